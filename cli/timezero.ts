@@ -1,0 +1,77 @@
+// `timezero run <file> [--json] [--db <path>] [--seed <n>]`: runs a runbook headless (spec §2).
+// Exit 2: the file did not validate (nothing ran). Exit 1: an EXPECT failed. Exit 0 otherwise.
+
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Session } from '../core/session.js';
+import { humanLines, jsonLine } from './format.js';
+import { openPersistentSession } from './persistent.js';
+
+const USAGE = 'usage: timezero run <file> [--json] [--db <path>] [--seed <n>]';
+const MAX_RUNBOOK_BYTES = 16 * 2 ** 20;
+
+export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+  const [verb, file, ...rest] = argv;
+  if (verb !== 'run' || !file) {
+    err(USAGE);
+    return 2;
+  }
+  let json = false;
+  let db: string | null = null;
+  let seed = 1;
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i];
+    if (flag === '--json') json = true;
+    else if (flag === '--db' && rest[i + 1]) db = rest[++i]!;
+    else if (flag === '--seed' && /^\d+$/.test(rest[i + 1] ?? '')) seed = Number(rest[++i]);
+    else {
+      err(`timezero: unknown option '${flag}'\n${USAGE}`);
+      return 2;
+    }
+  }
+  let text: string;
+  try {
+    const size = readFileSync(file).length;
+    if (size > MAX_RUNBOOK_BYTES) {
+      err(`${file}: larger than ${MAX_RUNBOOK_BYTES / 2 ** 20} MB: refused`);
+      return 2;
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 2;
+  }
+  const base = dirname(resolve(file));
+  const files = { readText: (path: string) => readFileSync(resolve(base, path), 'utf8') };
+  let session: Session;
+  let close = () => {};
+  try {
+    if (db) ({ session, close } = openPersistentSession(db, files, seed));
+    else session = new Session(files, seed);
+  } catch (error) {
+    err(`${db}: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    const validated = session.validate(text);
+    if (validated.errors.length > 0) {
+      for (const e of validated.errors) err(`${file}:${e.line}:${e.col}: ${e.message}`);
+      return 2;
+    }
+    let expectFailures = 0;
+    let expectations = 0;
+    for (const command of validated.commands) {
+      const record = session.run(command, file);
+      if (command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE') {
+        expectations++;
+        if (!record.ok) expectFailures++;
+      }
+      if (json) out(jsonLine(record));
+      else for (const line of humanLines(record)) out(line);
+    }
+    if (!json) out(`${validated.commands.length} commands; ${expectations - expectFailures} expectations passed, ${expectFailures} failed`);
+    return expectFailures > 0 ? 1 : 0;
+  } finally {
+    close();
+  }
+}

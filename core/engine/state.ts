@@ -1,0 +1,74 @@
+// Everything the engine knows at one simulated instant. Checkpoints serialise exactly this.
+
+import type { Category, Cluster, GridLink, Host, ManagementClass, Site } from '../model/grid.js';
+import { VolumeStore } from '../model/volumes.js';
+import { EventQueue } from '../sim/event-queue.js';
+import { Rng } from '../sim/rng.js';
+import { EPOCH_START } from '../sim/time.js';
+import type { ConsoleMessage } from '../runbook/messages.js';
+import { CopyQueues } from '../rules/copy-queues.js';
+import { ScratchPools } from '../rules/scratch-pools.js';
+import type { Premigration } from '../rules/cache.js';
+
+export interface Mount {
+  volume: number;
+  host: string;
+  cluster: number;
+  tvc: number;
+  /** grid link used for a remote TVC, by index among the pair's links */
+  linkIndex: number;
+  readOnly: boolean;
+  source: 'live' | 'scratch';
+  /** bytes written since mount, null when nothing was written */
+  pendingBytes: number | null;
+  /** why the job lost the device, when a failure took it away */
+  lost: string | null;
+}
+
+export interface GridState {
+  name: string | null;
+  now: number;
+  clockSet: boolean;
+  seed: number;
+  rng: Rng;
+  events: EventQueue;
+  sites: Site[];
+  clusters: Cluster[];
+  links: Record<string, GridLink>;
+  hosts: Host[];
+  mcs: ManagementClass[];
+  categories: Record<number, Category>;
+  volumes: VolumeStore;
+  copies: CopyQueues;
+  scratch: ScratchPools;
+  premigration: Premigration[];
+  mounts: Map<number, Mount>;
+  /** grid states each cluster has announced, by cluster index */
+  announced: Record<number, string[]>;
+  /** messages raised since the current command began */
+  messages: ConsoleMessage[];
+}
+
+export function createState(seed = 1): GridState {
+  return {
+    name: null,
+    now: EPOCH_START,
+    clockSet: false,
+    seed,
+    rng: new Rng(seed),
+    events: new EventQueue(),
+    sites: [],
+    clusters: [],
+    links: {},
+    hosts: [],
+    mcs: [],
+    categories: {},
+    volumes: new VolumeStore(0),
+    copies: new CopyQueues(),
+    scratch: new ScratchPools(),
+    premigration: [],
+    mounts: new Map(),
+    announced: {},
+    messages: [],
+  };
+}

@@ -1,0 +1,80 @@
+// Volsers: 1–6 characters [A-Z0-9]. Encoded as a base-37 integer (0 reserved for "empty") so the
+// columnar store and its hash index can hold millions without a string per volume.
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const CODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) CODE[ALPHABET.charCodeAt(i)] = i + 1;
+
+export const VOLSER_PATTERN = /^[A-Z0-9]{1,6}$/;
+
+export function isVolser(text: string): boolean {
+  return VOLSER_PATTERN.test(text);
+}
+
+/** Base-37 code of a volser; always ≥ 1 and < 37^6 (fits in a uint32). */
+export function encodeVolser(volser: string): number {
+  let code = 0;
+  for (let i = 0; i < volser.length; i++) code = code * 37 + CODE[volser.charCodeAt(i)]!;
+  return code;
+}
+
+export function decodeVolser(code: number): string {
+  let text = '';
+  while (code > 0) {
+    const digit = code % 37;
+    text = ALPHABET[digit - 1] + text;
+    code = (code - digit) / 37;
+  }
+  return text;
+}
+
+export interface VolserRange {
+  prefix: string;
+  first: number;
+  last: number;
+  width: number;
+}
+
+/**
+ * `A00000-A00099`: same prefix, numeric tail counts up, inclusive (spec §1).
+ * A single volser is a range of one. Returns an error message or the range.
+ */
+export function parseVolserRange(text: string): VolserRange | string {
+  const dash = text.indexOf('-');
+  const from = dash < 0 ? text : text.slice(0, dash);
+  const to = dash < 0 ? text : text.slice(dash + 1);
+  if (!isVolser(from)) return `bad VOLSER '${from}': 1-6 characters A-Z 0-9`;
+  if (!isVolser(to)) return `bad VOLSER '${to}': 1-6 characters A-Z 0-9`;
+  if (from.length !== to.length) return `range ends '${from}' and '${to}' differ in length`;
+  let split = from.length;
+  while (split > 0 && isDigit(from.charCodeAt(split - 1)) && isDigit(to.charCodeAt(split - 1))) split--;
+  const prefix = from.slice(0, split);
+  if (prefix !== to.slice(0, split)) return `range ends '${from}' and '${to}' must share a prefix`;
+  if (split === from.length) {
+    if (from !== to) return `range '${text}' needs a numeric tail`;
+    return { prefix, first: 0, last: 0, width: 0 };
+  }
+  const first = Number(from.slice(split));
+  const last = Number(to.slice(split));
+  if (last < first) return `range '${text}' counts down`;
+  return { prefix, first, last, width: from.length - split };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function rangeSize(range: VolserRange): number {
+  return range.last - range.first + 1;
+}
+
+export function rangeVolser(range: VolserRange, i: number): string {
+  if (range.width === 0) return range.prefix;
+  return range.prefix + String(range.first + i).padStart(range.width, '0');
+}
+
+export function formatRange(range: VolserRange): string {
+  const a = rangeVolser(range, 0);
+  const b = rangeVolser(range, rangeSize(range) - 1);
+  return a === b ? a : `${a}-${b}`;
+}

@@ -1,0 +1,231 @@
+// The copy scheduler (spec §5; Redbook §11.1 copy consistency points). A copy moves from a cluster
+// holding a consistent copy to its target over the working grid links between them, at their summed
+// bandwidth shared equally by the copies in flight on that pair, at most 20 per target; queues
+// drain in demount order. RUN (immediate) copies start at once and DEMOUNT waits for them.
+
+import type { GridState } from '../engine/state.js';
+import {
+  DEFERRED,
+  IMMEDIATE,
+  IMMEDIATE_DEFERRED,
+  MAX_COPIES_IN_FLIGHT,
+  type CopyInFlight,
+  type TargetQueue,
+} from './copy-queues.js';
+import { ensureRoom, placeInCache } from './cache.js';
+import { isUp, pairBandwidth } from './reach.js';
+import { onEvent } from '../sim/run.js';
+
+const HISTORY_STEP_MS = 60_000;
+const HISTORY_LIMIT = 2000;
+const RECENT_WINDOW_MS = 3_600_000;
+
+export function enqueueCopy(state: GridState, target: number, v: number, level: number, type: number): void {
+  const q = state.copies.target(target);
+  const size = state.volumes.cols.sizeBytes[v]!;
+  q.volume.push(v);
+  q.level.push(level);
+  q.type.push(type);
+  q.enqueuedAt.push(state.now);
+  q.size.push(size);
+  q.bytes += size;
+  q.pending[type]!++;
+  pumpCopies(state, target);
+}
+
+/**
+ * A RUN copy: in flight at once, ahead of the queue. Returns false when the target cannot be
+ * reached or no source can feed it; the caller turns it into an immediate-deferred copy.
+ */
+export function startImmediateCopy(state: GridState, target: number, v: number, level: number): boolean {
+  const q = state.copies.target(target);
+  settle(state, q);
+  const source = pickSource(state, target, v, level);
+  if (source < 0) return false;
+  const size = state.volumes.cols.sizeBytes[v]!;
+  if (!ensureRoom(state, target, size)) return false;
+  q.inFlight.push(newFlight(state, v, level, IMMEDIATE, source, size, state.now));
+  q.pending[IMMEDIATE]!++;
+  reschedule(state, target, q);
+  return true;
+}
+
+export function copyInFlight(state: GridState, target: number, v: number): boolean {
+  const q = state.copies.targets[target];
+  return !!q && q.inFlight.some((f) => f.volume === v);
+}
+
+function newFlight(state: GridState, v: number, level: number, type: number, source: number, bytes: number, enqueuedAt: number): CopyInFlight {
+  return { volume: v, level, type, source, bytes, remaining: bytes, rate: 0, enqueuedAt, startedAt: state.now };
+}
+
+/** The consistent copy with the most bandwidth to the target; ties go to the lower cluster index. */
+function pickSource(state: GridState, target: number, v: number, level: number): number {
+  if (!isUp(state.clusters[target]!)) return -1;
+  const cols = state.volumes.cols;
+  let best = -1;
+  let bestBandwidth = 0;
+  for (let s = 0; s < state.clusters.length; s++) {
+    if (s === target || cols.copyLevel[s]![v] !== level) continue;
+    const bandwidth = pairBandwidth(state, s, target);
+    if (bandwidth > bestBandwidth) {
+      best = s;
+      bestBandwidth = bandwidth;
+    }
+  }
+  return best;
+}
+
+/** Brings every in-flight copy of a target up to the present. */
+function settle(state: GridState, q: TargetQueue): void {
+  const elapsed = state.now - q.settledAt;
+  if (elapsed > 0) for (const f of q.inFlight) f.remaining -= f.rate * elapsed;
+  q.settledAt = state.now;
+}
+
+/** Starts waiting copies while the target has room in flight, then re-plans the next completion. */
+export function pumpCopies(state: GridState, target: number): void {
+  const q = state.copies.target(target);
+  settle(state, q);
+  const cols = state.volumes.cols;
+  let skipped = 0;
+  while (q.inFlight.length < MAX_COPIES_IN_FLIGHT && q.volume.length > skipped) {
+    const v = q.volume.at(skipped);
+    const level = q.level.at(skipped);
+    // A newer level supersedes the queued one; a target already consistent needs nothing.
+    if (cols.level[v] !== level || cols.copyLevel[target]![v] === level) {
+      dropAt(q, skipped);
+      continue;
+    }
+    const source = pickSource(state, target, v, level);
+    if (source < 0) {
+      if (!isUp(state.clusters[target]!)) break;
+      skipped++; // its only consistent copies are out of reach: later entries may still flow
+      if (skipped > 64) break;
+      continue;
+    }
+    const size = q.size.at(skipped);
+    if (!ensureRoom(state, target, size)) break;
+    const type = q.type.at(skipped);
+    const enqueuedAt = q.enqueuedAt.at(skipped);
+    dropAt(q, skipped, true);
+    q.inFlight.push(newFlight(state, v, level, type, source, size, enqueuedAt));
+  }
+  reschedule(state, target, q);
+}
+
+/** Removes the waiting entry at position i (0 = head) keeping the others in order. */
+function dropAt(q: TargetQueue, i: number, started = false): void {
+  q.bytes -= q.size.at(i);
+  if (!started) q.pending[q.type.at(i)]!--;
+  if (i === 0) {
+    q.volume.shift();
+    q.level.shift();
+    q.type.shift();
+    q.enqueuedAt.shift();
+    q.size.shift();
+    return;
+  }
+  const held = [q.volume, q.level, q.type, q.enqueuedAt, q.size].map((fifo) => {
+    const front: number[] = [];
+    for (let k = 0; k < i; k++) front.push(fifo.shift());
+    fifo.shift();
+    return { fifo, front };
+  });
+  for (const { fifo, front } of held) for (let k = front.length - 1; k >= 0; k--) fifo.unshift(front[k]!);
+}
+
+function reschedule(state: GridState, target: number, q: TargetQueue): void {
+  const perSource = new Map<number, number>();
+  for (const f of q.inFlight) perSource.set(f.source, (perSource.get(f.source) ?? 0) + 1);
+  let next = Infinity;
+  for (const f of q.inFlight) {
+    f.rate = pairBandwidth(state, f.source, target) / 1000 / perSource.get(f.source)!;
+    if (f.rate > 0) next = Math.min(next, state.now + Math.max(1, Math.ceil(f.remaining / f.rate)));
+  }
+  q.version++;
+  if (next < Infinity) state.events.push(next, 'copy', [target, q.version]);
+  sampleBacklog(state, q);
+}
+
+onEvent('copy', (state, event) => {
+  const [target, version] = event.args as [number, number];
+  const q = state.copies.target(target);
+  if (q.version !== version) return; // re-planned since
+  settle(state, q);
+  const done = q.inFlight.filter((f) => f.rate > 0 && f.remaining <= f.rate / 2);
+  if (done.length === 0) return reschedule(state, target, q);
+  q.inFlight = q.inFlight.filter((f) => !done.includes(f));
+  for (const f of done) completeCopy(state, target, q, f);
+  pumpCopies(state, target);
+});
+
+function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyInFlight): void {
+  const cols = state.volumes.cols;
+  if (cols.copyLevel[target]![f.volume]! < f.level || cols.copyLevel[target]![f.volume] === -1) {
+    placeInCache(state, target, f.volume, f.level);
+  }
+  q.pending[f.type]!--;
+  q.completed[f.type]!++;
+  q.completedBytes[f.type]! += f.bytes;
+  q.recent.push(state.now, f.bytes, f.type);
+  const horizon = state.now - RECENT_WINDOW_MS;
+  let cut = 0;
+  while (cut < q.recent.length && q.recent[cut]! < horizon) cut += 3;
+  if (cut > 0) q.recent.splice(0, cut);
+}
+
+/**
+ * Re-plans every target after a failure or repair: copies whose pair lost all bandwidth go back to
+ * the head of their queue (RUN copies become immediate-deferred), and waiting ones start if they can.
+ */
+export function replanCopies(state: GridState): void {
+  for (let t = 0; t < state.copies.targets.length; t++) {
+    const q = state.copies.targets[t]!;
+    settle(state, q);
+    const stalled = q.inFlight.filter((f) => pairBandwidth(state, f.source, t) === 0);
+    if (stalled.length > 0) {
+      q.inFlight = q.inFlight.filter((f) => !stalled.includes(f));
+      for (let i = stalled.length - 1; i >= 0; i--) {
+        const f = stalled[i]!;
+        q.volume.unshift(f.volume);
+        q.level.unshift(f.level);
+        const type = f.type === IMMEDIATE ? IMMEDIATE_DEFERRED : f.type;
+        q.pending[f.type]!--;
+        q.pending[type]!++;
+        q.type.unshift(type);
+        q.enqueuedAt.unshift(f.enqueuedAt);
+        q.size.unshift(f.bytes);
+        q.bytes += f.bytes;
+      }
+    }
+    pumpCopies(state, t);
+  }
+}
+
+function sampleBacklog(state: GridState, q: TargetQueue): void {
+  const count = q.volume.length + q.inFlight.length;
+  const bytes = q.bytes + q.inFlight.reduce((sum, f) => sum + Math.max(0, f.remaining), 0);
+  const last = q.history[q.history.length - 1];
+  if (last && state.now - last.time < HISTORY_STEP_MS) {
+    last.count = count;
+    last.bytes = bytes;
+    return;
+  }
+  q.history.push({ time: state.now, count, bytes });
+  if (q.history.length > HISTORY_LIMIT) q.history.splice(0, q.history.length - HISTORY_LIMIT);
+}
+
+/** Anything queued or in flight that can make progress now. */
+export function copiesCanProgress(state: GridState): boolean {
+  for (const q of state.copies.targets) if (q.inFlight.some((f) => f.rate > 0)) return true;
+  return false;
+}
+
+export function countQueued(state: GridState, type: number): number {
+  let n = 0;
+  for (const q of state.copies.targets) n += q.pending[type]!;
+  return n;
+}
+
+export { DEFERRED };

@@ -1,0 +1,64 @@
+// Grid states as each cluster sees them (spec §6; Redbook §11.2) and the messages raised on entry.
+
+import type { GridState } from '../engine/state.js';
+import { linkKey } from '../model/grid.js';
+import { IMMEDIATE_DEFERRED } from './copy-queues.js';
+import { emit, isUp, reachable } from './reach.js';
+import { countQueued } from './copies.js';
+
+export const GRID_LINKS_DEGRADED = 'Grid Links Degraded';
+export const VTS_OPERATIONS_DEGRADED = 'VTS Operations Degraded';
+export const COPY_OPERATION_DISABLED = 'Copy Operation Disabled';
+export const IMMEDIATE_DEFERRED_STATE = "Immediate Mode Copy Completion's Deferred";
+export const LIBRARY_OPERATIONS_DEGRADED = 'Library Operations Degraded';
+
+const ORDER = [GRID_LINKS_DEGRADED, VTS_OPERATIONS_DEGRADED, COPY_OPERATION_DISABLED, IMMEDIATE_DEFERRED_STATE, LIBRARY_OPERATIONS_DEGRADED];
+
+export function clusterStates(state: GridState, x: number, immediateDeferred = countQueued(state, IMMEDIATE_DEFERRED) > 0): string[] {
+  const c = state.clusters[x]!;
+  if (!isUp(c)) return [];
+  let linksDegraded = false;
+  let peerFailed = false;
+  let copyDisabled = false;
+  for (const p of state.clusters) {
+    if (p.index === x) continue;
+    const link = state.links[linkKey(x, p.index)];
+    if (link && link.failed > 0) linksDegraded = true;
+    if (p.status === 'failed') peerFailed = true;
+    if (!reachable(state, x, p.index)) copyDisabled = true;
+  }
+  const states: string[] = [];
+  if (linksDegraded) states.push(GRID_LINKS_DEGRADED);
+  if (linksDegraded || peerFailed) states.push(VTS_OPERATIONS_DEGRADED);
+  if (copyDisabled) states.push(COPY_OPERATION_DISABLED);
+  if (immediateDeferred) states.push(IMMEDIATE_DEFERRED_STATE);
+  if (c.model === 'TAPE' && c.drivesAvailable < c.drives) states.push(LIBRARY_OPERATIONS_DEGRADED);
+  return states;
+}
+
+/** The composite library's states: every state some cluster is in. */
+export function gridStates(state: GridState, clusters: Record<string, unknown>): string[] {
+  const all = new Set<string>();
+  for (const c of Object.values(clusters)) for (const s of (c as { states: string[] }).states) all.add(s);
+  return ORDER.filter((s) => all.has(s));
+}
+
+/** Announces entered and left states per cluster (CBR3786E, CBR3785E, CBR3758E; TZ0100I/TZ0101I). */
+export function updateGridStates(state: GridState): void {
+  const immediateDeferred = countQueued(state, IMMEDIATE_DEFERRED) > 0;
+  for (const c of state.clusters) {
+    const now = clusterStates(state, c.index, immediateDeferred);
+    const before = state.announced[c.index] ?? [];
+    if (now.length === before.length && now.every((s, i) => s === before[i])) continue;
+    state.announced[c.index] = now;
+    if (!isUp(c)) continue;
+    for (const s of now) {
+      if (before.includes(s)) continue;
+      if (s === VTS_OPERATIONS_DEGRADED) emit(state, 'CBR3786E', c.name);
+      else if (s === COPY_OPERATION_DISABLED) emit(state, 'CBR3785E', c.name);
+      else if (s === LIBRARY_OPERATIONS_DEGRADED) emit(state, 'CBR3758E', c.name);
+      else emit(state, 'TZ0100I', c.name, s);
+    }
+    for (const s of before) if (!now.includes(s)) emit(state, 'TZ0101I', c.name, s);
+  }
+}

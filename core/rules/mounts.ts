@@ -1,0 +1,327 @@
+// Host work: mounts, writes, reads, demounts (spec §4, §5; Redbook §11.1 I/O TVC selection and copy
+// consistency points). A mount needs the host's devices on the cluster, ownership, and a TVC holding a
+// consistent copy: the mount cluster's own first, else a reachable peer's (remote TVC).
+
+import type { GridState, Mount } from '../engine/state.js';
+import { refuse } from '../engine/refusal.js';
+import { CATEGORY_PRIVATE, CATEGORY_SCRATCH, hex4 } from '../model/grid.js';
+import { NOT_MOUNTED } from '../model/volumes.js';
+import { advanceTo, advanceUntil } from '../sim/run.js';
+import { ensureRoom, isInCache, isScratch, placeInCache, recallTime, resizeCached } from './cache.js';
+import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from './copy-queues.js';
+import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
+import { acquireOwnership, canOwnForWrite } from './ownership.js';
+import { isUp, pairBandwidth, reachable } from './reach.js';
+import { isWriteProtected } from './write-protect.js';
+
+const NO_MC = 255;
+const RUN_WAIT_LIMIT_MS = 30 * 86_400_000;
+
+export interface MountResult {
+  volser: string;
+  mountCluster: string;
+  tvcCluster: string;
+  source: 'live' | 'scratch';
+  sourceCluster: string;
+  readOnly: boolean;
+  recallSeconds?: number;
+}
+
+function hostDevices(state: GridState, hostName: string, cluster: number) {
+  const host = state.hosts.find((h) => h.name === hostName)!;
+  const c = state.clusters[cluster]!;
+  if (c.status === 'failed' || c.status === 'service') {
+    refuse('CLUSTER_UNAVAILABLE', `${c.name} is ${c.status === 'failed' ? 'failed' : 'in service'}: its virtual devices are unavailable`);
+  }
+  if (host.failed) refuse('DEVICES_OFFLINE', `host ${host.name} is down`);
+  const devices = host.devices[cluster];
+  if (!devices || !devices.online) refuse('DEVICES_OFFLINE', `${c.name} devices are not online to ${host.name}`);
+  if (devices.paths - devices.failedPaths <= 0) refuse('DEVICES_OFFLINE', `every host link from ${host.name} to ${c.name} has failed`);
+  return host;
+}
+
+export function mountSpecific(state: GridState, volser: string, cluster: number, hostName: string): MountResult {
+  hostDevices(state, hostName, cluster);
+  const v = findVolume(state, volser);
+  const cols = state.volumes.cols;
+  if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${state.clusters[cols.mountedOn[v]!]!.name}`);
+  const tvc = selectTvc(state, v, cluster);
+  const ownership = acquireOwnership(state, v, cluster);
+  let recallMs = 0;
+  if (!isInCache(state, tvc, v)) {
+    // Redbook §11.1: a recall into the TVC is done as part of the mount operation.
+    recallMs = recallTime(state, v);
+    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot recall ${volser}`);
+    advanceTo(state, state.now + recallMs);
+    placeInCache(state, tvc, v, cols.level[v]!, true);
+  }
+  const mount = attach(state, v, hostName, cluster, tvc, ownership.readOnly, 'live');
+  cols.lastAccess[v] = state.now;
+  const result = mountResult(state, mount);
+  if (recallMs > 0) result.recallSeconds = recallMs / 1000;
+  return result;
+}
+
+/** Local consistent copy first, then a reachable peer's (in cache before on tape, most bandwidth). */
+function selectTvc(state: GridState, v: number, cluster: number): number {
+  const cols = state.volumes.cols;
+  const level = cols.level[v]!;
+  const usable = (c: number) =>
+    cols.copyLevel[c]![v] === level && (isInCache(state, c, v) || (cols.premigrated[v]! & (1 << c)) !== 0 || level === 0);
+  if (usable(cluster)) return cluster;
+  let best = -1;
+  let bestScore = -1;
+  for (let c = 0; c < state.clusters.length; c++) {
+    if (c === cluster || !reachable(state, cluster, c) || !usable(c)) continue;
+    const score = (isInCache(state, c, v) ? 2 ** 60 : 0) + pairBandwidth(state, cluster, c);
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  if (best < 0) {
+    refuse('NO_VALID_COPY', `no consistent copy of ${state.volumes.volser(v)} (level ${level}) is reachable from ${state.clusters[cluster]!.name}`);
+  }
+  return best;
+}
+
+export function mountScratch(state: GridState, cluster: number, hostName: string, mcName: string | null, category: number | null): MountResult {
+  hostDevices(state, hostName, cluster);
+  const c = state.clusters[cluster]!;
+  const scratchCategory = category ?? CATEGORY_SCRATCH;
+  if (isWriteProtected(state, cluster, scratchCategory)) {
+    refuse('WRITE_PROTECTED', `${c.name} is write protected and category ${hex4(scratchCategory)} is not excluded`);
+  }
+  const v = takeScratch(state, cluster, scratchCategory);
+  if (!ensureRoom(state, cluster, 0)) refuse('CACHE_FULL', `${c.name} cache is full`);
+  const cols = state.volumes.cols;
+  acquireOwnership(state, v, cluster);
+  if (mcName !== null) cols.mc[v] = state.mcs.findIndex((m) => m.name === mcName);
+  else if (cols.mc[v] === NO_MC && state.mcs.length > 0) cols.mc[v] = 0;
+  // OAM makes the volume private once the scratch mount completes.
+  cols.category[v] = CATEGORY_PRIVATE;
+  cols.categoryChangedAt[v] = state.now;
+  cols.lastAccess[v] = state.now;
+  const mount = attach(state, v, hostName, cluster, cluster, false, 'scratch');
+  return mountResult(state, mount);
+}
+
+/**
+ * Redbook §11.2.3: scratch mounts succeed while the mounting cluster owns scratch volumes; it may also
+ * take them from reachable peers, or from a failed peer under write ownership takeover.
+ */
+function takeScratch(state: GridState, cluster: number, category: number): number {
+  const order = [cluster, ...state.clusters.map((c) => c.index).filter((i) => i !== cluster)];
+  const cols = state.volumes.cols;
+  const hold = state.categories[category]?.expireHoldMs ?? 0;
+  for (const owner of order) {
+    const pool = state.scratch.pool(category, owner);
+    if (!pool || pool.length === 0) continue;
+    if (owner !== cluster && !takeable(state, owner, cluster)) continue;
+    let deferred = 0;
+    while (pool.length > deferred) {
+      const v = pool.at(deferred);
+      if (cols.category[v] !== category || cols.owner[v] !== owner || cols.mountedOn[v] !== NOT_MOUNTED) {
+        removeAt(pool, deferred);
+        continue;
+      }
+      if (hold > 0 && cols.categoryChangedAt[v]! + hold > state.now) {
+        deferred++; // Expire hold: not reusable yet; later returns are held longer still
+        break;
+      }
+      removeAt(pool, deferred);
+      if (!canOwnForWrite(state, v, cluster)) continue;
+      return v;
+    }
+  }
+  refuse('NO_SCRATCH', `no scratch volume in category ${hex4(category)} that ${state.clusters[cluster]!.name} owns or can take`);
+}
+
+function takeable(state: GridState, owner: number, cluster: number): boolean {
+  if (reachable(state, cluster, owner)) return true;
+  const status = state.clusters[owner]!.status;
+  return status === 'service' || status === 'service-prep' || state.clusters[cluster]!.takeover[owner] === 'write';
+}
+
+function removeAt(pool: { at(i: number): number; shift(): number; unshift(v: number): void }, i: number): void {
+  const front: number[] = [];
+  for (let k = 0; k < i; k++) front.push(pool.shift());
+  pool.shift();
+  for (let k = front.length - 1; k >= 0; k--) pool.unshift(front[k]!);
+}
+
+function attach(state: GridState, v: number, host: string, cluster: number, tvc: number, readOnly: boolean, source: Mount['source']): Mount {
+  let linkIndex = -1;
+  if (tvc !== cluster) {
+    const link = state.links[linkKeyOf(cluster, tvc)]!;
+    linkIndex = link.failed + state.rng.below(link.count - link.failed);
+  }
+  const mount: Mount = { volume: v, host, cluster, tvc, linkIndex, readOnly, source, pendingBytes: null, lost: null };
+  state.mounts.set(v, mount);
+  state.volumes.cols.mountedOn[v] = cluster;
+  return mount;
+}
+
+function linkKeyOf(a: number, b: number): string {
+  return a < b ? `${a}-${b}` : `${b}-${a}`;
+}
+
+function mountResult(state: GridState, m: Mount): MountResult {
+  return {
+    volser: state.volumes.volser(m.volume),
+    mountCluster: state.clusters[m.cluster]!.name,
+    tvcCluster: state.clusters[m.tvc]!.name,
+    source: m.source,
+    sourceCluster: state.clusters[m.tvc]!.name,
+    readOnly: m.readOnly,
+  };
+}
+
+export function findVolume(state: GridState, volser: string): number {
+  const v = state.volumes.find(volser);
+  if (v < 0) refuse('NO_SUCH_VOLUME', `${volser} is not in the grid`);
+  return v;
+}
+
+function activeMount(state: GridState, volser: string): Mount {
+  const v = findVolume(state, volser);
+  const mount = state.mounts.get(v);
+  if (!mount) refuse('NOT_MOUNTED', `${volser} is not mounted`);
+  if (mount.lost) refuse('JOB_FAILED', `${volser}: ${mount.lost}`);
+  return mount;
+}
+
+export function writeVolume(state: GridState, volser: string, bytes: number): { volser: string; bytes: number; tvcCluster: string } {
+  const m = activeMount(state, volser);
+  const cols = state.volumes.cols;
+  if (m.readOnly) refuse('READ_ONLY_TAKEOVER', `${volser} was taken under read-only ownership takeover: writes are not allowed`);
+  if (isWriteProtected(state, m.cluster, cols.category[m.volume]!)) {
+    refuse('WRITE_PROTECTED', `${state.clusters[m.cluster]!.name} is write protected: ${volser} cannot be modified`);
+  }
+  const already = m.pendingBytes ?? 0;
+  if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already))) refuse('CACHE_FULL', `${state.clusters[m.tvc]!.name} cache is full`);
+  m.pendingBytes = bytes;
+  return { volser, bytes, tvcCluster: state.clusters[m.tvc]!.name };
+}
+
+export function readVolume(state: GridState, volser: string) {
+  const m = activeMount(state, volser);
+  const cols = state.volumes.cols;
+  cols.lastAccess[m.volume] = state.now;
+  return { volser, level: cols.level[m.volume]!, sizeMB: cols.sizeBytes[m.volume]! / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name };
+}
+
+export interface DemountResult {
+  volser: string;
+  level: number;
+  tvcCluster: string;
+  runCopies: string[];
+  deferredCopies: string[];
+  waitedSeconds: number;
+}
+
+/** Rewind-unload: a new data level, then the Management Class's copy consistency points (spec §5). */
+export function demount(state: GridState, volser: string): DemountResult {
+  const v = findVolume(state, volser);
+  const m = state.mounts.get(v);
+  if (!m) refuse('NOT_MOUNTED', `${volser} is not mounted`);
+  const cols = state.volumes.cols;
+  if (m.lost) {
+    detach(state, v);
+    refuse('JOB_FAILED', `${volser}: ${m.lost}`);
+  }
+  const result: DemountResult = { volser, level: cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+  if (m.pendingBytes !== null) {
+    const level = cols.level[v]! + 1;
+    cols.level[v] = level;
+    resizeCached(state, v, m.pendingBytes);
+    placeInCache(state, m.tvc, v, level);
+    result.level = level;
+    const started = state.now;
+    const run = replicate(state, v, m.tvc, level, result);
+    if (run.length > 0) {
+      advanceUntil(state, () => run.every((t) => !copyInFlight(state, t, v)), state.now + RUN_WAIT_LIMIT_MS);
+      result.waitedSeconds = (state.now - started) / 1000;
+    }
+  }
+  cols.lastAccess[v] = state.now;
+  detach(state, v);
+  return result;
+}
+
+function replicate(state: GridState, v: number, tvc: number, level: number, result: DemountResult): number[] {
+  const mc = state.mcs[state.volumes.cols.mc[v]!];
+  if (!mc) return [];
+  const run: number[] = [];
+  for (let t = 0; t < state.clusters.length; t++) {
+    if (t === tvc) continue;
+    const mode = mc.modes[t] ?? 'N';
+    const name = state.clusters[t]!.name;
+    if (mode === 'S') {
+      // Synchronous mode duplexes at write time; an unreachable S peer turns synchronous-deferred.
+      if (reachable(state, tvc, t) && ensureRoom(state, t, state.volumes.cols.sizeBytes[v]!)) {
+        placeInCache(state, t, v, level);
+        result.runCopies.push(name);
+      } else {
+        enqueueCopy(state, t, v, level, SYNC_DEFERRED);
+        result.deferredCopies.push(name);
+      }
+    } else if (mode === 'R') {
+      if (startImmediateCopy(state, t, v, level)) {
+        run.push(t);
+        result.runCopies.push(name);
+      } else {
+        // Spec §5: a RUN copy whose target is unreachable turns Deferred.
+        enqueueCopy(state, t, v, level, IMMEDIATE_DEFERRED);
+        result.deferredCopies.push(name);
+      }
+    } else if (mode === 'D') {
+      enqueueCopy(state, t, v, level, DEFERRED);
+      result.deferredCopies.push(name);
+    }
+  }
+  return run;
+}
+
+export function detach(state: GridState, v: number): void {
+  state.mounts.delete(v);
+  state.volumes.cols.mountedOn[v] = NOT_MOUNTED;
+}
+
+/** A failure took the device or the TVC path away: the job abends, the volume stays as it was. */
+export function loseMount(state: GridState, m: Mount, reason: string): void {
+  if (m.lost) return;
+  m.lost = reason;
+  state.messages.push({
+    time: new Date(state.now).toISOString().replace(/\.000Z$/, 'Z'),
+    id: 'TZ0200E',
+    text: `Job using ${state.volumes.volser(m.volume)} on ${state.clusters[m.cluster]!.name} failed: ${reason}.`,
+  });
+}
+
+/** Tape management return-to-scratch or a category / construct change through the owning cluster. */
+export function changeVolume(state: GridState, v: number, category: number | null, mc: number | null): void {
+  const cols = state.volumes.cols;
+  const volser = state.volumes.volser(v);
+  if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('VOLUME_MOUNTED', `${volser} is mounted`);
+  const owner = cols.owner[v]!;
+  let via = isUp(state.clusters[owner]!) ? owner : -1;
+  if (via < 0) {
+    for (const c of state.clusters) if (isUp(c) && canOwnForWrite(state, v, c.index)) { via = c.index; break; }
+  }
+  if (via < 0) {
+    const readOnly = state.clusters.some((c) => isUp(c) && c.takeover[owner] === 'read');
+    if (readOnly) refuse('READ_ONLY_TAKEOVER', `${volser}: ${state.clusters[owner]!.name} is taken over read-only; attributes cannot change`);
+    refuse('OWNERSHIP_UNAVAILABLE', `${volser} is owned by ${state.clusters[owner]!.name}, which no cluster can reach`);
+  }
+  if (isWriteProtected(state, via, cols.category[v]!)) refuse('WRITE_PROTECTED', `${state.clusters[via]!.name} is write protected: ${volser} cannot change`);
+  acquireOwnership(state, v, via);
+  if (mc !== null) cols.mc[v] = mc;
+  if (category !== null && category !== cols.category[v]) {
+    cols.category[v] = category;
+    cols.categoryChangedAt[v] = state.now;
+    if (isScratch(state, category)) state.scratch.add(category, cols.owner[v]!, v);
+  }
+}
+
+export { NO_MC };

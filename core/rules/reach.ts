@@ -1,0 +1,36 @@
+// Who can talk to whom: cluster availability and grid-link reachability, and the message emitter.
+
+import { linkBandwidth, linkKey, type Cluster } from '../model/grid.js';
+import type { GridState } from '../engine/state.js';
+import { MESSAGES, type MessageId } from '../runbook/messages.js';
+import { isoTime } from '../sim/time.js';
+
+/** Online or preparing for service: it still answers its peers (Redbook §11.1). */
+export function isUp(cluster: Cluster): boolean {
+  return cluster.status === 'online' || cluster.status === 'service-prep';
+}
+
+/** Bytes per second between two clusters over their working grid links; 0 when either is down. */
+export function pairBandwidth(state: GridState, a: number, b: number): number {
+  if (a === b) return Infinity;
+  const ca = state.clusters[a]!;
+  const cb = state.clusters[b]!;
+  if (!isUp(ca) || !isUp(cb)) return 0;
+  return linkBandwidth(state.links[linkKey(a, b)]);
+}
+
+export function reachable(state: GridState, a: number, b: number): boolean {
+  if (a === b) return isUp(state.clusters[a]!);
+  return pairBandwidth(state, a, b) > 0;
+}
+
+export function emit(state: GridState, id: MessageId, ...args: string[]): void {
+  const text = MESSAGES[id].text(...args);
+  state.messages.push({ time: isoTime(state.now), id, text });
+}
+
+/** CBR3750I carries a library's own message (G0013, G0009, G0010). */
+export function emitLibraryMessage(state: GridState, lib: string, inner: 'G0013' | 'G0009' | 'G0010', peer: string): void {
+  const body = MESSAGES[inner].text(lib, peer);
+  state.messages.push({ time: isoTime(state.now), id: 'CBR3750I', text: MESSAGES.CBR3750I.text(lib, body) });
+}

@@ -1,0 +1,200 @@
+// Building the grid (spec §3): sites, clusters, fully meshed grid links, hosts, Management Classes,
+// categories, inserted and preloaded logical volumes.
+
+import type { GridState } from '../engine/state.js';
+import { refuse } from '../engine/refusal.js';
+import {
+  CATEGORY_INSERT,
+  DEFAULT_AOTM_GRACE_MS,
+  DEFAULT_DISK_CACHE,
+  DEFAULT_DRIVES,
+  DEFAULT_TAPE_CACHE,
+  linkKey,
+  type ClusterModel,
+  type CopyMode,
+  type PreferenceGroup,
+} from '../model/grid.js';
+import { VolumeStore } from '../model/volumes.js';
+import { encodeVolser, rangeSize, rangeVolser, type VolserRange } from '../model/volser.js';
+import { CopyQueues } from './copy-queues.js';
+import { ScratchPools } from './scratch-pools.js';
+import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';
+import { NO_MC } from './mounts.js';
+
+export function newGrid(state: GridState, name: string): void {
+  Object.assign(state, {
+    name,
+    sites: [],
+    clusters: [],
+    links: {},
+    hosts: [],
+    mcs: [],
+    categories: { 0x0002: { hex: 0x0002, scratch: true, expireHoldMs: 0 }, 0x000f: { hex: 0x000f, scratch: false, expireHoldMs: 0 }, 0x000e: { hex: 0x000e, scratch: false, expireHoldMs: 0 } },
+    volumes: new VolumeStore(0),
+    copies: new CopyQueues(),
+    scratch: new ScratchPools(),
+    premigration: [],
+    mounts: new Map(),
+    announced: {},
+  });
+}
+
+export function addSite(state: GridState, id: string): void {
+  if (state.sites.some((s) => s.id === id)) refuse('DUPLICATE', `site ${id} already exists`);
+  state.sites.push({ id, failed: false });
+}
+
+export interface ClusterSpec {
+  name: string;
+  site: string;
+  model: ClusterModel;
+  cache: number | null;
+  drives: number | null;
+  ioStation: boolean;
+  code: string | null;
+}
+
+export function addCluster(state: GridState, spec: ClusterSpec): void {
+  const index = state.clusters.length;
+  const drives = spec.drives ?? (spec.model === 'TAPE' ? DEFAULT_DRIVES : 0);
+  state.clusters.push({
+    index,
+    name: spec.name,
+    site: spec.site,
+    model: spec.model,
+    cacheBytes: spec.cache ?? (spec.model === 'DISK' ? DEFAULT_DISK_CACHE : DEFAULT_TAPE_CACHE),
+    cacheUsed: 0,
+    drives,
+    drivesAvailable: drives,
+    ioStation: spec.ioStation,
+    code: spec.code ?? '8.50',
+    status: state.sites.find((s) => s.id === spec.site)?.failed ? 'failed' : 'online',
+    tsscOk: true,
+    takeover: {},
+    aotm: { enabled: false, mode: 'write', graceMs: DEFAULT_AOTM_GRACE_MS },
+    lostPeerAt: {},
+    writeProtect: false,
+    ignoreFastReady: false,
+    excludedCategories: [],
+    premigrationBacklog: 0,
+  });
+  // Clusters are fully meshed by default: two 10 Gbps links (spec §3).
+  for (let other = 0; other < index; other++) state.links[linkKey(other, index)] = { a: other, b: index, count: 2, gbps: 10, failed: 0 };
+  state.volumes.addCluster();
+  state.copies.target(index);
+  state.announced[index] = [];
+}
+
+export function setLink(state: GridState, a: number, b: number, count: number | null, gbps: number | null): void {
+  if (a === b) refuse('BAD_LINK', 'a grid link joins two different clusters');
+  const link = state.links[linkKey(a, b)]!;
+  if (count !== null) link.count = count;
+  if (gbps !== null) link.gbps = gbps;
+  link.failed = Math.min(link.failed, link.count);
+}
+
+export function addHost(state: GridState, name: string, site: string, role: 'PRODUCTION' | 'DR', devices: number[], paths: number): void {
+  if (state.hosts.some((h) => h.name === name)) refuse('DUPLICATE', `host ${name} already exists`);
+  const host = { name, site, role, failed: state.sites.find((s) => s.id === site)?.failed ?? false, devices: {} as Record<number, { online: boolean; paths: number; failedPaths: number }> };
+  for (const d of devices) host.devices[d] = { online: true, paths, failedPaths: 0 };
+  state.hosts.push(host);
+}
+
+export function vary(state: GridState, hostName: string, cluster: number, online: boolean): void {
+  const host = state.hosts.find((h) => h.name === hostName)!;
+  const devices = host.devices[cluster];
+  if (!online) {
+    for (const m of state.mounts.values()) {
+      if (m.host === hostName && m.cluster === cluster && !m.lost) refuse('DEVICES_BUSY', `${state.volumes.volser(m.volume)} is mounted on a device being varied offline`);
+    }
+  }
+  if (devices) devices.online = online;
+  else if (online) host.devices[cluster] = { online: true, paths: 2, failedPaths: 0 };
+}
+
+export function defineMc(state: GridState, name: string, modes: string, secondaryPool: number | null, preference: PreferenceGroup): void {
+  const mc = { name, modes: [...modes] as CopyMode[], secondaryPool, preference };
+  const at = state.mcs.findIndex((m) => m.name === name);
+  if (at >= 0) state.mcs[at] = mc;
+  else {
+    if (state.mcs.length >= NO_MC) refuse('LIMIT', `at most ${NO_MC} Management Classes`);
+    state.mcs.push(mc);
+  }
+}
+
+export function defineCategory(state: GridState, hex: number, scratch: boolean, expireHoldMs: number): void {
+  state.categories[hex] = { hex, scratch, expireHoldMs };
+}
+
+function checkFree(state: GridState, range: VolserRange): number {
+  const n = rangeSize(range);
+  for (let i = 0; i < n; i++) {
+    const volser = rangeVolser(range, i);
+    if (state.volumes.find(volser) >= 0) refuse('VOLUME_EXISTS', `${volser} is already in the grid`);
+  }
+  return n;
+}
+
+/** New empty volumes (level 0): every cluster knows them; scratch ones join the owner's scratch pool. */
+export function insertVolumes(state: GridState, range: VolserRange, owner: number, category: number): { inserted: number } {
+  const n = checkFree(state, range);
+  const store = state.volumes;
+  store.reserve(store.count + n);
+  const cols = store.cols;
+  const scratch = isScratch(state, category);
+  for (let i = 0; i < n; i++) {
+    const v = store.add(encodeVolser(rangeVolser(range, i)));
+    cols.category[v] = category;
+    cols.mc[v] = NO_MC;
+    cols.owner[v] = owner;
+    cols.level[v] = 0;
+    cols.createdAt[v] = state.now;
+    cols.lastAccess[v] = state.now;
+    cols.categoryChangedAt[v] = state.now;
+    for (const levels of cols.copyLevel) levels[v] = 0;
+    if (scratch) state.scratch.add(category, owner, v);
+  }
+  return { inserted: n };
+}
+
+/**
+ * Volumes written before the run (level 1), with copies where their Management Class puts them:
+ * in cache on disk-only clusters, pre-migrated to tape on tape-attached ones.
+ */
+export function preloadVolumes(state: GridState, range: VolserRange, owner: number, mcName: string, size: number, category: number): { preloaded: number } {
+  const n = checkFree(state, range);
+  const mcIndex = state.mcs.findIndex((m) => m.name === mcName);
+  const mc = state.mcs[mcIndex]!;
+  const store = state.volumes;
+  store.reserve(store.count + n);
+  const cols = store.cols;
+  const holders = state.clusters.filter((c) => c.index === owner || ['R', 'D', 'S'].includes(mc.modes[c.index] ?? 'N'));
+  let cacheBits = 0;
+  let tapeBits = 0;
+  for (const c of holders) {
+    if (c.model === 'DISK' || (c.index === owner && mc.preference === 'PG1')) cacheBits |= 1 << c.index;
+    if (c.model === 'TAPE') tapeBits |= 1 << c.index;
+  }
+  const scratch = isScratch(state, category);
+  const first = store.count;
+  for (let i = 0; i < n; i++) {
+    const v = store.add(encodeVolser(rangeVolser(range, i)));
+    cols.category[v] = category;
+    cols.mc[v] = mcIndex;
+    cols.owner[v] = owner;
+    cols.level[v] = 1;
+    cols.sizeBytes[v] = size;
+    cols.createdAt[v] = state.now;
+    cols.lastAccess[v] = state.now;
+    cols.categoryChangedAt[v] = state.now;
+    cols.inCache[v] = cacheBits;
+    cols.premigrated[v] = tapeBits;
+  }
+  for (const c of holders) cols.copyLevel[c.index]!.fill(1, first, first + n);
+  for (const c of holders) if (cacheBits & (1 << c.index)) c.cacheUsed += size * n;
+  if (scratch) for (let v = first; v < first + n; v++) state.scratch.add(category, owner, v);
+  for (const c of holders) if (c.cacheUsed > c.cacheBytes * REMOVAL_THRESHOLD) ensureRoom(state, c.index, 0);
+  return { preloaded: n };
+}
+
+export { CATEGORY_INSERT };

@@ -1,0 +1,11 @@
+// Selective Write Protect (Redbook §11.4.1): a write-protected cluster refuses changes to volumes
+// outside its excluded categories (up to 16); the insert category is always excluded.
+
+import type { GridState } from '../engine/state.js';
+import { CATEGORY_INSERT } from '../model/grid.js';
+
+export function isWriteProtected(state: GridState, cluster: number, category: number): boolean {
+  const c = state.clusters[cluster]!;
+  if (!c.writeProtect) return false;
+  return category !== CATEGORY_INSERT && !c.excludedCategories.includes(category);
+}

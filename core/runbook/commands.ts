@@ -1,0 +1,64 @@
+// The runbook commands TimeZero executes (spec §1–6, §10, §11; §7 write protect), one shape each.
+
+import type { VolserRange } from '../model/volser.js';
+import type { ClusterRef, Named } from './cursor.js';
+
+type Range = VolserRange & { col: number };
+
+export interface CommandArgs {
+  SEED: { seed: number };
+  CLOCK: { time: number };
+  GRID: { name: string };
+  SAMPLE: { sample: Named };
+  LOAD: { file: string; col: number };
+  SITE: { site: string };
+  CLUSTER: { cluster: Named; site: Named; model: 'DISK' | 'TAPE'; cache: number | null; drives: number | null; ioStation: boolean; code: string | null };
+  LINK: { a: ClusterRef; b: ClusterRef; count: number | null; gbps: number | null };
+  HOST: { host: Named; site: Named; role: 'PRODUCTION' | 'DR'; devices: ClusterRef[]; paths: number };
+  VARY: { host: Named; cluster: ClusterRef; online: boolean };
+  MC: { mc: Named; modes: string; modesCol: number; secondaryPool: number | null; preference: 'PG0' | 'PG1' };
+  CATEGORY: { category: number; scratch: boolean; expireHold: number };
+  INSERT: { range: Range; cluster: ClusterRef; category: number | null };
+  PRELOAD: { range: Range; cluster: ClusterRef; mc: Named; size: number; category: number | null };
+  MOUNT: { volser: Named | null; cluster: ClusterRef; host: Named; mc: Named | null; category: number | null };
+  WRITE: { volser: Named; size: number };
+  READ: { volser: Named };
+  DEMOUNT: { volser: Named };
+  JOB_WRITE: { host: Named; count: number; cluster: ClusterRef; mc: Named | null; size: number | null; category: number | null; over: number | null };
+  JOB_READ: { host: Named; range: Range; cluster: ClusterRef };
+  RETURN: { range: Range; category: number | null };
+  CHANGE: { volser: Named; category: number | null; mc: Named | null };
+  FAIL: { what: 'CLUSTER' | 'LINK' | 'HOSTLINK' | 'SITE' | 'TSSC'; cluster: ClusterRef | null; peer: ClusterRef | null; host: Named | null; site: Named | null; one: boolean };
+  REPAIR: { what: 'CLUSTER' | 'LINK' | 'HOSTLINK' | 'SITE' | 'TSSC'; cluster: ClusterRef | null; peer: ClusterRef | null; host: Named | null; site: Named | null; one: boolean };
+  SERVICE: { cluster: ClusterRef; phase: 'PREP' | 'ON' | 'OFF' };
+  TAKEOVER: { survivor: ClusterRef; failed: ClusterRef; mode: 'READ' | 'WRITE' | 'NONE' };
+  AOTM: { cluster: ClusterRef; on: boolean; mode: 'READ' | 'WRITE' | null; grace: number | null };
+  ADVANCE: { duration: number | null };
+  WRITEPROTECT: { cluster: ClusterRef; on: boolean; ignoreFastReady: boolean };
+  EXCLUDE: { cluster: ClusterRef; categories: number[] };
+  DRIVES: { cluster: ClusterRef; available: number };
+  SHOW_GRID: { at: number | null };
+  SHOW_CLUSTER: { cluster: ClusterRef };
+  SHOW_VOLUME: { volser: Named; at: number | null };
+  SHOW_QUEUE: { cluster: ClusterRef };
+  SHOW_RESULT: Record<string, never>;
+  EXPECT: { path: string; op: ExpectOp; value: unknown; valueText: string };
+  EXPECT_MESSAGE: { id: string; absent: boolean };
+}
+
+export type ExpectOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains';
+export type CommandName = keyof CommandArgs;
+
+export type Command = {
+  [K in CommandName]: {
+    name: K;
+    args: CommandArgs[K];
+    line: number;
+    col: number;
+    text: string;
+    /** SAMPLE and LOAD: the topology commands they stand for */
+    children?: Command[];
+  };
+}[CommandName];
+
+export type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;

@@ -1,0 +1,275 @@
+// Runbook line → typed command, or a positioned error (spec §1–6, §10).
+
+import { CATEGORY_INSERT } from '../model/grid.js';
+import type { Command, CommandArgs, CommandName, ExpectOp } from './commands.js';
+import { Cursor, ParseError, type ClusterRef, type Named } from './cursor.js';
+import { tokenize } from './lexer.js';
+
+export interface LineError {
+  line: number;
+  col: number;
+  message: string;
+}
+
+type Parsed = { [K in CommandName]: { name: K; args: CommandArgs[K] } }[CommandName];
+type Parser = (c: Cursor, raw: string) => Parsed;
+
+const FAILURE_TARGETS = ['CLUSTER', 'LINK', 'HOSTLINK', 'SITE', 'TSSC'] as const;
+
+function failure(c: Cursor): CommandArgs['FAIL'] {
+  const what = c.kw(...FAILURE_TARGETS) as CommandArgs['FAIL']['what'];
+  const args: CommandArgs['FAIL'] = { what, cluster: null, peer: null, host: null, site: null, one: false };
+  if (what === 'CLUSTER' || what === 'TSSC') args.cluster = c.cluster();
+  else if (what === 'LINK') {
+    args.cluster = c.cluster();
+    args.peer = c.cluster();
+    args.one = c.optKw('ONE', 'ALL') === 'ONE';
+  } else if (what === 'HOSTLINK') {
+    args.host = c.name('host');
+    args.cluster = c.cluster();
+  } else args.site = c.name('site');
+  return args;
+}
+
+const PARSERS: Record<string, Parser> = {
+  SEED: (c) => ({ name: 'SEED', args: { seed: c.int('seed', 0, 2 ** 31 - 1) } }),
+  CLOCK: (c) => ({ name: 'CLOCK', args: { time: c.iso() } }),
+  GRID: (c) => ({ name: 'GRID', args: { name: c.name('composite library name').name } }),
+  SAMPLE: (c) => ({ name: 'SAMPLE', args: { sample: { name: c.next('a sample name').text.toLowerCase(), col: c.tokens[1]!.col } } }),
+  LOAD: (c) => {
+    const token = c.next('a grid file path');
+    return { name: 'LOAD', args: { file: token.text, col: token.col } };
+  },
+  SITE: (c) => ({ name: 'SITE', args: { site: c.name('site').name } }),
+  CLUSTER: (c) => {
+    const cluster = c.name('cluster name');
+    c.kw('SITE');
+    const site = c.name('site');
+    c.kw('MODEL');
+    const model = c.kw('DISK', 'TAPE') as 'DISK' | 'TAPE';
+    const args: CommandArgs['CLUSTER'] = { cluster, site, model, cache: null, drives: null, ioStation: false, code: null };
+    for (let opt; (opt = c.optKw('CACHE', 'DRIVES', 'IOSTATION', 'CODE')); ) {
+      if (opt === 'CACHE') args.cache = c.size();
+      else if (opt === 'DRIVES') args.drives = c.int('drive count', 0, 256);
+      else if (opt === 'IOSTATION') args.ioStation = true;
+      else args.code = c.next('a code level').text;
+    }
+    return { name: 'CLUSTER', args };
+  },
+  LINK: (c) => {
+    const args: CommandArgs['LINK'] = { a: c.cluster(), b: c.cluster(), count: null, gbps: null };
+    for (let opt; (opt = c.optKw('COUNT', 'GBPS')); ) {
+      if (opt === 'COUNT') args.count = c.int('link count', 1, 16);
+      else args.gbps = c.number('GBPS', 0.001);
+    }
+    return { name: 'LINK', args };
+  },
+  HOST: (c) => {
+    const host = c.name('host');
+    c.kw('SITE');
+    const site = c.name('site');
+    c.kw('ROLE');
+    const role = c.kw('PRODUCTION', 'DR') as 'PRODUCTION' | 'DR';
+    c.kw('DEVICES');
+    const devices = c.clusterList();
+    const paths = c.optKw('PATHS') ? c.int('path count', 1, 8) : 2;
+    return { name: 'HOST', args: { host, site, role, devices, paths } };
+  },
+  VARY: (c) => ({ name: 'VARY', args: { host: c.name('host'), cluster: c.cluster(), online: c.kw('ONLINE', 'OFFLINE') === 'ONLINE' } }),
+  MC: (c) => {
+    const mc = c.name('Management Class');
+    c.kw('COPY');
+    const token = c.next('copy modes (R, D, N, S per cluster)');
+    if (!/^[RDNS]{1,8}$/i.test(token.text)) c.fail(`bad copy modes '${token.text}': one of R D N S per cluster`, token);
+    const modes = token.upper;
+    const sync = [...modes].filter((m) => m === 'S').length;
+    if (sync !== 0 && sync !== 2) c.fail(`copy modes '${modes}' have ${sync} S: Synchronous needs exactly two`, token);
+    const args: CommandArgs['MC'] = { mc, modes, modesCol: token.col, secondaryPool: null, preference: 'PG1' };
+    for (let opt; (opt = c.optKw('SECONDARY', 'PG0', 'PG1')); ) {
+      if (opt === 'SECONDARY') args.secondaryPool = c.int('pool', 1, 32);
+      else args.preference = opt as 'PG0' | 'PG1';
+    }
+    return { name: 'MC', args };
+  },
+  CATEGORY: (c) => {
+    const category = c.hex();
+    const scratch = c.kw('SCRATCH', 'PRIVATE') === 'SCRATCH';
+    const expireHold = c.optKw('EXPIREHOLD') ? c.duration() : 0;
+    if (category === CATEGORY_INSERT) c.fail('category FF00 is the insert category and cannot be redefined', c.tokens[1]);
+    return { name: 'CATEGORY', args: { category, scratch, expireHold } };
+  },
+  INSERT: (c) => {
+    const range = c.range();
+    c.kw('ON');
+    const cluster = c.cluster();
+    const category = c.optKw('CATEGORY') ? c.hex() : null;
+    return { name: 'INSERT', args: { range, cluster, category } };
+  },
+  PRELOAD: (c) => {
+    const range = c.range();
+    c.kw('ON');
+    const cluster = c.cluster();
+    c.kw('MC');
+    const mc = c.name('Management Class');
+    c.kw('SIZE');
+    const size = c.size();
+    const category = c.optKw('CATEGORY') ? c.hex() : null;
+    return { name: 'PRELOAD', args: { range, cluster, mc, size, category } };
+  },
+  MOUNT: (c) => {
+    const volser = c.optKw('SCRATCH') ? null : c.volser();
+    c.kw('ON');
+    const cluster = c.cluster();
+    c.kw('HOST');
+    const host = c.name('host');
+    const args: CommandArgs['MOUNT'] = { volser, cluster, host, mc: null, category: null };
+    for (let opt; (opt = c.optKw('MC', 'CATEGORY')); ) {
+      if (opt === 'MC') args.mc = c.name('Management Class');
+      else args.category = c.hex();
+    }
+    return { name: 'MOUNT', args };
+  },
+  WRITE: (c) => ({ name: 'WRITE', args: { volser: c.volser(), size: c.size() } }),
+  READ: (c) => ({ name: 'READ', args: { volser: c.volser() } }),
+  DEMOUNT: (c) => ({ name: 'DEMOUNT', args: { volser: c.volser() } }),
+  JOB: (c) => {
+    const host = c.name('host');
+    if (c.kw('WRITE', 'READ') === 'READ') {
+      const range = c.range();
+      c.kw('ON');
+      return { name: 'JOB_READ', args: { host, range, cluster: c.cluster() } };
+    }
+    const count = c.int('job count', 1, 10_000_000);
+    c.kw('SCRATCH');
+    c.kw('ON');
+    const cluster = c.cluster();
+    const args: CommandArgs['JOB_WRITE'] = { host, count, cluster, mc: null, size: null, category: null, over: null };
+    for (let opt; (opt = c.optKw('MC', 'SIZE', 'CATEGORY', 'OVER')); ) {
+      if (opt === 'MC') args.mc = c.name('Management Class');
+      else if (opt === 'SIZE') args.size = c.size();
+      else if (opt === 'CATEGORY') args.category = c.hex();
+      else args.over = c.duration();
+    }
+    return { name: 'JOB_WRITE', args };
+  },
+  RETURN: (c) => {
+    const range = c.range();
+    c.kw('TO');
+    c.kw('SCRATCH');
+    const category = c.optKw('CATEGORY') ? c.hex() : null;
+    return { name: 'RETURN', args: { range, category } };
+  },
+  CHANGE: (c) => {
+    const volser = c.volser();
+    const what = c.kw('CATEGORY', 'MC');
+    if (what === 'CATEGORY') return { name: 'CHANGE', args: { volser, category: c.hex(), mc: null } };
+    return { name: 'CHANGE', args: { volser, category: null, mc: c.name('Management Class') } };
+  },
+  FAIL: (c) => ({ name: 'FAIL', args: failure(c) }),
+  REPAIR: (c) => ({ name: 'REPAIR', args: failure(c) }),
+  SERVICE: (c) => ({ name: 'SERVICE', args: { cluster: c.cluster(), phase: c.kw('PREP', 'ON', 'OFF') as 'PREP' | 'ON' | 'OFF' } }),
+  TAKEOVER: (c) => {
+    const survivor = c.cluster();
+    c.kw('FOR');
+    const failed = c.cluster();
+    return { name: 'TAKEOVER', args: { survivor, failed, mode: c.kw('READ', 'WRITE', 'NONE') as 'READ' | 'WRITE' | 'NONE' } };
+  },
+  AOTM: (c) => {
+    const cluster = c.cluster();
+    const on = c.kw('ON', 'OFF') === 'ON';
+    const args: CommandArgs['AOTM'] = { cluster, on, mode: null, grace: null };
+    for (let opt; (opt = c.optKw('MODE', 'GRACE')); ) {
+      if (opt === 'MODE') args.mode = c.kw('READ', 'WRITE') as 'READ' | 'WRITE';
+      else args.grace = c.duration();
+    }
+    return { name: 'AOTM', args };
+  },
+  ADVANCE: (c) => {
+    if (c.optKw('UNTIL')) {
+      c.kw('IDLE');
+      return { name: 'ADVANCE', args: { duration: null } };
+    }
+    return { name: 'ADVANCE', args: { duration: c.duration() } };
+  },
+  WRITEPROTECT: (c) => {
+    const cluster = c.cluster();
+    const on = c.kw('ON', 'OFF') === 'ON';
+    return { name: 'WRITEPROTECT', args: { cluster, on, ignoreFastReady: c.optKw('IGNOREFASTREADY') !== null } };
+  },
+  EXCLUDE: (c) => {
+    const cluster = c.cluster();
+    c.kw('CATEGORY');
+    const token = c.peek();
+    const categories = c.hexList();
+    if (categories.length > 16) c.fail(`${categories.length} categories: at most 16 can be excluded from write protect`, token);
+    return { name: 'EXCLUDE', args: { cluster, categories } };
+  },
+  DRIVES: (c) => {
+    const cluster = c.cluster();
+    c.kw('AVAILABLE');
+    return { name: 'DRIVES', args: { cluster, available: c.int('drive count', 0, 256) } };
+  },
+  SHOW: (c): Parsed => {
+    const what = c.kw('GRID', 'CLUSTER', 'VOLUME', 'QUEUE', 'RESULT');
+    if (what === 'GRID') return { name: 'SHOW_GRID', args: { at: c.optKw('AT') ? c.iso() : null } };
+    if (what === 'CLUSTER') return { name: 'SHOW_CLUSTER', args: { cluster: c.cluster() } };
+    if (what === 'QUEUE') return { name: 'SHOW_QUEUE', args: { cluster: c.cluster() } };
+    if (what === "RESULT") return { name: "SHOW_RESULT", args: {} as Record<string, never> };
+    const volser = c.volser();
+    return { name: 'SHOW_VOLUME', args: { volser, at: c.optKw('AT') ? c.iso() : null } };
+  },
+  EXPECT: (c, raw) => {
+    if (c.optKw('NO')) {
+      c.kw('MESSAGE');
+      return { name: 'EXPECT_MESSAGE', args: { id: c.name('message id').name, absent: true } };
+    }
+    if (c.optKw('MESSAGE')) return { name: 'EXPECT_MESSAGE', args: { id: c.name('message id').name, absent: false } };
+    const pathToken = c.next('a result path (ok, error.code, result.…)');
+    if (!/^[A-Za-z_][\w]*(\.[\w'-]+)*$/.test(pathToken.text)) c.fail(`bad result path '${pathToken.text}'`, pathToken);
+    const opToken = c.next('an operator (= != < <= > >= contains)');
+    const op = opToken.text.toLowerCase() as ExpectOp;
+    if (!['=', '!=', '<', '<=', '>', '>=', 'contains'].includes(op)) c.fail(`bad operator '${opToken.text}': use = != < <= > >= contains`, opToken);
+    const valueToken = c.next('a value (JSON literal or bare word)');
+    const valueText = raw.slice(valueToken.col - 1).replace(/#.*$/, '').trim();
+    c.i = c.tokens.length;
+    let value: unknown;
+    try {
+      value = JSON.parse(valueText);
+    } catch {
+      if (/^[\[{"]/.test(valueText)) c.fail(`bad JSON value '${valueText}'`, valueToken);
+      value = valueText;
+    }
+    return { name: 'EXPECT', args: { path: pathToken.text, op, value, valueText } };
+  },
+};
+
+/** Parses one line; null for blank and comment lines. */
+export function parseLine(raw: string, line: number): Command | LineError | null {
+  const tokens = tokenize(raw);
+  if (tokens.length === 0) return null;
+  const head = tokens[0]!;
+  let key = head.upper;
+  let skip = 1;
+  if (key === 'LIBRARY' || key === 'LI') {
+    const sub = tokens[1];
+    return { line, col: sub ? sub.col : head.col, message: `host console command '${head.text} ${sub?.text ?? ''}' is not available in this build` };
+  }
+  const parser = PARSERS[key];
+  if (!parser) return { line, col: head.col, message: `unknown command '${head.text}'` };
+  const cursor = new Cursor(tokens, raw.length);
+  cursor.i = skip;
+  try {
+    const parsed = parser(cursor, raw);
+    cursor.end();
+    return { ...parsed, line, col: head.col, text: raw.replace(/#.*$/, '').trim() } as Command;
+  } catch (error) {
+    if (error instanceof ParseError) return { line, col: error.col, message: error.message };
+    throw error;
+  }
+}
+
+export function isLineError(x: unknown): x is LineError {
+  return typeof x === 'object' && x !== null && 'message' in x && !('name' in x);
+}
+
+export type { ClusterRef, Named };

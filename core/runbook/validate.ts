@@ -1,0 +1,197 @@
+// Whole-file validation before anything runs (spec §2): syntax, then references (clusters, sites,
+// hosts, Management Classes) followed through the topology the file itself declares.
+
+import { MAX_CLUSTERS_PER_GRID } from '../model/grid.js';
+import type { GridState } from '../engine/state.js';
+import type { Command } from './commands.js';
+import type { ClusterRef, Named } from './cursor.js';
+import { isLineError, parseLine, type LineError } from './parser.js';
+import { SAMPLES } from '../samples/index.js';
+import { gridFileToRunbook } from '../model/grid-file.js';
+
+export interface Scope {
+  clusters: string[];
+  sites: Set<string>;
+  hosts: Set<string>;
+  mcs: Set<string>;
+}
+
+export interface FilePort {
+  /** reads a file named in a runbook, relative to the runbook's own folder */
+  readText(path: string): string;
+}
+
+export function scopeOf(state: GridState): Scope {
+  return {
+    clusters: state.clusters.map((c) => c.name),
+    sites: new Set(state.sites.map((s) => s.id)),
+    hosts: new Set(state.hosts.map((h) => h.name)),
+    mcs: new Set(state.mcs.map((m) => m.name)),
+  };
+}
+
+function emptyScope(): Scope {
+  return { clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set() };
+}
+
+export interface Validated {
+  commands: Command[];
+  errors: LineError[];
+}
+
+export function validateText(text: string, scope: Scope, files: FilePort | null): Validated {
+  const commands: Command[] = [];
+  const errors: LineError[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const parsed = parseLine(lines[i]!, i + 1);
+    if (parsed === null) continue;
+    if (isLineError(parsed)) {
+      errors.push(parsed);
+      continue;
+    }
+    const error = check(parsed, scope, files);
+    if (error) errors.push(error);
+    else commands.push(parsed);
+  }
+  return { commands, errors };
+}
+
+function resolve(scope: Scope, ref: ClusterRef): string | null {
+  const byName = scope.clusters.indexOf(ref.ref);
+  if (byName >= 0) {
+    ref.index = byName;
+    return null;
+  }
+  if (/^\d+$/.test(ref.ref) && Number(ref.ref) < scope.clusters.length) {
+    ref.index = Number(ref.ref);
+    return null;
+  }
+  return scope.clusters.length === 0 ? `unknown cluster '${ref.ref}': no cluster is defined yet` : `unknown cluster '${ref.ref}' (clusters: ${scope.clusters.join(', ')})`;
+}
+
+function need(set: Set<string>, what: string, n: Named | null): LineError | string | null {
+  if (n && !set.has(n.name)) return `unknown ${what} '${n.name}'`;
+  return null;
+}
+
+/** Checks one command's references and applies its declarations to the scope. */
+function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | null {
+  const at = (col: number, message: string): LineError => ({ line: cmd.line, col, message });
+  const refs = (...list: (ClusterRef | null | undefined)[]): LineError | null => {
+    for (const ref of list) {
+      if (!ref) continue;
+      const problem = resolve(scope, ref);
+      if (problem) return at(ref.col, problem);
+    }
+    return null;
+  };
+  const named = (set: Set<string>, what: string, n: Named | null) => {
+    const problem = need(set, what, n);
+    return problem ? at(n!.col, problem as string) : null;
+  };
+  switch (cmd.name) {
+    case 'GRID':
+      Object.assign(scope, emptyScope());
+      return null;
+    case 'SAMPLE': {
+      const sample = SAMPLES[cmd.args.sample.name];
+      if (!sample) return at(cmd.args.sample.col, `unknown sample '${cmd.args.sample.name}' (samples: ${Object.keys(SAMPLES).join(', ')})`);
+      return expand(cmd, sample.runbook, `sample ${cmd.args.sample.name}`, scope, files);
+    }
+    case 'LOAD': {
+      if (!files) return at(cmd.args.col, 'LOAD needs a file system: not available here');
+      let text: string;
+      try {
+        text = files.readText(cmd.args.file);
+      } catch (error) {
+        return at(cmd.args.col, `cannot read grid file '${cmd.args.file}': ${(error as Error).message}`);
+      }
+      const converted = gridFileToRunbook(text);
+      if (typeof converted !== 'string') return at(cmd.args.col, `${cmd.args.file}: ${converted.path}: ${converted.message}`);
+      return expand(cmd, converted, cmd.args.file, scope, files);
+    }
+    case 'SITE':
+      if (scope.sites.has(cmd.args.site)) return at(cmd.col, `site ${cmd.args.site} is already defined`);
+      scope.sites.add(cmd.args.site);
+      return null;
+    case 'CLUSTER': {
+      const a = cmd.args;
+      if (scope.clusters.includes(a.cluster.name)) return at(a.cluster.col, `cluster ${a.cluster.name} is already defined`);
+      if (/^\d+$/.test(a.cluster.name)) return at(a.cluster.col, `cluster name '${a.cluster.name}' would read as an index`);
+      if (scope.clusters.length >= MAX_CLUSTERS_PER_GRID) return at(a.cluster.col, `more than ${MAX_CLUSTERS_PER_GRID} clusters: a grid has at most ${MAX_CLUSTERS_PER_GRID}`);
+      const site = named(scope.sites, 'site', a.site);
+      if (site) return site;
+      scope.clusters.push(a.cluster.name);
+      return null;
+    }
+    case 'LINK': {
+      const e = refs(cmd.args.a, cmd.args.b);
+      if (e) return e;
+      if (cmd.args.a.index === cmd.args.b.index) return at(cmd.args.b.col, 'a grid link joins two different clusters');
+      return null;
+    }
+    case 'HOST': {
+      const a = cmd.args;
+      if (scope.hosts.has(a.host.name)) return at(a.host.col, `host ${a.host.name} is already defined`);
+      const e = named(scope.sites, 'site', a.site) ?? refs(...a.devices);
+      if (e) return e;
+      scope.hosts.add(a.host.name);
+      return null;
+    }
+    case 'VARY':
+      return named(scope.hosts, 'host', cmd.args.host) ?? refs(cmd.args.cluster);
+    case 'MC': {
+      const a = cmd.args;
+      if (scope.clusters.length === 0) return at(a.modesCol, 'MC needs the clusters first: one copy mode per cluster');
+      if (a.modes.length !== scope.clusters.length) {
+        return at(a.modesCol, `copy modes '${a.modes}' name ${a.modes.length} cluster(s); the grid has ${scope.clusters.length}`);
+      }
+      scope.mcs.add(a.mc.name);
+      return null;
+    }
+    case 'INSERT':
+      return refs(cmd.args.cluster);
+    case 'PRELOAD':
+      return refs(cmd.args.cluster) ?? named(scope.mcs, 'Management Class', cmd.args.mc);
+    case 'MOUNT':
+      return refs(cmd.args.cluster) ?? named(scope.hosts, 'host', cmd.args.host) ?? named(scope.mcs, 'Management Class', cmd.args.mc);
+    case 'JOB_WRITE':
+      return named(scope.hosts, 'host', cmd.args.host) ?? refs(cmd.args.cluster) ?? named(scope.mcs, 'Management Class', cmd.args.mc);
+    case 'JOB_READ':
+      return named(scope.hosts, 'host', cmd.args.host) ?? refs(cmd.args.cluster);
+    case 'CHANGE':
+      return named(scope.mcs, 'Management Class', cmd.args.mc);
+    case 'FAIL':
+    case 'REPAIR': {
+      const a = cmd.args;
+      const e = refs(a.cluster, a.peer) ?? named(scope.hosts, 'host', a.host) ?? named(scope.sites, 'site', a.site);
+      if (e) return e;
+      if (a.what === 'LINK' && a.cluster!.index === a.peer!.index) return at(a.peer!.col, 'a grid link joins two different clusters');
+      return null;
+    }
+    case 'SERVICE':
+    case 'SHOW_CLUSTER':
+    case 'SHOW_QUEUE':
+    case 'WRITEPROTECT':
+    case 'EXCLUDE':
+    case 'DRIVES':
+      return refs(cmd.args.cluster);
+    case 'AOTM':
+      return refs(cmd.args.cluster);
+    case 'TAKEOVER':
+      return refs(cmd.args.survivor, cmd.args.failed);
+    default:
+      return null;
+  }
+}
+
+function expand(cmd: Command, text: string, origin: string, scope: Scope, files: FilePort | null): LineError | null {
+  const inner = validateText(text, scope, files);
+  if (inner.errors.length > 0) {
+    const e = inner.errors[0]!;
+    return { line: cmd.line, col: cmd.col, message: `${origin}:${e.line}:${e.col}: ${e.message}` };
+  }
+  cmd.children = inner.commands;
+  return null;
+}

@@ -1,0 +1,147 @@
+// A session: one engine plus the journal of what it executed. It validates runbook text, executes
+// commands (expanding SAMPLE and LOAD), evaluates EXPECT, and rebuilds the grid at any past moment by
+// replaying the journal from the nearest checkpoint. Persistence plugs in through the store port.
+
+import { Engine, type Outcome } from './engine/engine.js';
+import type { Command } from './runbook/commands.js';
+import type { ConsoleMessage } from './runbook/messages.js';
+import { scopeOf, validateText, type FilePort, type Validated } from './runbook/validate.js';
+import { compare, lookup } from './runbook/expect.js';
+import { isoTime } from './sim/time.js';
+import { advanceTo } from './sim/run.js';
+
+export interface RunRecord {
+  line: number;
+  command: string;
+  time: string;
+  ok: boolean;
+  error: { code: string; message: string } | null;
+  result: unknown;
+  messages: ConsoleMessage[];
+}
+
+export interface JournalRecord {
+  source: string;
+  line: number | null;
+  text: string;
+  startedAt: number;
+  endedAt: number;
+  outcome: Outcome;
+}
+
+/** Where executed commands go: memory by default, SQLite with --db. */
+export interface JournalSink {
+  append(entry: JournalRecord, engine: Engine): void;
+  /** the engine as it was at `time`, or null to let the session replay its in-memory journal */
+  engineAt?(time: number): Engine | null;
+}
+
+export class Session {
+  engine: Engine;
+  readonly journal: JournalRecord[] = [];
+  private lastRecord: RunRecord | null = null;
+  private messagesSinceExpect: ConsoleMessage[] = [];
+  sink: JournalSink | null = null;
+  private readonly initialSeed: number;
+
+  constructor(
+    readonly files: FilePort | null = null,
+    seed = 1,
+    engine?: Engine,
+  ) {
+    this.initialSeed = seed;
+    this.engine = engine ?? new Engine(seed);
+    this.engine.history = (time) => this.engineAt(time);
+  }
+
+  validate(text: string): Validated {
+    return validateText(text, scopeOf(this.engine.state), this.files);
+  }
+
+  /** Executes a validated command (or evaluates an EXPECT) and returns its record. */
+  run(command: Command, source = 'runbook'): RunRecord {
+    if (command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE') return this.expect(command);
+    if (command.name === 'SHOW_RESULT') {
+      const previous = this.lastRecord;
+      return this.record(command, { ok: true, error: null, result: previous ? { line: previous.line, command: previous.command, ok: previous.ok, error: previous.error, result: previous.result } : null, messages: [] });
+    }
+    const startedAt = this.engine.state.now;
+    const outcome = this.execute(command);
+    const text = command.children ? [command.text, ...command.children.map((c) => c.text)].join('\n') : command.text;
+    const entry: JournalRecord = { source, line: command.line, text, startedAt, endedAt: this.engine.state.now, outcome };
+    this.journal.push(entry);
+    this.sink?.append(entry, this.engine);
+    this.messagesSinceExpect.push(...outcome.messages);
+    const record = this.record(command, outcome);
+    this.lastRecord = record;
+    return record;
+  }
+
+  private execute(command: Command): Outcome {
+    if (!command.children) return this.engine.execute(command);
+    const messages: ConsoleMessage[] = [];
+    for (const child of command.children) {
+      const outcome = this.engine.execute(child);
+      messages.push(...outcome.messages);
+      if (!outcome.ok) {
+        return { ok: false, error: { code: outcome.error!.code, message: `${child.text}: ${outcome.error!.message}` }, result: null, messages };
+      }
+    }
+    return { ok: true, error: null, result: this.engine.showGrid(), messages };
+  }
+
+  private record(command: Command, outcome: Outcome): RunRecord {
+    return { line: command.line, command: command.text, time: isoTime(this.engine.state.now), ok: outcome.ok, error: outcome.error, result: outcome.result, messages: outcome.messages };
+  }
+
+  private expect(command: Command & { name: 'EXPECT' | 'EXPECT_MESSAGE' }): RunRecord {
+    let passed: boolean;
+    let detail: Record<string, unknown>;
+    if (command.name === 'EXPECT_MESSAGE') {
+      const seen = this.messagesSinceExpect.some((m) => m.id === command.args.id || m.text.includes(`${command.args.id} `));
+      passed = command.args.absent ? !seen : seen;
+      detail = { message: command.args.id, expected: command.args.absent ? 'absent' : 'present', seen };
+      this.messagesSinceExpect = [];
+    } else {
+      const target = this.lastRecord ? { ok: this.lastRecord.ok, error: this.lastRecord.error, result: this.lastRecord.result } : {};
+      const { found, value } = lookup(target, command.args.path);
+      passed = found && compare(value, command.args.op, command.args.value);
+      detail = { path: command.args.path, op: command.args.op, expected: command.args.value, actual: found ? value : '(missing)' };
+    }
+    const error = passed ? null : { code: 'EXPECT_FAILED', message: describeFailure(command, detail) };
+    return { line: command.line, command: command.text, time: isoTime(this.engine.state.now), ok: passed, error, result: detail, messages: [] };
+  }
+
+  /** The grid as it was at `time`: from the store's checkpoints, else by replaying the journal. */
+  engineAt(time: number): Engine {
+    const fromSink = this.sink?.engineAt?.(time);
+    if (fromSink) return fromSink;
+    const replay = new Session(this.files, this.initialSeed);
+    for (const entry of this.journal) {
+      if (entry.endedAt > time) break;
+      replay.replay(entry.text);
+    }
+    advanceTo(replay.engine.state, time);
+    return replay.engine;
+  }
+
+  /**
+   * Re-executes journaled text; it validated once, so an error now means the journal is damaged.
+   * SAMPLE and LOAD were journaled with the lines they expanded to, so a changed file cannot alter history.
+   */
+  replay(text: string): void {
+    const lines = text.split('\n');
+    const body = lines.length > 1 ? lines.slice(1).join('\n') : text;
+    const validated = this.validate(body);
+    if (validated.errors.length > 0) throw new Error(`journal replay: line ${validated.errors[0]!.line}: ${validated.errors[0]!.message}`);
+    for (const command of validated.commands) if (!command.name.startsWith('EXPECT') && command.name !== 'SHOW_RESULT') this.execute(command);
+    this.journal.push({ source: 'replay', line: null, text, startedAt: 0, endedAt: this.engine.state.now, outcome: { ok: true, error: null, result: null, messages: [] } });
+  }
+}
+
+function describeFailure(command: Command, detail: Record<string, unknown>): string {
+  if (command.name === 'EXPECT_MESSAGE') {
+    return command.args.absent ? `message ${command.args.id} was raised` : `message ${command.args.id} was not raised`;
+  }
+  return `expected ${String(detail.path)} ${String(detail.op)} ${JSON.stringify(detail.expected)}, got ${JSON.stringify(detail.actual)}`;
+}
