@@ -1,0 +1,185 @@
+// The benchmark's figures: each one drives runbook text through the real Session path
+// (`validate`, then `run` per command) and returns a measured value with its unit and target.
+
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Session, type RunRecord } from '../core/session.js';
+import { dayLines, GRID, preloadLines, sampleVolsers } from './scenarios.js';
+
+export interface Figure {
+  /** null until the feature it measures is built */
+  value: number | null;
+  unit: string;
+  /** e.g. "<= 10 s"; null for informative figures */
+  target: string | null;
+  note?: string;
+  /** what else the run observed (counts, sub-timings), for people reading the JSON */
+  detail?: Record<string, number | string | boolean>;
+}
+
+export type Figures = Record<string, Figure>;
+
+/** Figures of features not built yet: reported, never measured, so the bench claims nothing. */
+export const NOT_BUILT: Record<string, { unit: string }> = {
+  flashEnable: { unit: 'ms' },
+  readiness4M: { unit: 's' },
+  export1M: { unit: 's' },
+  journalAppend: { unit: 'MB/s' },
+  imageAccess1M: { unit: 's' },
+  checkpoint4M: { unit: 's' },
+  coldStart4M: { unit: 's' },
+  ipcPageP95: { unit: 'ms' },
+  firstPaint: { unit: 'ms' },
+  scrollFps: { unit: 'fps' },
+};
+
+export function notBuilt(): Figures {
+  const out: Figures = {};
+  for (const [name, { unit }] of Object.entries(NOT_BUILT)) out[name] = { value: null, unit, target: null, note: 'not built yet' };
+  return out;
+}
+
+export function machine() {
+  const list = cpus();
+  return { cpus: list.length, model: list[0]?.model.trim() ?? 'unknown', memGB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version };
+}
+
+/** Validates runbook text against the session's grid and runs every command; throws on any refusal. */
+export function runText(session: Session, lines: string[], onRecord?: (r: RunRecord) => void): RunRecord[] {
+  const validated = session.validate(lines.join('\n'));
+  if (validated.errors.length > 0) {
+    const e = validated.errors[0]!;
+    throw new Error(`bench runbook: line ${e.line}:${e.col}: ${e.message}`);
+  }
+  const records: RunRecord[] = [];
+  for (const command of validated.commands) {
+    const record = session.run(command);
+    if (!record.ok) throw new Error(`bench runbook: ${record.command}: ${record.error!.code} ${record.error!.message}`);
+    records.push(record);
+    onRecord?.(record);
+  }
+  return records;
+}
+
+const GB = 2 ** 30;
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * PRELOAD of `count` 1 GB volumes on a fresh 3-cluster grid: wall time of all PRELOAD lines
+ * (validation included), and the process's peak RSS — sampled after every command, and the kernel's
+ * maxRSS (lifetime peak, so run this figure first in its process). Returns the session for the
+ * figures that read the loaded grid.
+ */
+export function preload(count: number): { figures: Figures; session: Session } {
+  const session = new Session(null, 1);
+  runText(session, GRID.split('\n'));
+  gc();
+  const baseRss = process.memoryUsage().rss;
+  let peakRss = baseRss;
+  const lines = preloadLines(count);
+  const started = performance.now();
+  runText(session, lines, () => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  const volumes = session.engine.state.volumes.count;
+  if (volumes !== count) throw new Error(`preload: ${volumes} volumes in the grid, expected ${count}`);
+  return {
+    session,
+    figures: {
+      preload4M: { value: round(seconds, 2), unit: 's', target: '<= 10 s', detail: { volumes, lines: lines.length, volumesPerSecond: Math.round(volumes / seconds) } },
+      preload4MRss: {
+        value: round(Math.max(peakRss, maxRss) / GB, 2),
+        unit: 'GB',
+        target: '<= 2 GB',
+        detail: { sampledPeakGB: round(peakRss / GB, 2), maxRssGB: round(maxRss / GB, 2), beforeGB: round(baseRss / GB, 2) },
+      },
+    },
+  };
+}
+
+/** SHOW GRID on a loaded grid: median of `repeats` runs, validation included. */
+export function showGrid(session: Session, repeats = 5): Figures {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    runText(session, ['SHOW GRID']);
+    times.push(performance.now() - started);
+  }
+  return { showGrid4M: { value: round(percentile(times, 0.5), 1), unit: 'ms', target: null, detail: { repeats, volumes: session.engine.state.volumes.count } } };
+}
+
+/** SHOW VOLUME of `samples` volumes spread over the loaded grid: 95th percentile, validation included. */
+export function showVolume(session: Session, samples = 1000): Figures {
+  const count = session.engine.state.volumes.count;
+  const times: number[] = [];
+  for (const volser of sampleVolsers(count, samples)) {
+    const started = performance.now();
+    runText(session, [`SHOW VOLUME ${volser}`]);
+    times.push(performance.now() - started);
+  }
+  return {
+    showVolumeP95: { value: round(percentile(times, 0.95), 3), unit: 'ms', target: null, detail: { samples, medianMs: round(percentile(times, 0.5), 3), maxMs: round(Math.max(...times), 3) } },
+  };
+}
+
+interface QueueResult {
+  count: number;
+  byType: Record<string, { completed: number }>;
+}
+
+/**
+ * A production day on a fresh 3-cluster grid: INSERT `scratch` scratch volumes, JOB of `jobs` 1 GB
+ * writes on CL0 over one simulated day (Deferred copies to CL1 and CL2), ADVANCE UNTIL IDLE. Wall time
+ * of the JOB and the ADVANCE; the copies the simulation completed.
+ */
+export function day(scratch: number, jobs: number): Figures {
+  const session = new Session(null, 1);
+  runText(session, GRID.split('\n'));
+  const { setup, day: work } = dayLines(scratch, jobs);
+  runText(session, setup);
+  gc();
+  const lap: number[] = [];
+  let last = performance.now();
+  const started = last;
+  const records = runText(session, work, () => {
+    const now = performance.now();
+    lap.push(now - last);
+    last = now;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const job = records[0]!.result as { succeeded: number; failed: number };
+  const idle = records[1]!.result as { to: string; idle: boolean; blockedCopies: number };
+  const queues = [records[2]!.result, records[3]!.result] as QueueResult[];
+  const completed = queues.map((q) => Object.values(q.byType).reduce((n, t) => n + t.completed, 0));
+  const copies = completed[0]! + completed[1]!;
+  return {
+    day: {
+      value: round(seconds, 2),
+      unit: 's',
+      target: '<= 3 s',
+      detail: { jobs, scratch, jobSeconds: round(lap[0]! / 1000, 2), advanceSeconds: round(lap[1]! / 1000, 2), jobsSucceeded: job.succeeded, jobsFailed: job.failed, idleAt: idle.to, idle: idle.idle },
+    },
+    dayCopies: {
+      value: copies,
+      unit: 'copies',
+      target: null,
+      detail: { expected: 2 * job.succeeded, toCL1: completed[0]!, toCL2: completed[1]!, leftInQueues: queues[0]!.count + queues[1]!.count, blocked: idle.blockedCopies },
+    },
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

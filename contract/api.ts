@@ -1,0 +1,126 @@
+// The one API between the console and the engine host: every channel once, with zod schemas for
+// its request and response, and every pushed event. Electron IPC and the web-mode WebSocket both
+// carry exactly these; both ends validate (a field path names what was wrong).
+
+import { z } from 'zod';
+
+const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
+const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
+const record = z.object({
+  line: z.number(),
+  command: z.string(),
+  time: z.string(),
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  result: z.unknown(),
+  messages: z.array(message),
+});
+const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'an ISO time such as 2026-01-01T00:00:00Z');
+const clusterName = z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/);
+const volser = z.string().regex(/^[A-Z0-9]{1,6}$/, '1-6 characters A-Z 0-9');
+const runbookText = z.string().max(4 * 2 ** 20, 'runbook larger than 4 MB');
+
+export const volumeQuery = z
+  .object({
+    /** a volser prefix or a range A00000-A00099 */
+    search: z.string().max(13).regex(/^[A-Za-z0-9-]*$/, 'letters, digits and one dash').optional(),
+    category: z.string().regex(/^[0-9A-Fa-f]{4}$/).optional(),
+    mc: z.string().max(32).optional(),
+    owner: clusterName.optional(),
+    consistency: z.enum(['all', 'consistent-everywhere', 'copies-pending']).optional(),
+  })
+  .strict();
+
+export const volumeRow = z.object({
+  volser: z.string(),
+  category: z.string(),
+  mc: z.string().nullable(),
+  owner: z.string().nullable(),
+  level: z.number(),
+  sizeMB: z.number(),
+  mountedOn: z.string().nullable(),
+  consistentOn: z.array(z.string()),
+});
+
+export const channels = {
+  'session.info': {
+    request: z.object({}).strict(),
+    response: z.object({ grid: z.string().nullable(), time: iso, seed: z.number(), samples: z.array(z.object({ name: z.string(), title: z.string() })), persistent: z.boolean(), journalLength: z.number() }),
+  },
+  'console.execute': {
+    request: z.object({ line: z.string().max(4096, 'a console line is at most 4096 characters') }).strict(),
+    response: z.object({ records: z.array(record), errors: z.array(lineError) }),
+  },
+  'runbook.validate': {
+    request: z.object({ text: runbookText }).strict(),
+    response: z.object({ errors: z.array(lineError), commands: z.number() }),
+  },
+  'runbook.step': {
+    /** validates the whole text, then runs the commands with index in [from, to) */
+    request: z.object({ text: runbookText, from: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
+    response: z.object({ records: z.array(record), errors: z.array(lineError), total: z.number() }),
+  },
+  'grid.show': {
+    request: z.object({ at: iso.optional() }).strict(),
+    response: z.unknown(),
+  },
+  'cluster.show': {
+    request: z.object({ cluster: clusterName }).strict(),
+    response: z.unknown(),
+  },
+  'volumes.page': {
+    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), query: volumeQuery }).strict(),
+    response: z.object({ total: z.number(), rows: z.array(volumeRow) }),
+  },
+  'volume.show': {
+    request: z.object({ volser, at: iso.optional() }).strict(),
+    response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean() })) }),
+  },
+  'queues.show': {
+    request: z.object({}).strict(),
+    response: z.array(
+      z.object({
+        queue: z.unknown(),
+        history: z.array(z.object({ time: z.string(), count: z.number(), bytes: z.number() })),
+        volumes: z.array(z.object({ volser: z.string(), type: z.string(), sizeMB: z.number(), enqueued: z.string(), inFlight: z.boolean(), source: z.string().nullable() })),
+      }),
+    ),
+  },
+  'time.advance': {
+    /** a duration such as 10m, or null to run until idle */
+    request: z.object({ duration: z.string().regex(/^\d+(ms|s|m|h|d)$/i).nullable() }).strict(),
+    response: record,
+  },
+  'journal.list': {
+    request: z.object({ from: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
+    response: z.array(z.object({ seq: z.number(), time: z.string(), endTime: z.string(), text: z.string(), ok: z.boolean() })),
+  },
+} as const;
+
+export const events = {
+  /** the grid changed: views refetch what they show */
+  'engine.changed': z.object({ time: iso, journalLength: z.number() }),
+  /** console messages raised, in order */
+  'engine.messages': z.object({ messages: z.array(message) }),
+  /** a long operation's progress */
+  'engine.progress': z.object({ label: z.string(), done: z.number(), total: z.number() }),
+} as const;
+
+export type Channel = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type Request<C extends Channel> = z.infer<(typeof channels)[C]['request']>;
+export type Response<C extends Channel> = z.infer<(typeof channels)[C]['response']>;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export type RunRecordDto = z.infer<typeof record>;
+export type LineErrorDto = z.infer<typeof lineError>;
+export type VolumeQuery = z.infer<typeof volumeQuery>;
+export type VolumeRow = z.infer<typeof volumeRow>;
+
+/** Field path and message of the first problem, e.g. `query.category: 4 hex digits`. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const path = issue.path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return `${path || '(payload)'}: ${issue.message}`;
+}
+
+export const MAX_PAYLOAD_BYTES = 8 * 2 ** 20;
