@@ -72,9 +72,8 @@ export class VolumeStore {
 
   reserve(total: number): void {
     if (total <= this.capacity) return;
-    let capacity = this.capacity;
-    while (capacity < total) capacity *= 2;
-    if (capacity > total * 1.5 && total > 1 << 20) capacity = total; // big preloads: no slack
+    // Grow by half again at least, so a run of PRELOADs reallocates O(log n) times, not per range.
+    const capacity = Math.max(total, Math.ceil(this.capacity * 1.5));
     const cols = this.cols as unknown as Record<string, Column | Int32Array[]>;
     for (const name of SCALAR_COLUMNS) {
       const old = cols[name] as Column;

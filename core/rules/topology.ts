@@ -126,24 +126,28 @@ export function defineCategory(state: GridState, hex: number, scratch: boolean, 
   state.categories[hex] = { hex, scratch, expireHoldMs };
 }
 
-function checkFree(state: GridState, range: VolserRange): number {
+/** Encodes a range once, refusing it whole if any volser is already in the grid. */
+function freeCodes(state: GridState, range: VolserRange): Uint32Array {
   const n = rangeSize(range);
+  const codes = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const volser = rangeVolser(range, i);
-    if (state.volumes.find(volser) >= 0) refuse('VOLUME_EXISTS', `${volser} is already in the grid`);
+    codes[i] = encodeVolser(volser);
+    if (state.volumes.findCode(codes[i]!) >= 0) refuse('VOLUME_EXISTS', `${volser} is already in the grid`);
   }
-  return n;
+  return codes;
 }
 
 /** New empty volumes (level 0): every cluster knows them; scratch ones join the owner's scratch pool. */
 export function insertVolumes(state: GridState, range: VolserRange, owner: number, category: number): { inserted: number } {
-  const n = checkFree(state, range);
+  const codes = freeCodes(state, range);
+  const n = codes.length;
   const store = state.volumes;
   store.reserve(store.count + n);
   const cols = store.cols;
   const scratch = isScratch(state, category);
   for (let i = 0; i < n; i++) {
-    const v = store.add(encodeVolser(rangeVolser(range, i)));
+    const v = store.add(codes[i]!);
     cols.category[v] = category;
     cols.mc[v] = NO_MC;
     cols.owner[v] = owner;
@@ -162,7 +166,8 @@ export function insertVolumes(state: GridState, range: VolserRange, owner: numbe
  * in cache on disk-only clusters, pre-migrated to tape on tape-attached ones.
  */
 export function preloadVolumes(state: GridState, range: VolserRange, owner: number, mcName: string, size: number, category: number): { preloaded: number } {
-  const n = checkFree(state, range);
+  const codes = freeCodes(state, range);
+  const n = codes.length;
   const mcIndex = state.mcs.findIndex((m) => m.name === mcName);
   const mc = state.mcs[mcIndex]!;
   const store = state.volumes;
@@ -178,7 +183,7 @@ export function preloadVolumes(state: GridState, range: VolserRange, owner: numb
   const scratch = isScratch(state, category);
   const first = store.count;
   for (let i = 0; i < n; i++) {
-    const v = store.add(encodeVolser(rangeVolser(range, i)));
+    const v = store.add(codes[i]!);
     cols.category[v] = category;
     cols.mc[v] = mcIndex;
     cols.owner[v] = owner;
