@@ -15,6 +15,9 @@ import * as failures from '../rules/failures.js';
 import { updateGridStates } from '../rules/grid-states.js';
 import { copiesCanProgress } from '../rules/copies.js';
 import { showCluster, showGrid, showQueue, showVolume } from './show.js';
+import * as drFamily from '../rules/dr-family.js';
+import { readiness } from '../rules/readiness.js';
+import { describeFamily } from './show-family.js';
 
 export interface Outcome {
   ok: boolean;
@@ -107,11 +110,19 @@ export class Engine {
         return mounts.mountSpecific(s, a.volser.name, a.cluster.index, a.host.name);
       }
       case 'WRITE':
-        return mounts.writeVolume(s, command.args.volser.name, command.args.size);
+        return mounts.writeVolume(s, command.args.volser.name, command.args.size, command.args.host?.name ?? null);
       case 'READ':
-        return mounts.readVolume(s, command.args.volser.name);
+        return mounts.readVolume(s, command.args.volser.name, command.args.host?.name ?? null);
       case 'DEMOUNT':
-        return mounts.demount(s, command.args.volser.name);
+        return mounts.demount(s, command.args.volser.name, command.args.host?.name ?? null);
+      case 'DRSETUP':
+        return this.drSetup(command);
+      case 'SHOW_DRFAMILY':
+        return describeFamily(s, drFamily.family(s, command.args.family.name));
+      case 'SHOW_READINESS': {
+        const f = drFamily.family(s, command.args.family.name);
+        return readiness(s, f, command.args.cluster?.index ?? f.clusters[0]);
+      }
       case 'JOB_WRITE':
         return this.jobWrite(command);
       case 'JOB_READ':
@@ -178,6 +189,33 @@ export class Engine {
       case 'EXPECT_MESSAGE':
         throw new Error(`${command.name} is evaluated by the runbook runner`);
     }
+  }
+
+  private drSetup(command: CommandOf<'DRSETUP'>) {
+    const s = this.state;
+    const a = command.args;
+    const name = a.family.name;
+    let f: drFamily.DrFamily;
+    switch (a.action) {
+      case 'ADD':
+        f = drFamily.addToFamily(s, name, a.cluster!.index);
+        break;
+      case 'REMOVE':
+        f = drFamily.removeFromFamily(s, name, a.cluster!.index);
+        break;
+      case 'WP':
+        f = drFamily.setFamilyWriteProtect(s, name, a.value === 'ENABLE');
+        break;
+      case 'FLASH':
+        f = a.value === 'ENABLE' ? drFamily.enableFlash(s, name) : drFamily.disableFlash(s, name);
+        drFamily.refreshFlashActive(s);
+        break;
+      case 'LIVECOPY':
+        f = drFamily.family(s, name);
+        f.liveCopy = a.value as 'FAMILY' | 'NONE';
+        break;
+    }
+    return describeFamily(s, f);
   }
 
   showGrid() {

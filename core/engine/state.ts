@@ -9,6 +9,7 @@ import type { ConsoleMessage } from '../runbook/messages.js';
 import { CopyQueues } from '../rules/copy-queues.js';
 import { ScratchPools } from '../rules/scratch-pools.js';
 import type { Premigration } from '../rules/cache.js';
+import type { DrFamily } from '../rules/dr-family.js';
 
 export interface Mount {
   volume: number;
@@ -23,6 +24,9 @@ export interface Mount {
   pendingBytes: number | null;
   /** why the job lost the device, when a failure took it away */
   lost: string | null;
+  /** a DR host's mount of the time-zero image, served within this DR family */
+  family?: string;
+  drSource?: 'snapshot' | 'backup';
 }
 
 export interface GridState {
@@ -43,6 +47,11 @@ export interface GridState {
   scratch: ScratchPools;
   premigration: Premigration[];
   mounts: Map<number, Mount>;
+  /** DR host mounts of time-zero images: independent of live mounts of the same volume (spec §7) */
+  drMounts: Map<number, Mount>;
+  families: DrFamily[];
+  /** some family has a time-zero in force: changes must save before-images */
+  flashActive: boolean;
   /** grid states each cluster has announced, by cluster index */
   announced: Record<number, string[]>;
   /** messages raised since the current command began */
@@ -68,6 +77,9 @@ export function createState(seed = 1): GridState {
     scratch: new ScratchPools(),
     premigration: [],
     mounts: new Map(),
+    drMounts: new Map(),
+    families: [],
+    flashActive: false,
     announced: {},
     messages: [],
   };

@@ -7,6 +7,7 @@ import { CATEGORY_INSERT } from '../model/grid.js';
 import { NO_COPY, NOT_MOUNTED } from '../model/volumes.js';
 import { NumberFifo } from '../model/number-fifo.js';
 import { emit } from './reach.js';
+import { preserveTimeZero } from './dr-family.js';
 import { onEvent } from '../sim/run.js';
 import { MB } from '../sim/time.js';
 
@@ -43,6 +44,7 @@ export function placeInCache(state: GridState, cluster: number, v: number, level
     state.clusters[cluster]!.cacheUsed += cols.sizeBytes[v]!;
   }
   if (cols.copyLevel[cluster]![v] !== level) {
+    preserveTimeZero(state, v);
     cols.copyLevel[cluster]![v] = level;
     cols.premigrated[v]! &= ~bit;
   }
@@ -60,6 +62,7 @@ export function resizeCached(state: GridState, v: number, newSize: number): void
   const cols = state.volumes.cols;
   const delta = newSize - cols.sizeBytes[v]!;
   if (delta === 0) return;
+  preserveTimeZero(state, v);
   for (const cluster of state.clusters) if (cols.inCache[v]! & (1 << cluster.index)) cluster.cacheUsed += delta;
   cols.sizeBytes[v] = newSize;
 }
@@ -71,7 +74,10 @@ export function removeFromCache(state: GridState, cluster: number, v: number): v
   cols.inCache[v]! &= ~bit;
   state.clusters[cluster]!.cacheUsed -= cols.sizeBytes[v]!;
   // A disk-only cluster has no tape behind its cache: removal deletes its copy.
-  if (state.clusters[cluster]!.model === 'DISK') cols.copyLevel[cluster]![v] = NO_COPY;
+  if (state.clusters[cluster]!.model === 'DISK') {
+    preserveTimeZero(state, v);
+    cols.copyLevel[cluster]![v] = NO_COPY;
+  }
 }
 
 /**

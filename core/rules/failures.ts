@@ -17,7 +17,7 @@ function afterTopologyChange(state: GridState): void {
 }
 
 function loseMounts(state: GridState, match: (m: Mount) => boolean, reason: string): void {
-  for (const m of state.mounts.values()) if (match(m)) loseMount(state, m, reason);
+  for (const m of [...state.mounts.values(), ...state.drMounts.values()]) if (match(m)) loseMount(state, m, reason);
 }
 
 /** Call Home from the first surviving library (Redbook §11.2: invoked on grid component failures). */
@@ -26,13 +26,29 @@ function callHome(state: GridState, reason: string): void {
   emit(state, 'CALLHOME', reporter ? reporter.name : state.name ?? 'GRID', reason);
 }
 
+/**
+ * Redbook §11.2.6: when a cluster fails, "All channel activity on the failing host links are stopped.
+ * Host channel errors are reported": every live host with the cluster's devices online sees its paths go.
+ */
+function hostChannelErrors(state: GridState, lost: number[]): void {
+  for (const h of state.hosts) {
+    if (h.failed) continue;
+    for (const x of lost) {
+      const devices = h.devices[x];
+      if (devices && devices.online && devices.paths > devices.failedPaths) emit(state, 'IOS050I', h.name, state.clusters[x]!.name, '0');
+    }
+  }
+}
+
 export function failCluster(state: GridState, x: number): void {
   const c = state.clusters[x]!;
   if (c.status === 'failed') refuse('ALREADY_FAILED', `${c.name} is already failed`);
   c.status = 'failed';
   loseMounts(state, (m) => m.cluster === x || m.tvc === x, `${c.name} failed`);
+  hostChannelErrors(state, [x]);
   callHome(state, `cluster ${c.name} failed`);
   afterTopologyChange(state);
+  rearmAotm(state);
 }
 
 export function repairCluster(state: GridState, x: number): void {
@@ -105,8 +121,10 @@ export function failSite(state: GridState, siteId: string): void {
   }
   for (const h of state.hosts) if (h.site === siteId) h.failed = true;
   loseMounts(state, (m) => lost.some((c) => c.index === m.cluster || c.index === m.tvc) || state.hosts.find((h) => h.name === m.host)!.failed, `site ${siteId} failed`);
+  hostChannelErrors(state, lost.map((c) => c.index));
   callHome(state, `site ${siteId} failed`);
   afterTopologyChange(state);
+  rearmAotm(state);
 }
 
 export function repairSite(state: GridState, siteId: string): void {
@@ -125,6 +143,20 @@ export function repairSite(state: GridState, siteId: string): void {
 
 export function setTssc(state: GridState, x: number, ok: boolean): void {
   state.clusters[x]!.tsscOk = ok;
+  if (ok) rearmAotm(state);
+}
+
+/**
+ * Redbook §11.1: AOTM checks through the TSSCs whenever a cluster cannot obtain ownership from a peer
+ * it has lost. A check that found the TSSC path down, or the peer still running behind a broken grid
+ * network, is made again when that changes (TSSC path repaired, peer really failed); the grace period
+ * still counts from when the peer was first lost.
+ */
+function rearmAotm(state: GridState): void {
+  for (const c of state.clusters) {
+    if (!isUp(c) || !c.aotm.enabled) continue;
+    for (const [peer, since] of Object.entries(c.lostPeerAt)) if (!c.takeover[Number(peer)]) scheduleAotm(state, c.index, Number(peer), since);
+  }
 }
 
 export function service(state: GridState, x: number, phase: 'PREP' | 'ON' | 'OFF'): void {
@@ -161,9 +193,12 @@ export function setAotm(state: GridState, x: number, on: boolean, mode: Takeover
   if (on) for (const [peer, since] of Object.entries(c.lostPeerAt)) scheduleAotm(state, x, Number(peer), since);
 }
 
+/** The TSSC check at the end of the grace period; at once when the grace period is already over. */
 function scheduleAotm(state: GridState, x: number, peer: number, since: number): void {
   const c = state.clusters[x]!;
-  state.events.push(Math.max(state.now, since + c.aotm.graceMs), 'aotm', [x, peer, since]);
+  const due = since + c.aotm.graceMs;
+  if (due <= state.now) aotmCheck(state, x, peer, since);
+  else state.events.push(due, 'aotm', [x, peer, since]);
 }
 
 /** Each surviving cluster notices peers it lost (G0013) or regained, and starts AOTM grace periods. */
@@ -191,13 +226,17 @@ function noticePeers(state: GridState): void {
  */
 onEvent('aotm', (state, event) => {
   const [x, peer, since] = event.args as [number, number, number];
+  aotmCheck(state, x, peer, since);
+});
+
+function aotmCheck(state: GridState, x: number, peer: number, since: number): void {
   const c = state.clusters[x]!;
   const p = state.clusters[peer]!;
   if (c.lostPeerAt[peer] !== since || !isUp(c) || !c.aotm.enabled || c.takeover[peer]) return;
   if (!c.tsscOk || !p.tsscOk || p.status !== 'failed') return;
   c.takeover[peer] = c.aotm.mode;
   emitLibraryMessage(state, c.name, c.aotm.mode === 'write' ? 'G0009' : 'G0010', p.name);
-});
+}
 
 export function describeAotm(state: GridState, x: number) {
   const a = state.clusters[x]!.aotm;

@@ -13,6 +13,8 @@ import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
 import { acquireOwnership, canOwnForWrite } from './ownership.js';
 import { isUp, pairBandwidth, reachable } from './reach.js';
 import { isWriteProtected } from './write-protect.js';
+import { flashFamilyFor, isExcludedCategory, preserveTimeZero } from './dr-family.js';
+import { mountAtTimeZero } from './dr-mounts.js';
 
 const NO_MC = 255;
 const RUN_WAIT_LIMIT_MS = 30 * 86_400_000;
@@ -21,9 +23,11 @@ export interface MountResult {
   volser: string;
   mountCluster: string;
   tvcCluster: string;
-  source: 'live' | 'scratch';
+  source: 'live' | 'scratch' | 'snapshot' | 'backup';
   sourceCluster: string;
   readOnly: boolean;
+  /** Remote TVC only: which of the grid links between mount and TVC cluster carries it (1-based). */
+  gridLink?: number;
   recallSeconds?: number;
 }
 
@@ -44,6 +48,10 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   hostDevices(state, hostName, cluster);
   const v = findVolume(state, volser);
   const cols = state.volumes.cols;
+  // Spec §7: a DR host on a flashed family sees the volume as it was at time-zero, except the
+  // write-protect-excluded categories its test works in.
+  const family = flashFamilyFor(state, hostName, cluster);
+  if (family && !isExcludedCategory(state, family, cols.category[v]!)) return mountAtTimeZero(state, family, v, cluster, hostName);
   if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${state.clusters[cols.mountedOn[v]!]!.name}`);
   const tvc = selectTvc(state, v, cluster);
   const ownership = acquireOwnership(state, v, cluster);
@@ -167,7 +175,7 @@ function linkKeyOf(a: number, b: number): string {
 }
 
 function mountResult(state: GridState, m: Mount): MountResult {
-  return {
+  const result: MountResult = {
     volser: state.volumes.volser(m.volume),
     mountCluster: state.clusters[m.cluster]!.name,
     tvcCluster: state.clusters[m.tvc]!.name,
@@ -175,6 +183,9 @@ function mountResult(state: GridState, m: Mount): MountResult {
     sourceCluster: state.clusters[m.tvc]!.name,
     readOnly: m.readOnly,
   };
+  // Redbook §11.2.4: a remote mount runs over one grid link; if that link fails, so does the job.
+  if (m.tvc !== m.cluster) result.gridLink = m.linkIndex + 1;
+  return result;
 }
 
 export function findVolume(state: GridState, volser: string): number {
@@ -183,17 +194,28 @@ export function findVolume(state: GridState, volser: string): number {
   return v;
 }
 
-function activeMount(state: GridState, volser: string): Mount {
+/** The live mount or the DR host's time-zero mount of a volser; HOST tells them apart. */
+export function findMount(state: GridState, volser: string, host: string | null): Mount {
   const v = findVolume(state, volser);
-  const mount = state.mounts.get(v);
-  if (!mount) refuse('NOT_MOUNTED', `${volser} is not mounted`);
+  const live = state.mounts.get(v);
+  const dr = state.drMounts.get(v);
+  const fits = (m: Mount | undefined) => m !== undefined && (host === null || m.host === host);
+  if (fits(live) && fits(dr)) refuse('AMBIGUOUS_MOUNT', `${volser} is mounted by ${live!.host} and, at time-zero, by ${dr!.host}: say HOST`);
+  const mount = fits(live) ? live : fits(dr) ? dr : undefined;
+  if (!mount) refuse('NOT_MOUNTED', `${volser} is not mounted${host ? ` by ${host}` : ''}`);
+  return mount;
+}
+
+function activeMount(state: GridState, volser: string, host: string | null): Mount {
+  const mount = findMount(state, volser, host);
   if (mount.lost) refuse('JOB_FAILED', `${volser}: ${mount.lost}`);
   return mount;
 }
 
-export function writeVolume(state: GridState, volser: string, bytes: number): { volser: string; bytes: number; tvcCluster: string } {
-  const m = activeMount(state, volser);
+export function writeVolume(state: GridState, volser: string, bytes: number, host: string | null = null): { volser: string; bytes: number; tvcCluster: string } {
+  const m = activeMount(state, volser, host);
   const cols = state.volumes.cols;
+  if (m.family) refuse('WRITE_PROTECTED', `${volser} is mounted from DR family ${m.family}'s time-zero image, which is read-only`);
   if (m.readOnly) refuse('READ_ONLY_TAKEOVER', `${volser} was taken under read-only ownership takeover: writes are not allowed`);
   if (isWriteProtected(state, m.cluster, cols.category[m.volume]!)) {
     refuse('WRITE_PROTECTED', `${state.clusters[m.cluster]!.name} is write protected: ${volser} cannot be modified`);
@@ -204,9 +226,13 @@ export function writeVolume(state: GridState, volser: string, bytes: number): { 
   return { volser, bytes, tvcCluster: state.clusters[m.tvc]!.name };
 }
 
-export function readVolume(state: GridState, volser: string) {
-  const m = activeMount(state, volser);
+export function readVolume(state: GridState, volser: string, host: string | null = null) {
+  const m = activeMount(state, volser, host);
   const cols = state.volumes.cols;
+  if (m.family) {
+    const image = state.families.find((f) => f.name === m.family)!.images.get(m.volume);
+    return { volser, level: image?.level ?? cols.level[m.volume]!, sizeMB: (image?.sizeBytes ?? cols.sizeBytes[m.volume]!) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, source: m.drSource };
+  }
   cols.lastAccess[m.volume] = state.now;
   return { volser, level: cols.level[m.volume]!, sizeMB: cols.sizeBytes[m.volume]! / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name };
 }
@@ -221,17 +247,22 @@ export interface DemountResult {
 }
 
 /** Rewind-unload: a new data level, then the Management Class's copy consistency points (spec §5). */
-export function demount(state: GridState, volser: string): DemountResult {
-  const v = findVolume(state, volser);
-  const m = state.mounts.get(v);
-  if (!m) refuse('NOT_MOUNTED', `${volser} is not mounted`);
+export function demount(state: GridState, volser: string, host: string | null = null): DemountResult {
+  const m = findMount(state, volser, host);
+  const v = m.volume;
   const cols = state.volumes.cols;
+  if (m.family) {
+    state.drMounts.delete(v);
+    if (m.lost) refuse('JOB_FAILED', `${volser}: ${m.lost}`);
+    return { volser, level: cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+  }
   if (m.lost) {
     detach(state, v);
     refuse('JOB_FAILED', `${volser}: ${m.lost}`);
   }
   const result: DemountResult = { volser, level: cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   if (m.pendingBytes !== null) {
+    preserveTimeZero(state, v);
     const level = cols.level[v]! + 1;
     cols.level[v] = level;
     resizeCached(state, v, m.pendingBytes);
@@ -316,6 +347,7 @@ export function changeVolume(state: GridState, v: number, category: number | nul
   }
   if (isWriteProtected(state, via, cols.category[v]!)) refuse('WRITE_PROTECTED', `${state.clusters[via]!.name} is write protected: ${volser} cannot change`);
   acquireOwnership(state, v, via);
+  if ((mc !== null && mc !== cols.mc[v]) || (category !== null && category !== cols.category[v])) preserveTimeZero(state, v);
   if (mc !== null) cols.mc[v] = mc;
   if (category !== null && category !== cols.category[v]) {
     cols.category[v] = category;

@@ -35,6 +35,9 @@ export function newGrid(state: GridState, name: string): void {
     scratch: new ScratchPools(),
     premigration: [],
     mounts: new Map(),
+    drMounts: new Map(),
+    families: [],
+    flashActive: false,
     announced: {},
   });
 }

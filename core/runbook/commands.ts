@@ -21,9 +21,9 @@ export interface CommandArgs {
   INSERT: { range: Range; cluster: ClusterRef; category: number | null };
   PRELOAD: { range: Range; cluster: ClusterRef; mc: Named; size: number; category: number | null };
   MOUNT: { volser: Named | null; cluster: ClusterRef; host: Named; mc: Named | null; category: number | null };
-  WRITE: { volser: Named; size: number };
-  READ: { volser: Named };
-  DEMOUNT: { volser: Named };
+  WRITE: { volser: Named; size: number; host: Named | null };
+  READ: { volser: Named; host: Named | null };
+  DEMOUNT: { volser: Named; host: Named | null };
   JOB_WRITE: { host: Named; count: number; cluster: ClusterRef; mc: Named | null; size: number | null; category: number | null; over: number | null };
   JOB_READ: { host: Named; range: Range; cluster: ClusterRef };
   RETURN: { range: Range; category: number | null };
@@ -37,6 +37,9 @@ export interface CommandArgs {
   WRITEPROTECT: { cluster: ClusterRef; on: boolean; ignoreFastReady: boolean };
   EXCLUDE: { cluster: ClusterRef; categories: number[] };
   DRIVES: { cluster: ClusterRef; available: number };
+  DRSETUP: { library: Named; family: Named; action: 'ADD' | 'REMOVE' | 'WP' | 'FLASH' | 'LIVECOPY'; cluster: ClusterRef | null; value: string | null };
+  SHOW_DRFAMILY: { family: Named };
+  SHOW_READINESS: { family: Named; cluster: ClusterRef | null };
   SHOW_GRID: { at: number | null };
   SHOW_CLUSTER: { cluster: ClusterRef };
   SHOW_VOLUME: { volser: Named; at: number | null };

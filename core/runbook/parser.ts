@@ -129,9 +129,10 @@ const PARSERS: Record<string, Parser> = {
     }
     return { name: 'MOUNT', args };
   },
-  WRITE: (c) => ({ name: 'WRITE', args: { volser: c.volser(), size: c.size() } }),
-  READ: (c) => ({ name: 'READ', args: { volser: c.volser() } }),
-  DEMOUNT: (c) => ({ name: 'DEMOUNT', args: { volser: c.volser() } }),
+  // HOST (optional) picks the DR host's time-zero mount when production has the same volume mounted.
+  WRITE: (c) => ({ name: 'WRITE', args: { volser: c.volser(), size: c.size(), host: c.optKw('HOST') ? c.name('host') : null } }),
+  READ: (c) => ({ name: 'READ', args: { volser: c.volser(), host: c.optKw('HOST') ? c.name('host') : null } }),
+  DEMOUNT: (c) => ({ name: 'DEMOUNT', args: { volser: c.volser(), host: c.optKw('HOST') ? c.name('host') : null } }),
   JOB: (c) => {
     const host = c.name('host');
     if (c.kw('WRITE', 'READ') === 'READ') {
@@ -210,13 +211,29 @@ const PARSERS: Record<string, Parser> = {
     return { name: 'DRIVES', args: { cluster, available: c.int('drive count', 0, 256) } };
   },
   SHOW: (c): Parsed => {
-    const what = c.kw('GRID', 'CLUSTER', 'VOLUME', 'QUEUE', 'RESULT');
+    const what = c.kw('GRID', 'CLUSTER', 'VOLUME', 'QUEUE', 'RESULT', 'DRFAMILY', 'READINESS');
+    if (what === 'DRFAMILY') return { name: 'SHOW_DRFAMILY', args: { family: c.name('DR family') } };
+    if (what === 'READINESS') {
+      const family = c.name('DR family');
+      return { name: 'SHOW_READINESS', args: { family, cluster: c.optKw('ON') ? c.cluster() : null } };
+    }
     if (what === 'GRID') return { name: 'SHOW_GRID', args: { at: c.optKw('AT') ? c.iso() : null } };
     if (what === 'CLUSTER') return { name: 'SHOW_CLUSTER', args: { cluster: c.cluster() } };
     if (what === 'QUEUE') return { name: 'SHOW_QUEUE', args: { cluster: c.cluster() } };
     if (what === "RESULT") return { name: "SHOW_RESULT", args: {} as Record<string, never> };
     const volser = c.volser();
     return { name: 'SHOW_VOLUME', args: { volser, at: c.optKw('AT') ? c.iso() : null } };
+  },
+  // LI REQ,<library>,<request>,… (spec §7): the z/OS LIBRARY REQUEST command.
+  LIBRARY_REQUEST: (c) => {
+    const library = c.name('library name');
+    const request = c.next('a library request keyword');
+    if (request.upper !== 'DRSETUP') c.fail(`library request '${request.text}' is not available in this build`, request);
+    const family = c.name('DR family');
+    const action = c.kw('ADD', 'REMOVE', 'WP', 'FLASH', 'LIVECOPY') as CommandArgs['DRSETUP']['action'];
+    if (action === 'ADD' || action === 'REMOVE') return { name: 'DRSETUP', args: { library, family, action, cluster: c.cluster(), value: null } };
+    const value = action === 'LIVECOPY' ? c.kw('FAMILY', 'NONE') : c.kw('ENABLE', 'DISABLE');
+    return { name: 'DRSETUP', args: { library, family, action, cluster: null, value } };
   },
   EXPECT: (c, raw) => {
     if (c.optKw('NO')) {
@@ -252,7 +269,11 @@ export function parseLine(raw: string, line: number): Command | LineError | null
   let skip = 1;
   if (key === 'LIBRARY' || key === 'LI') {
     const sub = tokens[1];
-    return { line, col: sub ? sub.col : head.col, message: `host console command '${head.text} ${sub?.text ?? ''}' is not available in this build` };
+    if (!sub) return { line, col: head.col + head.text.length, message: 'expected REQ or EXPORT after LIBRARY' };
+    if (sub.upper === 'REQ' || sub.upper === 'REQUEST') {
+      key = 'LIBRARY_REQUEST';
+      skip = 2;
+    } else return { line, col: sub.col, message: `host console command '${head.text} ${sub.text}' is not available in this build` };
   }
   const parser = PARSERS[key];
   if (!parser) return { line, col: head.col, message: `unknown command '${head.text}'` };

@@ -10,6 +10,7 @@ import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook } from '../model/grid-file.js';
 
 export interface Scope {
+  grid: string | null;
   clusters: string[];
   sites: Set<string>;
   hosts: Set<string>;
@@ -23,6 +24,7 @@ export interface FilePort {
 
 export function scopeOf(state: GridState): Scope {
   return {
+    grid: state.name,
     clusters: state.clusters.map((c) => c.name),
     sites: new Set(state.sites.map((s) => s.id)),
     hosts: new Set(state.hosts.map((h) => h.name)),
@@ -31,7 +33,7 @@ export function scopeOf(state: GridState): Scope {
 }
 
 function emptyScope(): Scope {
-  return { clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set() };
+  return { grid: null, clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set() };
 }
 
 export interface Validated {
@@ -92,8 +94,19 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
   };
   switch (cmd.name) {
     case 'GRID':
-      Object.assign(scope, emptyScope());
+      Object.assign(scope, emptyScope(), { grid: cmd.args.name });
       return null;
+    case 'DRSETUP':
+      if (scope.grid !== cmd.args.library.name) {
+        return at(cmd.args.library.col, `unknown library '${cmd.args.library.name}': DRSETUP goes to the composite library${scope.grid ? ` ${scope.grid}` : ''}`);
+      }
+      return refs(cmd.args.cluster);
+    case 'SHOW_READINESS':
+      return refs(cmd.args.cluster);
+    case 'READ':
+    case 'WRITE':
+    case 'DEMOUNT':
+      return named(scope.hosts, 'host', cmd.args.host);
     case 'SAMPLE': {
       const sample = SAMPLES[cmd.args.sample.name];
       if (!sample) return at(cmd.args.sample.col, `unknown sample '${cmd.args.sample.name}' (samples: ${Object.keys(SAMPLES).join(', ')})`);

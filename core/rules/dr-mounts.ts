@@ -1,0 +1,33 @@
+// A DR host's mount during a FlashCopy DR test (seed 000 claim 1, FIGS. 3B–3D; spec §7): served from
+// the family's time-zero image, read-only, alongside any production mount of the same volume.
+
+import type { GridState, Mount } from '../engine/state.js';
+import { refuse } from '../engine/refusal.js';
+import type { MountResult } from './mounts.js';
+import { imageAtTimeZero, resolveAtTimeZero, takeSnapshotOwnership, type DrFamily } from './dr-family.js';
+
+export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluster: number, host: string): MountResult {
+  const volser = state.volumes.volser(v);
+  // Volumes created after time-zero do not exist for the DR host.
+  if (!imageAtTimeZero(state, f, v)) refuse('NO_SUCH_VOLUME', `${volser} was created after DR family ${f.name}'s time-zero`);
+  if (state.drMounts.has(v)) refuse('ALREADY_MOUNTED', `${volser} is already mounted from the time-zero image`);
+  const source = resolveAtTimeZero(state, f, v, cluster);
+  if (source.kind === 'none') refuse('NOT_CONSISTENT_AT_TIME_ZERO', `${volser}: ${source.reason} of DR family ${f.name}`);
+  takeSnapshotOwnership(state, f, v, cluster);
+  // Claim 9: a metadata snapshot is made when the DR host first mounts the volume.
+  if (!f.images.has(v)) {
+    const cols = state.volumes.cols;
+    f.images.set(v, { level: cols.level[v]!, category: cols.category[v]!, mc: cols.mc[v]!, sizeBytes: cols.sizeBytes[v]!, copyLevel: cols.copyLevel.map((l) => l[v]!) });
+    f.metadataSnapshots++;
+  }
+  const mount: Mount = { volume: v, host, cluster, tvc: source.cluster, linkIndex: -1, readOnly: true, source: 'live', pendingBytes: null, lost: null, family: f.name, drSource: source.kind };
+  state.drMounts.set(v, mount);
+  return {
+    volser,
+    mountCluster: state.clusters[cluster]!.name,
+    tvcCluster: state.clusters[source.cluster]!.name,
+    source: source.kind,
+    sourceCluster: state.clusters[source.cluster]!.name,
+    readOnly: true,
+  };
+}
