@@ -29,6 +29,8 @@ export interface MountResult {
   /** Remote TVC only: which of the grid links between mount and TVC cluster carries it (1-based). */
   gridLink?: number;
   recallSeconds?: number;
+  /** a protected Fast Ready category honoured on a write-protected cluster: no data is presented */
+  fastReady?: boolean;
 }
 
 function hostDevices(state: GridState, hostName: string, cluster: number) {
@@ -53,6 +55,17 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const family = flashFamilyFor(state, hostName, cluster);
   if (family && !isExcludedCategory(state, family, cols.category[v]!)) return mountAtTimeZero(state, family, v, cluster, hostName);
   if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${state.clusters[cols.mountedOn[v]!]!.name}`);
+  // Redbook §11.4.1: on a write-protected cluster a protected scratch (Fast Ready) category is either
+  // honoured — the mount gets an empty scratch volume, no recall — or, with IGNOREFASTREADY, the volume
+  // production returned to scratch mounts as private, read-only.
+  const mountCluster = state.clusters[cluster]!;
+  if (isWriteProtected(state, cluster, cols.category[v]!) && isScratch(state, cols.category[v]!)) {
+    if (!mountCluster.ignoreFastReady) {
+      acquireOwnership(state, v, cluster);
+      const mount = attach(state, v, hostName, cluster, cluster, true, 'scratch');
+      return { ...mountResult(state, mount), fastReady: true };
+    }
+  }
   const tvc = selectTvc(state, v, cluster);
   const ownership = acquireOwnership(state, v, cluster);
   let recallMs = 0;
@@ -63,7 +76,8 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
     advanceTo(state, state.now + recallMs);
     placeInCache(state, tvc, v, cols.level[v]!, true);
   }
-  const mount = attach(state, v, hostName, cluster, tvc, ownership.readOnly, 'live');
+  const readOnly = ownership.readOnly || isWriteProtected(state, cluster, cols.category[v]!);
+  const mount = attach(state, v, hostName, cluster, tvc, readOnly, 'live');
   cols.lastAccess[v] = state.now;
   const result = mountResult(state, mount);
   if (recallMs > 0) result.recallSeconds = recallMs / 1000;
@@ -216,10 +230,10 @@ export function writeVolume(state: GridState, volser: string, bytes: number, hos
   const m = activeMount(state, volser, host);
   const cols = state.volumes.cols;
   if (m.family) refuse('WRITE_PROTECTED', `${volser} is mounted from DR family ${m.family}'s time-zero image, which is read-only`);
-  if (m.readOnly) refuse('READ_ONLY_TAKEOVER', `${volser} was taken under read-only ownership takeover: writes are not allowed`);
   if (isWriteProtected(state, m.cluster, cols.category[m.volume]!)) {
     refuse('WRITE_PROTECTED', `${state.clusters[m.cluster]!.name} is write protected: ${volser} cannot be modified`);
   }
+  if (m.readOnly) refuse('READ_ONLY_TAKEOVER', `${volser} was taken under read-only ownership takeover: writes are not allowed`);
   const already = m.pendingBytes ?? 0;
   if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already))) refuse('CACHE_FULL', `${state.clusters[m.tvc]!.name} cache is full`);
   m.pendingBytes = bytes;
