@@ -1,9 +1,11 @@
 // --db: the session's journal and checkpoints live in SQLite; a later run continues where it ended.
 
-import { Session } from '../core/session.js';
+import type { Session } from '../core/session.js';
 import type { FilePort } from '../core/runbook/validate.js';
+import { openPersistentSession as open } from '../core/persistent-session.js';
+import { openSqliteStore } from '../core/store/sqlite-store.js';
 
-export function openPersistentSession(_path: string, files: FilePort, seed: number): { session: Session; close: () => void } {
-  // Wired to core/store once the SQLite adapter lands.
-  throw new Error(`persistence is not available in this build (seed ${seed}, ${files ? 'files' : ''})`);
+export function openPersistentSession(path: string, files: FilePort, seed: number): { session: Session; close: () => void } {
+  const { session, close } = open(openSqliteStore(path), files, seed);
+  return { session, close };
 }

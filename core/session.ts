@@ -27,6 +27,8 @@ export interface JournalRecord {
   startedAt: number;
   endedAt: number;
   outcome: Outcome;
+  /** wall-clock ms the command took: what replaying it would cost */
+  wallMs: number;
 }
 
 /** Where executed commands go: memory by default, SQLite with --db. */
@@ -41,6 +43,12 @@ export class Session {
   readonly journal: JournalRecord[] = [];
   private lastRecord: RunRecord | null = null;
   private messagesSinceExpect: ConsoleMessage[] = [];
+  /**
+   * Spec §10: EXPECT MESSAGE looks at the messages since the previous EXPECT MESSAGE line. A block of
+   * consecutive EXPECT lines checks the same commands' messages; the window restarts with the next
+   * command executed, so `EXPECT MESSAGE CALLHOME` and `EXPECT MESSAGE G0013` can both follow a FAIL.
+   */
+  private messageWindowDone = false;
   sink: JournalSink | null = null;
   private readonly initialSeed: number;
 
@@ -65,10 +73,16 @@ export class Session {
       const previous = this.lastRecord;
       return this.record(command, { ok: true, error: null, result: previous ? { line: previous.line, command: previous.command, ok: previous.ok, error: previous.error, result: previous.result } : null, messages: [] });
     }
+    if (this.messageWindowDone) {
+      this.messagesSinceExpect = [];
+      this.messageWindowDone = false;
+    }
     const startedAt = this.engine.state.now;
+    const wallStart = performance.now();
     const outcome = this.execute(command);
+    const wallMs = performance.now() - wallStart;
     const text = command.children ? [command.text, ...command.children.map((c) => c.text)].join('\n') : command.text;
-    const entry: JournalRecord = { source, line: command.line, text, startedAt, endedAt: this.engine.state.now, outcome };
+    const entry: JournalRecord = { source, line: command.line, text, startedAt, endedAt: this.engine.state.now, outcome, wallMs };
     this.journal.push(entry);
     this.sink?.append(entry, this.engine);
     this.messagesSinceExpect.push(...outcome.messages);
@@ -101,7 +115,7 @@ export class Session {
       const seen = this.messagesSinceExpect.some((m) => m.id === command.args.id || m.text.includes(`${command.args.id} `));
       passed = command.args.absent ? !seen : seen;
       detail = { message: command.args.id, expected: command.args.absent ? 'absent' : 'present', seen };
-      this.messagesSinceExpect = [];
+      this.messageWindowDone = true;
     } else {
       const target = this.lastRecord ? { ok: this.lastRecord.ok, error: this.lastRecord.error, result: this.lastRecord.result } : {};
       const { found, value } = lookup(target, command.args.path);
@@ -134,8 +148,9 @@ export class Session {
     const body = lines.length > 1 ? lines.slice(1).join('\n') : text;
     const validated = this.validate(body);
     if (validated.errors.length > 0) throw new Error(`journal replay: line ${validated.errors[0]!.line}: ${validated.errors[0]!.message}`);
-    for (const command of validated.commands) if (!command.name.startsWith('EXPECT') && command.name !== 'SHOW_RESULT') this.execute(command);
-    this.journal.push({ source: 'replay', line: null, text, startedAt: 0, endedAt: this.engine.state.now, outcome: { ok: true, error: null, result: null, messages: [] } });
+    // SHOW and EXPECT change nothing: only commands that act are re-executed.
+    for (const command of validated.commands) if (!command.name.startsWith('EXPECT') && !command.name.startsWith('SHOW')) this.execute(command);
+    this.journal.push({ source: 'replay', line: null, text, startedAt: 0, endedAt: this.engine.state.now, outcome: { ok: true, error: null, result: null, messages: [] }, wallMs: 0 });
   }
 }
 
