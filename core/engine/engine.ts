@@ -4,7 +4,7 @@ import type { Command, CommandOf } from '../runbook/commands.js';
 import type { ConsoleMessage } from '../runbook/messages.js';
 import { createState, type GridState } from './state.js';
 import { Refusal, refuse } from './refusal.js';
-import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, type TakeoverMode } from '../model/grid.js';
+import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, hex4, type TakeoverMode } from '../model/grid.js';
 import { rangeSize, rangeVolser } from '../model/volser.js';
 import { Rng } from '../sim/rng.js';
 import { advanceTo, advanceUntil, setAfterEvent } from '../sim/run.js';
@@ -88,6 +88,12 @@ export class Engine {
         const a = command.args;
         topology.addHost(s, a.host.name, a.site.name, a.role, a.devices.map((d) => d.index), a.paths);
         return { host: a.host.name, devices: a.devices.map((d) => s.clusters[d.index]!.name) };
+      }
+      case 'DEVSUP': {
+        const a = command.args;
+        topology.devsup(s, a.host.name, a.scratch, a.private, a.error);
+        const d = s.hosts.find((h) => h.name === a.host.name)!.devsup;
+        return { host: a.host.name, scratch: hex4(d.scratch), private: hex4(d.private), error: hex4(d.error) };
       }
       case 'VARY':
         topology.vary(s, command.args.host.name, command.args.cluster.index, command.args.online);

@@ -55,6 +55,8 @@ export interface Host {
   site: string;
   role: 'PRODUCTION' | 'DR';
   failed: boolean;
+  /** DEVSUPxx: the categories this host's scratch mounts draw from and its volumes become (Redbook §11.10.1 step 8) */
+  devsup: { scratch: number; private: number; error: number };
   /** clusters whose virtual devices are defined to the host, and whether varied online */
   devices: Record<number, { online: boolean; paths: number; failedPaths: number }>;
 }

@@ -4,10 +4,10 @@
 
 import type { GridState, Mount } from '../engine/state.js';
 import { refuse } from '../engine/refusal.js';
-import { CATEGORY_PRIVATE, CATEGORY_SCRATCH, hex4 } from '../model/grid.js';
+import { hex4 } from '../model/grid.js';
 import { NOT_MOUNTED } from '../model/volumes.js';
 import { advanceTo, advanceUntil } from '../sim/run.js';
-import { ensureRoom, isInCache, isScratch, placeInCache, recallTime, resizeCached } from './cache.js';
+import { ensureRoom, isInCache, isScratch, outOfCache, placeInCache, recallTime, resizeCached } from './cache.js';
 import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from './copy-queues.js';
 import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
 import { acquireOwnership, canOwnForWrite } from './ownership.js';
@@ -108,20 +108,22 @@ function selectTvc(state: GridState, v: number, cluster: number): number {
 }
 
 export function mountScratch(state: GridState, cluster: number, hostName: string, mcName: string | null, category: number | null): MountResult {
-  hostDevices(state, hostName, cluster);
+  const host = hostDevices(state, hostName, cluster);
   const c = state.clusters[cluster]!;
-  const scratchCategory = category ?? CATEGORY_SCRATCH;
+  const scratchCategory = category ?? host.devsup.scratch;
   if (isWriteProtected(state, cluster, scratchCategory)) {
     refuse('WRITE_PROTECTED', `${c.name} is write protected and category ${hex4(scratchCategory)} is not excluded`);
   }
+  // Checked before a scratch volume is taken from the pool, so a refused mount does not lose it.
+  if (!ensureRoom(state, cluster, 0) || outOfCache(state, cluster)) refuse('CACHE_FULL', `${c.name} cache is full`);
   const v = takeScratch(state, cluster, scratchCategory);
-  if (!ensureRoom(state, cluster, 0)) refuse('CACHE_FULL', `${c.name} cache is full`);
   const cols = state.volumes.cols;
   acquireOwnership(state, v, cluster);
   if (mcName !== null) cols.mc[v] = state.mcs.findIndex((m) => m.name === mcName);
   else if (cols.mc[v] === NO_MC && state.mcs.length > 0) cols.mc[v] = 0;
-  // OAM makes the volume private once the scratch mount completes.
-  cols.category[v] = CATEGORY_PRIVATE;
+  // OAM makes the volume private (the host's DEVSUP private category) once the scratch mount completes.
+  preserveTimeZero(state, v);
+  cols.category[v] = host.devsup.private;
   cols.categoryChangedAt[v] = state.now;
   cols.lastAccess[v] = state.now;
   const mount = attach(state, v, hostName, cluster, cluster, false, 'scratch');
@@ -235,7 +237,7 @@ export function writeVolume(state: GridState, volser: string, bytes: number, hos
   }
   if (m.readOnly) refuse('READ_ONLY_TAKEOVER', `${volser} was taken under read-only ownership takeover: writes are not allowed`);
   const already = m.pendingBytes ?? 0;
-  if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already))) refuse('CACHE_FULL', `${state.clusters[m.tvc]!.name} cache is full`);
+  if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already)) || outOfCache(state, m.tvc)) refuse('CACHE_FULL', `${state.clusters[m.tvc]!.name} cache is full`);
   m.pendingBytes = bytes;
   return { volser, bytes, tvcCluster: state.clusters[m.tvc]!.name };
 }

@@ -15,6 +15,7 @@ import {
   type PreferenceGroup,
 } from '../model/grid.js';
 import { VolumeStore } from '../model/volumes.js';
+import { CATEGORY_ERROR as CATEGORY_ERROR_DEFAULT, CATEGORY_PRIVATE as CATEGORY_PRIVATE_DEFAULT, CATEGORY_SCRATCH as CATEGORY_SCRATCH_DEFAULT } from '../model/grid.js';
 import { encodeVolser, rangeSize, rangeVolser, type VolserRange } from '../model/volser.js';
 import { CopyQueues } from './copy-queues.js';
 import { ScratchPools } from './scratch-pools.js';
@@ -98,7 +99,14 @@ export function setLink(state: GridState, a: number, b: number, count: number | 
 
 export function addHost(state: GridState, name: string, site: string, role: 'PRODUCTION' | 'DR', devices: number[], paths: number): void {
   if (state.hosts.some((h) => h.name === name)) refuse('DUPLICATE', `host ${name} already exists`);
-  const host = { name, site, role, failed: state.sites.find((s) => s.id === site)?.failed ?? false, devices: {} as Record<number, { online: boolean; paths: number; failedPaths: number }> };
+  const host = {
+    name,
+    site,
+    role,
+    failed: state.sites.find((s) => s.id === site)?.failed ?? false,
+    devices: {} as Record<number, { online: boolean; paths: number; failedPaths: number }>,
+    devsup: { scratch: CATEGORY_SCRATCH_DEFAULT, private: CATEGORY_PRIVATE_DEFAULT, error: CATEGORY_ERROR_DEFAULT },
+  };
   for (const d of devices) host.devices[d] = { online: true, paths, failedPaths: 0 };
   state.hosts.push(host);
 }
@@ -113,6 +121,14 @@ export function vary(state: GridState, hostName: string, cluster: number, online
   }
   if (devices) devices.online = online;
   else if (online) host.devices[cluster] = { online: true, paths: 2, failedPaths: 0 };
+}
+
+/** DEVSUPxx on a host: its scratch (MEDIA1), private and error categories. */
+export function devsup(state: GridState, hostName: string, scratch: number | null, priv: number | null, error: number | null): void {
+  const host = state.hosts.find((h) => h.name === hostName)!;
+  if (scratch !== null) host.devsup.scratch = scratch;
+  if (priv !== null) host.devsup.private = priv;
+  if (error !== null) host.devsup.error = error;
 }
 
 export function defineMc(state: GridState, name: string, modes: string, secondaryPool: number | null, preference: PreferenceGroup): void {

@@ -15,6 +15,7 @@ export interface CommandArgs {
   CLUSTER: { cluster: Named; site: Named; model: 'DISK' | 'TAPE'; cache: number | null; drives: number | null; ioStation: boolean; code: string | null };
   LINK: { a: ClusterRef; b: ClusterRef; count: number | null; gbps: number | null };
   HOST: { host: Named; site: Named; role: 'PRODUCTION' | 'DR'; devices: ClusterRef[]; paths: number };
+  DEVSUP: { host: Named; scratch: number | null; private: number | null; error: number | null };
   VARY: { host: Named; cluster: ClusterRef; online: boolean };
   MC: { mc: Named; modes: string; modesCol: number; secondaryPool: number | null; preference: 'PG0' | 'PG1' };
   CATEGORY: { category: number; scratch: boolean; expireHold: number };

@@ -75,6 +75,17 @@ const PARSERS: Record<string, Parser> = {
     const paths = c.optKw('PATHS') ? c.int('path count', 1, 8) : 2;
     return { name: 'HOST', args: { host, site, role, devices, paths } };
   },
+  DEVSUP: (c) => {
+    const host = c.name('host');
+    const args: CommandArgs['DEVSUP'] = { host, scratch: null, private: null, error: null };
+    for (let opt; (opt = c.optKw('SCRATCH', 'PRIVATE', 'ERROR')); ) {
+      if (opt === 'SCRATCH') args.scratch = c.hex();
+      else if (opt === 'PRIVATE') args.private = c.hex();
+      else args.error = c.hex();
+    }
+    if (args.scratch === null && args.private === null && args.error === null) c.fail('expected SCRATCH, PRIVATE or ERROR');
+    return { name: 'DEVSUP', args };
+  },
   VARY: (c) => ({ name: 'VARY', args: { host: c.name('host'), cluster: c.cluster(), online: c.kw('ONLINE', 'OFFLINE') === 'ONLINE' } }),
   MC: (c) => {
     const mc = c.name('Management Class');

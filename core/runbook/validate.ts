@@ -152,6 +152,8 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
       scope.hosts.add(a.host.name);
       return null;
     }
+    case 'DEVSUP':
+      return named(scope.hosts, 'host', cmd.args.host);
     case 'VARY':
       return named(scope.hosts, 'host', cmd.args.host) ?? refs(cmd.args.cluster);
     case 'MC': {

@@ -1,0 +1,56 @@
+// Guided DR-test procedures (Redbook §11.10, seed 000): a wizard is a list of steps, each saying what
+// and why, checking the grid before it acts, and issuing runbook lines (shown to the operator).
+
+import type { GridState } from '../engine/state.js';
+
+export interface WizardParams {
+  /** production cluster(s), by name */
+  production: string[];
+  /** the DR cluster under test */
+  drCluster: string;
+  productionHost: string;
+  drHost: string;
+  /** DR categories: two scratch (MEDIA1, MEDIA2), error and private (Redbook §11.10.1 step 4-5) */
+  drScratch: [string, string];
+  drError: string;
+  drPrivate: string;
+  /** the VOLSER range the DR host writes (Redbook §11.9.3: e.g. TST000-TST999) */
+  drRange: string;
+  /** Management Class the DR host writes with: No Copy toward production (Redbook §11.9.6) */
+  drMc: string;
+  /** FlashCopy test: the DR family and its members */
+  family?: string;
+  familyClusters?: string[];
+  /** test jobs the wizard runs during the test */
+  testWrites?: number;
+  testReads?: string;
+}
+
+export type Phase = 'before' | 'during' | 'after';
+
+export interface Finding {
+  level: 'error' | 'warning';
+  message: string;
+}
+
+export interface WizardStep {
+  id: string;
+  phase: Phase;
+  title: string;
+  /** why this step, with the Redbook or seed paragraph it comes from */
+  why: string;
+  /** grid steps issue runbook lines; manual steps are the operator's own (host, TMS) and are confirmed */
+  kind: 'grid' | 'manual';
+  lines(p: WizardParams, state: GridState): string[];
+  /** problems that must stop the step (error) or that the operator should weigh (warning) */
+  check?(p: WizardParams, state: GridState): Finding[];
+}
+
+export interface Wizard {
+  id: string;
+  title: string;
+  source: string;
+  summary: string;
+  defaults(state: GridState): WizardParams;
+  steps: WizardStep[];
+}
