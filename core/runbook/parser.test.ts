@@ -59,6 +59,17 @@ const VALID = [
   'EXPECT MESSAGE CBR3786E',
   'EXPECT NO MESSAGE CALLHOME',
   'mount scratch on cl0 host prodhost   # keywords are case-insensitive',
+  'DEVSUP DRHOST SCRATCH 0031 PRIVATE 003F ERROR 003E',
+  'READ A00001 HOST DRHOST',
+  'WRITE A00001 1GB HOST PRODHOST',
+  'DEMOUNT A00001 HOST DRHOST',
+  'LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL2',
+  'LIBRARY REQUEST,GRID01,DRSETUP,DRFAM,REMOVE,2',
+  'LI REQ,GRID01,DRSETUP,DRFAM,WP,ENABLE',
+  'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,DISABLE',
+  'LI REQ,GRID01,DRSETUP,DRFAM,LIVECOPY,FAMILY',
+  'SHOW DRFAMILY DRFAM',
+  'SHOW READINESS DRFAM ON CL2',
 ];
 
 describe('runbook parser: every command of the spec parses', () => {
@@ -111,6 +122,9 @@ const ERRORS: [string, number, RegExp][] = [
   ['JOB PRODHOST WRITE many SCRATCH ON CL0', 20, /bad job count 'many'/],
   ['TAKEOVER CL1 CL0 WRITE', 14, /expected FOR/],
   ['SEED -1', 6, /bad seed/],
+  ['LI REQ,GRID01,DRSETUP,DRFAM,FLASH,ON', 35, /expected ENABLE or DISABLE, found 'ON'/],
+  ['LI REQ,GRID01,DRSETUP,DRFAM,JUMP,CL2', 29, /expected ADD or REMOVE or WP or FLASH or LIVECOPY/],
+  ['DEVSUP DRHOST', 14, /expected SCRATCH, PRIVATE or ERROR/],
 ];
 
 describe('runbook parser: errors say what and where (spec §2)', () => {
