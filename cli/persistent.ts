@@ -6,6 +6,8 @@ import { openPersistentSession as open } from '../core/persistent-session.js';
 import { openSqliteStore } from '../core/store/sqlite-store.js';
 
 export function openPersistentSession(path: string, files: FilePort, seed: number): { session: Session; close: () => void } {
-  const { session, close } = open(openSqliteStore(path), files, seed);
+  // WAL with synchronous=NORMAL survives a killed process intact (the SIGKILL test proves it); only an
+  // OS crash can lose the last commands, and batch runs avoid an fsync per command.
+  const { session, close } = open(openSqliteStore(path, { synchronous: 'NORMAL' }), files, seed);
   return { session, close };
 }

@@ -65,11 +65,23 @@ const BUILD = [
   'MOUNT A00007 ON CL0 HOST PROD',
   'WRITE A00007 3GB',
   'DRIVES CL1 AVAILABLE 1',
+  // A DR test in progress: time-zero set, production changing volumes after it, a DR host mount.
+  'LI REQ,GRID01,DRSETUP,DRF,ADD,CL2',
+  'LI REQ,GRID01,DRSETUP,DRF,LIVECOPY,FAMILY',
+  'LI REQ,GRID01,DRSETUP,DRF,FLASH,ENABLE',
+  'RETURN A00020-A00029 TO SCRATCH',
+  'JOB PROD WRITE 5 SCRATCH ON CL0 MC GOLD SIZE 100MB',
+  'MOUNT A00003 ON CL2 HOST DRH',
   'ADVANCE 2m',
 ];
 
 const CONTINUE = [
   'DEMOUNT A00007',
+  'DEMOUNT A00003',
+  'MOUNT A00021 ON CL2 HOST DRH',
+  'DEMOUNT A00021',
+  'JOB PROD WRITE 10 SCRATCH ON CL0 MC GOLD SIZE 100MB',
+  'SHOW DRFAMILY DRF',
   'SHOW QUEUE CL2',
   'FAIL LINK CL0 CL2',
   'ADVANCE 1m',
@@ -108,6 +120,10 @@ describe('checkpoint', () => {
     expect(s.mounts.size).toBe(1);
     expect(s.events.size).toBeGreaterThan(0);
     expect(s.scratch.pools.size).toBeGreaterThan(1);
+    expect(s.flashActive).toBe(true);
+    expect(s.drMounts.size).toBe(1);
+    expect(s.families[0]!.images.size).toBeGreaterThan(0);
+    expect(s.families[0]!.snapshotOwner.size).toBe(1);
 
     const checkpoint = serializeState(s);
     const restored = new Engine(1, restoreState(checkpoint));
@@ -155,6 +171,15 @@ describe('checkpoint', () => {
     expect([...r.mounts.keys()]).toEqual([...s.mounts.keys()]);
     expect([...r.scratch.pools.keys()]).toEqual([...s.scratch.pools.keys()]);
     expect(r.events.toJSON()).toEqual(s.events.toJSON());
+    expect(r.families).toEqual(s.families);
+    expect([...r.families[0]!.images.keys()]).toEqual([...s.families[0]!.images.keys()]);
+    expect(r.drMounts).toEqual(s.drMounts);
+  });
+
+  it('refuses to save a Map or typed array it has no form for, rather than lose it', () => {
+    const engine = builtEngine();
+    (engine.state.clusters[1] as unknown as Record<string, unknown>).surprise = new Map([[1, 2]]);
+    expect(() => serializeState(engine.state)).toThrow(/surprise: a Map in the grid state has no checkpoint form/);
   });
 
   it('keeps numbers JSON cannot hold (Infinity, NaN, -0) exact', () => {
