@@ -6,7 +6,7 @@ import type { GridState } from '../engine/state.js';
 import { CATEGORY_INSERT } from '../model/grid.js';
 import { NO_COPY, NOT_MOUNTED } from '../model/volumes.js';
 import { NumberFifo } from '../model/number-fifo.js';
-import { emit } from './reach.js';
+import { emit, reachable } from './reach.js';
 import { preserveTimeZero } from './dr-family.js';
 import { onEvent } from '../sim/run.js';
 import { MB } from '../sim/time.js';
@@ -112,8 +112,11 @@ function freeCache(state: GridState, cluster: number, incoming: number): void {
       candidates.push(v);
       continue;
     }
+    // Redbook §11.1: a private volume leaves the cache only "if a copy of the volume is retained on one
+    // of the remaining clusters": the peer must be reachable to validate its copy, so while the
+    // copy-holding clusters are down nothing of theirs is removed and the cache fills (§11.2.9).
     for (let o = 0; o < state.clusters.length; o++) {
-      if (o !== cluster && cols.copyLevel[o]![v] === level) {
+      if (o !== cluster && cols.copyLevel[o]![v] === level && reachable(state, cluster, o)) {
         candidates.push(v);
         break;
       }
@@ -129,6 +132,17 @@ function freeCache(state: GridState, cluster: number, incoming: number): void {
     removed++;
   }
   if (removed > 0) emit(state, 'TZ0400I', c.name, String(removed));
+}
+
+/**
+ * Out of cache resources (TS7700 message HYDIN0169E): free space under 5% even after removal. "Any
+ * subsequent scratch mount request will fail ... Specific volume mounts will be allowed, but write
+ * operations to the volume will fail" — Redbook §11.2.9: "all scratch mounts and specific mounts with
+ * modifications will fail".
+ */
+export function outOfCache(state: GridState, cluster: number): boolean {
+  const c = state.clusters[cluster]!;
+  return c.cacheUsed > c.cacheBytes * REMOVAL_THRESHOLD;
 }
 
 export function isScratch(state: GridState, category: number): boolean {

@@ -149,7 +149,9 @@ function takeScratch(state: GridState, cluster: number, category: number): numbe
         removeAt(pool, deferred);
         continue;
       }
-      if (hold > 0 && cols.categoryChangedAt[v]! + hold > state.now) {
+      // Expire hold (Redbook §11.4.1) keeps a returned volume's data from reuse until it expires; a
+      // volume that was never written has nothing to hold.
+      if (hold > 0 && cols.level[v]! > 0 && cols.categoryChangedAt[v]! + hold > state.now) {
         deferred++; // Expire hold: not reusable yet; later returns are held longer still
         break;
       }
