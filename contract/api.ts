@@ -19,6 +19,7 @@ const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)
 const clusterName = z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/);
 const volser = z.string().regex(/^[A-Z0-9]{1,6}$/, '1-6 characters A-Z 0-9');
 const runbookText = z.string().max(4 * 2 ** 20, 'runbook larger than 4 MB');
+const MAX_TEXT_BYTES = 7 * 2 ** 20;
 
 export const volumeQuery = z
   .object({
@@ -95,6 +96,11 @@ export const channels = {
     request: z.object({ from: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
     response: z.array(z.object({ seq: z.number(), time: z.string(), endTime: z.string(), text: z.string(), ok: z.boolean() })),
   },
+  'file.save': {
+    /** desktop only: a native Save dialog, then the text is written; path null when cancelled (web mode downloads instead) */
+    request: z.object({ kind: z.enum(['runbook', 'report']), name: z.string().max(255), text: z.string().max(MAX_TEXT_BYTES, 'text larger than 7 MB') }).strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
 } as const;
 
 export const events = {
@@ -104,6 +110,10 @@ export const events = {
   'engine.messages': z.object({ messages: z.array(message) }),
   /** a long operation's progress */
   'engine.progress': z.object({ label: z.string(), done: z.number(), total: z.number() }),
+  /** desktop only: a menu item the console acts on (save the runbook, save a report, ask for a duration) */
+  'app.menu': z.object({ action: z.enum(['save-runbook', 'save-report', 'advance-time']) }),
+  /** desktop only: File > Open runbook read a file for the editor */
+  'runbook.opened': z.object({ name: z.string(), text: runbookText }),
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,0 +1,345 @@
+// The console service: one Session behind every channel of contract/api.ts. Electron IPC and the
+// web-mode WebSocket both hand raw (channel, payload) pairs to handle(), which checks the channel,
+// the payload size (before parsing), the request schema, runs the handler, and checks the response
+// schema too. Events (engine.changed, engine.messages, engine.progress) go to subscribers.
+
+import {
+  channels,
+  describeIssue,
+  events,
+  MAX_PAYLOAD_BYTES,
+  type Channel,
+  type EventName,
+  type EventPayload,
+  type LineErrorDto,
+  type Request,
+  type Response,
+  type RunRecordDto,
+} from '../contract/api.js';
+import { Session, type RunRecord } from '../core/session.js';
+import type { Command } from '../core/runbook/commands.js';
+import type { FilePort } from '../core/runbook/validate.js';
+import type { ConsoleMessage } from '../core/runbook/messages.js';
+import type { Engine } from '../core/engine/engine.js';
+import { queueHistory, queuedVolumes, showCluster, showQueue, showVolume } from '../core/engine/show.js';
+import { gridFileToRunbook } from '../core/model/grid-file.js';
+import { SAMPLES, CONSOLE_SAMPLE } from '../core/samples/index.js';
+import { isoTime, parseIsoTime } from '../core/sim/time.js';
+import { ERROR_CODES, fail, ServiceFailure, type Reply } from './errors.js';
+import { boundedJsonSize } from './payload-size.js';
+import { VolumePager } from './volume-query.js';
+import { volumeHistory } from './volume-history.js';
+
+export type { Reply, ServiceError } from './errors.js';
+
+export type Handlers = { [C in Channel]: (request: Request<C>) => Response<C> | Promise<Response<C>> };
+export type EngineEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+export type EventListener = (event: EngineEvent) => void;
+
+/** Where the SQLite persistence plugs in (the lead's core/store adapter); absent = memory only. */
+export interface SessionStore {
+  /** The session saved by an earlier run, or null on first start. */
+  open(files: FilePort | null, seed: number): Session | null;
+  /** The session the service runs from now on: the store sets `session.sink` to journal it. */
+  attach(session: Session): void;
+  close?(): void;
+}
+
+/** What only the desktop shell can do: native dialogs. Web mode has none. */
+export interface DesktopPort {
+  /** Shows a Save dialog and writes the text; the chosen path, or null when cancelled. */
+  saveFile(kind: 'runbook' | 'report', name: string, text: string): Promise<string | null>;
+}
+
+export interface ConsoleServiceOptions {
+  seed?: number;
+  /** the built-in grid a new session opens on (core/samples) */
+  sample?: string;
+  store?: SessionStore;
+  files?: FilePort;
+  desktop?: DesktopPort;
+  /** a runbook step running longer than this reports progress and yields to I/O */
+  progressIntervalMs?: number;
+}
+
+export interface ConsoleService {
+  readonly handlers: Handlers;
+  readonly session: Session;
+  /** One request from a transport: never throws, always a Reply. */
+  handle(channel: string, payload: unknown): Promise<Reply>;
+  subscribe(listener: EventListener): () => void;
+  /** Emits an event after checking it against the contract (the desktop shell's menu events). */
+  publish(event: EngineEvent): void;
+  /** File > Open grid file: a timezero-grid JSON file runs as the topology lines it stands for. */
+  openGridFile(name: string, text: string): Promise<Reply<Response<'runbook.step'>>>;
+  close(): void;
+}
+
+/** Channels that change the grid: they run one at a time. */
+const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance']);
+const DEFAULT_PROGRESS_MS = 100;
+const HISTORY_LIMIT = 50;
+const QUEUED_VOLUMES_LIMIT = 100;
+const VALIDATED_RUNBOOKS = 4;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleService {
+  const seed = opts.seed ?? 1;
+  const files = opts.files ?? null;
+  const progressMs = opts.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
+  const listeners = new Set<EventListener>();
+  const pager = new VolumePager();
+  // Runbook text → its commands, validated against the grid as it was when the run began, so
+  // stepping on through a runbook that defines clusters does not trip over its own definitions.
+  const validatedRunbooks = new Map<string, { commands: Command[]; errors: LineErrorDto[] }>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const restored = opts.store?.open(files, seed) ?? null;
+  const session = restored ?? new Session(files, seed);
+  opts.store?.attach(session);
+  if (!restored) openSample(session, opts.sample ?? CONSOLE_SAMPLE);
+
+  function publish(event: EngineEvent): void {
+    const checked = events[event.event].safeParse(event.payload);
+    if (!checked.success) throw new Error(`event ${event.event} breaks the contract: ${describeIssue(checked.error)}`);
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // a transport that failed to deliver must not break the engine or the other transports
+      }
+    }
+  }
+
+  function changed(messages: ConsoleMessage[]): void {
+    if (messages.length > 0) publish({ event: 'engine.messages', payload: { messages } });
+    publish({ event: 'engine.changed', payload: { time: isoTime(session.engine.state.now), journalLength: session.journal.length } });
+  }
+
+  function engineAt(at: string | undefined): Engine {
+    if (at === undefined) return session.engine;
+    const time = parseIsoTime(at);
+    if (time === null) fail('BAD_REQUEST', `at: '${at}' is not a time`);
+    if (time > session.engine.state.now) fail('FUTURE_TIME', `${at} is after the simulated present ${isoTime(session.engine.state.now)}`);
+    return session.engineAt(time);
+  }
+
+  function clusterIndex(engine: Engine, name: string): number {
+    const x = engine.state.clusters.findIndex((c) => c.name === name);
+    if (x < 0) fail('UNKNOWN_CLUSTER', `cluster: no cluster ${name} (clusters: ${engine.state.clusters.map((c) => c.name).join(', ') || 'none'})`);
+    return x;
+  }
+
+  function runOne(text: string, source: string): RunRecordDto {
+    const validated = session.validate(text);
+    if (validated.errors.length > 0 || validated.commands.length !== 1) {
+      const e = validated.errors[0];
+      fail('INVALID_COMMAND', e ? `${text}: ${e.message}` : `${text}: not one command`);
+    }
+    return toDto(session.run(validated.commands[0]!, source));
+  }
+
+  /** Runs commands [from, to), reporting progress and yielding when the step runs long. */
+  async function runCommands(commands: Command[], from: number, to: number, source: string, label: string): Promise<RunRecordDto[]> {
+    const records: RunRecordDto[] = [];
+    let messages: ConsoleMessage[] = [];
+    let lastYield = Date.now();
+    let reported = false;
+    const total = to - from;
+    for (let i = from; i < to; i++) {
+      const record = session.run(commands[i]!, source);
+      records.push(toDto(record));
+      messages.push(...record.messages);
+      if (i + 1 < to && Date.now() - lastYield >= progressMs) {
+        publish({ event: 'engine.progress', payload: { label, done: i + 1 - from, total } });
+        reported = true;
+        changed(messages);
+        messages = [];
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
+    }
+    if (reported) publish({ event: 'engine.progress', payload: { label, done: total, total } });
+    if (total > 0) changed(messages);
+    return records;
+  }
+
+  function validatedRunbook(text: string, from: number): { commands: Command[]; errors: LineErrorDto[] } {
+    const cached = validatedRunbooks.get(text);
+    if (cached && from > 0) return cached;
+    const { commands, errors } = session.validate(text);
+    const result = { commands, errors: errors.map(lineError) };
+    validatedRunbooks.delete(text);
+    validatedRunbooks.set(text, result);
+    if (validatedRunbooks.size > VALIDATED_RUNBOOKS) validatedRunbooks.delete(validatedRunbooks.keys().next().value!);
+    return result;
+  }
+
+  const handlers: Handlers = {
+    'session.info': () => ({
+      grid: session.engine.state.name,
+      time: isoTime(session.engine.state.now),
+      seed: session.engine.state.seed,
+      samples: Object.entries(SAMPLES).map(([name, s]) => ({ name, title: s.title })),
+      persistent: opts.store !== undefined,
+      journalLength: session.journal.length,
+    }),
+
+    'console.execute': ({ line }) => {
+      if (/[\r\n]/.test(line)) fail('BAD_REQUEST', 'line: one console line, without line breaks');
+      const validated = session.validate(line);
+      if (validated.errors.length > 0) return { records: [], errors: validated.errors.map(lineError) };
+      const records = validated.commands.map((command) => session.run(command, 'console'));
+      if (records.length > 0) changed(records.flatMap((r) => r.messages));
+      return { records: records.map(toDto), errors: [] };
+    },
+
+    'runbook.validate': ({ text }) => {
+      const validated = session.validate(text);
+      return { errors: validated.errors.map(lineError), commands: validated.commands.length };
+    },
+
+    'runbook.step': async ({ text, from, to }) => {
+      const { commands, errors } = validatedRunbook(text, from);
+      if (errors.length > 0) return { records: [], errors, total: commands.length };
+      const end = Math.min(to, commands.length);
+      const records = from < end ? await runCommands(commands, from, end, 'runbook', 'runbook') : [];
+      return { records, errors: [], total: commands.length };
+    },
+
+    'grid.show': ({ at }) => engineAt(at).showGrid(),
+
+    'cluster.show': ({ cluster }) => showCluster(session.engine.state, clusterIndex(session.engine, cluster)),
+
+    'volumes.page': ({ offset, limit, query }) => pager.page(session.engine.state, session.journal.length, query, offset, limit),
+
+    'volume.show': ({ volser, at }) => {
+      const engine = engineAt(at);
+      const v = engine.state.volumes.find(volser);
+      if (v < 0) fail('UNKNOWN_VOLUME', `volser: no volume ${volser}${at ? ` at ${at}` : ''}`);
+      return { volume: showVolume(engine.state, v), history: volumeHistory(session.journal, volser, HISTORY_LIMIT) };
+    },
+
+    'queues.show': () => {
+      const state = session.engine.state;
+      return state.clusters.map((c) => ({
+        queue: showQueue(state, c.index),
+        history: queueHistory(state, c.index),
+        volumes: queuedVolumes(state, c.index, QUEUED_VOLUMES_LIMIT),
+      }));
+    },
+
+    'time.advance': async ({ duration }) => {
+      if (duration !== null) {
+        const record = runOne(`ADVANCE ${duration}`, 'console');
+        changed(record.messages);
+        return record;
+      }
+      // Until idle can take a while on a big grid: say so before the engine is busy.
+      const label = 'advance until idle';
+      publish({ event: 'engine.progress', payload: { label, done: 0, total: 1 } });
+      await new Promise((resolve) => setImmediate(resolve));
+      const record = runOne('ADVANCE UNTIL IDLE', 'console');
+      publish({ event: 'engine.progress', payload: { label, done: 1, total: 1 } });
+      changed(record.messages);
+      return record;
+    },
+
+    'journal.list': ({ from, limit }) =>
+      session.journal.slice(from, from + limit).map((e, i) => ({
+        seq: from + i,
+        time: isoTime(e.startedAt),
+        endTime: isoTime(e.endedAt),
+        text: e.text,
+        ok: e.outcome.ok,
+      })),
+
+    'file.save': async ({ kind, name, text }) => {
+      if (!opts.desktop) fail('UNSUPPORTED', 'saving to a file needs the desktop app: the web console downloads instead');
+      return { path: await opts.desktop.saveFile(kind, name, text) };
+    },
+  };
+
+  async function dispatch(channel: string, payload: unknown): Promise<Reply> {
+    if (!isChannel(channel)) return error(ERROR_CODES.UNKNOWN_CHANNEL, `unknown channel '${String(channel).slice(0, 64)}'`);
+    // Size first: a huge payload is refused before zod walks it.
+    if (boundedJsonSize(payload, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES) {
+      return error(ERROR_CODES.PAYLOAD_TOO_LARGE, `${channel}: payload larger than ${MAX_PAYLOAD_BYTES / 2 ** 20} MB`);
+    }
+    const schema = channels[channel];
+    const request = schema.request.safeParse(payload);
+    if (!request.success) return error(ERROR_CODES.BAD_REQUEST, `${channel}: ${describeIssue(request.error)}`);
+    let result: unknown;
+    try {
+      result = await (handlers[channel] as (request: unknown) => unknown)(request.data);
+    } catch (thrown) {
+      if (thrown instanceof ServiceFailure) return error(thrown.code, thrown.message);
+      return error(ERROR_CODES.INTERNAL, `${channel}: ${(thrown as Error)?.message ?? String(thrown)}`);
+    }
+    const response = schema.response.safeParse(result);
+    if (!response.success) return error(ERROR_CODES.BAD_RESPONSE, `${channel} response: ${describeIssue(response.error)}`);
+    return { ok: true, result: response.data };
+  }
+
+  function handle(channel: string, payload: unknown): Promise<Reply> {
+    if (!isChannel(channel) || !MUTATING.has(channel)) return dispatch(channel, payload);
+    const next = queue.then(() => dispatch(channel, payload));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function openGridFile(name: string, text: string): Promise<Reply<Response<'runbook.step'>>> {
+    const run = async (): Promise<Reply<Response<'runbook.step'>>> => {
+      const converted = gridFileToRunbook(text);
+      if (typeof converted !== 'string') return error('BAD_GRID_FILE', `${name}: ${converted.path}: ${converted.message}`);
+      const { commands, errors } = session.validate(converted);
+      if (errors.length > 0) return { ok: true, result: { records: [], errors: errors.map(lineError), total: commands.length } };
+      const records = await runCommands(commands, 0, commands.length, name, `open ${name}`);
+      return { ok: true, result: { records, errors: [], total: commands.length } };
+    };
+    const next = queue.then(run);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    handlers,
+    session,
+    handle,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    publish,
+    openGridFile,
+    close() {
+      listeners.clear();
+      pager.clear();
+      opts.store?.close?.();
+    },
+  };
+}
+
+function openSample(session: Session, name: string): void {
+  const validated = session.validate(`SAMPLE ${name}`);
+  if (validated.errors.length > 0) throw new Error(`sample ${name}: ${validated.errors[0]!.message}`);
+  for (const command of validated.commands) {
+    const record = session.run(command, 'console');
+    if (!record.ok) throw new Error(`sample ${name}: ${record.error?.message}`);
+  }
+}
+
+function error(code: string, message: string): { ok: false; error: { code: string; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+function lineError(e: { line: number; col: number; message: string }): LineErrorDto {
+  return { line: e.line, col: e.col, message: e.message };
+}
+
+function toDto(record: RunRecord): RunRecordDto {
+  return { line: record.line, command: record.command, time: record.time, ok: record.ok, error: record.error, result: record.result, messages: record.messages };
+}
