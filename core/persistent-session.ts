@@ -26,14 +26,11 @@ function rebuild(files: FilePort | null, seed: number, checkpoint: ReturnType<Gr
   return session;
 }
 
-export function openPersistentSession(store: GridStore, files: FilePort | null, seed: number): PersistentSession {
-  const latest = store.loadLatest();
-  const baseSeed = latest.seed ?? seed;
-  if (latest.seed === null) store.setSeed(seed);
-  const session = rebuild(files, baseSeed, latest.checkpoint, latest.entries);
-  let sinceCheckpoint = latest.entries.length;
+/** Journals `session` into `store` from now on: each command appended, checkpoints as the policy says. */
+export function attachStore(store: GridStore, session: Session, files: FilePort | null, baseSeed: number, replayedSinceCheckpoint = 0): void {
+  let sinceCheckpoint = replayedSinceCheckpoint;
   let wallSinceCheckpoint = 0;
-  let checkpointTime = latest.checkpoint ? session.engine.state.now : 0;
+  let checkpointTime = session.engine.state.now;
   session.sink = {
     append(entry: JournalRecord, engine: Engine) {
       sinceCheckpoint++;
@@ -56,5 +53,13 @@ export function openPersistentSession(store: GridStore, files: FilePort | null, 
       return rebuilt.engine;
     },
   };
+}
+
+export function openPersistentSession(store: GridStore, files: FilePort | null, seed: number): PersistentSession {
+  const latest = store.loadLatest();
+  const baseSeed = latest.seed ?? seed;
+  if (latest.seed === null) store.setSeed(seed);
+  const session = rebuild(files, baseSeed, latest.checkpoint, latest.entries);
+  attachStore(store, session, files, baseSeed, latest.entries.length);
   return { session, store, close: () => store.close() };
 }

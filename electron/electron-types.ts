@@ -91,6 +91,7 @@ export interface App {
   quit(): void;
   readonly isPackaged: boolean;
   getAppPath(): string;
+  getPath(name: "userData" | "documents" | "temp"): string;
 }
 
 export interface FileFilter {

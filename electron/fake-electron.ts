@@ -111,6 +111,7 @@ export function fakeElectron(appPath = '/opt/timezero'): FakeElectron {
       quit() {},
       isPackaged: false,
       getAppPath: () => appPath,
+      getPath: () => appPath,
     } as ElectronMain['app'],
     BrowserWindow: class extends FakeWindow {
       constructor(options: BrowserWindowOptions) {

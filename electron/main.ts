@@ -6,6 +6,7 @@
 
 import { join } from 'node:path';
 import { createConsoleService, type ConsoleService } from '../services/console-service.js';
+import { CONSOLE_DB, sqliteSessionStore } from '../services/sqlite-session-store.js';
 import type { BrowserWindow, ElectronMain } from './electron-types.js';
 import { appUrl, registerIpc, trustedSender } from './ipc.js';
 import { desktopFiles, menuActions, menuTemplate } from './menu.js';
@@ -21,6 +22,8 @@ export interface DesktopOptions {
   dev: boolean;
   seed?: number;
   platform?: NodeJS.Platform;
+  /** the user-data folder holding the console database; absent keeps the grid in memory (tests) */
+  dataDir?: string;
 }
 
 export interface DesktopApp {
@@ -42,7 +45,9 @@ export async function startDesktop(electron: ElectronMain, opts: DesktopOptions)
   hardenContents(window.webContents);
 
   const files = desktopFiles({ window, dialog });
-  const service = createConsoleService({ seed: opts.seed, desktop: files.desktop });
+  // The grid and its history live in SQLite in the user-data folder; first start opens the sample.
+  const store = opts.dataDir ? sqliteSessionStore(join(opts.dataDir, CONSOLE_DB)) : undefined;
+  const service = createConsoleService({ seed: opts.seed, desktop: files.desktop, store });
   const channels = registerIpc(ipcMain, service.handle, trustedSender(appUrl(indexHtml)));
   service.subscribe((event) => {
     if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(event.event, event.payload);
@@ -62,7 +67,7 @@ async function launch(): Promise<void> {
   const loaded = (await import(name)) as { default?: ElectronMain } & ElectronMain;
   const electron = loaded.default ?? loaded;
   const seed = /^\d+$/.test(process.env.TZ_SEED ?? '') ? Number(process.env.TZ_SEED) : undefined;
-  await startDesktop(electron, { appRoot: electron.app.getAppPath(), dev: !electron.app.isPackaged, seed });
+  await startDesktop(electron, { appRoot: electron.app.getAppPath(), dev: !electron.app.isPackaged, seed, dataDir: electron.app.getPath('userData') });
 }
 
 if (process.versions.electron && (process as { type?: string }).type === 'browser') {

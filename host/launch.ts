@@ -5,9 +5,11 @@
 import { createConsoleService } from '../services/console-service.js';
 import { consoleLog, ensureRendererBuilt, type Log } from '../services/renderer-dist.js';
 import { startWebServer, type WebServer } from './web-server.js';
+import { join } from 'node:path';
+import { CONSOLE_DB, defaultDataDir, sqliteSessionStore } from '../services/sqlite-session-store.js';
 
 export const DEFAULT_PORT = 5170;
-const USAGE = 'usage: npm run web -- [--port <n>] [--seed <n>] [--build]';
+const USAGE = 'usage: npm run web -- [--port <n>] [--seed <n>] [--build] [--db <path> | --memory]';
 
 /** TZ_PORT when it names a port, else 5170. */
 export function defaultPort(env: NodeJS.ProcessEnv = process.env): number {
@@ -22,6 +24,8 @@ export interface WebModeOptions {
   fallback: boolean;
   seed?: number;
   build?: boolean;
+  /** the console database; null keeps the grid in memory only */
+  db?: string | null;
   log?: Log;
   /** close on SIGINT/SIGTERM and exit (the command line); tests close the server themselves */
   signals?: boolean;
@@ -32,7 +36,18 @@ export async function runWebMode(opts: WebModeOptions): Promise<WebServer | null
   const log = opts.log ?? consoleLog;
   const rootDir = ensureRendererBuilt(opts.root, log, opts.build);
   if (!rootDir) return null;
-  const service = createConsoleService({ seed: opts.seed });
+  let store: ReturnType<typeof sqliteSessionStore> | undefined;
+  const dbPath = opts.db === undefined ? join(defaultDataDir(), CONSOLE_DB) : opts.db;
+  if (dbPath !== null) {
+    try {
+      store = sqliteSessionStore(dbPath);
+    } catch (error) {
+      log.err(`TimeZero: ${dbPath}: ${(error as Error).message}`);
+      return null;
+    }
+    log.err(`TimeZero: grid database ${dbPath}`);
+  }
+  const service = createConsoleService({ seed: opts.seed, store });
   let server: WebServer;
   try {
     server = await startWebServer({ service, rootDir, port: opts.port });
@@ -60,7 +75,7 @@ export async function runWebMode(opts: WebModeOptions): Promise<WebServer | null
   return server;
 }
 
-export type WebArgs = { port: number; fallback: boolean; seed?: number; build: boolean };
+export type WebArgs = { port: number; fallback: boolean; seed?: number; build: boolean; db?: string | null };
 
 /** `--port <n> --seed <n> --build`; without --port, TZ_PORT or 5170 with a fallback to a free port. */
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs | { error: string } {
@@ -76,7 +91,11 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       args.seed = Number(value);
       i++;
     } else if (arg === '--build') args.build = true;
-    else return { error: `unknown option '${arg}'\n${USAGE}` };
+    else if (arg === '--memory') args.db = null;
+    else if (arg === '--db' && value && !value.startsWith('--')) {
+      args.db = value;
+      i++;
+    } else return { error: `unknown option '${arg}'\n${USAGE}` };
   }
   return args;
 }
