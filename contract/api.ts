@@ -21,6 +21,55 @@ const volser = z.string().regex(/^[A-Z0-9]{1,6}$/, '1-6 characters A-Z 0-9');
 const runbookText = z.string().max(4 * 2 ** 20, 'runbook larger than 4 MB');
 const MAX_TEXT_BYTES = 7 * 2 ** 20;
 
+const familyName = z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/, '1-32 letters, digits or _.$@#-');
+const hex4 = z.string().regex(/^[0-9A-Fa-f]{4}$/, '4 hex digits');
+
+export const wizardParams = z
+  .object({
+    production: z.array(clusterName).min(1).max(7),
+    drCluster: clusterName,
+    productionHost: clusterName,
+    drHost: clusterName,
+    drScratch: z.tuple([hex4, hex4]),
+    drError: hex4,
+    drPrivate: hex4,
+    drRange: z.string().regex(/^[A-Z0-9]{1,6}-[A-Z0-9]{1,6}$/, 'a VOLSER range such as TST000-TST999'),
+    drMc: clusterName,
+    family: familyName.optional(),
+    familyClusters: z.array(clusterName).max(7).optional(),
+    testWrites: z.number().int().min(0).max(100000).optional(),
+    testReads: z.string().max(13).optional(),
+  })
+  .strict();
+
+const stepView = z.object({
+  index: z.number(),
+  id: z.string(),
+  phase: z.string(),
+  title: z.string(),
+  why: z.string(),
+  kind: z.string(),
+  lines: z.array(z.string()),
+  findings: z.array(z.object({ level: z.enum(['error', 'warning']), message: z.string() })),
+});
+
+export const wizardState = z.object({
+  run: z
+    .object({
+      wizardId: z.string(),
+      title: z.string(),
+      params: wizardParams,
+      next: z.number(),
+      total: z.number(),
+      status: z.enum(['active', 'paused', 'finished']),
+      done: z.array(z.object({ stepId: z.string(), at: z.string(), lines: z.array(z.string()), records: z.array(z.object({ line: z.string(), ok: z.boolean(), error: z.string().nullable(), result: z.unknown() })), findings: z.array(z.unknown()), confirmed: z.boolean() })),
+    })
+    .nullable(),
+  next: stepView.nullable(),
+  /** the last step attempt: refused when its checks found errors or unacknowledged warnings */
+  last: z.object({ stepId: z.string(), refused: z.boolean() }).nullable(),
+});
+
 export const volumeQuery = z
   .object({
     /** a volser prefix or a range A00000-A00099 */
@@ -96,6 +145,33 @@ export const channels = {
     request: z.object({ from: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
     response: z.array(z.object({ seq: z.number(), time: z.string(), endTime: z.string(), text: z.string(), ok: z.boolean() })),
   },
+  'dr.families': {
+    /** every DR family with its state and readiness at time-zero (or now, before a test) */
+    request: z.object({}).strict(),
+    response: z.array(z.object({ family: z.unknown(), readiness: z.unknown() })),
+  },
+  'dr.readiness': {
+    request: z.object({ family: familyName, cluster: clusterName.optional() }).strict(),
+    response: z.unknown(),
+  },
+  'wizard.list': {
+    request: z.object({}).strict(),
+    response: z.array(z.object({ id: z.string(), title: z.string(), source: z.string(), summary: z.string(), steps: z.array(z.object({ id: z.string(), phase: z.string(), title: z.string(), why: z.string(), kind: z.string() })) })),
+  },
+  'wizard.state': { request: z.object({}).strict(), response: wizardState },
+  'wizard.start': {
+    request: z.object({ wizardId: z.string().max(64), params: wizardParams.partial().optional() }).strict(),
+    response: wizardState,
+  },
+  /** performs the next step; warnings must be acknowledged, errors always refuse */
+  'wizard.step': { request: z.object({ acknowledge: z.boolean() }).strict(), response: wizardState },
+  'wizard.pause': { request: z.object({}).strict(), response: wizardState },
+  'wizard.resume': { request: z.object({}).strict(), response: wizardState },
+  'wizard.abandon': { request: z.object({}).strict(), response: wizardState },
+  'report.drTest': {
+    request: z.object({ family: familyName, drHost: clusterName, format: z.enum(['html', 'pdf']) }).strict(),
+    response: z.object({ name: z.string(), mime: z.string(), text: z.string().optional(), base64: z.string().optional() }),
+  },
   'file.save': {
     /** desktop only: a native Save dialog, then the text is written; path null when cancelled (web mode downloads instead) */
     request: z.object({ kind: z.enum(['runbook', 'report']), name: z.string().max(255), text: z.string().max(MAX_TEXT_BYTES, 'text larger than 7 MB') }).strict(),
@@ -125,6 +201,7 @@ export type RunRecordDto = z.infer<typeof record>;
 export type LineErrorDto = z.infer<typeof lineError>;
 export type VolumeQuery = z.infer<typeof volumeQuery>;
 export type VolumeRow = z.infer<typeof volumeRow>;
+export type WizardStateDto = z.infer<typeof wizardState>;
 
 /** Field path and message of the first problem, e.g. `query.category: 4 hex digits`. */
 export function describeIssue(error: z.ZodError): string {

@@ -58,6 +58,16 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     timeAdvance: call('time.advance'),
     journalList: call('journal.list'),
     fileSave: call('file.save'),
+    drFamilies: call('dr.families'),
+    drReadiness: call('dr.readiness'),
+    wizardList: call('wizard.list'),
+    wizardState: call('wizard.state'),
+    wizardStart: call('wizard.start'),
+    wizardStep: call('wizard.step'),
+    wizardPause: call('wizard.pause'),
+    wizardResume: call('wizard.resume'),
+    wizardAbandon: call('wizard.abandon'),
+    reportDrTest: call('report.drTest'),
     on,
   } satisfies DesktopApi);
 }

@@ -27,6 +27,16 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'time.advance': { duration: '5m' },
   'journal.list': { from: 0, limit: 10 },
   'file.save': { kind: 'runbook', name: 'a.runbook', text: 'SHOW GRID' },
+  'dr.families': {},
+  'dr.readiness': { family: 'NOSUCH' },
+  'wizard.list': {},
+  'wizard.state': {},
+  'wizard.start': { wizardId: 'swp-two-cluster' },
+  'wizard.step': { acknowledge: true },
+  'wizard.pause': {},
+  'wizard.resume': {},
+  'wizard.abandon': {},
+  'report.drTest': { family: 'NOSUCH', drHost: 'DRHOST', format: 'html' },
 };
 
 describe('console service on the built-in sample', () => {
@@ -49,6 +59,11 @@ describe('console service on the built-in sample', () => {
       const reply = await service.handle(channel, SAMPLE_REQUESTS[channel]);
       if (channel === 'file.save') {
         expect(reply).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+        continue;
+      }
+      if (channel === 'dr.readiness' || channel === 'report.drTest') {
+        // the sample has no DR family yet: a domain refusal naming it (dr-service.test.ts covers success)
+        expect(reply).toMatchObject({ ok: false, error: { code: 'NO_SUCH_FAMILY' } });
         continue;
       }
       expect(reply.ok, `${channel}: ${JSON.stringify(reply).slice(0, 300)}`).toBe(true);

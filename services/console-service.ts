@@ -3,6 +3,7 @@
 // the payload size (before parsing), the request schema, runs the handler, and checks the response
 // schema too. Events (engine.changed, engine.messages, engine.progress) go to subscribers.
 
+import { drHandlers, memorySettings, type Settings } from './dr-service.js';
 import {
   channels,
   describeIssue,
@@ -43,6 +44,8 @@ export interface SessionStore {
   /** The session the service runs from now on: the store sets `session.sink` to journal it. */
   attach(session: Session): void;
   close?(): void;
+  /** small documents kept with the grid (a paused wizard run) */
+  settings?: Settings;
 }
 
 /** What only the desktop shell can do: native dialogs. Web mode has none. */
@@ -179,6 +182,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   }
 
   const handlers: Handlers = {
+    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([])),
     'session.info': () => ({
       grid: session.engine.state.name,
       time: isoTime(session.engine.state.now),

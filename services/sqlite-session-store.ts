@@ -20,6 +20,7 @@ export function sqliteSessionStore(path: string): SessionStore & { store: GridSt
   let filesUsed: FilePort | null = null;
   return {
     store,
+    settings: { get: (key) => store.getSetting(key), set: (key, value) => store.setSetting(key, value) },
     open(files, seed) {
       seedUsed = seed;
       filesUsed = files;

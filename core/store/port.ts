@@ -49,6 +49,9 @@ export interface GridStore {
   lastSeq(): number;
   /** records the seed the session's engine was created with (SEED commands are in the journal) */
   setSeed(seed: number): void;
+  /** small named documents kept beside the grid (a paused wizard run); null when absent */
+  getSetting(key: string): string | null;
+  setSetting(key: string, value: string | null): void;
   close(): void;
 }
 

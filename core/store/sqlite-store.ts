@@ -156,6 +156,18 @@ class SqliteStore implements GridStore {
     this.sql.setMeta.run('seed', String(seed));
   }
 
+  getSetting(key: string): string | null {
+    this.open();
+    const row = this.sql.getMeta.get(`setting:${key}`) as { value: string } | undefined;
+    return row ? row.value : null;
+  }
+
+  setSetting(key: string, value: string | null): void {
+    this.open();
+    if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(`setting:${key}`);
+    else this.sql.setMeta.run(`setting:${key}`, value);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

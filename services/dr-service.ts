@@ -1,0 +1,123 @@
+// DR testing over the contract: families with readiness, the guided wizards (their run kept beside
+// the grid so a paused test resumes after a restart), and the DR test report.
+
+import { Refusal } from '../core/engine/refusal.js';
+import { describeFamily } from '../core/engine/show-family.js';
+import { readiness } from '../core/rules/readiness.js';
+import { family } from '../core/rules/dr-family.js';
+import { buildDrTestReport, reportHtml, reportPdf } from '../core/reports/dr-test-report.js';
+import type { Session } from '../core/session.js';
+import { WIZARDS } from '../core/wizards/procedures.js';
+import { describeStep, performStep, startWizard, type WizardRun } from '../core/wizards/runner.js';
+import type { Request, Response } from '../contract/api.js';
+import { fail } from './errors.js';
+
+/** Small named documents kept with the grid (the SQLite meta table), or in memory. */
+export interface Settings {
+  get(key: string): string | null;
+  set(key: string, value: string | null): void;
+}
+
+export function memorySettings(): Settings {
+  const map = new Map<string, string>();
+  return { get: (k) => map.get(k) ?? null, set: (k, v) => (v === null ? map.delete(k) : map.set(k, v)) };
+}
+
+const RUN_KEY = 'wizard-run';
+
+export function drHandlers(session: Session, settings: Settings, changed: () => void) {
+  let run: WizardRun | null = loadRun();
+  let last: { stepId: string; refused: boolean } | null = null;
+
+  function loadRun(): WizardRun | null {
+    const text = settings.get(RUN_KEY);
+    if (!text) return null;
+    try {
+      const parsed = JSON.parse(text) as WizardRun;
+      return WIZARDS.some((w) => w.id === parsed.wizardId) ? parsed : null;
+    } catch {
+      return null; // a damaged saved run is dropped, never half-used
+    }
+  }
+
+  function save(): void {
+    settings.set(RUN_KEY, run ? JSON.stringify(run) : null);
+  }
+
+  function state(): Response<'wizard.state'> {
+    if (!run) return { run: null, next: null, last };
+    const wizard = WIZARDS.find((w) => w.id === run!.wizardId)!;
+    const done = run.done.map((d) => ({ ...d, records: d.records.map((r) => ({ ...r, result: r.result ?? null })) }));
+    return {
+      run: { wizardId: run.wizardId, title: wizard.title, params: run.params as never, next: run.next, total: wizard.steps.length, status: run.status, done },
+      next: run.status === 'finished' ? null : describeStep(session, run),
+      last,
+    };
+  }
+
+  function domain<T>(body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      if (error instanceof Refusal) fail(error.code, error.message);
+      throw error;
+    }
+  }
+
+  return {
+    'dr.families': () =>
+      session.engine.state.families.map((f) => ({ family: describeFamily(session.engine.state, f), readiness: readiness(session.engine.state, f) })),
+    'dr.readiness': ({ family: name, cluster }: Request<'dr.readiness'>) =>
+      domain(() => {
+        const s = session.engine.state;
+        const f = family(s, name);
+        const x = cluster === undefined ? f.clusters[0]! : s.clusters.findIndex((c) => c.name === cluster);
+        if (x < 0) fail('UNKNOWN_CLUSTER', `cluster: no cluster ${cluster}`);
+        return readiness(s, f, x);
+      }),
+    'wizard.list': () =>
+      WIZARDS.map((w) => ({ id: w.id, title: w.title, source: w.source, summary: w.summary, steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })) })),
+    'wizard.state': () => state(),
+    'wizard.start': ({ wizardId, params }: Request<'wizard.start'>) => {
+      if (run && run.status !== 'finished') fail('WIZARD_ACTIVE', `wizard ${run.wizardId} is in progress: finish or abandon it first`);
+      if (!WIZARDS.some((w) => w.id === wizardId)) fail('UNKNOWN_WIZARD', `wizardId: no wizard ${wizardId} (wizards: ${WIZARDS.map((w) => w.id).join(', ')})`);
+      run = startWizard(session, wizardId, params as never);
+      last = null;
+      save();
+      return state();
+    },
+    'wizard.step': ({ acknowledge }: Request<'wizard.step'>) => {
+      if (!run) fail('NO_WIZARD', 'no wizard is in progress');
+      if (run.status !== 'active') fail('WIZARD_NOT_ACTIVE', `wizard ${run.wizardId} is ${run.status}`);
+      const outcome = performStep(session, run, acknowledge);
+      run = outcome.run;
+      last = { stepId: outcome.step.stepId, refused: outcome.refused };
+      save();
+      if (outcome.step.records.length > 0) changed();
+      return state();
+    },
+    'wizard.pause': () => {
+      if (run && run.status === 'active') run = { ...run, status: 'paused' };
+      save();
+      return state();
+    },
+    'wizard.resume': () => {
+      if (run && run.status === 'paused') run = { ...run, status: 'active' };
+      save();
+      return state();
+    },
+    'wizard.abandon': () => {
+      run = null;
+      last = null;
+      save();
+      return state();
+    },
+    'report.drTest': async ({ family: name, drHost, format }: Request<'report.drTest'>) => {
+      const report = domain(() => buildDrTestReport(session, name, drHost));
+      const stamp = report.generated.replace(/[:]/g, '').replace(/\..*$/, '');
+      if (format === 'html') return { name: `dr-test-${name}-${stamp}.html`, mime: 'text/html', text: reportHtml(report) };
+      const pdf = await reportPdf(report);
+      return { name: `dr-test-${name}-${stamp}.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
+    },
+  };
+}
