@@ -79,7 +79,7 @@ type WithBlobs<T, K extends keyof T> = Omit<T, K> & { [P in K]: null };
 
 const TARGET_FIFOS = ['volume', 'level', 'type', 'enqueuedAt', 'size'] as const;
 type TargetQueueMeta = WithBlobs<TargetQueue, (typeof TARGET_FIFOS)[number] | 'recent'>;
-type PremigrationMeta = WithBlobs<Premigration, 'volume' | 'level'>;
+type PremigrationMeta = WithBlobs<Premigration, 'volume' | 'level' | 'removable'>;
 type DrFamilyMeta = WithBlobs<DrFamily, 'images' | 'snapshotOwner'>;
 
 /** Every TimeZeroImage field, so a field added to it fails to compile here until it is saved. */
@@ -136,7 +136,8 @@ export function serializeState(state: GridState): Checkpoint {
   const premigration = state.premigration.map((p, c): PremigrationMeta => {
     blobs[`premigration/${c}/volume`] = bytesOf(p.volume.toArray());
     blobs[`premigration/${c}/level`] = bytesOf(p.level.toArray());
-    return { ...p, volume: null, level: null };
+    blobs[`premigration/${c}/removable`] = bytesOf(p.removable.toArray());
+    return { ...p, volume: null, level: null, removable: null };
   });
 
   const families = state.families.map((f, i): DrFamilyMeta => {
@@ -215,6 +216,7 @@ export function restoreState(cp: Checkpoint): GridState {
     ...p,
     volume: NumberFifo.from(float64Of(blob(`premigration/${c}/volume`), `premigration/${c}/volume`)),
     level: NumberFifo.from(float64Of(blob(`premigration/${c}/level`), `premigration/${c}/level`)),
+    removable: NumberFifo.from(float64Of(blob(`premigration/${c}/removable`), `premigration/${c}/removable`)),
   }));
 
   const families = meta.families.map((f, i): DrFamily => {

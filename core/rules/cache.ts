@@ -22,11 +22,16 @@ export interface Premigration {
   volume: NumberFifo;
   level: NumberFifo;
   active: number;
+  /**
+   * Pre-migrated copies in the order they reached tape: a tape-attached cluster's cache removal takes
+   * them oldest first (≈ least recently used) without scanning every volume. Stale entries are skipped.
+   */
+  removable: NumberFifo;
 }
 
 export function premigrationOf(state: GridState, cluster: number): Premigration {
   while (state.premigration.length <= cluster) {
-    state.premigration.push({ volume: new NumberFifo(), level: new NumberFifo(), active: 0 });
+    state.premigration.push({ volume: new NumberFifo(), level: new NumberFifo(), active: 0, removable: new NumberFifo() });
   }
   return state.premigration[cluster]!;
 }
@@ -95,43 +100,91 @@ function freeCache(state: GridState, cluster: number, incoming: number): void {
   const c = state.clusters[cluster]!;
   const goal = c.cacheBytes * REMOVAL_TARGET - incoming;
   if (c.cacheUsed <= goal) return;
+  const removed = c.model === 'TAPE' ? freeTapeCache(state, cluster, goal) : freeDiskCache(state, cluster, goal);
+  if (removed > 0) emit(state, 'TZ0400I', c.name, String(removed));
+}
+
+/** Tape-attached: only pre-migrated copies leave the cache (the data stays on tape), oldest first. */
+function freeTapeCache(state: GridState, cluster: number, goal: number): number {
+  const c = state.clusters[cluster]!;
+  const cols = state.volumes.cols;
+  const bit = 1 << cluster;
+  const fifo = premigrationOf(state, cluster).removable;
+  const held: number[] = [];
+  let removed = 0;
+  while (c.cacheUsed > goal && fifo.length > 0) {
+    const v = fifo.shift();
+    if (!(cols.inCache[v]! & bit) || !(cols.premigrated[v]! & bit)) continue; // recalled and removed since, or rewritten
+    if (cols.mountedOn[v] !== NOT_MOUNTED) {
+      held.push(v);
+      continue;
+    }
+    removeFromCache(state, cluster, v);
+    removed++;
+  }
+  for (let k = held.length - 1; k >= 0; k--) fifo.unshift(held[k]!);
+  return removed;
+}
+
+/**
+ * Disk-only: scratch volumes first, then private volumes that keep a consistent copy on a reachable
+ * peer, PG0 before PG1, least recently used first. One pass over the columns with the per-category and
+ * per-class facts worked out once, candidates bucketed by rank in typed arrays.
+ */
+function freeDiskCache(state: GridState, cluster: number, goal: number): number {
+  const c = state.clusters[cluster]!;
   const cols = state.volumes.cols;
   const bit = 1 << cluster;
   const n = state.volumes.count;
-  const tape = c.model === 'TAPE';
-  // Rank: 0 scratch, 1 private PG0, 2 private PG1; then least recently used.
-  const candidates: number[] = [];
+  // Redbook §11.1: a private volume leaves the cache only "if a copy of the volume is retained on one
+  // of the remaining clusters": the peer must be reachable to validate its copy, so while the
+  // copy-holding clusters are down nothing of theirs is removed and the cache fills (§11.2.9).
+  const peers: Int32Array[] = [];
+  for (let o = 0; o < state.clusters.length; o++) if (o !== cluster && reachable(state, cluster, o)) peers.push(cols.copyLevel[o]!);
+  const scratchCategory = new Uint8Array(65536);
+  for (const key of Object.keys(state.categories)) if (isScratch(state, Number(key))) scratchCategory[Number(key)] = 1;
+  const pg0 = new Uint8Array(256);
+  state.mcs.forEach((m, i) => (pg0[i] = m.preference === 'PG0' ? 1 : 0));
+  const { inCache, mountedOn, category, mc, level, lastAccess } = cols;
+  const buckets = [new Int32Array(1024), new Int32Array(1024), new Int32Array(1024)];
+  const sizes = [0, 0, 0];
+  const ordered = [true, true, true];
+  const add = (rank: number, v: number) => {
+    let bucket = buckets[rank]!;
+    const k = sizes[rank]!;
+    if (k === bucket.length) {
+      const grown = new Int32Array(bucket.length * 2);
+      grown.set(bucket);
+      buckets[rank] = bucket = grown;
+    }
+    if (k > 0 && lastAccess[bucket[k - 1]!]! > lastAccess[v]!) ordered[rank] = false;
+    bucket[k] = v;
+    sizes[rank] = k + 1;
+  };
   for (let v = 0; v < n; v++) {
-    if (!(cols.inCache[v]! & bit) || cols.mountedOn[v] !== NOT_MOUNTED) continue;
-    const level = cols.level[v]!;
-    if (tape) {
-      if (cols.premigrated[v]! & bit) candidates.push(v);
+    if (!(inCache[v]! & bit) || mountedOn[v] !== NOT_MOUNTED) continue;
+    if (scratchCategory[category[v]!]) {
+      add(0, v);
       continue;
     }
-    if (isScratch(state, cols.category[v]!)) {
-      candidates.push(v);
-      continue;
-    }
-    // Redbook §11.1: a private volume leaves the cache only "if a copy of the volume is retained on one
-    // of the remaining clusters": the peer must be reachable to validate its copy, so while the
-    // copy-holding clusters are down nothing of theirs is removed and the cache fills (§11.2.9).
-    for (let o = 0; o < state.clusters.length; o++) {
-      if (o !== cluster && cols.copyLevel[o]![v] === level && reachable(state, cluster, o)) {
-        candidates.push(v);
+    const current = level[v]!;
+    for (const copies of peers) {
+      if (copies[v] === current) {
+        add(pg0[mc[v]!] ? 1 : 2, v);
         break;
       }
     }
   }
-  const rank = (v: number) =>
-    !tape && isScratch(state, cols.category[v]!) ? 0 : state.mcs[cols.mc[v]!]?.preference === 'PG0' ? 1 : 2;
-  candidates.sort((a, b) => rank(a) - rank(b) || cols.lastAccess[a]! - cols.lastAccess[b]! || a - b);
   let removed = 0;
-  for (const v of candidates) {
-    if (c.cacheUsed <= goal) break;
-    removeFromCache(state, cluster, v);
-    removed++;
+  for (let rank = 0; rank < 3 && c.cacheUsed > goal; rank++) {
+    let list: ArrayLike<number> = buckets[rank]!.subarray(0, sizes[rank]!);
+    if (!ordered[rank]) list = Array.from(list).sort((a, b) => lastAccess[a]! - lastAccess[b]! || a - b);
+    for (let i = 0; i < list.length && c.cacheUsed > goal; i++) {
+      removeFromCache(state, cluster, list[i]!);
+      removed++;
+    }
   }
-  if (removed > 0) emit(state, 'TZ0400I', c.name, String(removed));
+  return removed;
 }
 
 /**
@@ -174,6 +227,7 @@ onEvent('premigrated', (state, event) => {
   const c = state.clusters[cluster]!;
   if (c.status !== 'failed' && cols.copyLevel[cluster]![v] === level) {
     cols.premigrated[v]! |= 1 << cluster;
+    queue.removable.push(v);
     if (state.mcs[cols.mc[v]!]?.preference === 'PG0' && cols.mountedOn[v] === NOT_MOUNTED) {
       removeFromCache(state, cluster, v);
     }
@@ -182,7 +236,15 @@ onEvent('premigrated', (state, event) => {
     queue.level.unshift(level);
   }
   pumpPremigration(state, cluster);
+  // Pre-migrated data can now leave the cache: copies that waited for room here start again.
+  if (state.copies.target(cluster).volume.length > 0) resumeCopies(state, cluster);
 });
+
+let resumeCopies: (state: GridState, cluster: number) => void = () => {};
+/** copies.ts registers its pump here (the two modules would otherwise import each other). */
+export function onCacheRoom(pump: (state: GridState, cluster: number) => void): void {
+  resumeCopies = pump;
+}
 
 /** Milliseconds to recall a pre-migrated copy into cache for a mount. */
 export function recallTime(state: GridState, v: number): number {

@@ -12,7 +12,7 @@ import {
   type CopyInFlight,
   type TargetQueue,
 } from './copy-queues.js';
-import { ensureRoom, placeInCache } from './cache.js';
+import { ensureRoom, onCacheRoom, placeInCache } from './cache.js';
 import { isUp, pairBandwidth } from './reach.js';
 import { onEvent } from '../sim/run.js';
 
@@ -169,11 +169,21 @@ function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyI
   q.completed[f.type]!++;
   q.completedBytes[f.type]! += f.bytes;
   q.recent.push(state.now, f.bytes, f.type);
+  // Drop completions older than the drain-rate window, in bulk: readers skip the stale ones anyway.
   const horizon = state.now - RECENT_WINDOW_MS;
-  let cut = 0;
-  while (cut < q.recent.length && q.recent[cut]! < horizon) cut += 3;
-  if (cut > 0) q.recent.splice(0, cut);
+  if (q.recent[0]! < horizon) {
+    let lo = 0;
+    let hi = q.recent.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (q.recent[mid * 3]! < horizon) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo * 6 > q.recent.length) q.recent.splice(0, lo * 3);
+  }
 }
+
+onCacheRoom(pumpCopies);
 
 /**
  * Re-plans every target after a failure or repair: copies whose pair lost all bandwidth go back to

@@ -1,6 +1,6 @@
 // Who can talk to whom: cluster availability and grid-link reachability, and the message emitter.
 
-import { linkBandwidth, linkKey, type Cluster } from '../model/grid.js';
+import { linkBandwidth, linkKey, type Cluster, type GridLink } from '../model/grid.js';
 import type { GridState } from '../engine/state.js';
 import { MESSAGES, type MessageId } from '../runbook/messages.js';
 import { isoTime } from '../sim/time.js';
@@ -10,13 +10,23 @@ export function isUp(cluster: Cluster): boolean {
   return cluster.status === 'online' || cluster.status === 'service-prep';
 }
 
+/** Grid links by pair index, derived from state.links (links change in place, the map object only with a new grid). */
+const linksByPair = new WeakMap<object, (GridLink | undefined)[]>();
+
+function linkOf(state: GridState, a: number, b: number): GridLink | undefined {
+  let byPair = linksByPair.get(state.links);
+  if (!byPair) linksByPair.set(state.links, (byPair = []));
+  const i = a < b ? a * 8 + b : b * 8 + a;
+  return (byPair[i] ??= state.links[linkKey(a, b)]);
+}
+
 /** Bytes per second between two clusters over their working grid links; 0 when either is down. */
 export function pairBandwidth(state: GridState, a: number, b: number): number {
   if (a === b) return Infinity;
   const ca = state.clusters[a]!;
   const cb = state.clusters[b]!;
   if (!isUp(ca) || !isUp(cb)) return 0;
-  return linkBandwidth(state.links[linkKey(a, b)]);
+  return linkBandwidth(linkOf(state, a, b));
 }
 
 export function reachable(state: GridState, a: number, b: number): boolean {
