@@ -1,7 +1,7 @@
 // The benchmark's figures: each one drives runbook text through the real Session path
 // (`validate`, then `run` per command) and returns a measured value with its unit and target.
 
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Session, type RunRecord } from '../core/session.js';
 import { dayLines, GRID, preloadLines, sampleVolsers } from './scenarios.js';
@@ -21,13 +21,9 @@ export type Figures = Record<string, Figure>;
 
 /** Figures of features not built yet: reported, never measured, so the bench claims nothing. */
 export const NOT_BUILT: Record<string, { unit: string }> = {
-  flashEnable: { unit: 'ms' },
-  readiness4M: { unit: 's' },
   export1M: { unit: 's' },
   journalAppend: { unit: 'MB/s' },
   imageAccess1M: { unit: 's' },
-  checkpoint4M: { unit: 's' },
-  coldStart4M: { unit: 's' },
   ipcPageP95: { unit: 'ms' },
   firstPaint: { unit: 'ms' },
   scrollFps: { unit: 'fps' },
@@ -41,7 +37,8 @@ export function notBuilt(): Figures {
 
 export function machine() {
   const list = cpus();
-  return { cpus: list.length, model: list[0]?.model.trim() ?? 'unknown', memGB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version };
+  // loadavg: other work on the machine stretches wall times; each figure's detail also gives cpuSeconds.
+  return { cpus: list.length, model: list[0]?.model.trim() ?? 'unknown', memGB: round(totalmem() / GB, 1), node: process.version, loadavg: round(loadavg()[0]!, 2) };
 }
 
 /** Validates runbook text against the session's grid and runs every command; throws on any refusal. */
@@ -63,6 +60,16 @@ export function runText(session: Session, lines: string[], onRecord?: (r: RunRec
 
 const GB = 2 ** 30;
 
+/** Wall and CPU (user + system) seconds of `work`; CPU time is what a busy machine does not inflate. */
+function timed<T>(work: () => T): { result: T; seconds: number; cpuSeconds: number } {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = work();
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { result, seconds, cpuSeconds: round((used.user + used.system) / 1e6, 2) };
+}
+
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -80,11 +87,11 @@ export function preload(count: number): { figures: Figures; session: Session } {
   const baseRss = process.memoryUsage().rss;
   let peakRss = baseRss;
   const lines = preloadLines(count);
-  const started = performance.now();
-  runText(session, lines, () => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  });
-  const seconds = (performance.now() - started) / 1000;
+  const { seconds, cpuSeconds } = timed(() =>
+    runText(session, lines, () => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }),
+  );
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const maxRss = process.resourceUsage().maxRSS * 1024;
   const volumes = session.engine.state.volumes.count;
@@ -92,7 +99,7 @@ export function preload(count: number): { figures: Figures; session: Session } {
   return {
     session,
     figures: {
-      preload4M: { value: round(seconds, 2), unit: 's', target: '<= 10 s', detail: { volumes, lines: lines.length, volumesPerSecond: Math.round(volumes / seconds) } },
+      preload4M: { value: round(seconds, 2), unit: 's', target: '<= 10 s', detail: { cpuSeconds, volumes, lines: lines.length, volumesPerSecond: Math.round(volumes / seconds) } },
       preload4MRss: {
         value: round(Math.max(peakRss, maxRss) / GB, 2),
         unit: 'GB',
@@ -146,13 +153,13 @@ export function day(scratch: number, jobs: number): Figures {
   gc();
   const lap: number[] = [];
   let last = performance.now();
-  const started = last;
-  const records = runText(session, work, () => {
-    const now = performance.now();
-    lap.push(now - last);
-    last = now;
-  });
-  const seconds = (performance.now() - started) / 1000;
+  const { result: records, seconds, cpuSeconds } = timed(() =>
+    runText(session, work, () => {
+      const now = performance.now();
+      lap.push(now - last);
+      last = now;
+    }),
+  );
   const job = records[0]!.result as { succeeded: number; failed: number };
   const idle = records[1]!.result as { to: string; idle: boolean; blockedCopies: number };
   const queues = [records[2]!.result, records[3]!.result] as QueueResult[];
@@ -163,12 +170,13 @@ export function day(scratch: number, jobs: number): Figures {
       value: round(seconds, 2),
       unit: 's',
       target: '<= 3 s',
-      detail: { jobs, scratch, jobSeconds: round(lap[0]! / 1000, 2), advanceSeconds: round(lap[1]! / 1000, 2), jobsSucceeded: job.succeeded, jobsFailed: job.failed, idleAt: idle.to, idle: idle.idle },
+      detail: { cpuSeconds, jobs, scratch, jobSeconds: round(lap[0]! / 1000, 2), advanceSeconds: round(lap[1]! / 1000, 2), jobsSucceeded: job.succeeded, jobsFailed: job.failed, idleAt: idle.to, idle: idle.idle },
     },
+    // Spec §5: every Deferred copy completes once the grid is idle, so 2 per job (CL1 and CL2).
     dayCopies: {
       value: copies,
       unit: 'copies',
-      target: null,
+      target: `>= ${2 * job.succeeded}`,
       detail: { expected: 2 * job.succeeded, toCL1: completed[0]!, toCL2: completed[1]!, leftInQueues: queues[0]!.count + queues[1]!.count, blocked: idle.blockedCopies },
     },
   };
