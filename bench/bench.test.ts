@@ -41,7 +41,7 @@ describe('bench figures at small scale', () => {
       expect(f.note).toBe('not built yet');
     }
     const table = formatTable(figures, { cpus: 1, model: 'test', memGB: 1, node: 'v20' });
-    expect(table).toMatch(/flashEnable\s+—/);
+    expect(table).toMatch(/export1M\s+—/);
   });
 
   it('covers 4,000,000 volumes with non-overlapping 6-character volser ranges', () => {
@@ -50,5 +50,19 @@ describe('bench figures at small scale', () => {
     const starts = volserRanges(0, 4_000_000).map((r) => r.split('-')[0]!);
     expect(new Set(starts).size).toBe(starts.length);
     expect(starts.every((s) => /^[A-Z0-9]{6}$/.test(s))).toBe(true);
+  });
+});
+
+describe('grid figures at small scale', () => {
+  it('measures time-zero, readiness, checkpoint and cold start', async () => {
+    const { preload } = await import('./figures.js');
+    const { flash, readiness, checkpoint } = await import('./grid-figures.js');
+    const { session } = preload(20_000);
+    const f = { ...flash(session), ...readiness(session), ...checkpoint(session) };
+    for (const name of ['flashEnable', 'flashVsCopy', 'readiness4M', 'checkpoint4M', 'coldStart4M']) {
+      expect(typeof f[name]!.value, name).toBe('number');
+      expect(f[name]!.unit.length).toBeGreaterThan(0);
+    }
+    expect(f.readiness4M!.detail).toMatchObject({ volumes: 20_000 });
   });
 });
