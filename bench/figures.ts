@@ -24,7 +24,6 @@ export const NOT_BUILT: Record<string, { unit: string }> = {
   export1M: { unit: 's' },
   journalAppend: { unit: 'MB/s' },
   imageAccess1M: { unit: 's' },
-  ipcPageP95: { unit: 'ms' },
   firstPaint: { unit: 'ms' },
   scrollFps: { unit: 'fps' },
 };
