@@ -1,7 +1,7 @@
 // `timezero run <file> [--json] [--db <path>] [--seed <n>]`: runs a runbook headless (spec §2).
 // Exit 2: the file did not validate (nothing ran). Exit 1: an EXPECT failed. Exit 0 otherwise.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Session } from '../core/session.js';
 import { humanLines, jsonLine } from './format.js';
@@ -42,7 +42,10 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     return 2;
   }
   const base = dirname(resolve(file));
-  const files = { readText: (path: string) => readFileSync(resolve(base, path), 'utf8') };
+  const files = {
+    readText: (path: string) => readFileSync(resolve(base, path), 'utf8'),
+    writeText: (path: string, text: string) => writeFileSync(resolve(base, path), text),
+  };
   let session: Session;
   let close = () => {};
   try {

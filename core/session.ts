@@ -60,6 +60,7 @@ export class Session {
     this.initialSeed = seed;
     this.engine = engine ?? new Engine(seed);
     this.engine.history = (time) => this.engineAt(time);
+    this.engine.files = files;
   }
 
   validate(text: string): Validated {
@@ -148,8 +149,13 @@ export class Session {
     const body = lines.length > 1 ? lines.slice(1).join('\n') : text;
     const validated = this.validate(body);
     if (validated.errors.length > 0) throw new Error(`journal replay: line ${validated.errors[0]!.line}: ${validated.errors[0]!.message}`);
-    // SHOW and EXPECT change nothing: only commands that act are re-executed.
-    for (const command of validated.commands) if (!command.name.startsWith('EXPECT') && !command.name.startsWith('SHOW')) this.execute(command);
+    // SHOW and EXPECT change nothing: only commands that act are re-executed, and they write no files.
+    this.engine.replaying = true;
+    try {
+      for (const command of validated.commands) if (!command.name.startsWith('EXPECT') && !command.name.startsWith('SHOW')) this.execute(command);
+    } finally {
+      this.engine.replaying = false;
+    }
     this.journal.push({ source: 'replay', line: null, text, startedAt: 0, endedAt: this.engine.state.now, outcome: { ok: true, error: null, result: null, messages: [] }, wallMs: 0 });
   }
 }

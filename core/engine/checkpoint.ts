@@ -16,6 +16,8 @@ import { NumberFifo } from '../model/number-fifo.js';
 import { NO_COPY, SCALAR_COLUMNS, VolumeStore, type ScalarColumn } from '../model/volumes.js';
 import { EventQueue, type SimEvent } from '../sim/event-queue.js';
 import { Rng } from '../sim/rng.js';
+import { createTapeState } from '../rules/physical/tape-state.js';
+import { restoreTape, serializeTape, type TapeMeta } from '../rules/physical/checkpoint.js';
 
 export interface Checkpoint {
   /** JSON-safe: everything except the big arrays */
@@ -67,6 +69,7 @@ const FIELDS: { [K in keyof GridState]: 'meta' | 'blobs' | 'meta+blobs' | 'not s
   families: 'meta+blobs',
   flashActive: 'meta',
   announced: 'meta',
+  tape: 'meta+blobs',
   messages: 'not saved', // raised during one command; empty between commands
 };
 export const CHECKPOINT_FIELDS = Object.keys(FIELDS) as (keyof GridState)[];
@@ -114,6 +117,8 @@ interface CheckpointMeta {
   families: DrFamilyMeta[];
   flashActive: boolean;
   announced: Record<number, string[]>;
+  /** pools, stacked volumes, export runs, stand-alone libraries; columns in blobs tape/… (absent before Copy Export existed) */
+  tape?: TapeMeta;
 }
 
 export function serializeState(state: GridState): Checkpoint {
@@ -178,6 +183,7 @@ export function serializeState(state: GridState): Checkpoint {
     families,
     flashActive: state.flashActive,
     announced: state.announced,
+    tape: serializeTape(state.tape, count, blobs),
   };
   // One encode/decode pass: a deep copy the live state can no longer mutate, and JSON-safe.
   return { meta: JSON.parse(JSON.stringify(meta, encodeValue)) as Record<string, unknown>, blobs };
@@ -262,6 +268,7 @@ export function restoreState(cp: Checkpoint): GridState {
     families,
     flashActive: meta.flashActive,
     announced: meta.announced,
+    tape: meta.tape ? restoreTape(meta.tape, blob) : createTapeState(),
     messages: [],
   };
 }

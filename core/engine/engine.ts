@@ -18,6 +18,8 @@ import { showCluster, showGrid, showQueue, showVolume } from './show.js';
 import * as drFamily from '../rules/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { describeFamily } from './show-family.js';
+import { runWithTape, tapeBusy } from './tape.js';
+import type { FilePort } from '../runbook/validate.js';
 
 export interface Outcome {
   ok: boolean;
@@ -34,6 +36,10 @@ export class Engine {
   state: GridState;
   /** answers SHOW … AT <time>: the session rebuilds the grid as it was */
   history: ((time: number) => Engine) | null = null;
+  /** files named in runbooks (LOAD EXPORTSET, SAVE EXPORTSET): the session's port */
+  files: FilePort | null = null;
+  /** re-executing a journal: commands with effects outside the grid (writing files) hold back */
+  replaying = false;
 
   constructor(seed = 1, state?: GridState) {
     this.state = state ?? createState(seed);
@@ -44,7 +50,7 @@ export class Engine {
     state.messages = [];
     let outcome: Outcome;
     try {
-      const result = this.run(command);
+      const result = runWithTape(state, command, this.files, this.replaying, () => this.run(command));
       outcome = { ok: true, error: null, result: result ?? null, messages: [] };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -249,7 +255,7 @@ export class Engine {
 
   /** Work that can still make progress: copies in flight, pre-migration on drives. */
   busy(): boolean {
-    if (copiesCanProgress(this.state)) return true;
+    if (copiesCanProgress(this.state) || tapeBusy(this.state)) return true;
     return this.state.premigration.some((p, i) => p.active > 0 && this.state.clusters[i]!.status !== 'failed');
   }
 

@@ -10,6 +10,7 @@ import { CopyQueues } from '../rules/copy-queues.js';
 import { ScratchPools } from '../rules/scratch-pools.js';
 import type { Premigration } from '../rules/cache.js';
 import type { DrFamily } from '../rules/dr-family.js';
+import { createTapeState, type TapeState } from '../rules/physical/tape-state.js';
 
 export interface Mount {
   volume: number;
@@ -54,6 +55,8 @@ export interface GridState {
   flashActive: boolean;
   /** grid states each cluster has announced, by cluster index */
   announced: Record<number, string[]>;
+  /** physical pools, stacked volumes, Copy Export runs, stand-alone recovery libraries (spec §8) */
+  tape: TapeState;
   /** messages raised since the current command began */
   messages: ConsoleMessage[];
 }
@@ -81,6 +84,7 @@ export function createState(seed = 1): GridState {
     families: [],
     flashActive: false,
     announced: {},
+    tape: createTapeState(),
     messages: [],
   };
 }

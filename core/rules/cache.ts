@@ -10,6 +10,7 @@ import { emit, reachable } from './reach.js';
 import { preserveTimeZero } from './dr-family.js';
 import { onEvent } from '../sim/run.js';
 import { MB } from '../sim/time.js';
+import { invalidateTapeCopies, writeToStackedVolumes } from './physical/stacked.js';
 
 /** Auto-removal starts above this share of the cache and frees down to REMOVAL_TARGET. */
 export const REMOVAL_THRESHOLD = 0.95;
@@ -52,6 +53,7 @@ export function placeInCache(state: GridState, cluster: number, v: number, level
     preserveTimeZero(state, v);
     cols.copyLevel[cluster]![v] = level;
     cols.premigrated[v]! &= ~bit;
+    invalidateTapeCopies(state, cluster, v);
   }
   if (state.clusters[cluster]!.model === 'TAPE' && !fromTape && !(cols.premigrated[v]! & bit)) {
     const queue = premigrationOf(state, cluster);
@@ -225,7 +227,8 @@ onEvent('premigrated', (state, event) => {
   queue.active = Math.max(0, queue.active - 1);
   const cols = state.volumes.cols;
   const c = state.clusters[cluster]!;
-  if (c.status !== 'failed' && cols.copyLevel[cluster]![v] === level) {
+  // The copies land on stacked volumes (core/rules/physical); with no scratch stacked volume the volume waits in cache.
+  if (c.status !== 'failed' && cols.copyLevel[cluster]![v] === level && writeToStackedVolumes(state, cluster, v)) {
     cols.premigrated[v]! |= 1 << cluster;
     queue.removable.push(v);
     if (state.mcs[cols.mc[v]!]?.preference === 'PG0' && cols.mountedOn[v] === NOT_MOUNTED) {

@@ -15,6 +15,7 @@ import { isUp, pairBandwidth, reachable } from './reach.js';
 import { isWriteProtected } from './write-protect.js';
 import { flashFamilyFor, isExcludedCategory, preserveTimeZero } from './dr-family.js';
 import { mountAtTimeZero } from './dr-mounts.js';
+import { checkRecall } from './physical/stacked.js';
 
 const NO_MC = 255;
 const RUN_WAIT_LIMIT_MS = 30 * 86_400_000;
@@ -71,6 +72,7 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   let recallMs = 0;
   if (!isInCache(state, tvc, v)) {
     // Redbook §11.1: a recall into the TVC is done as part of the mount operation.
+    checkRecall(state, tvc, v);
     recallMs = recallTime(state, v);
     if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot recall ${volser}`);
     advanceTo(state, state.now + recallMs);

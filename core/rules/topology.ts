@@ -21,6 +21,8 @@ import { CopyQueues } from './copy-queues.js';
 import { ScratchPools } from './scratch-pools.js';
 import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';
 import { NO_MC } from './mounts.js';
+import { createTapeState } from './physical/tape-state.js';
+import { placePreloaded } from './physical/stacked.js';
 
 export function newGrid(state: GridState, name: string): void {
   Object.assign(state, {
@@ -40,6 +42,7 @@ export function newGrid(state: GridState, name: string): void {
     families: [],
     flashActive: false,
     announced: {},
+    tape: createTapeState(),
   });
 }
 
@@ -215,6 +218,7 @@ export function preloadVolumes(state: GridState, range: VolserRange, owner: numb
     cols.premigrated[v] = tapeBits;
   }
   for (const c of holders) cols.copyLevel[c.index]!.fill(1, first, first + n);
+  placePreloaded(state, first, n);
   for (const c of holders) if (cacheBits & (1 << c.index)) c.cacheUsed += size * n;
   if (scratch) for (let v = first; v < first + n; v++) state.scratch.add(category, owner, v);
   for (const c of holders) if (c.cacheUsed > c.cacheBytes * REMOVAL_THRESHOLD) ensureRoom(state, c.index, 0);

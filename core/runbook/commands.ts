@@ -1,6 +1,7 @@
 // The runbook commands TimeZero executes (spec §1–6, §10, §11; §7 write protect), one shape each.
 
 import type { VolserRange } from '../model/volser.js';
+import type { Format, Media } from '../rules/physical/media.js';
 import type { ClusterRef, Named } from './cursor.js';
 
 type Range = VolserRange & { col: number };
@@ -37,15 +38,37 @@ export interface CommandArgs {
   ADVANCE: { duration: number | null };
   WRITEPROTECT: { cluster: ClusterRef; on: boolean; ignoreFastReady: boolean };
   EXCLUDE: { cluster: ClusterRef; categories: number[] };
-  DRIVES: { cluster: ClusterRef; available: number };
+  DRIVES: { cluster: ClusterRef; available: number; type: Format | null };
   DRSETUP: { library: Named; family: Named; action: 'ADD' | 'REMOVE' | 'WP' | 'FLASH' | 'LIVECOPY'; cluster: ClusterRef | null; value: string | null };
   SHOW_DRFAMILY: { family: Named };
   SHOW_READINESS: { family: Named; cluster: ClusterRef | null };
   SHOW_GRID: { at: number | null };
   SHOW_CLUSTER: { cluster: ClusterRef };
-  SHOW_VOLUME: { volser: Named; at: number | null };
+  SHOW_VOLUME: { volser: Named; at: number | null; on: Named | null };
   SHOW_QUEUE: { cluster: ClusterRef };
   SHOW_RESULT: Record<string, never>;
+  // Copy Export and Copy Export Recovery (spec §8; Redbook §11.5–11.7)
+  POOL: { cluster: ClusterRef; pool: number; media: Media | null; format: Format | null; copyExport: boolean; reclaimPool: number | null; scratch: number | null; encrypt: string | null };
+  EXPORTLIST: { volser: Named; cluster: ClusterRef; pool: number; eject: boolean; lmtdbpvl: boolean; mc: Named | null };
+  LIBRARY_EXPORT: { volser: Named; cancel: boolean };
+  COPYEXP: { library: Named; pvol: Named; action: 'DELETE' | 'RECLAIM' };
+  PDRIVE: { library: Named };
+  POOLCNT: { library: Named };
+  SETTING: { cluster: ClusterRef; setting: 'COPYEXPORTLIMIT'; value: number };
+  IOSTATION: { cluster: ClusterRef; full: boolean };
+  EJECT: { cluster: ClusterRef };
+  RECLAIM: { cluster: ClusterRef; pool: number; threshold: number | null };
+  PVOL: { pvol: Named; state: 'UNAVAILABLE' | 'READONLY' | 'AVAILABLE' };
+  STANDALONE: { name: Named; drives: number; formats: Format[] | null; code: string | null; keys: string[]; slots: number | null; partition: string[] };
+  TRANSPORT: { cluster: ClusterRef | null; range: Range | null; target: ClusterRef };
+  SAVE_EXPORTSET: { cluster: ClusterRef; file: string; col: number };
+  LOAD_EXPORTSET: { file: string; col: number; target: Named };
+  ERASE: { target: Named };
+  RECOVER: { target: Named; from: Named | null; testMode: boolean };
+  SHOW_EXPORTSTATUS: { volser: Named; volume: Named | null; limit: number | null };
+  SHOW_POOL: { cluster: ClusterRef; pool: number };
+  SHOW_PVOL: { pvol: Named; on: Named | null };
+  SHOW_RECOVERY: { target: Named };
   EXPECT: { path: string; op: ExpectOp; value: unknown; valueText: string };
   EXPECT_MESSAGE: { id: string; absent: boolean };
 }

@@ -16,6 +16,8 @@ export interface ClusterRef {
   col: number;
   /** resolved by the validator */
   index: number;
+  /** set by the validator when the name is a stand-alone library (spec §8), not a cluster of the grid */
+  standalone?: string;
 }
 
 export interface Named {

@@ -50,6 +50,45 @@ export const MESSAGES = {
     text: ((peer, lib, mode) => `Ownership takeover mode for ${peer} set on ${lib}: ${mode}.`) as Template,
   },
   TZ0400I: { source: '004 §11.1', text: ((lib, n) => `Library ${lib} removed ${n} volume(s) from cache.`) as Template },
+  // Redbook §11.5.4 Table 11-1: the library's Copy Export messages, carried by CBR3750I (§11.6.3 step 6).
+  E0000: { source: '004 §11.5.4', text: ((volser) => `E0000 EXPORT OPERATION STARTED FOR EXPORT LIST VOLUME ${volser}`) as Template },
+  E0005: { source: '004 §11.5.4', text: ((volser) => `E0005 ALL EXPORT PROCESSING COMPLETED FOR EXPORT LIST VOLUME ${volser}`) as Template },
+  E0006: { source: '004 §11.5.4', text: ((pvol, lib, where) => `E0006 STACKED VOLUME ${pvol} FROM ${lib} IN ${where}`) as Template },
+  E0013: { source: '004 §11.5.4', text: (() => 'E0013 EXPORT PROCESSING SUSPENDED, WAITING FOR SCRATCH VOLUME') as Template },
+  E0014: { source: '004 §11.5.4', text: (() => 'E0014 EXPORT PROCESSING RESUMED, SCRATCH VOLUME MADE AVAILABLE') as Template },
+  E0015: { source: '004 §11.5.4', text: (() => 'E0015 EXPORT PROCESSING TERMINATED, WAITING FOR SCRATCH VOLUME') as Template },
+  E0016: { source: '004 §11.5.4', text: (() => 'E0016 COPYING LOGICAL EXPORT VOLUMES FROM CACHE TO STACKED VOLUMES') as Template },
+  E0017: { source: '004 §11.5.4', text: (() => 'E0017 COMPLETED COPY OF LOGICAL EXPORT VOLUMES TO STACKED VOLUMES') as Template },
+  E0018: { source: '004 §11.5.4', text: (() => 'E0018 EXPORT TERMINATED, EXCESSIVE TIME FOR COPY TO STACKED VOLUMES') as Template },
+  E0019: { source: '004 §11.5.4', text: ((pool) => `E0019 EXPORT PROCESSING STARTED FOR POOL ${pool}`) as Template },
+  E0020: { source: '004 §11.5.4', text: ((pool) => `E0020 EXPORT PROCESSING COMPLETED FOR POOL ${pool}`) as Template },
+  E0021: { source: '004 §11.5.4', text: ((list) => `E0021 DB BACKUP WRITTEN TO STACKED VOLUMES, ${list}`) as Template },
+  E0022: { source: '004 §11.5.4', text: (() => 'E0022 EXPORT RECOVERY STARTED') as Template },
+  E0023: { source: '004 §11.5.4', text: (() => 'E0023 EXPORT RECOVERY COMPLETED') as Template },
+  E0024: { source: '004 §11.5.4', text: ((count, lib) => `E0024 ${count} LOGICAL VOLUME WITH INVALID COPY ON ${lib}`) as Template },
+  E0025: { source: '004 §11.5.4', text: ((pvol, volser) => `E0025 PHYSICAL VOLUME ${pvol} NOT EXPORTED, PRIMARY COPY FOR ${volser} UNAVAILABLE`) as Template },
+  E0026: { source: '004 §11.5.4', text: (() => 'E0026 DB BACKUP WRITTEN TO ALL OF STACKED VOLUMES') as Template },
+  // Redbook §11.6.5: the host completion messages with the five statistics (and MBytes Moved).
+  CBR3855I: {
+    source: '004 §11.6.5',
+    text: ((volser, lib, req, able, done, stacked, mb, moved) =>
+      `Export operation for logical list volume ${volser} in library ${lib} completed successfully. ` +
+      `Requested: ${req} Exportable: ${able} Exported: ${done} Stacked volumes: ${stacked} MBytes Exported: ${mb} MBytes Moved: ${moved}`) as Template,
+  },
+  CBR3856I: {
+    source: '004 §11.6.5',
+    text: ((volser, lib, req, able, done, stacked, mb, moved) =>
+      `Export operation for logical list volume ${volser} in library ${lib} completed with exceptions or errors. ` +
+      `Requested: ${req} Exportable: ${able} Exported: ${done} Stacked volumes: ${stacked} MBytes Exported: ${mb} MBytes Moved: ${moved}`) as Template,
+  },
+  // Redbook §11.5.2 tip: the export list volume is valid on more than one cluster.
+  CBR3726I: { source: '004 §11.5.2', text: ((code, lib, volser) => `FUNCTION INCOMPATIBLE ERROR CODE ${code} FROM LIBRARY ${lib} FOR VOLUME ${volser}.`) as Template },
+  // Redbook §11.6.2 Examples 11-2 and 11-3: a Library Request and its response.
+  CBR1020I: { source: '004 §11.6.2', text: ((command) => `PROCESSING LIBRARY COMMAND: ${command}.`) as Template },
+  CBR1280I: { source: '004 §11.6.2', text: ((lib, keyword) => `LIBRARY ${lib} REQUEST. KEYWORDS: ${keyword}`) as Template },
+  TZ0500I: { source: '004 §11.6.4', text: ((volser, lib) => `Export operation for logical list volume ${volser} in library ${lib} canceled by host request.`) as Template },
+  TZ0501I: { source: '004 §11.5.1', text: ((volser, lib, reason) => `Export operation for logical list volume ${volser} in library ${lib} terminated: ${reason}.`) as Template },
+  TZ0502I: { source: '004 §11.5.3', text: ((pvol, lib) => `Reclaimed export-hold stacked volume ${pvol} returned to the common scratch pool of ${lib}.`) as Template },
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

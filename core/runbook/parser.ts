@@ -4,6 +4,8 @@ import { CATEGORY_INSERT } from '../model/grid.js';
 import type { Command, CommandArgs, CommandName, ExpectOp } from './commands.js';
 import { Cursor, ParseError, type ClusterRef, type Named } from './cursor.js';
 import { tokenize } from './lexer.js';
+import { isFormat, type Format } from '../rules/physical/media.js';
+import { parseLibraryRequest, parseLoadExportSet, parseTapeShow, TAPE_PARSERS, TAPE_SHOW_WORDS } from './tape-parsers.js';
 
 export interface LineError {
   line: number;
@@ -37,6 +39,8 @@ const PARSERS: Record<string, Parser> = {
   GRID: (c) => ({ name: 'GRID', args: { name: c.name('composite library name').name } }),
   SAMPLE: (c) => ({ name: 'SAMPLE', args: { sample: { name: c.next('a sample name').text.toLowerCase(), col: c.tokens[1]!.col } } }),
   LOAD: (c) => {
+    const exportSet = parseLoadExportSet(c);
+    if (exportSet) return exportSet;
     const token = c.next('a grid file path');
     return { name: 'LOAD', args: { file: token.text, col: token.col } };
   },
@@ -219,10 +223,15 @@ const PARSERS: Record<string, Parser> = {
   DRIVES: (c) => {
     const cluster = c.cluster();
     c.kw('AVAILABLE');
-    return { name: 'DRIVES', args: { cluster, available: c.int('drive count', 0, 256) } };
+    const available = c.int('drive count', 0, 256);
+    if (!c.optKw('TYPE')) return { name: 'DRIVES', args: { cluster, available, type: null } };
+    const token = c.next('a drive format (J1A, E05, E06, E07, E08)');
+    if (!isFormat(token.upper)) c.fail(`bad drive format '${token.text}': one of J1A, E05, E06, E07, E08`, token);
+    return { name: 'DRIVES', args: { cluster, available, type: token.upper as Format } };
   },
   SHOW: (c): Parsed => {
-    const what = c.kw('GRID', 'CLUSTER', 'VOLUME', 'QUEUE', 'RESULT', 'DRFAMILY', 'READINESS');
+    const what = c.kw('GRID', 'CLUSTER', 'VOLUME', 'QUEUE', 'RESULT', 'DRFAMILY', 'READINESS', ...TAPE_SHOW_WORDS);
+    if ((TAPE_SHOW_WORDS as readonly string[]).includes(what)) return parseTapeShow(what, c);
     if (what === 'DRFAMILY') return { name: 'SHOW_DRFAMILY', args: { family: c.name('DR family') } };
     if (what === 'READINESS') {
       const family = c.name('DR family');
@@ -233,19 +242,22 @@ const PARSERS: Record<string, Parser> = {
     if (what === 'QUEUE') return { name: 'SHOW_QUEUE', args: { cluster: c.cluster() } };
     if (what === "RESULT") return { name: "SHOW_RESULT", args: {} as Record<string, never> };
     const volser = c.volser();
-    return { name: 'SHOW_VOLUME', args: { volser, at: c.optKw('AT') ? c.iso() : null } };
+    if (c.optKw('ON')) return { name: 'SHOW_VOLUME', args: { volser, at: null, on: c.name('stand-alone library') } };
+    return { name: 'SHOW_VOLUME', args: { volser, at: c.optKw('AT') ? c.iso() : null, on: null } };
   },
   // LI REQ,<library>,<request>,… (spec §7): the z/OS LIBRARY REQUEST command.
   LIBRARY_REQUEST: (c) => {
     const library = c.name('library name');
     const request = c.next('a library request keyword');
-    if (request.upper !== 'DRSETUP') c.fail(`library request '${request.text}' is not available in this build`, request);
+    if (request.upper !== 'DRSETUP') return parseLibraryRequest(library, request, c);
     const family = c.name('DR family');
     const action = c.kw('ADD', 'REMOVE', 'WP', 'FLASH', 'LIVECOPY') as CommandArgs['DRSETUP']['action'];
     if (action === 'ADD' || action === 'REMOVE') return { name: 'DRSETUP', args: { library, family, action, cluster: c.cluster(), value: null } };
     const value = action === 'LIVECOPY' ? c.kw('FAMILY', 'NONE') : c.kw('ENABLE', 'DISABLE');
     return { name: 'DRSETUP', args: { library, family, action, cluster: null, value } };
   },
+  // LIBRARY EXPORT,<volser> | LIBRARY EXPORT,<volser>,CANCEL (Redbook §11.6.3 Example 11-5, §11.6.4)
+  LIBRARY_EXPORT: (c) => ({ name: 'LIBRARY_EXPORT', args: { volser: c.volser(), cancel: c.optKw('CANCEL') !== null } }),
   EXPECT: (c, raw) => {
     if (c.optKw('NO')) {
       c.kw('MESSAGE');
@@ -269,6 +281,7 @@ const PARSERS: Record<string, Parser> = {
     }
     return { name: 'EXPECT', args: { path: pathToken.text, op, value, valueText } };
   },
+  ...TAPE_PARSERS,
 };
 
 /** Parses one line; null for blank and comment lines. */
@@ -283,6 +296,9 @@ export function parseLine(raw: string, line: number): Command | LineError | null
     if (!sub) return { line, col: head.col + head.text.length, message: 'expected REQ or EXPORT after LIBRARY' };
     if (sub.upper === 'REQ' || sub.upper === 'REQUEST') {
       key = 'LIBRARY_REQUEST';
+      skip = 2;
+    } else if (sub.upper === 'EXPORT') {
+      key = 'LIBRARY_EXPORT';
       skip = 2;
     } else return { line, col: sub.col, message: `host console command '${head.text} ${sub.text}' is not available in this build` };
   }

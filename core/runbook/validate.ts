@@ -8,6 +8,7 @@ import type { ClusterRef, Named } from './cursor.js';
 import { isLineError, parseLine, type LineError } from './parser.js';
 import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook } from '../model/grid-file.js';
+import { checkTape, standaloneRef } from './tape-validate.js';
 
 export interface Scope {
   grid: string | null;
@@ -15,11 +16,15 @@ export interface Scope {
   sites: Set<string>;
   hosts: Set<string>;
   mcs: Set<string>;
+  /** stand-alone recovery libraries (spec §8): not part of the grid */
+  standalones: Set<string>;
 }
 
 export interface FilePort {
   /** reads a file named in a runbook, relative to the runbook's own folder */
   readText(path: string): string;
+  /** writes one (SAVE EXPORTSET), where a file system is available */
+  writeText?(path: string, text: string): void;
 }
 
 export function scopeOf(state: GridState): Scope {
@@ -29,11 +34,12 @@ export function scopeOf(state: GridState): Scope {
     sites: new Set(state.sites.map((s) => s.id)),
     hosts: new Set(state.hosts.map((h) => h.name)),
     mcs: new Set(state.mcs.map((m) => m.name)),
+    standalones: new Set(state.tape.standalones.map((s) => s.name)),
   };
 }
 
 function emptyScope(): Scope {
-  return { grid: null, clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set() };
+  return { grid: null, clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set(), standalones: new Set() };
 }
 
 export interface Validated {
@@ -132,6 +138,7 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
       const a = cmd.args;
       if (scope.clusters.includes(a.cluster.name)) return at(a.cluster.col, `cluster ${a.cluster.name} is already defined`);
       if (/^\d+$/.test(a.cluster.name)) return at(a.cluster.col, `cluster name '${a.cluster.name}' would read as an index`);
+      if (scope.standalones.has(a.cluster.name)) return at(a.cluster.col, `${a.cluster.name} is a stand-alone library`);
       if (scope.clusters.length >= MAX_CLUSTERS_PER_GRID) return at(a.cluster.col, `more than ${MAX_CLUSTERS_PER_GRID} clusters: a grid has at most ${MAX_CLUSTERS_PER_GRID}`);
       const site = named(scope.sites, 'site', a.site);
       if (site) return site;
@@ -166,8 +173,9 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
       return null;
     }
     case 'INSERT':
-      return refs(cmd.args.cluster);
+      return standaloneRef(scope, cmd.args.cluster) ? null : refs(cmd.args.cluster);
     case 'PRELOAD':
+      if (standaloneRef(scope, cmd.args.cluster)) return null;
       return refs(cmd.args.cluster) ?? named(scope.mcs, 'Management Class', cmd.args.mc);
     case 'MOUNT':
       return refs(cmd.args.cluster) ?? named(scope.hosts, 'host', cmd.args.host) ?? named(scope.mcs, 'Management Class', cmd.args.mc);
@@ -185,19 +193,23 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
       if (a.what === 'LINK' && a.cluster!.index === a.peer!.index) return at(a.peer!.col, 'a grid link joins two different clusters');
       return null;
     }
-    case 'SERVICE':
     case 'SHOW_CLUSTER':
+    case 'DRIVES':
+      return standaloneRef(scope, cmd.args.cluster) ? null : refs(cmd.args.cluster);
+    case 'SHOW_VOLUME':
+      if (cmd.args.on && !scope.standalones.has(cmd.args.on.name)) return at(cmd.args.on.col, `unknown stand-alone library '${cmd.args.on.name}'`);
+      return null;
+    case 'SERVICE':
     case 'SHOW_QUEUE':
     case 'WRITEPROTECT':
     case 'EXCLUDE':
-    case 'DRIVES':
       return refs(cmd.args.cluster);
     case 'AOTM':
       return refs(cmd.args.cluster);
     case 'TAKEOVER':
       return refs(cmd.args.survivor, cmd.args.failed);
     default:
-      return null;
+      return checkTape(cmd, scope, { at, refs, named }) ?? null;
   }
 }
 

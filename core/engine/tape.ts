@@ -1,0 +1,331 @@
+// The engine's Copy Export and Copy Export Recovery commands (spec §8): the new lines run here, and
+// the existing ones that touch tape (CLUSTER, INSERT, PRELOAD, DRIVES, FAIL/REPAIR, SHOW CLUSTER and
+// SHOW VOLUME … ON) get the physical side or are answered for a stand-alone library.
+
+import type { Command } from '../runbook/commands.js';
+import type { FilePort } from '../runbook/validate.js';
+import type { GridState } from './state.js';
+import { refuse } from './refusal.js';
+import { CATEGORY_PRIVATE, CATEGORY_SCRATCH } from '../model/grid.js';
+import { decodeVolser, rangeSize } from '../model/volser.js';
+import { hostMessage } from '../rules/copy-export/messages.js';
+import { createLibrary, DEFAULT_COMMON_SCRATCH, definePool, findPvol, poolOf, type PhysicalLibrary, type StackedVolume } from '../rules/physical/library.js';
+import { emptyIoStation, ejectExportHold, removable, takeOut } from '../rules/physical/io-station.js';
+import { libraryOf, placementOf } from '../rules/physical/tape-state.js';
+import { retryWaiting } from '../rules/physical/stacked.js';
+import { reclaimBusy, setLibraryResolver, startReclaim } from '../rules/physical/reclaim.js';
+import { describePvol, physicalDrives, poolCount, reclaimActivities, showPool, type DriveActivity } from '../rules/physical/show.js';
+import { activeRun } from '../rules/copy-export/routing.js';
+import { cancelExport, clusterStatusChanged, drivesChanged, exportBusy, startExport } from '../rules/copy-export/process.js';
+import { writeExportList } from '../rules/copy-export/export-list.js';
+import { showExportStatus } from '../rules/copy-export/status-file.js';
+import { copyColumns, defineStandalone, insertInto, preloadInto, refuseIfBusy, showStandalone, showStandaloneVolume, standalone, type StandaloneLibrary } from '../rules/recovery/standalone.js';
+import { returnHome, transportExported, transportRange } from '../rules/recovery/transport.js';
+import { loadExportSet, saveExportSet } from '../rules/recovery/export-set.js';
+import { erase, recover, recoveryBusy, showRecovery } from '../rules/recovery/recover.js';
+
+/** Logical volume insert processing: the window during which Copy Export is refused (§11.5.1). */
+const INSERT_MS_PER_VOLUME = 2;
+const INSERT_MIN_MS = 5_000;
+
+/** Library keys for timed library work: a cluster index, or -1 - index for a stand-alone library. */
+function saKey(sa: StandaloneLibrary): number {
+  return -1 - sa.index;
+}
+
+setLibraryResolver((state, key) => {
+  if (key >= 0) {
+    const lib = libraryOf(state, key);
+    if (!lib) return null;
+    const pl = placementOf(state, key);
+    return { lib, copies: { count: state.volumes.count, columns: [{ pvol: pl.primary, primary: true }, { pvol: pl.secondary, primary: false }], bytes: pl.tapeBytes } };
+  }
+  const sa = state.tape.standalones[-1 - key];
+  return sa ? { lib: sa.physical, copies: copyColumns(sa) } : null;
+});
+
+/** A new cluster's physical library (tape-attached only): pool 0 with its scratch, pool 1. */
+export function addClusterLibrary(state: GridState, index: number): void {
+  const c = state.clusters[index]!;
+  while (state.tape.libraries.length < index) state.tape.libraries.push(null);
+  state.tape.libraries[index] = c.model === 'TAPE' ? createLibrary(c.name, `S${String.fromCharCode(65 + index)}`, c.ioStation, DEFAULT_COMMON_SCRATCH) : null;
+}
+
+function clusterLibrary(state: GridState, index: number): PhysicalLibrary {
+  const lib = libraryOf(state, index);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[index]!.name} is disk-only: it has no physical library`);
+  return lib;
+}
+
+/** The distributed library a Library Request names (Redbook §11.6.2: "only valid ... against a distributed library"). */
+function distributed(state: GridState, name: string): { lib: PhysicalLibrary; key: number; drives: number; available: number; sa: StandaloneLibrary | null } {
+  const sa = state.tape.standalones.find((s) => s.name === name);
+  if (sa) return { lib: sa.physical, key: saKey(sa), drives: sa.drives, available: sa.drivesAvailable, sa };
+  const c = state.clusters.findIndex((x) => x.name === name);
+  if (c < 0) refuse('COMPOSITE_LIBRARY', `${name} is the composite library: this request is only valid against a distributed library`);
+  const cluster = state.clusters[c]!;
+  return { lib: clusterLibrary(state, c), key: c, drives: cluster.drives, available: cluster.drivesAvailable, sa: null };
+}
+
+function activities(state: GridState, key: number, lib: PhysicalLibrary): DriveActivity[] {
+  const out: DriveActivity[] = [];
+  const run = activeRun(state);
+  if (run && key === run.cluster) {
+    for (const id of run.inFlight) if (run.dbPvols.includes(id)) out.push({ role: 'MIGR', pool: run.pool, pvol: lib.pvols[id]!.volser, lvol: null });
+  }
+  if (key >= 0) {
+    const pool1 = poolOf(lib, 1);
+    const filling = pool1 && pool1.filling >= 0 ? lib.pvols[pool1.filling]!.volser : null;
+    for (const e of state.events.toJSON().events) {
+      if (e.kind === 'premigrated' && e.args[0] === key) out.push({ role: 'MIGR', pool: 1, pvol: filling, lvol: state.volumes.volser(e.args[1]!) });
+    }
+  }
+  return [...out, ...reclaimActivities(lib)];
+}
+
+function libraryRequest(state: GridState, text: string, lib: string, keyword: string): void {
+  hostMessage(state, 'CBR1020I', text);
+  hostMessage(state, 'CBR1280I', lib, keyword);
+}
+
+function pvolAnywhere(state: GridState, volser: string): { lib: PhysicalLibrary; pvol: StackedVolume; cluster: number } {
+  for (let c = 0; c < state.tape.libraries.length; c++) {
+    const lib = state.tape.libraries[c];
+    const pvol = lib ? findPvol(lib, volser) : undefined;
+    if (lib && pvol) return { lib, pvol, cluster: c };
+  }
+  refuse('NO_SUCH_PVOL', `${volser} is no stacked volume of the grid`);
+}
+
+/** The volumes on a stacked volume, by scanning the placement columns (for SHOW PVOL). */
+function volumesOn(state: GridState, cluster: number, id: number, limit: number): string[] {
+  const pl = state.tape.placements[cluster];
+  const out: string[] = [];
+  if (!pl) return out;
+  const n = Math.min(state.volumes.count, pl.primary.length);
+  for (let v = 0; v < n && out.length < limit; v++) if (pl.primary[v] === id || pl.secondary[v] === id) out.push(state.volumes.volser(v));
+  return out;
+}
+
+/**
+ * Runs a command, giving the physical side its part. `next` runs the grid engine's own handling.
+ */
+export function runWithTape(state: GridState, command: Command, files: FilePort | null, replaying: boolean, next: () => unknown): unknown {
+  switch (command.name) {
+    case 'CLUSTER': {
+      const result = next();
+      addClusterLibrary(state, state.clusters.length - 1);
+      return result;
+    }
+    case 'INSERT': {
+      const a = command.args;
+      if (a.cluster.standalone) return insertInto(standalone(state, a.cluster.standalone), a.range, a.category ?? CATEGORY_SCRATCH);
+      // Redbook §11.5.1: "Copy Export and the insertion of logical volumes are mutually exclusive".
+      const run = activeRun(state);
+      if (run) refuse('EXPORT_IN_PROGRESS', `Copy Export for list volume ${run.listVolser} is in progress on ${run.library}: logical volumes cannot be inserted`);
+      const result = next();
+      state.tape.insertUntil = Math.max(state.tape.insertUntil, state.now + Math.max(INSERT_MIN_MS, rangeSize(a.range) * INSERT_MS_PER_VOLUME));
+      return result;
+    }
+    case 'PRELOAD': {
+      const a = command.args;
+      if (a.cluster.standalone) return preloadInto(standalone(state, a.cluster.standalone), a.range, a.mc.name, a.size, a.category ?? CATEGORY_PRIVATE, state.now);
+      return next();
+    }
+    case 'DRIVES': {
+      const a = command.args;
+      if (a.cluster.standalone) {
+        const sa = standalone(state, a.cluster.standalone);
+        if (a.available > sa.drives) refuse('TOO_MANY_DRIVES', `${sa.name} has ${sa.drives} drives`);
+        sa.drivesAvailable = a.available;
+        if (a.type) {
+          sa.formats = [a.type];
+          sa.physical.driveFormat = a.type;
+        }
+        return { library: sa.name, drives: sa.drives, available: sa.drivesAvailable, formats: sa.formats };
+      }
+      const result = next() as Record<string, unknown>;
+      const lib = libraryOf(state, a.cluster.index);
+      if (lib && a.type) lib.driveFormat = a.type;
+      drivesChanged(state, a.cluster.index);
+      return lib ? { ...result, type: lib.driveFormat } : result;
+    }
+    case 'FAIL':
+    case 'REPAIR': {
+      const result = next();
+      clusterStatusChanged(state);
+      return result;
+    }
+    case 'SHOW_CLUSTER': {
+      const a = command.args;
+      if (a.cluster.standalone) return showStandalone(standalone(state, a.cluster.standalone));
+      const result = next() as Record<string, unknown>;
+      const lib = libraryOf(state, a.cluster.index);
+      if (!lib) return result;
+      return { ...result, driveType: lib.driveFormat, ioStationFull: lib.ioStation.full || lib.ioStation.held.length >= lib.ioStation.slots, copyExportLimit: lib.copyExportLimit, pools: lib.pools.map((p) => p.number) };
+    }
+    case 'SHOW_VOLUME': {
+      const a = command.args;
+      if (a.on) return showStandaloneVolume(standalone(state, a.on.name), a.volser.name);
+      const result = next() as Record<string, unknown>;
+      const v = state.volumes.find(a.volser.name);
+      if (a.at !== null || v < 0) return result;
+      const tape: Record<string, { primary: string | null; secondary: string | null; level: number }> = {};
+      for (let c = 0; c < state.clusters.length; c++) {
+        const lib = libraryOf(state, c);
+        const pl = state.tape.placements[c];
+        if (!lib || !pl || v >= pl.primary.length || pl.tapeLevel[v]! < 0) continue;
+        tape[state.clusters[c]!.name] = { primary: lib.pvols[pl.primary[v]!]?.volser ?? null, secondary: pl.secondary[v]! >= 0 ? lib.pvols[pl.secondary[v]!]!.volser : null, level: pl.tapeLevel[v]! };
+      }
+      return { ...result, stacked: tape };
+    }
+    case 'POOL': {
+      const a = command.args;
+      const spec = { media: a.media, format: a.format, copyExport: a.copyExport, reclaimPool: a.reclaimPool, scratch: a.scratch, encryptKey: a.encrypt };
+      if (a.cluster.standalone) {
+        const sa = standalone(state, a.cluster.standalone);
+        definePool(sa.physical, a.pool, spec);
+        return showPool(sa.physical, a.pool);
+      }
+      const lib = clusterLibrary(state, a.cluster.index);
+      definePool(lib, a.pool, spec);
+      // Scratch made available: pre-migrations waiting for a stacked volume go on (E0014 if an export waited).
+      retryWaiting(state, a.cluster.index);
+      return showPool(lib, a.pool);
+    }
+    case 'EXPORTLIST': {
+      const a = command.args;
+      return writeExportList(state, a.volser.name, a.cluster.index, a.pool, a.eject, a.lmtdbpvl, a.mc?.name ?? null);
+    }
+    case 'LIBRARY_EXPORT':
+      hostMessage(state, 'CBR1020I', `EXPORT,${command.args.volser.name}${command.args.cancel ? ',CANCEL' : ''}`);
+      return command.args.cancel ? cancelExport(state, command.args.volser.name) : startExport(state, command.args.volser.name);
+    case 'COPYEXP': {
+      const a = command.args;
+      const d = distributed(state, a.library.name);
+      libraryRequest(state, `REQ,${a.library.name},COPYEXP,${a.pvol.name},${a.action}`, a.library.name, `COPYEXP,${a.pvol.name},${a.action}`);
+      const pvol = findPvol(d.lib, a.pvol.name);
+      if (!pvol) refuse('NO_SUCH_PVOL', `${a.pvol.name} is not a stacked volume of ${a.library.name}`);
+      if (pvol.state !== 'copy-exported') refuse('NOT_COPY_EXPORTED', `${a.pvol.name} is not in the copy-exported state`);
+      if (a.action === 'RECLAIM') {
+        if (d.sa?.testMode) refuse('DR_TEST_MODE', `${d.sa.name} is in DR test mode: no reclamation`);
+        return startReclaim(state, d.key, d.lib, pvol.pool, null, pvol.activeCount > 0 ? [pvol] : []);
+      }
+      // Redbook §11.5.2: "To have the original TS7700 stop managing the copy-exported volumes" — the
+      // empty ones returned from offsite: a volume still holding active data is reclaimed first.
+      if (pvol.location === 'library' || pvol.location === 'export-hold' || pvol.location === 'eject-pending') refuse('IN_LIBRARY', `${a.pvol.name} is still in the library: only exported volumes offsite can be deleted`);
+      if (pvol.activeCount > 0) refuse('PVOL_HAS_ACTIVE_DATA', `${a.pvol.name} still holds ${pvol.activeCount} active logical volume(s): reclaim it first (COPYEXP,${a.pvol.name},RECLAIM)`);
+      if (removable(pvol)) takeOut(d.lib, pvol);
+      pvol.location = 'deleted';
+      return { library: a.library.name, pvol: a.pvol.name, deleted: true };
+    }
+    case 'PDRIVE': {
+      const d = distributed(state, command.args.library.name);
+      libraryRequest(state, `REQ,${command.args.library.name},PDRIVE`, command.args.library.name, 'PDRIVE');
+      return { library: command.args.library.name, request: 'PDRIVE', ...physicalDrives(d.lib, d.key, d.drives, d.available, activities(state, d.key, d.lib)) };
+    }
+    case 'POOLCNT': {
+      const d = distributed(state, command.args.library.name);
+      libraryRequest(state, `REQ,${command.args.library.name},POOLCNT`, command.args.library.name, 'POOLCNT');
+      return { library: command.args.library.name, request: 'POOLCNT', ...poolCount(d.lib) };
+    }
+    case 'SETTING': {
+      const lib = clusterLibrary(state, command.args.cluster.index);
+      lib.copyExportLimit = command.args.value;
+      return { library: lib.name, copyExportLimit: lib.copyExportLimit };
+    }
+    case 'IOSTATION': {
+      const lib = clusterLibrary(state, command.args.cluster.index);
+      if (!lib.ioStation.present) refuse('NO_IO_STATION', `${lib.name}'s library has no I/O station`);
+      if (command.args.full) {
+        lib.ioStation.full = true;
+        return { library: lib.name, ioStation: 'full', held: lib.ioStation.held.length };
+      }
+      return { library: lib.name, ioStation: 'empty', ...emptyIoStation(lib) };
+    }
+    case 'EJECT': {
+      const lib = clusterLibrary(state, command.args.cluster.index);
+      return { library: lib.name, ejected: ejectExportHold(lib), ioStationHeld: lib.ioStation.held.length, waitingForRoom: lib.ejectQueue.length };
+    }
+    case 'RECLAIM': {
+      const a = command.args;
+      if (a.cluster.standalone) {
+        const sa = standalone(state, a.cluster.standalone);
+        refuseIfBusy(sa);
+        // Redbook §11.7.2 step 7: "By keeping the Disaster Recovery Test Mode check box selected, the reclaim operation is not performed."
+        if (sa.testMode) refuse('DR_TEST_MODE', `${sa.name} is in DR test mode: reclamation is not performed`);
+        return startReclaim(state, saKey(sa), sa.physical, a.pool, a.threshold);
+      }
+      return startReclaim(state, a.cluster.index, clusterLibrary(state, a.cluster.index), a.pool, a.threshold);
+    }
+    case 'PVOL': {
+      const { pvol, lib } = pvolAnywhere(state, command.args.pvol.name);
+      if (pvol.state === 'copy-exported') refuse('NOT_IN_LIBRARY', `${pvol.volser} is copy-exported`);
+      if (command.args.state === 'AVAILABLE') {
+        if (pvol.priorState) pvol.state = pvol.priorState;
+        pvol.priorState = null;
+      } else {
+        if (!pvol.priorState) pvol.priorState = pvol.state;
+        pvol.state = command.args.state === 'UNAVAILABLE' ? 'unavailable' : 'ror';
+      }
+      return { library: lib.name, ...describePvol(pvol) };
+    }
+    case 'STANDALONE': {
+      const a = command.args;
+      const sa = defineStandalone(state, { name: a.name.name, drives: a.drives, formats: a.formats, code: a.code, keys: a.keys, slots: a.slots, partition: a.partition });
+      return showStandalone(sa);
+    }
+    case 'TRANSPORT': {
+      const a = command.args;
+      if (a.target.standalone) {
+        const sa = standalone(state, a.target.standalone);
+        return a.cluster ? transportExported(state, a.cluster.index, sa) : transportRange(state, a.range!, sa);
+      }
+      const result = returnHome(state, a.range!, a.target.index);
+      retryWaiting(state, a.target.index);
+      return result;
+    }
+    case 'SAVE_EXPORTSET':
+      if (replaying) return { file: command.args.file, skipped: 'replay' };
+      return saveExportSet(state, command.args.cluster.index, command.args.file, files);
+    case 'LOAD_EXPORTSET':
+      return loadExportSet(state, command.args.file, standalone(state, command.args.target.name), files);
+    case 'ERASE':
+      return erase(state, standalone(state, command.args.target.name));
+    case 'RECOVER':
+      return recover(state, standalone(state, command.args.target.name), command.args.from?.name ?? null, command.args.testMode);
+    case 'SHOW_RECOVERY':
+      return showRecovery(state, standalone(state, command.args.target.name));
+    case 'SHOW_EXPORTSTATUS':
+      return showExportStatus(state, command.args.volser.name, command.args.volume?.name ?? null, command.args.limit ?? undefined);
+    case 'SHOW_POOL': {
+      const a = command.args;
+      const lib = a.cluster.standalone ? standalone(state, a.cluster.standalone).physical : clusterLibrary(state, a.cluster.index);
+      if (!poolOf(lib, a.pool)) refuse('NO_SUCH_POOL', `pool ${a.pool} is not defined on ${lib.name}`);
+      return showPool(lib, a.pool);
+    }
+    case 'SHOW_PVOL': {
+      const a = command.args;
+      if (a.on) {
+        const sa = standalone(state, a.on.name);
+        const pvol = findPvol(sa.physical, a.pvol.name);
+        if (!pvol || pvol.location !== 'library') refuse('NO_SUCH_PVOL', `${a.pvol.name} is not in ${sa.name}`);
+        const on: string[] = [];
+        for (let i = 0; i < sa.volumes.count && on.length < 100; i++) if (sa.volumes.pvol[i] === pvol.id) on.push(decodeVolser(sa.volumes.volser[i]!));
+        return { library: sa.name, ...describePvol(pvol), volumes: on };
+      }
+      const { pvol, lib, cluster } = pvolAnywhere(state, a.pvol.name);
+      return { library: lib.name, ...describePvol(pvol), volumes: volumesOn(state, cluster, pvol.id, 100) };
+    }
+    default:
+      return next();
+  }
+}
+
+/** Timed tape work still under way: ADVANCE UNTIL IDLE waits for it. */
+export function tapeBusy(state: GridState): boolean {
+  if (exportBusy(state) || recoveryBusy(state)) return true;
+  for (const lib of state.tape.libraries) if (lib && reclaimBusy(lib)) return true;
+  return state.tape.standalones.some((sa) => reclaimBusy(sa.physical));
+}
+

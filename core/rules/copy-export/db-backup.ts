@@ -1,0 +1,136 @@
+// The TS7700 database backup a Copy Export writes to its stacked volumes (Redbook §11.5: "writes a
+// complete TS7740 Virtualization Engine database to each of the physical volumes in the Copy Export
+// set"). What recovery needs of it (§11.7.2): every logical volume whose secondary copy is on a
+// copy-exported stacked volume — its grid data level, the level of that copy, size, category and
+// Management Class — the copy-exported stacked volumes, and the constructs. Columnar, one per run.
+
+import type { GridState } from '../../engine/state.js';
+import type { CopyMode, PreferenceGroup } from '../../model/grid.js';
+import type { Format, Media } from '../physical/media.js';
+import type { PhysicalLibrary } from '../physical/library.js';
+import { libraryOf, placementOf } from '../physical/tape-state.js';
+import type { ExportRun } from './types.js';
+
+export interface DbPvol {
+  volser: string;
+  pool: number;
+  media: Media;
+  format: Format;
+  encryptKey: string | null;
+  exportedAt: number | null;
+}
+
+export interface DbPool {
+  number: number;
+  media: Media;
+  format: Format;
+  copyExport: boolean;
+  reclaimPool: number;
+  reclaimThreshold: number;
+  encryptKey: string | null;
+}
+
+export interface DbBackup {
+  id: number;
+  time: number;
+  /** composite and distributed library of the source; the tag recovery matches cartridges by */
+  sourceGrid: string | null;
+  sourceLibrary: string;
+  sourceTag: string;
+  sourceCode: string;
+  exportListVolser: string;
+  pool: number;
+  /** logical volumes in the source grid's database (before the §11.7.2 filter) */
+  inventory: number;
+  mcs: { name: string; modes: CopyMode[]; secondaryPool: number | null; preference: PreferenceGroup }[];
+  pools: DbPool[];
+  pvols: DbPvol[];
+  /** columns, one entry per logical volume */
+  volser: Uint32Array;
+  level: Int32Array;
+  tapeLevel: Int32Array;
+  sizeBytes: Float64Array;
+  category: Uint16Array;
+  mc: Uint8Array;
+  /** index into pvols */
+  pvol: Int32Array;
+}
+
+export const DB_COLUMNS = { volser: Uint32Array, level: Int32Array, tapeLevel: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const;
+export type DbColumn = keyof typeof DB_COLUMNS;
+
+/** Bytes of the backup on a stacked volume: a fixed part plus a record per logical volume. */
+export function dbBackupBytes(db: DbBackup): number {
+  return 64 * 2 ** 20 + db.inventory * 512;
+}
+
+export function sourceTag(state: GridState, cluster: number): string {
+  return `${state.name ?? 'GRID'}/${state.clusters[cluster]!.name}`;
+}
+
+/**
+ * The backup as of now, for `run`: volumes whose valid secondary copy is on a copy-exported stacked
+ * volume of the cluster, or on one this run is about to export (`exporting`).
+ */
+export function takeDbBackup(state: GridState, run: ExportRun, exporting: Set<number>): DbBackup {
+  const lib = libraryOf(state, run.cluster)!;
+  const pl = placementOf(state, run.cluster);
+  const cols = state.volumes.cols;
+  const n = state.volumes.count;
+  const offsite = (id: number) => {
+    const p = lib.pvols[id]!;
+    return (p.state === 'copy-exported' && p.location !== 'deleted') || exporting.has(id);
+  };
+  const pvolIndex = new Int32Array(lib.pvols.length).fill(-1);
+  const pvols: DbPvol[] = [];
+  for (const p of lib.pvols) {
+    if (!offsite(p.id)) continue;
+    pvolIndex[p.id] = pvols.length;
+    pvols.push({ volser: p.volser, pool: p.pool, media: p.media, format: p.format, encryptKey: p.encryptKey, exportedAt: p.exportedAt ?? state.now });
+  }
+  let count = 0;
+  for (let v = 0; v < n; v++) {
+    const s = pl.secondary[v]!;
+    if (s >= 0 && pvolIndex[s]! >= 0) count++;
+  }
+  const db: DbBackup = {
+    id: state.tape.databases.length,
+    time: state.now,
+    sourceGrid: state.name,
+    sourceLibrary: lib.name,
+    sourceTag: sourceTag(state, run.cluster),
+    sourceCode: state.clusters[run.cluster]!.code,
+    exportListVolser: run.listVolser,
+    pool: run.pool,
+    inventory: n,
+    mcs: state.mcs.map((m) => ({ name: m.name, modes: [...m.modes], secondaryPool: m.secondaryPool, preference: m.preference })),
+    pools: poolsOf(lib),
+    pvols,
+    volser: new Uint32Array(count),
+    level: new Int32Array(count),
+    tapeLevel: new Int32Array(count),
+    sizeBytes: new Float64Array(count),
+    category: new Uint16Array(count),
+    mc: new Uint8Array(count),
+    pvol: new Int32Array(count),
+  };
+  let k = 0;
+  for (let v = 0; v < n; v++) {
+    const s = pl.secondary[v]!;
+    if (s < 0 || pvolIndex[s]! < 0) continue;
+    db.volser[k] = cols.code[v]!;
+    db.level[k] = cols.level[v]!;
+    db.tapeLevel[k] = pl.tapeLevel[v]!;
+    db.sizeBytes[k] = pl.tapeBytes[v]!;
+    db.category[k] = cols.category[v]!;
+    db.mc[k] = cols.mc[v]!;
+    db.pvol[k] = pvolIndex[s]!;
+    k++;
+  }
+  state.tape.databases.push(db);
+  return db;
+}
+
+export function poolsOf(lib: PhysicalLibrary): DbPool[] {
+  return lib.pools.map((p) => ({ number: p.number, media: p.media, format: p.format, copyExport: p.copyExport, reclaimPool: p.reclaimPool, reclaimThreshold: p.reclaimThreshold, encryptKey: p.encryptKey }));
+}

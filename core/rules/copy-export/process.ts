@@ -1,0 +1,544 @@
+// The Copy Export operation (Redbook §11.5, §11.6.3–§11.6.5): LIBRARY EXPORT validates and starts a
+// run; simulated time carries it through copying cache-only volumes to stacked volumes (E0016/E0017,
+// E0013 scratch waits, E0018 after 10 hours), the database backup and eject or export-hold of each
+// stacked volume (E0006, E0021/E0026), and completion (E0020, E0005, CBR3855I/CBR3856I). One run at
+// a time; its state is part of the grid state and its timers are simulated events, so a restored
+// checkpoint carries on where it stopped.
+
+import type { GridState } from '../../engine/state.js';
+import { refuse } from '../../engine/refusal.js';
+import { NO_COPY, NOT_MOUNTED } from '../../model/volumes.js';
+import { onEvent } from '../../sim/run.js';
+import { MB } from '../../sim/time.js';
+import { DRIVE_MOUNT_MS, isInCache, premigrationOf, pumpPremigration } from '../cache.js';
+import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume } from '../physical/library.js';
+import { FORMAT_BYTES_PER_MS } from '../physical/media.js';
+import { eject, ioStationFull } from '../physical/io-station.js';
+import { libraryOf, placementOf } from '../physical/tape-state.js';
+import { retryWaiting, secondaryPoolOf } from '../physical/stacked.js';
+import { dbBackupBytes, takeDbBackup } from './db-backup.js';
+import { hostMessage, libraryMessage, pool2 } from './messages.js';
+import { activeRun, slotOf } from './routing.js';
+import {
+  CANCELED,
+  EXPORTED,
+  LIMIT_REACHED,
+  MOUNTED,
+  NO_VALID_COPY,
+  NOT_COPIED,
+  PENDING,
+  PRIMARY_ON_PVOL,
+  PRIMARY_UNAVAILABLE,
+  PVOL_UNAVAILABLE,
+  TERMINATED,
+  type ExportRun,
+  type ExportState,
+} from './types.js';
+
+/** Redbook §11.5.1: "A minimum of four physical tape drives must be available". */
+export const MIN_EXPORT_DRIVES = 4;
+/** E0013 "every five minutes"; E0016 "every 10 minutes"; E0015 after 60 minutes; E0018 after 10 hours. */
+export const TICK_MS = 5 * 60_000;
+export const COPY_MESSAGE_MS = 10 * 60_000;
+export const SCRATCH_WAIT_LIMIT_MS = 60 * 60_000;
+export const COPY_TIME_LIMIT_MS = 10 * 3_600_000;
+/** Accessor move of a cartridge to export-hold or the I/O station. */
+export const ROBOT_MOVE_MS = 10_000;
+/** From the first E0022 to E0023: the restarted library cleans the run up. */
+export const EXPORT_RECOVERY_MS = 2 * 60_000;
+const LOCK_DELAY_MS = 1_000;
+
+function runLibrary(state: GridState, run: ExportRun): PhysicalLibrary {
+  return libraryOf(state, run.cluster)!;
+}
+
+/** LIBRARY EXPORT,<volser>: routed to the cluster holding the export list volume, validated, started. */
+export function startExport(state: GridState, volser: string) {
+  const list = state.tape.exportLists.find((l) => l.volser === volser);
+  const v = state.volumes.find(volser);
+  if (v < 0) refuse('NO_SUCH_VOLUME', `${volser} is not in the grid`);
+  const cols = state.volumes.cols;
+  // Redbook §11.6.3 step 3: routed to the TS7700 where the export list volume resides; §11.5.2: it
+  // must be valid on that one only.
+  const holders = state.clusters.filter((c) => cols.copyLevel[c.index]![v] === cols.level[v] && cols.level[v]! > 0);
+  if (holders.length > 1) {
+    hostMessage(state, 'CBR3726I', '32', state.name ?? 'GRID', volser);
+    refuse('FUNCTION_INCOMPATIBLE', `ERROR CODE 32: ${volser} has a valid copy on ${holders.map((c) => c.name).join(' and ')}; the export list volume must be valid on the exporting cluster only`);
+  }
+  if (holders.length === 0) refuse('NO_VALID_COPY', `${volser} has no valid copy in the grid`);
+  if (!list || list.level !== cols.level[v]) refuse('NOT_EXPORT_LIST', `${volser} does not hold an export list (write one with EXPORTLIST)`);
+  const c = holders[0]!.index;
+  const cluster = state.clusters[c]!;
+  const lib = libraryOf(state, c);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${cluster.name} is disk-only: Copy Export needs a tape-attached cluster`);
+  if (cluster.status !== 'online') refuse('CLUSTER_UNAVAILABLE', `${cluster.name} is ${cluster.status}`);
+  const running = activeRun(state);
+  // Redbook §11.5.1: "Only one Copy Export operation can be performed at a time."
+  if (running) refuse('EXPORT_IN_PROGRESS', `export for list volume ${running.listVolser} on ${running.library} is in progress: one Copy Export at a time`);
+  // Redbook §11.5.1: "Copy Export and the insertion of logical volumes are mutually exclusive".
+  if (state.tape.insertUntil > state.now) refuse('INSERT_IN_PROGRESS', 'logical volume insert processing is in progress: Copy Export and insert are mutually exclusive');
+  const pool = poolOf(lib, list.pool);
+  // Redbook §11.5.1: the pool "must have been previously defined as a Copy Export pool".
+  if (!pool || !pool.copyExport) refuse('NOT_COPY_EXPORT_POOL', `pool ${list.pool} on ${cluster.name} is not defined as a Copy Export pool`);
+  // Redbook §11.5.1: "The export list file volume cannot be assigned to the secondary copy pool that is
+  // specified for the operation. If it is, the Copy Export operation will fail."
+  const listPool = secondaryPoolOf(state, lib, v);
+  const at = placementOf(state, c);
+  const onPool = [at.primary[v]!, at.secondary[v]!].some((p) => p >= 0 && lib.pvols[p]!.pool === list.pool);
+  if (listPool === list.pool || list.pool === 1 || onPool) {
+    refuse('EXPORT_LIST_IN_POOL', `export list volume ${volser} is assigned to pool ${list.pool}, the pool being exported`);
+  }
+  // Redbook §11.5.1: an I/O station is required; it must not be full.
+  if (!lib.ioStation.present) refuse('NO_IO_STATION', `${cluster.name}'s library has no I/O station: Copy Export is not accepted`);
+  if (ioStationFull(lib)) refuse('IO_STATION_FULL', `${cluster.name}'s I/O station is full: empty it before Copy Export`);
+  if (cluster.drivesAvailable < MIN_EXPORT_DRIVES) {
+    refuse('TOO_FEW_DRIVES', `${cluster.name} has ${cluster.drivesAvailable} physical drives available: Copy Export needs at least ${MIN_EXPORT_DRIVES}`);
+  }
+  // Redbook §11.5.1 / §11.6.2 step 3: the copy-exported volume limit.
+  const exported = copyExportedCount(lib);
+  if (exported >= lib.copyExportLimit) refuse('COPY_EXPORT_LIMIT', `${cluster.name} has ${exported} copy-exported stacked volumes, its limit is ${lib.copyExportLimit}`);
+
+  const run = selectExportSet(state, lib, c, list.pool, volser, list.eject, list.lmtdbpvl);
+  state.tape.exports.push(run);
+  state.tape.activeExport = state.tape.exports.length - 1;
+  lockPool(lib, run);
+  libraryMessage(state, run.library, 'E0000', volser);
+  libraryMessage(state, run.library, 'E0019', pool2(run.pool));
+  if (run.invalid > 0) libraryMessage(state, run.library, 'E0024', String(run.invalid), run.library);
+  retryWaiting(state, c);
+  if (run.outstanding > 0 && run.state === 'premigrating') {
+    run.copyStartedAt = state.now;
+    libraryMessage(state, run.library, 'E0016');
+    state.events.push(state.now + TICK_MS, 'ce-tick', [run.id, run.generation]);
+    pumpPremigration(state, c);
+  } else if (run.state === 'premigrating') {
+    run.state = 'exporting';
+    state.events.push(state.now + LOCK_DELAY_MS, 'ce-lock', [run.id, run.generation]);
+  }
+  return { volser, library: run.library, pool: run.pool, state: run.state, requested: run.requested, exportable: run.exportable, invalid: run.invalid, toCopy: run.outstanding };
+}
+
+/**
+ * The export set (Redbook §11.5.1, §11.6.5): logical volumes associated with the pool — not those
+ * exported before and unchanged since; exportable when valid on the cluster; mounted ones left out;
+ * cache-only ones to be copied to the pool first.
+ */
+function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number, listVolser: string, ejectOption: boolean, lmtdbpvl: boolean): ExportRun {
+  const cols = state.volumes.cols;
+  const pl = placementOf(state, c);
+  const n = state.volumes.count;
+  const mcPool = new Int16Array(256).fill(-1);
+  const mcNoCopy = new Uint8Array(256);
+  state.mcs.forEach((m, i) => {
+    if (m.secondaryPool !== null) mcPool[i] = m.secondaryPool;
+    mcNoCopy[i] = (m.modes[c] ?? 'N') === 'N' ? 1 : 0;
+  });
+  const exportedState = new Uint8Array(lib.pvols.length);
+  for (const p of lib.pvols) if (p.state === 'copy-exported') exportedState[p.id] = 1;
+  const copyLevel = cols.copyLevel[c]!;
+  const picked = new Int32Array(n);
+  let count = 0;
+  for (let v = 0; v < n; v++) {
+    if (cols.level[v] === 0 || mcPool[cols.mc[v]!] !== pool) continue;
+    const copy = copyLevel[v]!;
+    if (copy === NO_COPY && mcNoCopy[cols.mc[v]!]) continue; // not meant to be on this cluster
+    const sec = pl.secondary[v]!;
+    // Previously exported and unchanged: not requested again (Redbook §11.5.1, §11.6.5).
+    if (sec >= 0 && exportedState[sec] && pl.tapeLevel[v] === copy) continue;
+    picked[count++] = v;
+  }
+  const volumes = picked.slice(0, count);
+  const reason = new Uint8Array(count).fill(PENDING);
+  const pvolOf = new Int32Array(count).fill(-1);
+  let exportable = 0;
+  let invalid = 0;
+  let mounted = 0;
+  let outstanding = 0;
+  const missingSecondary: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const v = volumes[i]!;
+    const copy = copyLevel[v]!;
+    if (copy !== cols.level[v]) {
+      reason[i] = NO_VALID_COPY;
+      invalid++;
+      continue;
+    }
+    exportable++;
+    // Redbook §11.5.1: "Volumes that are currently mounted cannot be Copy Exported."
+    if (cols.mountedOn[v] !== NOT_MOUNTED) {
+      reason[i] = MOUNTED;
+      mounted++;
+      continue;
+    }
+    if (pl.tapeLevel[v] === copy && pl.secondary[v]! >= 0) pvolOf[i] = pl.secondary[v]!;
+    else {
+      outstanding++;
+      if (pl.tapeLevel[v] === copy && pl.primary[v]! >= 0) missingSecondary.push(v);
+    }
+  }
+  // Volumes on tape without their secondary copy get one made from the primary (through pre-migration).
+  const queue = premigrationOf(state, c);
+  for (const v of missingSecondary) {
+    queue.volume.push(v);
+    queue.level.push(copyLevel[v]!);
+  }
+  return {
+    id: state.tape.exports.length,
+    listVolser,
+    cluster: c,
+    library: state.clusters[c]!.name,
+    pool,
+    eject: ejectOption,
+    lmtdbpvl,
+    state: 'premigrating',
+    generation: 0,
+    startedAt: state.now,
+    endedAt: null,
+    requested: count,
+    exportable,
+    exported: 0,
+    stacked: 0,
+    mbExported: 0,
+    mbMoved: 0,
+    invalid,
+    mounted,
+    outstanding,
+    copyStartedAt: null,
+    copyEndedAt: null,
+    scratchWaitSince: null,
+    queue: [],
+    inFlight: [],
+    exportedPvols: [],
+    excludedPvols: [],
+    dbPvols: [],
+    database: null,
+    stopRequested: null,
+    stopReason: null,
+    interruptedIn: null,
+    completion: null,
+    volumes,
+    reason,
+    pvolOf,
+  };
+}
+
+/**
+ * Copy Export User's Guide: "The physical volumes associated with the secondary physical volume pool
+ * that have active data on them ... are locked for the operation"; cache-only export volumes go only
+ * to the locked volumes, later data of the pool to others.
+ */
+function lockPool(lib: PhysicalLibrary, run: ExportRun): void {
+  const pool = poolOf(lib, run.pool)!;
+  for (const p of lib.pvols) {
+    if (p.pool !== run.pool || p.location !== 'library' || p.lockedBy >= 0) continue;
+    if (p.state === 'copy-exported' || p.state === 'empty' || p.state === 'erase') continue;
+    if (p.activeCount > 0 || p.id === pool.filling) p.lockedBy = run.id;
+  }
+  if (pool.filling >= 0 && lib.pvols[pool.filling]!.lockedBy === run.id) {
+    pool.exportFilling = pool.filling;
+    pool.filling = -1;
+  }
+}
+
+/** All cache-only export volumes are on stacked volumes (E0017): on to the stacked volumes. */
+export function copyFinished(state: GridState, run: ExportRun): void {
+  if (run.state !== 'premigrating') return;
+  libraryMessage(state, run.library, 'E0017');
+  run.copyEndedAt = state.now;
+  run.state = 'exporting';
+  state.events.push(state.now + LOCK_DELAY_MS, 'ce-lock', [run.id, run.generation]);
+}
+
+/** A pre-migration of an export volume got through after a scratch wait (E0014). */
+export function noteResumed(state: GridState, run: ExportRun): void {
+  if (run.scratchWaitSince === null) return;
+  run.scratchWaitSince = null;
+  libraryMessage(state, run.library, 'E0014');
+}
+
+function liveRun(state: GridState, args: number[]): ExportRun | null {
+  const run = state.tape.exports[args[0]!];
+  if (!run || run.generation !== args[1] || state.tape.activeExport !== run.id) return null;
+  return run;
+}
+
+function waitingForScratch(lib: PhysicalLibrary, run: ExportRun): boolean {
+  for (const v of lib.waiting.volume) {
+    const i = slotOf(run, v);
+    if (i >= 0 && run.pvolOf[i]! < 0 && run.reason[i] === PENDING) return true;
+  }
+  return false;
+}
+
+onEvent('ce-tick', (state, event) => {
+  const run = liveRun(state, event.args);
+  if (!run || run.state !== 'premigrating') return;
+  const lib = runLibrary(state, run);
+  if (state.now - run.startedAt >= COPY_TIME_LIMIT_MS) {
+    libraryMessage(state, run.library, 'E0018');
+    run.stopReason = 'E0018 excessive time for copy to stacked volumes';
+    finish(state, run, 'terminated');
+    return;
+  }
+  if (waitingForScratch(lib, run)) {
+    if (run.scratchWaitSince === null) run.scratchWaitSince = state.now;
+    if (state.now - run.scratchWaitSince >= SCRATCH_WAIT_LIMIT_MS) {
+      libraryMessage(state, run.library, 'E0015');
+      run.stopReason = 'E0015 no scratch stacked volume within 60 minutes';
+      finish(state, run, 'terminated');
+      return;
+    }
+    libraryMessage(state, run.library, 'E0013');
+  } else {
+    noteResumed(state, run);
+    if ((state.now - run.copyStartedAt!) % COPY_MESSAGE_MS === 0) libraryMessage(state, run.library, 'E0016');
+  }
+  state.events.push(state.now + TICK_MS, 'ce-tick', [run.id, run.generation]);
+});
+
+onEvent('ce-lock', (state, event) => {
+  const run = liveRun(state, event.args);
+  if (run && run.state === 'exporting') beginStackedVolumes(state, run);
+});
+
+/**
+ * Stacked volume processing: the locked volumes of the pool, less those the Redbook excludes, each
+ * gets the database backup (LMTDBPVL: two first and two last by VOLSER) and is ejected or held.
+ */
+function beginStackedVolumes(state: GridState, run: ExportRun): void {
+  const lib = runLibrary(state, run);
+  const pool = poolOf(lib, run.pool)!;
+  const cols = state.volumes.cols;
+  const pl = placementOf(state, run.cluster);
+  const locked = lib.pvols.filter((p) => p.lockedBy === run.id);
+  const referenced = new Uint8Array(lib.pvols.length);
+  for (let i = 0; i < run.pvolOf.length; i++) if (run.pvolOf[i]! >= 0) referenced[run.pvolOf[i]!] = 1;
+  // "If a physical volume is only partially full ... its status will be changed to full".
+  for (const p of locked) {
+    if (p.state === 'filling') {
+      p.state = 'full';
+      p.filledAt = state.now;
+    }
+  }
+  if (pool.exportFilling >= 0) pool.exportFilling = -1;
+  // E0025: a migrated volume whose primary copy is unavailable keeps its secondary's stacked volume home.
+  const primaryUnavailable = new Map<number, string>();
+  const n = state.volumes.count;
+  for (let v = 0; v < n; v++) {
+    const s = pl.secondary[v]!;
+    if (s < 0 || lib.pvols[s]!.lockedBy !== run.id || primaryUnavailable.has(s)) continue;
+    const p = pl.primary[v]!;
+    if (p >= 0 && lib.pvols[p]!.state === 'unavailable' && !isInCache(state, run.cluster, v)) primaryUnavailable.set(s, state.volumes.volser(v));
+  }
+  let room = lib.copyExportLimit - copyExportedCount(lib);
+  const queue: StackedVolume[] = [];
+  for (const p of [...locked].sort((a, b) => (a.volser < b.volser ? -1 : a.volser > b.volser ? 1 : 0))) {
+    let reason = -1;
+    if (p.state === 'unavailable') reason = PVOL_UNAVAILABLE;
+    // Redbook §11.5.1: "a physical volume ... [that] contains one or more primary logical volumes ...
+    // and any secondary logical volumes on it are excluded from the Copy Export operation."
+    else if (p.primaryCount > 0) reason = PRIMARY_ON_PVOL;
+    else if (primaryUnavailable.has(p.id)) {
+      reason = PRIMARY_UNAVAILABLE;
+      libraryMessage(state, run.library, 'E0025', p.volser, primaryUnavailable.get(p.id)!);
+    } else if (p.activeCount === 0 && !referenced[p.id]) {
+      p.lockedBy = -1;
+      continue;
+    } else if (room <= 0) reason = LIMIT_REACHED;
+    if (reason >= 0) {
+      run.excludedPvols.push({ pvol: p.id, reason, volser: p.volser });
+      continue;
+    }
+    room--;
+    queue.push(p);
+  }
+  void cols;
+  run.queue = queue.map((p) => p.id);
+  // Copy Export acceleration: "the database backup will only be appended to the first two and the last
+  // two volumes ... If there is a failure appending the DB backup, a different physical volume will be
+  // selected" — a read-only-recovery volume cannot be appended to.
+  const appendable = queue.filter((p) => p.state !== 'ror');
+  const db = appendable.length > 4 && run.lmtdbpvl ? [...appendable.slice(0, 2), ...appendable.slice(-2)] : appendable;
+  run.dbPvols = db.map((p) => p.id);
+  run.database = queue.length > 0 ? takeDbBackup(state, run, new Set(run.queue)).id : null;
+  const lanes = Math.max(1, Math.min(state.clusters[run.cluster]!.drivesAvailable, run.queue.length));
+  for (let i = 0; i < lanes; i++) startNext(state, run);
+  if (run.inFlight.length === 0) finish(state, run, 'completed');
+}
+
+function startNext(state: GridState, run: ExportRun): void {
+  const id = run.queue.shift();
+  if (id === undefined) return;
+  const lib = runLibrary(state, run);
+  const p = lib.pvols[id]!;
+  run.inFlight.push(id);
+  let ms = ROBOT_MOVE_MS;
+  if (run.dbPvols.includes(id)) {
+    const db = state.tape.databases[run.database!]!;
+    ms += 2 * DRIVE_MOUNT_MS + Math.ceil(dbBackupBytes(db) / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
+  }
+  state.events.push(state.now + ms, 'ce-pvol', [run.id, run.generation, id]);
+}
+
+onEvent('ce-pvol', (state, event) => {
+  const run = liveRun(state, event.args);
+  if (!run) return;
+  const id = event.args[2]!;
+  const lib = runLibrary(state, run);
+  const p = lib.pvols[id]!;
+  run.inFlight = run.inFlight.filter((x) => x !== id);
+  p.state = 'copy-exported';
+  p.exportedAt = state.now;
+  p.exportId = run.id;
+  p.exportedBytes = p.activeBytes;
+  p.contentDb = run.database;
+  p.dbBackup = run.dbPvols.includes(id) ? run.database : null;
+  p.lockedBy = -1;
+  for (const pool of lib.pools) if (pool.filling === id) pool.filling = -1;
+  run.exportedPvols.push(id);
+  if (run.eject) {
+    eject(lib, p);
+    libraryMessage(state, run.library, 'E0006', p.volser, run.library, 'EJECT');
+  } else {
+    p.location = 'export-hold';
+    libraryMessage(state, run.library, 'E0006', p.volser, run.library, 'EXPORT-HOLD');
+  }
+  if (run.stopRequested === null) startNext(state, run);
+  if (run.inFlight.length === 0 && (run.queue.length === 0 || run.stopRequested !== null)) {
+    finish(state, run, run.stopRequested === 'cancel' ? 'canceled' : run.stopRequested === 'terminate' ? 'terminated' : 'completed');
+  }
+});
+
+/** The end of a run, however it ends: status records, statistics, resources released, messages. */
+export function finish(state: GridState, run: ExportRun, final: ExportState): void {
+  const lib = runLibrary(state, run);
+  const excluded = new Map(run.excludedPvols.map((e) => [e.pvol, e.reason]));
+  const stopReason = final === 'canceled' ? CANCELED : TERMINATED;
+  let exported = 0;
+  for (let i = 0; i < run.volumes.length; i++) {
+    if (run.reason[i] !== PENDING) continue;
+    const p = run.pvolOf[i]!;
+    if (p >= 0 && lib.pvols[p]!.exportId === run.id) {
+      run.reason[i] = EXPORTED;
+      exported++;
+    } else if (p >= 0 && excluded.has(p)) run.reason[i] = excluded.get(p)!;
+    else if (p < 0) run.reason[i] = final === 'completed' ? NOT_COPIED : final === 'canceled' ? CANCELED : NOT_COPIED;
+    else run.reason[i] = stopReason;
+  }
+  run.exported = exported;
+  run.stacked = run.exportedPvols.length;
+  // Redbook §11.6.5: "the sum of the MB integer values of the data stored on each Exported Stacked
+  // Volume ... full count by bytes divided by 1,048,576 ... less than 1 ... becomes 1 ... truncated".
+  run.mbExported = run.exportedPvols.reduce((sum, id) => sum + Math.max(1, Math.floor(lib.pvols[id]!.exportedBytes / MB)), 0);
+  run.mbMoved = 0; // "For Copy Export at code release level R1.4 and later, this value is 0."
+  for (const p of lib.pvols) if (p.lockedBy === run.id) p.lockedBy = -1;
+  const pool = poolOf(lib, run.pool);
+  if (pool && pool.exportFilling >= 0) {
+    const f = lib.pvols[pool.exportFilling]!;
+    if (pool.filling < 0 && f.state === 'filling') pool.filling = f.id;
+    else if (f.state === 'filling') f.state = 'full';
+    pool.exportFilling = -1;
+  }
+  run.queue = [];
+  run.inFlight = [];
+  run.state = final;
+  run.endedAt = state.now;
+  state.tape.activeExport = -1;
+  const dbWritten = run.dbPvols.filter((id) => lib.pvols[id]!.exportId === run.id).map((id) => lib.pvols[id]!.volser);
+  if (dbWritten.length > 0) {
+    if (run.lmtdbpvl) libraryMessage(state, run.library, 'E0021', dbWritten.join(', '));
+    else libraryMessage(state, run.library, 'E0026');
+  }
+  if (final === 'recovered') libraryMessage(state, run.library, 'E0023');
+  if (final === 'canceled') hostMessage(state, 'TZ0500I', run.listVolser, run.library);
+  if (final === 'terminated' && run.stopReason) hostMessage(state, 'TZ0501I', run.listVolser, run.library, run.stopReason);
+  if (final === 'completed') libraryMessage(state, run.library, 'E0020', pool2(run.pool));
+  // Redbook §11.5.3 tip: a reclaimed export-hold volume goes back to scratch after the next export.
+  for (const p of lib.pvols) {
+    if (p.location === 'export-hold' && p.reclaimed && p.activeCount === 0) {
+      hostMessage(state, 'TZ0502I', p.volser, lib.name);
+      returnHeld(lib, p);
+    }
+  }
+  libraryMessage(state, run.library, 'E0005', run.listVolser);
+  const clean = final === 'completed' && run.exported === run.requested && run.excludedPvols.length === 0;
+  run.completion = clean ? 'CBR3855I' : 'CBR3856I';
+  hostMessage(state, run.completion, run.listVolser, state.name ?? run.library, ...[run.requested, run.exportable, run.exported, run.stacked, run.mbExported, run.mbMoved].map(String));
+  retryWaiting(state, run.cluster);
+}
+
+function returnHeld(lib: PhysicalLibrary, p: StackedVolume): void {
+  p.state = 'empty';
+  p.pool = 0;
+  p.location = 'library';
+  p.writtenBytes = 0;
+  p.activeBytes = 0;
+  p.activeCount = 0;
+  p.primaryCount = 0;
+  p.exportedAt = null;
+  p.exportId = null;
+  p.exportedBytes = 0;
+  p.dbBackup = null;
+  p.contentDb = null;
+  p.reclaimed = false;
+  void lib;
+}
+
+/** LIBRARY EXPORT,<volser>,CANCEL (Redbook §11.6.4). */
+export function cancelExport(state: GridState, volser: string) {
+  const run = activeRun(state);
+  if (!run || run.listVolser !== volser) refuse('NO_EXPORT', `no export for list volume ${volser} is in progress`);
+  if (run.state === 'interrupted' || run.state === 'recovering') refuse('CLUSTER_UNAVAILABLE', `${run.library} is recovering the export: it cannot take a cancel now`);
+  // "If the processing of a physical volume has reached the point where it has been mounted to receive
+  // a database backup, the backup completes and the volume is placed in the export-hold or eject
+  // category before the cancel processing can continue."
+  run.stopRequested = 'cancel';
+  run.stopReason = 'canceled by host request';
+  if (run.inFlight.length === 0) finish(state, run, 'canceled');
+  return { volser, library: run.library, state: run.state, completing: run.inFlight.map((id) => runLibrary(state, run).pvols[id]!.volser) };
+}
+
+/** Redbook §11.5.1: "The operation will be terminated by the TS7700 when fewer than four physical tape drives are available." */
+export function drivesChanged(state: GridState, cluster: number): void {
+  const run = activeRun(state);
+  if (!run || run.cluster !== cluster || run.stopRequested !== null) return;
+  if (run.state !== 'premigrating' && run.state !== 'exporting') return;
+  if (state.clusters[cluster]!.drivesAvailable >= MIN_EXPORT_DRIVES) return;
+  run.stopRequested = 'terminate';
+  run.stopReason = `fewer than ${MIN_EXPORT_DRIVES} physical drives available`;
+  if (run.inFlight.length === 0) finish(state, run, 'terminated');
+}
+
+/**
+ * A failed cluster interrupts its run; when it is back, E0022, the library recovers the operation
+ * (status for what completed, resources released) and reports E0023 (Redbook §11.5.4).
+ */
+export function clusterStatusChanged(state: GridState): void {
+  const run = activeRun(state);
+  if (!run) return;
+  const status = state.clusters[run.cluster]!.status;
+  if ((run.state === 'premigrating' || run.state === 'exporting') && status === 'failed') {
+    run.interruptedIn = run.state;
+    run.state = 'interrupted';
+    run.generation++;
+    run.inFlight = [];
+  } else if (run.state === 'interrupted' && status === 'online') {
+    run.state = 'recovering';
+    libraryMessage(state, run.library, 'E0022');
+    state.events.push(state.now + EXPORT_RECOVERY_MS, 'ce-recovered', [run.id, run.generation]);
+  }
+}
+
+onEvent('ce-recovered', (state, event) => {
+  const run = liveRun(state, event.args);
+  if (run && run.state === 'recovering') {
+    run.stopReason = `interrupted while ${run.interruptedIn}`;
+    finish(state, run, 'recovered');
+  }
+});
+
+/** Work that advances on its own: ADVANCE UNTIL IDLE waits for it. */
+export function exportBusy(state: GridState): boolean {
+  const run = activeRun(state);
+  return run !== null && (run.state === 'premigrating' || run.state === 'exporting' || run.state === 'recovering');
+}

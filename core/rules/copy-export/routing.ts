@@ -1,0 +1,49 @@
+// Where pre-migration sends a volume of a running Copy Export: Redbook §11.5.1 — cache-only volumes
+// of the export set are copied to the stacked volumes the run locked; everything else, including
+// volumes assigned to the pool after the run began, to other volumes of the pool (not exported).
+
+import type { GridState } from '../../engine/state.js';
+import type { ExportRun } from './types.js';
+import { PENDING } from './types.js';
+import { copyFinished, noteResumed } from './process.js';
+
+export function activeRun(state: GridState): ExportRun | null {
+  const i = state.tape.activeExport;
+  return i >= 0 ? state.tape.exports[i]! : null;
+}
+
+/** Position of volume v in the run's export set (volumes ascending), or -1. */
+export function slotOf(run: ExportRun, v: number): number {
+  const a = run.volumes;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = a[mid]!;
+    if (x === v) return mid;
+    if (x < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The run id whose locked volumes take v's secondary copy in `pool` on `cluster`, or -1. */
+export function exportIdFor(state: GridState, cluster: number, pool: number, v: number): number {
+  const run = activeRun(state);
+  if (!run || run.cluster !== cluster || run.pool !== pool || run.state !== 'premigrating') return -1;
+  const i = slotOf(run, v);
+  if (i < 0 || run.reason[i] !== PENDING || run.pvolOf[i]! >= 0) return -1;
+  return run.id;
+}
+
+/** An export-set volume reached a locked stacked volume. */
+export function notePremigrated(state: GridState, v: number, pvol: number): void {
+  const run = activeRun(state);
+  if (!run) return;
+  const i = slotOf(run, v);
+  if (i < 0 || run.pvolOf[i]! >= 0) return;
+  run.pvolOf[i] = pvol;
+  noteResumed(state, run);
+  run.outstanding = Math.max(0, run.outstanding - 1);
+  if (run.outstanding === 0) copyFinished(state, run);
+}

@@ -1,0 +1,168 @@
+// The export status file (Redbook §11.5: "response records in the reserved file that list the logical
+// volumes exported and the physical volumes on which they reside ... [and] the current status for all
+// physical volumes with a state of Copy Exported") and SHOW EXPORTSTATUS (spec §10). Records are
+// rendered on demand from the run's columns: a million-volume export keeps no million strings.
+//
+// Logical volume record (80 bytes):  cols 1-6 logical VOLSER, 7 ',', 8-13 stacked volume (blank when
+//   not exported), 14 ',', 15-16 status code, 17 ',', 18 '*' when not exported, 19-80 status text.
+// Stacked volume record (80 bytes):  cols 1-6 VOLSER, 7 ',', 8-9 pool, 10 ',', 11 format code,
+//   12 ',', 13-20 MB written, 21 ',', 22-24 % utilised, 25 ',', 26-27 media, 28 ',',
+//   29-47 export time (YYYY-MM-DD-HH.MM.SS), 48 ',', 49 database backup (Y/N).
+// Logical records sort by stacked volume then logical volume; stacked volume records by utilisation,
+// then pool, then VOLSER (Copy Export User's Guide).
+
+import type { GridState } from '../../engine/state.js';
+import { refuse } from '../../engine/refusal.js';
+import { decodeVolser, encodeVolser } from '../../model/volser.js';
+import { isoTime, MB } from '../../sim/time.js';
+import type { PhysicalLibrary, StackedVolume } from '../physical/library.js';
+import { formatCode } from '../physical/media.js';
+import { libraryOf } from '../physical/tape-state.js';
+import { record } from './export-list.js';
+import { EXPORTED, PENDING, REASONS, type ExportListVolume, type ExportRun } from './types.js';
+
+export const DEFAULT_LIST_LIMIT = 1000;
+
+function latestRun(state: GridState, volser: string): ExportRun | null {
+  for (let i = state.tape.exports.length - 1; i >= 0; i--) if (state.tape.exports[i]!.listVolser === volser) return state.tape.exports[i]!;
+  return null;
+}
+
+function mbWritten(p: StackedVolume): number {
+  return p.activeCount > 0 ? Math.ceil(p.writtenBytes / MB) : 0;
+}
+
+function percentUsed(p: StackedVolume): number {
+  return p.capacityBytes > 0 ? Math.floor((p.activeBytes / p.capacityBytes) * 100) : 0;
+}
+
+function statusTime(ms: number | null): string {
+  if (ms === null) return ''.padEnd(19);
+  const t = isoTime(ms);
+  return `${t.slice(0, 10)}-${t.slice(11, 13)}.${t.slice(14, 16)}.${t.slice(17, 19)}`;
+}
+
+export function stackedVolumeRecord(p: StackedVolume): string {
+  return record(
+    [p.volser.padEnd(6), String(p.pool).padStart(2), formatCode(p.format, p.encryptKey !== null), String(mbWritten(p)).padStart(8), String(percentUsed(p)).padStart(3), p.media, statusTime(p.exportedAt), p.dbBackup !== null ? 'Y' : 'N'].join(','),
+  );
+}
+
+function logicalRecord(volser: string, pvol: string | null, code: number): string {
+  const exported = code === EXPORTED;
+  return record(`${volser.padEnd(6)},${(pvol ?? '').padStart(6)},${String(code).padStart(2, '0')},${exported ? ' ' : '*'}${REASONS[code]}`);
+}
+
+/** Copy-exported stacked volumes of a library in status-file order. */
+export function copyExportedVolumes(lib: PhysicalLibrary): StackedVolume[] {
+  return lib.pvols
+    .filter((p) => p.state === 'copy-exported' && p.location !== 'deleted')
+    .sort((a, b) => percentUsed(a) - percentUsed(b) || a.pool - b.pool || (a.volser < b.volser ? -1 : a.volser > b.volser ? 1 : 0));
+}
+
+/** Positions in the run's export set in status-file order (stacked volume, then logical VOLSER). */
+function recordOrder(state: GridState, run: ExportRun, lib: PhysicalLibrary): Uint32Array {
+  const n = run.volumes.length;
+  const rank = new Float64Array(n);
+  const code = new Float64Array(n);
+  const cols = state.volumes.cols;
+  for (let i = 0; i < n; i++) {
+    const p = run.pvolOf[i]!;
+    rank[i] = run.reason[i] === EXPORTED && p >= 0 ? encodeVolser(lib.pvols[p]!.volser) : 0;
+    code[i] = cols.code[run.volumes[i]!]!;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => rank[a]! - rank[b]! || code[a]! - code[b]!);
+}
+
+export interface StatusView {
+  header: string;
+  recordCount: number;
+  records: string[];
+}
+
+/** The export status file as the host would read it back: header, then up to `limit` records. */
+export function statusFile(state: GridState, list: ExportListVolume, run: ExportRun | null, limit: number): StatusView {
+  if (!run) return { header: list.files[2]![0]!.trimEnd(), recordCount: 0, records: [] };
+  const lib = libraryOf(state, run.cluster)!;
+  const header = 'EXPORT STATUS 02';
+  const physical = copyExportedVolumes(lib);
+  const records: string[] = [];
+  const logicalOrder = recordOrder(state, run, lib);
+  for (let k = 0; k < logicalOrder.length && records.length < limit; k++) {
+    const i = logicalOrder[k]!;
+    const code = run.reason[i]!;
+    const p = run.pvolOf[i]!;
+    records.push(logicalRecord(state.volumes.volser(run.volumes[i]!), code === EXPORTED && p >= 0 ? lib.pvols[p]!.volser : null, code));
+  }
+  for (const p of physical) {
+    if (records.length >= limit) break;
+    records.push(stackedVolumeRecord(p));
+  }
+  return { header, recordCount: run.volumes.length + physical.length, records: records.map((r) => r.trimEnd()) };
+}
+
+/** SHOW EXPORTSTATUS <volser> [VOLUME <volser>] [LIMIT <n>] (spec §10 shape, more fields beside). */
+export function showExportStatus(state: GridState, volser: string, only: string | null, limit = DEFAULT_LIST_LIMIT) {
+  const list = state.tape.exportLists.find((l) => l.volser === volser);
+  if (!list) refuse('NOT_EXPORT_LIST', `${volser} holds no export list`);
+  const run = latestRun(state, volser);
+  const volumes: Record<string, { exported: boolean; pvol: string | null; reason: string; code: string }> = {};
+  const lib = run ? libraryOf(state, run.cluster)! : null;
+  const entry = (i: number) => {
+    const code = run!.reason[i]!;
+    const p = run!.pvolOf[i]!;
+    return { exported: code === EXPORTED, pvol: p >= 0 && (code === EXPORTED || code === PENDING) ? lib!.pvols[p]!.volser : null, reason: REASONS[code], code: String(code).padStart(2, '0') };
+  };
+  if (run) {
+    if (only !== null) {
+      const v = state.volumes.find(only);
+      let i = -1;
+      for (let k = 0; k < run.volumes.length && v >= 0; k++) if (run.volumes[k] === v) i = k;
+      if (i < 0) refuse('NOT_IN_EXPORT', `${only} was not part of the export for list volume ${volser}`);
+      volumes[only] = entry(i);
+    } else for (let i = 0; i < run.volumes.length && i < limit; i++) volumes[decodeVolser(state.volumes.cols.code[run.volumes[i]!]!)] = entry(i);
+  }
+  const stacked = run && lib ? run.exportedPvols.map((id) => lib.pvols[id]!) : [];
+  return {
+    volser,
+    library: run?.library ?? state.clusters[list.cluster]?.name ?? null,
+    pool: list.pool,
+    option: list.eject ? 'EJECT' : 'HOLD',
+    lmtdbpvl: list.lmtdbpvl,
+    state: run?.state ?? 'not started',
+    started: run ? isoTime(run.startedAt) : null,
+    ended: run?.endedAt != null ? isoTime(run.endedAt) : null,
+    requested: run?.requested ?? 0,
+    exportable: run?.exportable ?? 0,
+    exported: run?.exported ?? 0,
+    stacked: run?.stacked ?? stacked.length,
+    mbExported: run?.mbExported ?? 0,
+    mbMoved: run?.mbMoved ?? 0,
+    invalid: run?.invalid ?? 0,
+    mounted: run?.mounted ?? 0,
+    toCopy: run?.outstanding ?? 0,
+    completion: run?.completion ?? null,
+    stopReason: run?.stopReason ?? null,
+    volumes,
+    volumesListed: Object.keys(volumes).length,
+    volumesTotal: run?.volumes.length ?? 0,
+    stackedVolumes: stacked.map((p) => ({
+      pvol: p.volser,
+      pool: p.pool,
+      format: p.format,
+      media: p.media,
+      mbWritten: mbWritten(p),
+      utilization: percentUsed(p),
+      time: p.exportedAt === null ? null : isoTime(p.exportedAt),
+      dbBackup: p.dbBackup !== null,
+      location: p.location,
+    })),
+    excludedStackedVolumes: run?.excludedPvols.map((e) => ({ pvol: e.volser, reason: REASONS[e.reason] })) ?? [],
+    dbBackupOn: run && lib ? run.dbPvols.filter((id) => lib.pvols[id]!.dbBackup !== null && lib.pvols[id]!.exportId === run.id).map((id) => lib.pvols[id]!.volser) : [],
+    statusFile: statusFile(state, list, run, limit),
+    exportListFile: list.files[0]!.map((r) => r.trimEnd()),
+    reservedFile: list.files[1]!.map((r) => r.trimEnd()),
+  };
+}

@@ -1,0 +1,96 @@
+// Checkpoint form of the tape state (core/engine/checkpoint.ts calls these): the few — libraries,
+// pools, stacked volumes, export runs, stand-alone libraries — as JSON; the columns — placements,
+// export sets, database backups, stand-alone volumes — as blobs named tape/…, byte for byte.
+
+import type { ExportRun } from '../copy-export/types.js';
+import { DB_COLUMNS, type DbBackup, type DbColumn } from '../copy-export/db-backup.js';
+import { STANDALONE_COLUMNS, type StandaloneColumn, type StandaloneLibrary, type StandaloneVolumes } from '../recovery/standalone.js';
+import { PLACEMENT_COLUMNS, type Placement, type TapeState } from './tape-state.js';
+
+type Blobs = Record<string, Uint8Array>;
+type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+type TypedConstructor = { new (n: number): Typed; BYTES_PER_ELEMENT: number };
+
+const RUN_COLUMNS = { volumes: Int32Array, reason: Uint8Array, pvolOf: Int32Array } as const;
+type RunColumn = keyof typeof RUN_COLUMNS;
+
+export interface TapeMeta extends Omit<TapeState, 'placements' | 'exports' | 'databases' | 'standalones'> {
+  /** per cluster: null, or the placement columns' length (blobs tape/placement/<c>/<column>) */
+  placements: (number | null)[];
+  exports: (Omit<ExportRun, RunColumn> & { [K in RunColumn]: null })[];
+  databases: (Omit<DbBackup, DbColumn> & { [K in DbColumn]: null })[];
+  standalones: (Omit<StandaloneLibrary, 'volumes'> & { volumes: { count: number } })[];
+}
+
+function bytes(array: Typed): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function typed(Type: TypedConstructor, raw: Uint8Array, name: string, length: number | null): Typed {
+  if (raw.byteLength % Type.BYTES_PER_ELEMENT !== 0 || (length !== null && raw.byteLength !== length * Type.BYTES_PER_ELEMENT)) {
+    throw new Error(`${name}: ${raw.byteLength} bytes do not make ${length ?? 'whole'} values of ${Type.BYTES_PER_ELEMENT} bytes`);
+  }
+  const out = new Type(raw.byteLength / Type.BYTES_PER_ELEMENT);
+  new Uint8Array(out.buffer).set(raw);
+  return out;
+}
+
+/** Placement columns saved at exactly the volume count, so the layout does not depend on growth history. */
+export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs): TapeMeta {
+  const placements = tape.placements.map((p, c) => {
+    if (!p) return null;
+    for (const name of PLACEMENT_COLUMNS) {
+      const out = new Int32Array(volumeCount).fill(-1);
+      out.set(p[name].subarray(0, Math.min(volumeCount, p[name].length)));
+      blobs[`tape/placement/${c}/${name}`] = bytes(out);
+    }
+    const sizes = new Float64Array(volumeCount);
+    sizes.set(p.tapeBytes.subarray(0, Math.min(volumeCount, p.tapeBytes.length)));
+    blobs[`tape/placement/${c}/tapeBytes`] = bytes(sizes);
+    return volumeCount;
+  });
+  const exports = tape.exports.map((run, i) => {
+    for (const name of Object.keys(RUN_COLUMNS) as RunColumn[]) blobs[`tape/exports/${i}/${name}`] = bytes(run[name]);
+    return { ...run, volumes: null, reason: null, pvolOf: null };
+  });
+  const databases = tape.databases.map((db, i) => {
+    const meta = { ...db } as Record<string, unknown>;
+    for (const name of Object.keys(DB_COLUMNS) as DbColumn[]) {
+      blobs[`tape/databases/${i}/${name}`] = bytes(db[name]);
+      meta[name] = null;
+    }
+    return meta as TapeMeta['databases'][number];
+  });
+  const standalones = tape.standalones.map((sa, i) => {
+    const count = sa.volumes.count;
+    for (const name of Object.keys(STANDALONE_COLUMNS) as StandaloneColumn[]) blobs[`tape/standalones/${i}/${name}`] = bytes(sa.volumes[name].slice(0, count));
+    return { ...sa, volumes: { count } };
+  });
+  return { ...tape, placements, exports, databases, standalones };
+}
+
+export function restoreTape(meta: TapeMeta, blob: (name: string) => Uint8Array): TapeState {
+  const placements = meta.placements.map((length, c): Placement | null => {
+    if (length === null) return null;
+    const col = (name: string, Type: TypedConstructor) => typed(Type, blob(`tape/placement/${c}/${name}`), `tape/placement/${c}/${name}`, length);
+    return { primary: col('primary', Int32Array) as Int32Array, secondary: col('secondary', Int32Array) as Int32Array, tapeLevel: col('tapeLevel', Int32Array) as Int32Array, tapeBytes: col('tapeBytes', Float64Array) as Float64Array };
+  });
+  const exports = meta.exports.map((run, i): ExportRun => {
+    const out = { ...run } as unknown as Record<string, unknown>;
+    for (const [name, Type] of Object.entries(RUN_COLUMNS)) out[name] = typed(Type, blob(`tape/exports/${i}/${name}`), `tape/exports/${i}/${name}`, null);
+    return out as unknown as ExportRun;
+  });
+  const databases = meta.databases.map((db, i): DbBackup => {
+    const out = { ...db } as unknown as Record<string, unknown>;
+    for (const [name, Type] of Object.entries(DB_COLUMNS)) out[name] = typed(Type, blob(`tape/databases/${i}/${name}`), `tape/databases/${i}/${name}`, null);
+    return out as unknown as DbBackup;
+  });
+  const standalones = meta.standalones.map((sa, i): StandaloneLibrary => {
+    const volumes = { count: sa.volumes.count } as StandaloneVolumes;
+    for (const [name, Type] of Object.entries(STANDALONE_COLUMNS)) {
+      (volumes as unknown as Record<string, Typed>)[name] = typed(Type, blob(`tape/standalones/${i}/${name}`), `tape/standalones/${i}/${name}`, sa.volumes.count);
+    }
+    return { ...sa, volumes };
+  });
+  return { ...meta, placements, exports, databases, standalones };
+}

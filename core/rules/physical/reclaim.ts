@@ -1,0 +1,123 @@
+// Reclamation (Redbook §11.5.3): the valid copies on a stacked volume below the threshold move to the
+// reclaim pool (RCLS source drive, RCLT target drive) and the emptied volume is erased (SECE) and
+// goes back to the common scratch pool. A copy-exported volume is not brought back: "a new secondary
+// copy of the remaining valid logical volumes is made using the primary logical volume copy as a
+// source"; the next export takes the new copies offsite and the old volume holds nothing active.
+
+import type { GridState } from '../../engine/state.js';
+import { refuse } from '../../engine/refusal.js';
+import { onEvent } from '../../sim/run.js';
+import { DRIVE_MOUNT_MS } from '../cache.js';
+import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume } from './library.js';
+import { FORMAT_BYTES_PER_MS } from './media.js';
+
+/** Erasing a reclaimed cartridge on a drive before it is scratch again (SECE). */
+export const ERASE_MS = 5 * 60_000;
+
+/** A library's logical copies by stacked volume: the columns reclamation rewrites. */
+export interface CopyColumns {
+  count: number;
+  columns: { pvol: Int32Array; primary: boolean }[];
+  bytes: Float64Array;
+}
+
+/** Resolves a library key: a cluster index (≥ 0) or a stand-alone library (-1 - index). */
+export type LibraryResolver = (state: GridState, key: number) => { lib: PhysicalLibrary; copies: CopyColumns } | null;
+let resolver: LibraryResolver = () => null;
+export function setLibraryResolver(r: LibraryResolver): void {
+  resolver = r;
+}
+
+export function reclaimCandidates(lib: PhysicalLibrary, pool: number, threshold: number): StackedVolume[] {
+  return lib.pvols.filter(
+    (p) =>
+      p.pool === pool &&
+      p.activeCount > 0 &&
+      p.lockedBy < 0 &&
+      (p.state === 'full' || p.state === 'copy-exported' || p.state === 'ror') &&
+      p.location !== 'deleted' &&
+      utilization(p) <= threshold,
+  );
+}
+
+export function startReclaim(state: GridState, key: number, lib: PhysicalLibrary, pool: number, threshold: number | null, only: StackedVolume[] | null = null) {
+  const def = poolOf(lib, pool);
+  if (!def && !only) refuse('NO_SUCH_POOL', `pool ${pool} is not defined on ${lib.name}`);
+  if (lib.reclaim && lib.reclaim.stopped === null && (lib.reclaim.current >= 0 || lib.reclaim.queue.length > 0)) {
+    refuse('RECLAIM_IN_PROGRESS', `${lib.name} is already reclaiming pool ${lib.reclaim.pool}`);
+  }
+  const limit = threshold ?? def?.reclaimThreshold ?? 0;
+  const queue = only ?? reclaimCandidates(lib, pool, limit);
+  const generation = (lib.reclaim?.generation ?? 0) + 1;
+  lib.reclaim = { pool, threshold: limit, queue: queue.map((p) => p.id), current: -1, target: -1, startedAt: state.now, reclaimed: [], stopped: null, generation };
+  next(state, key, lib);
+  return { library: lib.name, pool, threshold: limit, candidates: queue.map((p) => ({ pvol: p.volser, utilization: utilization(p), state: p.state, location: p.location })) };
+}
+
+function next(state: GridState, key: number, lib: PhysicalLibrary): void {
+  const job = lib.reclaim!;
+  const id = job.queue.shift();
+  if (id === undefined) {
+    job.current = -1;
+    return;
+  }
+  const p = lib.pvols[id]!;
+  job.current = id;
+  job.target = poolOf(lib, targetPool(lib, p))?.filling ?? -1;
+  const ms = 2 * DRIVE_MOUNT_MS + Math.ceil(p.activeBytes / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
+  state.events.push(state.now + ms, 'reclaim', [key, job.generation, id]);
+}
+
+/** Where the surviving copies go: the pool's reclaim pool; a Copy Export pool's is itself (§11.5.1). */
+function targetPool(lib: PhysicalLibrary, p: StackedVolume): number {
+  return poolOf(lib, p.pool)?.reclaimPool ?? p.pool;
+}
+
+onEvent('reclaim', (state, event) => {
+  const [key, generation, id] = event.args as [number, number, number];
+  const found = resolver(state, key);
+  if (!found) return;
+  const { lib, copies } = found;
+  const job = lib.reclaim;
+  if (!job || job.generation !== generation || job.current !== id) return;
+  const p = lib.pvols[id]!;
+  const target = targetPool(lib, p);
+  for (const { pvol, primary } of copies.columns) {
+    for (let v = 0; v < copies.count; v++) {
+      if (pvol[v] !== id) continue;
+      const bytes = copies.bytes[v]!;
+      const to = allocate(lib, target, bytes, primary, state.now);
+      if (to === NO_PVOL) {
+        job.stopped = `no scratch stacked volume for pool ${target}`;
+        job.current = -1;
+        return;
+      }
+      release(lib, id, bytes, primary);
+      pvol[v] = to;
+    }
+  }
+  job.reclaimed.push(p.volser);
+  if (p.state === 'copy-exported') {
+    // Offsite: nothing to fetch back; in export-hold: to scratch after the next export (§11.5.3 tip).
+    if (p.location === 'export-hold') p.reclaimed = true;
+  } else if (p.location === 'library' && p.activeCount === 0) {
+    p.state = 'erase';
+    lib.erasing.push(id);
+    state.events.push(state.now + ERASE_MS, 'erased', [key, id]);
+  }
+  next(state, key, lib);
+});
+
+onEvent('erased', (state, event) => {
+  const [key, id] = event.args as [number, number];
+  const found = resolver(state, key);
+  if (!found) return;
+  const { lib } = found;
+  lib.erasing = lib.erasing.filter((x) => x !== id);
+  const p = lib.pvols[id];
+  if (p && p.state === 'erase') returnToScratch(lib, p);
+});
+
+export function reclaimBusy(lib: PhysicalLibrary): boolean {
+  return lib.erasing.length > 0 || (lib.reclaim !== null && lib.reclaim.stopped === null && lib.reclaim.current >= 0);
+}

@@ -1,0 +1,206 @@
+// Logical volume copies on stacked volumes (Redbook §11.5): pre-migration writes a tape-attached
+// cluster's primary copy to the primary pool and, when the Management Class names a secondary pool
+// that the cluster defines, a secondary copy there; a new data level invalidates both; recall reads
+// the primary. Hooked into core/rules/cache.ts (pre-migration, new level) and topology (PRELOAD).
+
+import type { GridState } from '../../engine/state.js';
+import { refuse } from '../../engine/refusal.js';
+import { NO_COPY } from '../../model/volumes.js';
+import { allocate, DEFAULT_PRIMARY_POOL, materialize, NO_PVOL, poolOf, release, type PhysicalLibrary, type Pool } from './library.js';
+import { libraryOf, placementOf, type Placement } from './tape-state.js';
+import { exportIdFor, notePremigrated } from '../copy-export/routing.js';
+import { premigrationOf } from '../cache.js';
+
+/** The cluster's secondary pool for a volume's Management Class, or null when it keeps no second copy. */
+export function secondaryPoolOf(state: GridState, lib: PhysicalLibrary, v: number): number | null {
+  const pool = state.mcs[state.volumes.cols.mc[v]!]?.secondaryPool ?? null;
+  return pool !== null && poolOf(lib, pool) ? pool : null;
+}
+
+function dropCopies(lib: PhysicalLibrary, pl: Placement, v: number, tapeBytes: Float64Array): void {
+  const bytes = tapeBytes[v]!;
+  if (pl.primary[v]! >= 0) release(lib, pl.primary[v]!, bytes, true);
+  if (pl.secondary[v]! >= 0) release(lib, pl.secondary[v]!, bytes, false);
+  pl.primary[v] = NO_PVOL;
+  pl.secondary[v] = NO_PVOL;
+  pl.tapeLevel[v] = -1;
+}
+
+/**
+ * Pre-migration of cluster's copy of v finished on a drive: lay the copies on stacked volumes.
+ * Returns false when the pool has no scratch stacked volume left: the volume waits (cache-resident)
+ * until one is made available (Redbook §11.5.1, E0013).
+ */
+export function writeToStackedVolumes(state: GridState, cluster: number, v: number): boolean {
+  const lib = libraryOf(state, cluster);
+  if (!lib) return true;
+  const pl = placementOf(state, cluster);
+  const cols = state.volumes.cols;
+  const level = cols.copyLevel[cluster]![v]!;
+  const secPool = secondaryPoolOf(state, lib, v);
+  const bytes = cols.sizeBytes[v]!;
+  const sizes = tapeBytesOf(state, cluster);
+  if (pl.tapeLevel[v] === level && pl.primary[v]! >= 0) {
+    if (secPool === null || pl.secondary[v]! >= 0) return true;
+    // A second copy the volume lacks (its MC gained a secondary pool): made from the primary.
+    const exportId = exportIdFor(state, cluster, secPool, v);
+    const sec = allocate(lib, secPool, sizes[v]!, false, state.now, exportId);
+    if (sec === NO_PVOL) return wait(lib, v, level);
+    pl.secondary[v] = sec;
+    if (exportId >= 0) notePremigrated(state, v, sec);
+    return true;
+  }
+  if (pl.tapeLevel[v]! >= 0) dropCopies(lib, pl, v, sizes);
+  const primary = allocate(lib, DEFAULT_PRIMARY_POOL, bytes, true, state.now);
+  if (primary === NO_PVOL) return wait(lib, v, level);
+  let secondary = NO_PVOL;
+  const exportId = secPool === null ? -1 : exportIdFor(state, cluster, secPool, v);
+  if (secPool !== null) {
+    secondary = allocate(lib, secPool, bytes, false, state.now, exportId);
+    if (secondary === NO_PVOL) {
+      release(lib, primary, bytes, true);
+      return wait(lib, v, level);
+    }
+  }
+  pl.primary[v] = primary;
+  pl.secondary[v] = secondary;
+  pl.tapeLevel[v] = level;
+  sizes[v] = bytes;
+  if (exportId >= 0) notePremigrated(state, v, secondary);
+  return true;
+}
+
+function wait(lib: PhysicalLibrary, v: number, level: number): false {
+  lib.waiting.volume.push(v);
+  lib.waiting.level.push(level);
+  return false;
+}
+
+/** A new data level of v on cluster: the copies on tape are no longer valid (Redbook §11.5.3). */
+export function invalidateTapeCopies(state: GridState, cluster: number, v: number): void {
+  const pl = state.tape.placements[cluster];
+  if (!pl || v >= pl.primary.length || pl.tapeLevel[v]! < 0) return;
+  const lib = libraryOf(state, cluster);
+  if (lib) dropCopies(lib, pl, v, tapeBytesOf(state, cluster));
+}
+
+/**
+ * Pre-migrations that waited for a scratch stacked volume, retried now that one may be there.
+ * Returns how many were written.
+ */
+export function retryWaiting(state: GridState, cluster: number): number {
+  const lib = libraryOf(state, cluster);
+  if (!lib || lib.waiting.volume.length === 0) return 0;
+  const cols = state.volumes.cols;
+  const { volume, level } = lib.waiting;
+  lib.waiting = { volume: [], level: [] };
+  let written = 0;
+  for (let i = 0; i < volume.length; i++) {
+    const v = volume[i]!;
+    if (cols.copyLevel[cluster]![v] !== level[i] || level[i] === NO_COPY) continue; // superseded
+    if (lib.waiting.volume.length > 0) {
+      // Once one waits again, the rest keep their order behind it.
+      lib.waiting.volume.push(v);
+      lib.waiting.level.push(level[i]!);
+      continue;
+    }
+    if (writeToStackedVolumes(state, cluster, v)) {
+      cols.premigrated[v]! |= 1 << cluster;
+      premigrationOf(state, cluster).removable.push(v);
+      written++;
+    }
+  }
+  return written;
+}
+
+/**
+ * PRELOAD: volumes written before the run are already on stacked volumes of every tape-attached
+ * cluster that holds them — on cartridges that were in the library then, so no scratch is consumed.
+ */
+export function placePreloaded(state: GridState, first: number, n: number): void {
+  if (n === 0) return;
+  const cols = state.volumes.cols;
+  for (let c = 0; c < state.clusters.length; c++) {
+    const lib = libraryOf(state, c);
+    if (!lib || !(cols.premigrated[first]! & (1 << c))) continue;
+    const pl = placementOf(state, c);
+    const sizes = tapeBytesOf(state, c);
+    const secPool = secondaryPoolOf(state, lib, first);
+    const bytes = cols.sizeBytes[first]!;
+    const level = cols.copyLevel[c]![first]!;
+    const primary = new PreloadWriter(lib, poolOf(lib, DEFAULT_PRIMARY_POOL)!, state.now, true);
+    const secondary = secPool === null ? null : new PreloadWriter(lib, poolOf(lib, secPool)!, state.now, false);
+    for (let v = first; v < first + n; v++) {
+      pl.primary[v] = primary.put(bytes);
+      pl.secondary[v] = secondary ? secondary.put(bytes) : NO_PVOL;
+      pl.tapeLevel[v] = level;
+      sizes[v] = bytes;
+    }
+  }
+}
+
+/** Fills a pool's volumes in sequence, adding full cartridges as it goes. */
+class PreloadWriter {
+  private current: ReturnType<typeof materialize> | null;
+  constructor(
+    private readonly lib: PhysicalLibrary,
+    private readonly pool: Pool,
+    private readonly now: number,
+    private readonly primary: boolean,
+  ) {
+    const filling = pool.filling >= 0 ? lib.pvols[pool.filling]! : null;
+    this.current = filling && filling.state === 'filling' ? filling : null;
+  }
+
+  put(bytes: number): number {
+    let p = this.current;
+    if (!p || (p.writtenBytes > 0 && p.writtenBytes + bytes > p.capacityBytes)) {
+      if (p) {
+        p.state = 'full';
+        p.filledAt = this.now;
+      }
+      p = materialize(this.lib, this.pool, this.now, this.pool);
+      p.state = 'filling';
+      this.pool.filling = p.id;
+      this.current = p;
+    }
+    p.writtenBytes += bytes;
+    p.activeBytes += bytes;
+    p.activeCount++;
+    if (this.primary) p.primaryCount++;
+    return p.id;
+  }
+}
+
+/**
+ * Redbook §11.5.1: "If the TS7700 cannot access the primary version of a logical volume designated for
+ * Copy Export and the secondary version is in a pool also defined for Copy Export, that secondary
+ * version is made inaccessible and the mount will fail ... When a Copy Export operation is not being
+ * performed, if the primary version ... cannot be accessed and a secondary version exists, the
+ * secondary becomes the primary." Called before a recall from cluster's tape.
+ */
+export function checkRecall(state: GridState, cluster: number, v: number): void {
+  const lib = libraryOf(state, cluster);
+  const pl = state.tape.placements[cluster];
+  if (!lib || !pl || v >= pl.primary.length || pl.primary[v]! < 0) return;
+  const primary = lib.pvols[pl.primary[v]!]!;
+  if (primary.state !== 'unavailable' && primary.location === 'library') return;
+  const volser = state.volumes.volser(v);
+  const sec = pl.secondary[v]! >= 0 ? lib.pvols[pl.secondary[v]!]! : null;
+  if (sec && poolOf(lib, sec.pool)?.copyExport) {
+    refuse('PRIMARY_UNAVAILABLE', `${volser}: primary copy on ${primary.volser} is unavailable and its secondary copy is in Copy Export pool ${sec.pool}: it is made inaccessible`);
+  }
+  if (sec && sec.state !== 'unavailable' && sec.location === 'library' && state.tape.activeExport < 0) {
+    primary.primaryCount = Math.max(0, primary.primaryCount - 1);
+    sec.primaryCount++;
+    pl.primary[v] = sec.id;
+    pl.secondary[v] = NO_PVOL;
+    return;
+  }
+  refuse('PRIMARY_UNAVAILABLE', `${volser}: primary copy on ${primary.volser} is unavailable and no usable secondary copy exists`);
+}
+
+/** Bytes of each copy on tape (sizes change before a new level lands, so the old size is kept). */
+function tapeBytesOf(state: GridState, cluster: number): Float64Array {
+  return placementOf(state, cluster).tapeBytes;
+}

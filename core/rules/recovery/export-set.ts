@@ -1,0 +1,224 @@
+// The portable export set as a file: the ejected copy-exported stacked volumes of a cluster, what
+// they hold (the database of the export that took each offsite lists its logical volumes) and the
+// database backups on them — the medium carried to the recovery site (Redbook §11.5, §11.7.2 step 6).
+//
+// Layout, three lines:  "TIMEZERO EXPORTSET 1"  /  one line of JSON  /  "SHA256 <hex of the JSON line>".
+// Database columns travel as base64 of their little-endian bytes, so a million-volume set stays compact.
+// Reading checks the header, the version, the checksum and every field before anything changes.
+
+import { z } from 'zod';
+import type { GridState } from '../../engine/state.js';
+import { refuse } from '../../engine/refusal.js';
+import { isoTime } from '../../sim/time.js';
+import { FORMATS, MEDIA } from '../physical/media.js';
+import { removable } from '../physical/io-station.js';
+import { DB_COLUMNS, sourceTag, type DbBackup, type DbColumn } from '../copy-export/db-backup.js';
+import { bytesOf, fromBase64, sha256Hex, toBase64 } from './encoding.js';
+import { checkLoad, incomingOf, loadCartridges } from './transport.js';
+import type { StandaloneLibrary } from './standalone.js';
+
+export const EXPORTSET_HEADER = 'TIMEZERO EXPORTSET';
+export const EXPORTSET_VERSION = 1;
+
+/** Reads and writes files named in a runbook (the session's FilePort). */
+export interface ExportSetFiles {
+  readText(path: string): string;
+  writeText?(path: string, text: string): void;
+}
+
+const volser = z.string().regex(/^[A-Z0-9]{1,6}$/);
+const pvolSchema = z
+  .object({
+    volser,
+    pool: z.number().int().min(0).max(32),
+    media: z.enum(MEDIA),
+    format: z.enum(FORMATS),
+    encryptKey: z.string().nullable(),
+    capacityBytes: z.number().nonnegative(),
+    writtenBytes: z.number().nonnegative(),
+    activeBytes: z.number().nonnegative(),
+    activeCount: z.number().int().nonnegative(),
+    exportedAt: z.number().nullable(),
+    exportedBytes: z.number().nonnegative(),
+    dbBackup: z.number().int().nonnegative().nullable(),
+    contentDb: z.number().int().nonnegative().nullable(),
+  })
+  .strict();
+const databaseSchema = z
+  .object({
+    time: z.number(),
+    sourceGrid: z.string().nullable(),
+    sourceLibrary: z.string(),
+    sourceTag: z.string(),
+    sourceCode: z.string(),
+    exportListVolser: volser,
+    pool: z.number().int(),
+    inventory: z.number().int().nonnegative(),
+    mcs: z.array(z.object({ name: z.string(), modes: z.array(z.enum(['R', 'D', 'N', 'S'])), secondaryPool: z.number().int().nullable(), preference: z.enum(['PG0', 'PG1']) }).strict()),
+    pools: z.array(
+      z.object({ number: z.number().int(), media: z.enum(MEDIA), format: z.enum(FORMATS), copyExport: z.boolean(), reclaimPool: z.number().int(), reclaimThreshold: z.number(), encryptKey: z.string().nullable() }).strict(),
+    ),
+    pvols: z.array(z.object({ volser, pool: z.number().int(), media: z.enum(MEDIA), format: z.enum(FORMATS), encryptKey: z.string().nullable(), exportedAt: z.number().nullable() }).strict()),
+    count: z.number().int().nonnegative(),
+    columns: z.record(z.string(), z.string()),
+  })
+  .strict();
+const bodySchema = z
+  .object({
+    format: z.literal('timezero-exportset'),
+    version: z.literal(EXPORTSET_VERSION),
+    savedAt: z.string(),
+    source: z.object({ grid: z.string().nullable(), library: z.string(), tag: z.string(), code: z.string() }).strict(),
+    pvols: z.array(pvolSchema),
+    databases: z.array(databaseSchema),
+  })
+  .strict();
+
+/** SAVE EXPORTSET FROM <cl> <file>. */
+export function saveExportSet(state: GridState, cluster: number, file: string, files: ExportSetFiles | null) {
+  if (!files?.writeText) refuse('NO_FILE_SYSTEM', 'SAVE EXPORTSET needs a file system: not available here');
+  const lib = state.tape.libraries[cluster];
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[cluster]!.name} is disk-only: it exports nothing`);
+  const pvols = lib.pvols.filter((p) => p.state === 'copy-exported' && removable(p));
+  if (pvols.length === 0) refuse('NOTHING_TO_SAVE', `${lib.name} has no ejected copy-exported stacked volume`);
+  const dbIds: number[] = [];
+  const dbIndex = (id: number | null) => {
+    if (id === null) return null;
+    let k = dbIds.indexOf(id);
+    if (k < 0) k = dbIds.push(id) - 1;
+    return k;
+  };
+  const pvolRecords = pvols.map((p) => {
+    const inc = incomingOf(state, cluster, p);
+    return {
+      volser: inc.volser,
+      pool: inc.pool,
+      media: inc.media,
+      format: inc.format,
+      encryptKey: inc.encryptKey,
+      capacityBytes: inc.capacityBytes,
+      writtenBytes: inc.writtenBytes,
+      activeBytes: inc.activeBytes,
+      activeCount: inc.activeCount,
+      exportedAt: inc.exportedAt,
+      exportedBytes: inc.exportedBytes,
+      dbBackup: dbIndex(inc.dbBackup),
+      contentDb: dbIndex(inc.contentDb),
+    };
+  });
+  const databases = dbIds.map((id) => {
+    const db = state.tape.databases[id]!;
+    const columns: Record<string, string> = {};
+    for (const name of Object.keys(DB_COLUMNS) as DbColumn[]) columns[name] = toBase64(bytesOf(db[name]));
+    return {
+      time: db.time,
+      sourceGrid: db.sourceGrid,
+      sourceLibrary: db.sourceLibrary,
+      sourceTag: db.sourceTag,
+      sourceCode: db.sourceCode,
+      exportListVolser: db.exportListVolser,
+      pool: db.pool,
+      inventory: db.inventory,
+      mcs: db.mcs,
+      pools: db.pools,
+      pvols: db.pvols,
+      count: db.volser.length,
+      columns,
+    };
+  });
+  const body = JSON.stringify({
+    format: 'timezero-exportset',
+    version: EXPORTSET_VERSION,
+    savedAt: isoTime(state.now),
+    source: { grid: state.name, library: lib.name, tag: sourceTag(state, cluster), code: state.clusters[cluster]!.code },
+    pvols: pvolRecords,
+    databases,
+  });
+  const digest = sha256Hex(body);
+  const text = `${EXPORTSET_HEADER} ${EXPORTSET_VERSION}\n${body}\nSHA256 ${digest}\n`;
+  files.writeText(file, text);
+  return {
+    file,
+    library: lib.name,
+    pvols: pvols.map((p) => p.volser),
+    databases: databases.length,
+    logicalVolumes: pvols.reduce((n, p) => n + p.activeCount, 0),
+    bytes: text.length,
+    sha256: digest,
+  };
+}
+
+function bad(file: string, why: string): never {
+  refuse('BAD_EXPORTSET', `${file}: ${why}; nothing was loaded`);
+}
+
+/** Reads and checks an export-set file completely; refuses a corrupt, truncated or foreign one. */
+export function readExportSet(file: string, text: string) {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const header = lines[0] ?? '';
+  const match = /^TIMEZERO EXPORTSET (\d+)$/.exec(header);
+  if (!match) bad(file, `not a TimeZero export set (first line '${header.slice(0, 40)}')`);
+  if (Number(match[1]) !== EXPORTSET_VERSION) bad(file, `export set version ${match[1]}, this build reads version ${EXPORTSET_VERSION}`);
+  if (lines.length < 3) bad(file, 'truncated: the checksum line is missing');
+  if (lines.length > 3) bad(file, `${lines.length} lines, an export set has 3`);
+  const sum = /^SHA256 ([0-9a-f]{64})$/.exec(lines[2]!);
+  if (!sum) bad(file, 'truncated or damaged checksum line');
+  if (sha256Hex(lines[1]!) !== sum[1]) bad(file, 'checksum mismatch: the file is corrupt');
+  let json: unknown;
+  try {
+    json = JSON.parse(lines[1]!);
+  } catch (error) {
+    bad(file, `body is not JSON (${(error as Error).message})`);
+  }
+  const parsed = bodySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    bad(file, `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+  }
+  const body = parsed.data;
+  const databases = body.databases.map((d, i): Omit<DbBackup, 'id'> => {
+    const columns = {} as Record<DbColumn, ArrayBufferView>;
+    for (const name of Object.keys(DB_COLUMNS) as DbColumn[]) {
+      const encoded = d.columns[name];
+      if (encoded === undefined) bad(file, `databases.${i}.columns.${name} is missing`);
+      const bytes = fromBase64(encoded);
+      const Type = DB_COLUMNS[name];
+      if (!bytes || bytes.length !== d.count * Type.BYTES_PER_ELEMENT) bad(file, `databases.${i}.columns.${name}: not ${d.count} values`);
+      const column = new Type(d.count);
+      new Uint8Array(column.buffer).set(bytes);
+      columns[name] = column;
+    }
+    const pvolIndex = columns.pvol as Int32Array;
+    for (let k = 0; k < d.count; k++) if (pvolIndex[k]! < 0 || pvolIndex[k]! >= d.pvols.length) bad(file, `databases.${i}: volume ${k} names no stacked volume`);
+    const { count: _count, columns: _columns, ...meta } = d;
+    return { ...meta, ...(columns as unknown as Pick<DbBackup, DbColumn>) };
+  });
+  for (const [i, p] of body.pvols.entries()) {
+    for (const ref of [p.dbBackup, p.contentDb]) if (ref !== null && ref >= databases.length) bad(file, `pvols.${i}: database ${ref} is not in the file`);
+  }
+  return { body, databases };
+}
+
+/** LOAD EXPORTSET <file> INTO <standalone>. */
+export function loadExportSet(state: GridState, file: string, sa: StandaloneLibrary, files: ExportSetFiles | null) {
+  if (!files) refuse('NO_FILE_SYSTEM', 'LOAD EXPORTSET needs a file system: not available here');
+  let text: string;
+  try {
+    text = files.readText(file);
+  } catch (error) {
+    refuse('NO_FILE', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  const { body, databases } = readExportSet(file, text);
+  checkLoad(sa, body.pvols.length);
+  const ids = databases.map((db) => {
+    const id = state.tape.databases.length;
+    state.tape.databases.push({ ...db, id });
+    return id;
+  });
+  const result = loadCartridges(
+    sa,
+    body.pvols.map((p) => ({ ...p, dbBackup: p.dbBackup === null ? null : ids[p.dbBackup]!, contentDb: p.contentDb === null ? null : ids[p.contentDb]!, source: body.source.tag })),
+  );
+  return { ...result, file, source: body.source.library, grid: body.source.grid, savedAt: body.savedAt, databases: ids.length };
+}

@@ -1,0 +1,307 @@
+// A stand-alone tape-attached library (Redbook §11.7: "Clients can only execute a Copy Export Recovery
+// process in a stand-alone cluster"): not part of the grid, cluster 0 of its own, with its own drives
+// (formats, encryption keys), code level, slots, physical library and logical volume database
+// (columnar, like the grid's). It takes INSERT, PRELOAD, POOL, DRIVES, RECLAIM and SHOW.
+
+import type { GridState } from '../../engine/state.js';
+import { refuse } from '../../engine/refusal.js';
+import type { CopyMode, PreferenceGroup } from '../../model/grid.js';
+import { decodeVolser, encodeVolser, parseVolserRange, rangeSize, rangeVolser, type VolserRange } from '../../model/volser.js';
+import { MB } from '../../sim/time.js';
+import { createLibrary, DEFAULT_PRIMARY_POOL, materialize, poolOf, type PhysicalLibrary } from '../physical/library.js';
+import { FORMATS, type Format } from '../physical/media.js';
+import type { CopyColumns } from '../physical/reclaim.js';
+
+export interface StandaloneVolumes {
+  count: number;
+  volser: Uint32Array;
+  level: Int32Array;
+  sizeBytes: Float64Array;
+  category: Uint16Array;
+  mc: Uint8Array;
+  /** stacked volume (number in the library) holding the volume's copy, -1 when it has no data */
+  pvol: Int32Array;
+}
+
+export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const;
+export type StandaloneColumn = keyof typeof STANDALONE_COLUMNS;
+
+export interface RecoveryStep {
+  text: string;
+  ms: number;
+  /** progress counted in items ("XX of YY complete"), 0 when the step has none */
+  items: number;
+}
+
+export interface RecoveryJob {
+  kind: 'ERASE' | 'RECOVER';
+  status: 'in progress' | 'completed' | 'failed';
+  steps: RecoveryStep[];
+  current: number;
+  initiated: number;
+  stepStartedAt: number;
+  ended: number | null;
+  generation: number;
+  fromPvol: string | null;
+  testMode: boolean;
+  database: number | null;
+  errors: string[];
+}
+
+export interface RecoverySummary {
+  fromPvol: string;
+  database: number;
+  sourceLibrary: string;
+  sourceGrid: string | null;
+  databaseTime: number;
+  testMode: boolean;
+  inventory: number;
+  inDatabase: number;
+  recovered: number;
+  lostIncompleteCopy: number;
+  lostMissingStackedVolume: number;
+  conflicts: number;
+  lostSamples: { volser: string; reason: string }[];
+  conflictVolsers: string[];
+  missingStackedVolumes: string[];
+  ignoredStackedVolumes: { pvol: string; reason: string }[];
+  scratchErased: number;
+  encrypted: boolean;
+  pools: number[];
+}
+
+export interface StandaloneLibrary {
+  name: string;
+  index: number;
+  drives: number;
+  drivesAvailable: number;
+  formats: Format[];
+  code: string;
+  keys: string[];
+  slots: number;
+  /** VOLSER ranges another partition of the same physical library owns (Redbook §11.7.1) */
+  partition: string[];
+  physical: PhysicalLibrary;
+  volumes: StandaloneVolumes;
+  mcs: { name: string; modes: CopyMode[]; secondaryPool: number | null; preference: PreferenceGroup }[];
+  job: RecoveryJob | null;
+  testMode: boolean | null;
+  recovery: RecoverySummary | null;
+}
+
+export const DEFAULT_SLOTS = 10_000;
+export const DEFAULT_STANDALONE_CODE = '8.50';
+
+export function emptyVolumes(): StandaloneVolumes {
+  return { count: 0, volser: new Uint32Array(0), level: new Int32Array(0), sizeBytes: new Float64Array(0), category: new Uint16Array(0), mc: new Uint8Array(0), pvol: new Int32Array(0) };
+}
+
+export interface StandaloneSpec {
+  name: string;
+  drives: number;
+  formats: Format[] | null;
+  code: string | null;
+  keys: string[];
+  slots: number | null;
+  partition: string[];
+}
+
+export function defineStandalone(state: GridState, spec: StandaloneSpec): StandaloneLibrary {
+  if (state.tape.standalones.some((s) => s.name === spec.name)) refuse('DUPLICATE', `stand-alone library ${spec.name} already exists`);
+  if (state.clusters.some((c) => c.name === spec.name)) refuse('DUPLICATE', `${spec.name} is a cluster of the grid`);
+  const formats = spec.formats ?? ['E07'];
+  const newest = [...formats].sort((a, b) => FORMATS.indexOf(b) - FORMATS.indexOf(a))[0]!;
+  const index = state.tape.standalones.length;
+  const sa: StandaloneLibrary = {
+    name: spec.name,
+    index,
+    drives: spec.drives,
+    drivesAvailable: spec.drives,
+    formats,
+    code: spec.code ?? DEFAULT_STANDALONE_CODE,
+    keys: spec.keys,
+    slots: spec.slots ?? DEFAULT_SLOTS,
+    partition: spec.partition,
+    physical: createLibrary(spec.name, `S${'ZYXWVUTS'[index % 8]}`, true, 0, newest),
+    volumes: emptyVolumes(),
+    mcs: [],
+    job: null,
+    testMode: null,
+    recovery: null,
+  };
+  state.tape.standalones.push(sa);
+  return sa;
+}
+
+export function standalone(state: GridState, name: string): StandaloneLibrary {
+  const sa = state.tape.standalones.find((s) => s.name === name);
+  if (!sa) refuse('NO_SUCH_LIBRARY', `no stand-alone library ${name}`);
+  return sa;
+}
+
+export function jobRunning(sa: StandaloneLibrary): boolean {
+  return sa.job !== null && sa.job.status === 'in progress';
+}
+
+export function refuseIfBusy(sa: StandaloneLibrary): void {
+  if (jobRunning(sa)) refuse('LIBRARY_BUSY', `${sa.name} is running ${sa.job!.kind === 'ERASE' ? 'the erase' : 'Copy Export Recovery'}`);
+}
+
+/** Redbook §11.7.1: "not empty of data (in the cache or the database)". */
+export function isEmpty(sa: StandaloneLibrary): boolean {
+  return sa.volumes.count === 0 && !sa.physical.pvols.some((p) => p.source === null && p.activeCount > 0);
+}
+
+export function growVolumes(sa: StandaloneLibrary, total: number): StandaloneVolumes {
+  const vols = sa.volumes;
+  if (vols.volser.length >= total) return vols;
+  const capacity = Math.max(total, Math.ceil(vols.volser.length * 1.5));
+  for (const name of Object.keys(STANDALONE_COLUMNS) as StandaloneColumn[]) {
+    const grown = new STANDALONE_COLUMNS[name](capacity);
+    if (name === 'pvol') grown.fill(-1);
+    grown.set(vols[name].subarray(0, vols.count) as never);
+    (vols as unknown as Record<string, ArrayBufferView>)[name] = grown;
+  }
+  return vols;
+}
+
+function volserCodes(sa: StandaloneLibrary): Set<number> {
+  const set = new Set<number>();
+  for (let i = 0; i < sa.volumes.count; i++) set.add(sa.volumes.volser[i]!);
+  return set;
+}
+
+export function insertInto(sa: StandaloneLibrary, range: VolserRange, category: number) {
+  refuseIfBusy(sa);
+  const n = rangeSize(range);
+  const known = volserCodes(sa);
+  for (let i = 0; i < n; i++) if (known.has(encodeVolser(rangeVolser(range, i)))) refuse('VOLUME_EXISTS', `${rangeVolser(range, i)} is already in ${sa.name}`);
+  const vols = growVolumes(sa, sa.volumes.count + n);
+  for (let i = 0; i < n; i++) {
+    const k = vols.count++;
+    vols.volser[k] = encodeVolser(rangeVolser(range, i));
+    vols.level[k] = 0;
+    vols.sizeBytes[k] = 0;
+    vols.category[k] = category;
+    vols.mc[k] = 255;
+    vols.pvol[k] = -1;
+  }
+  return { library: sa.name, inserted: n };
+}
+
+/** Volumes written before the run: on full cartridges of pool 1 of the library. */
+export function preloadInto(sa: StandaloneLibrary, range: VolserRange, mcName: string, size: number, category: number, now: number) {
+  refuseIfBusy(sa);
+  const n = rangeSize(range);
+  const known = volserCodes(sa);
+  for (let i = 0; i < n; i++) if (known.has(encodeVolser(rangeVolser(range, i)))) refuse('VOLUME_EXISTS', `${rangeVolser(range, i)} is already in ${sa.name}`);
+  let mc = sa.mcs.findIndex((m) => m.name === mcName);
+  if (mc < 0) {
+    sa.mcs.push({ name: mcName, modes: ['R'], secondaryPool: null, preference: 'PG1' });
+    mc = sa.mcs.length - 1;
+  }
+  const lib = sa.physical;
+  const pool = poolOf(lib, DEFAULT_PRIMARY_POOL)!;
+  const vols = growVolumes(sa, sa.volumes.count + n);
+  let p = pool.filling >= 0 ? lib.pvols[pool.filling]! : null;
+  for (let i = 0; i < n; i++) {
+    if (!p || (p.writtenBytes > 0 && p.writtenBytes + size > p.capacityBytes)) {
+      if (p) {
+        p.state = 'full';
+        p.filledAt = now;
+      }
+      p = materialize(lib, pool, now, pool);
+      p.state = 'filling';
+      pool.filling = p.id;
+    }
+    p.writtenBytes += size;
+    p.activeBytes += size;
+    p.activeCount++;
+    p.primaryCount++;
+    const k = vols.count++;
+    vols.volser[k] = encodeVolser(rangeVolser(range, i));
+    vols.level[k] = 1;
+    vols.sizeBytes[k] = size;
+    vols.category[k] = category;
+    vols.mc[k] = mc;
+    vols.pvol[k] = p.id;
+  }
+  return { library: sa.name, preloaded: n };
+}
+
+export function copyColumns(sa: StandaloneLibrary): CopyColumns {
+  return { count: sa.volumes.count, columns: [{ pvol: sa.volumes.pvol, primary: true }], bytes: sa.volumes.sizeBytes };
+}
+
+export function findVolumeIn(sa: StandaloneLibrary, volser: string): number {
+  const code = encodeVolser(volser);
+  const vols = sa.volumes;
+  for (let i = 0; i < vols.count; i++) if (vols.volser[i] === code) return i;
+  return -1;
+}
+
+export function showStandaloneVolume(sa: StandaloneLibrary, volser: string) {
+  const i = findVolumeIn(sa, volser);
+  if (i < 0) refuse('NO_SUCH_VOLUME', `${volser} is not in ${sa.name}`);
+  const v = sa.volumes;
+  const p = v.pvol[i]! >= 0 ? sa.physical.pvols[v.pvol[i]!]! : null;
+  return {
+    volser,
+    library: sa.name,
+    category: v.category[i]!.toString(16).toUpperCase().padStart(4, '0'),
+    mc: sa.mcs[v.mc[i]!]?.name ?? null,
+    owner: sa.name,
+    level: v.level[i]!,
+    sizeMB: Math.trunc(v.sizeBytes[i]! / MB),
+    mountedOn: null,
+    copies: { [sa.name]: { level: v.level[i]!, consistent: true, inCache: false, premigrated: p !== null } },
+    pvol: p?.volser ?? null,
+    pool: p?.pool ?? null,
+    pvolState: p?.state ?? null,
+    recoveredFrom: p?.source ?? null,
+  };
+}
+
+export function showStandalone(sa: StandaloneLibrary) {
+  const pvols = sa.physical.pvols.filter((p) => p.location === 'library' || p.location === 'export-hold');
+  return {
+    name: sa.name,
+    model: 'TAPE',
+    standalone: true,
+    cluster: 0,
+    drives: sa.drives,
+    drivesAvailable: sa.drivesAvailable,
+    formats: sa.formats,
+    code: sa.code,
+    keys: sa.keys,
+    slots: sa.slots,
+    slotsUsed: pvols.length,
+    volumes: sa.volumes.count,
+    empty: isEmpty(sa),
+    stackedVolumes: pvols.length,
+    copyExportedVolumes: pvols.filter((p) => p.state === 'copy-exported').length,
+    testMode: sa.testMode,
+    job: sa.job ? { kind: sa.job.kind, status: sa.job.status } : null,
+    partition: sa.partition,
+  };
+}
+
+/** VOLSER ranges another partition owns: does any contain this one? */
+export function inPartition(sa: StandaloneLibrary, volser: string): boolean {
+  for (const text of sa.partition) {
+    const range = parseVolserRange(text);
+    if (typeof range === 'string') continue;
+    if (range.width === 0) {
+      if (range.prefix === volser) return true;
+      continue;
+    }
+    if (volser.length !== range.prefix.length + range.width || !volser.startsWith(range.prefix)) continue;
+    const tail = volser.slice(range.prefix.length);
+    if (!/^\d+$/.test(tail)) continue;
+    const n = Number(tail);
+    if (n >= range.first && n <= range.last) return true;
+  }
+  return false;
+}
+
+export { decodeVolser };

@@ -1,0 +1,186 @@
+// Runbook lines of Copy Export and Copy Export Recovery (spec §8; Redbook §11.5–§11.7). The parser
+// merges these into its table; SHOW, LOAD and LI REQ hand their new forms to the functions below.
+
+import { FORMATS, MEDIA, isFormat, isMedia, type Format, type Media } from '../rules/physical/media.js';
+import { parseVolserRange } from '../model/volser.js';
+import type { CommandArgs, CommandName } from './commands.js';
+import type { Cursor, Named } from './cursor.js';
+import type { Token } from './lexer.js';
+
+type Parsed = { [K in CommandName]: { name: K; args: CommandArgs[K] } }[CommandName];
+type Parser = (c: Cursor, raw: string) => Parsed;
+
+function media(c: Cursor): Media {
+  const token = c.next(`a media type (${MEDIA.join(', ')})`);
+  if (!isMedia(token.upper)) c.fail(`bad media '${token.text}': one of ${MEDIA.join(', ')}`, token);
+  return token.upper;
+}
+
+function format(c: Cursor, token: Token = c.next(`a recording format (${FORMATS.join(', ')})`)): Format {
+  if (!isFormat(token.upper)) c.fail(`bad format '${token.text}': one of ${FORMATS.join(', ')}`, token);
+  return token.upper;
+}
+
+function list(c: Cursor, what: string): Token[] {
+  const token = c.next(what);
+  let offset = 0;
+  return token.text.split(',').map((part) => {
+    if (part.length === 0) c.fail(`empty item in ${what}`, token);
+    const t = { text: part, upper: part.toUpperCase(), col: token.col + offset };
+    offset += part.length + 1;
+    return t;
+  });
+}
+
+function pvolName(c: Cursor): Named {
+  return c.volser();
+}
+
+export const TAPE_PARSERS: Record<string, Parser> = {
+  // POOL <cl> <n> [MEDIA …] [FORMAT …] [COPYEXPORT] [RECLAIM <n>] [SCRATCH <count>] [ENCRYPT <keylabel>]
+  POOL: (c) => {
+    const cluster = c.cluster();
+    const pool = c.int('pool number', 0, 32);
+    const args: CommandArgs['POOL'] = { cluster, pool, media: null, format: null, copyExport: false, reclaimPool: null, scratch: null, encrypt: null };
+    for (let opt; (opt = c.optKw('MEDIA', 'FORMAT', 'COPYEXPORT', 'RECLAIM', 'SCRATCH', 'ENCRYPT')); ) {
+      if (opt === 'MEDIA') args.media = media(c);
+      else if (opt === 'FORMAT') args.format = format(c);
+      else if (opt === 'COPYEXPORT') args.copyExport = true;
+      else if (opt === 'RECLAIM') args.reclaimPool = c.int('reclaim pool', 0, 32);
+      else if (opt === 'SCRATCH') args.scratch = c.int('scratch stacked volume count', 0, 1_000_000);
+      else args.encrypt = c.name('key label').name;
+    }
+    return { name: 'POOL', args };
+  },
+  // EXPORTLIST <volser> ON <cl> POOL <n> [EJECT|HOLD] [LMTDBPVL] [MC <mc>]
+  EXPORTLIST: (c) => {
+    const volser = c.volser();
+    c.kw('ON');
+    const cluster = c.cluster();
+    c.kw('POOL');
+    const pool = c.int('pool number', 1, 32);
+    const args: CommandArgs['EXPORTLIST'] = { volser, cluster, pool, eject: true, lmtdbpvl: false, mc: null };
+    for (let opt; (opt = c.optKw('EJECT', 'HOLD', 'LMTDBPVL', 'MC')); ) {
+      if (opt === 'EJECT') args.eject = true;
+      else if (opt === 'HOLD') args.eject = false;
+      else if (opt === 'LMTDBPVL') args.lmtdbpvl = true;
+      else args.mc = c.name('Management Class');
+    }
+    return { name: 'EXPORTLIST', args };
+  },
+  // SETTING <cl> COPYEXPORTLIMIT <n>: Redbook §11.5.1 "default limit is 2,000 ... maximum of 10,000"
+  SETTING: (c) => {
+    const cluster = c.cluster();
+    c.kw('COPYEXPORTLIMIT');
+    return { name: 'SETTING', args: { cluster, setting: 'COPYEXPORTLIMIT', value: c.int('copy-exported volume limit', 1, 10_000) } };
+  },
+  IOSTATION: (c) => ({ name: 'IOSTATION', args: { cluster: c.cluster(), full: c.kw('EMPTY', 'FULL') === 'FULL' } }),
+  EJECT: (c) => {
+    const cluster = c.cluster();
+    c.kw('EXPORTHOLD');
+    return { name: 'EJECT', args: { cluster } };
+  },
+  RECLAIM: (c) => {
+    const cluster = c.cluster();
+    c.kw('POOL');
+    const pool = c.int('pool number', 1, 32);
+    const threshold = c.optKw('THRESHOLD') ? c.int('threshold percent', 0, 100) : null;
+    return { name: 'RECLAIM', args: { cluster, pool, threshold } };
+  },
+  // PVOL <pvol> UNAVAILABLE|READONLY|AVAILABLE: a stacked volume's access state (TimeZero extension)
+  PVOL: (c) => ({ name: 'PVOL', args: { pvol: pvolName(c), state: c.kw('UNAVAILABLE', 'READONLY', 'AVAILABLE') as CommandArgs['PVOL']['state'] } }),
+  // STANDALONE <name> MODEL TAPE DRIVES <n> [FORMATS f,…] [CODE <level>] [KEYS k,…] [SLOTS <n>] [PARTITION range,…]
+  STANDALONE: (c) => {
+    const name = c.name('stand-alone library name');
+    if (/^\d+$/.test(name.name)) c.fail(`library name '${name.name}' would read as a cluster index`, c.tokens[1]);
+    c.kw('MODEL');
+    c.kw('TAPE');
+    c.kw('DRIVES');
+    const drives = c.int('drive count', 0, 256);
+    const args: CommandArgs['STANDALONE'] = { name, drives, formats: null, code: null, keys: [], slots: null, partition: [] };
+    for (let opt; (opt = c.optKw('FORMATS', 'CODE', 'KEYS', 'SLOTS', 'PARTITION')); ) {
+      if (opt === 'FORMATS') args.formats = list(c, 'drive formats').map((t) => format(c, t));
+      else if (opt === 'CODE') args.code = c.next('a code level').text;
+      else if (opt === 'KEYS') args.keys = list(c, 'key labels').map((t) => t.upper);
+      else if (opt === 'SLOTS') args.slots = c.int('slot count', 1, 1_000_000);
+      else {
+        args.partition = list(c, 'VOLSER ranges').map((t) => {
+          const range = parseVolserRange(t.upper);
+          if (typeof range === 'string') c.fail(range, t);
+          return t.upper;
+        });
+      }
+    }
+    return { name: 'STANDALONE', args };
+  },
+  // TRANSPORT EXPORTED FROM <cl> TO <standalone> | TRANSPORT <pvol-range> TO <standalone>|<cl>
+  TRANSPORT: (c) => {
+    if (c.optKw('EXPORTED')) {
+      c.kw('FROM');
+      const cluster = c.cluster();
+      c.kw('TO');
+      return { name: 'TRANSPORT', args: { cluster, range: null, target: c.cluster() } };
+    }
+    const range = c.range();
+    c.kw('TO');
+    return { name: 'TRANSPORT', args: { cluster: null, range, target: c.cluster() } };
+  },
+  // SAVE EXPORTSET FROM <cl> <file>
+  SAVE: (c) => {
+    c.kw('EXPORTSET');
+    c.kw('FROM');
+    const cluster = c.cluster();
+    const token = c.next('a file path');
+    return { name: 'SAVE_EXPORTSET', args: { cluster, file: token.text, col: token.col } };
+  },
+  ERASE: (c) => ({ name: 'ERASE', args: { target: c.name('stand-alone library') } }),
+  // RECOVER <standalone> FROM <pvol>|LATEST [TESTMODE ON|OFF] — default TESTMODE ON (spec §8)
+  RECOVER: (c) => {
+    const target = c.name('stand-alone library');
+    c.kw('FROM');
+    const from = c.optKw('LATEST') ? null : pvolName(c);
+    const testMode = c.optKw('TESTMODE') ? c.kw('ON', 'OFF') === 'ON' : true;
+    return { name: 'RECOVER', args: { target, from, testMode } };
+  },
+};
+
+/** LOAD EXPORTSET <file> INTO <standalone>; null when the line is a grid-file LOAD. */
+export function parseLoadExportSet(c: Cursor): Parsed | null {
+  if (c.peek()?.upper !== 'EXPORTSET' || c.tokens.length !== 5 || c.tokens[3]!.upper !== 'INTO') return null;
+  c.kw('EXPORTSET');
+  const token = c.next('a file path');
+  c.kw('INTO');
+  return { name: 'LOAD_EXPORTSET', args: { file: token.text, col: token.col, target: c.name('stand-alone library') } };
+}
+
+export const TAPE_SHOW_WORDS = ['EXPORTSTATUS', 'POOL', 'PVOL', 'RECOVERY'] as const;
+
+/** SHOW EXPORTSTATUS <volser> [VOLUME <volser>] [LIMIT <n>] | SHOW POOL <cl> <n> | SHOW PVOL <pvol> [ON <standalone>] | SHOW RECOVERY <standalone> */
+export function parseTapeShow(what: string, c: Cursor): Parsed {
+  if (what === 'EXPORTSTATUS') {
+    const volser = c.volser();
+    const args: CommandArgs['SHOW_EXPORTSTATUS'] = { volser, volume: null, limit: null };
+    for (let opt; (opt = c.optKw('VOLUME', 'LIMIT')); ) {
+      if (opt === 'VOLUME') args.volume = c.volser();
+      else args.limit = c.int('record limit', 0, 10_000_000);
+    }
+    return { name: 'SHOW_EXPORTSTATUS', args };
+  }
+  if (what === 'POOL') return { name: 'SHOW_POOL', args: { cluster: c.cluster(), pool: c.int('pool number', 0, 32) } };
+  if (what === 'PVOL') {
+    const pvol = pvolName(c);
+    return { name: 'SHOW_PVOL', args: { pvol, on: c.optKw('ON') ? c.name('stand-alone library') : null } };
+  }
+  return { name: 'SHOW_RECOVERY', args: { target: c.name('stand-alone library') } };
+}
+
+/** LI REQ,<library>,COPYEXP,<pvol>,DELETE|RECLAIM | LI REQ,<library>,PDRIVE | LI REQ,<library>,POOLCNT */
+export function parseLibraryRequest(library: Named, request: Token, c: Cursor): Parsed {
+  if (request.upper === 'PDRIVE') return { name: 'PDRIVE', args: { library } };
+  if (request.upper === 'POOLCNT') return { name: 'POOLCNT', args: { library } };
+  if (request.upper === 'COPYEXP') {
+    const pvol = pvolName(c);
+    return { name: 'COPYEXP', args: { library, pvol, action: c.kw('DELETE', 'RECLAIM') as 'DELETE' | 'RECLAIM' } };
+  }
+  c.fail(`library request '${request.text}' is not available in this build (DRSETUP, COPYEXP, PDRIVE, POOLCNT)`, request);
+}

@@ -1,0 +1,73 @@
+// The alert region: every error the client or an action reported, until dismissed. The live region is
+// always in the page so additions are announced.
+
+import { useStore } from '../state/store';
+
+export function Alerts() {
+  const errors = useStore((s) => s.errors);
+  const dismiss = useStore((s) => s.dismissError);
+  return (
+    <section aria-label="Errors" className="alerts">
+      <div role="alert" className="alert-list">
+        {errors.map((e) => (
+          <div key={e.id} className="alert" data-code={e.code}>
+            <span className="alert-code mono">{e.code}</span>
+            <span className="alert-text">{e.message}</span>
+            <button type="button" aria-label={`Dismiss error ${e.code}`} onClick={() => dismiss(e.id)}>
+              Dismiss
+            </button>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** A long operation's progress (engine.progress), or a busy note while a call is out. */
+export function ProgressIndicator() {
+  const progress = useStore((s) => s.progress);
+  const pending = useStore((s) => s.pending);
+  return (
+    <div className="progress" role="status" aria-label="Progress">
+      {progress ? (
+        <>
+          <span>{progress.label}</span>
+          <progress max={progress.total || 1} value={progress.done} aria-label={progress.label} />
+          <span className="mono">
+            {progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}%` : ''}
+          </span>
+        </>
+      ) : pending > 0 ? (
+        <span className="muted">Working…</span>
+      ) : null}
+    </div>
+  );
+}
+
+export function StatusBar() {
+  const connection = useStore((s) => s.connection);
+  const issued = useStore((s) => s.lastIssued);
+  const info = useStore((s) => s.info);
+  return (
+    <footer className="statusbar">
+      <span className={`conn conn-${connection.state}`}>
+        {connection.state === 'open' ? 'Connected' : connection.state === 'connecting' ? 'Connecting…' : 'Disconnected'}
+        {connection.detail ? ` — ${connection.detail}` : ''}
+      </span>
+      {info ? (
+        <span className="muted">
+          seed {info.seed} · journal {info.journalLength}
+          {info.persistent ? ' · saved' : ' · in memory'}
+        </span>
+      ) : null}
+      <span className="issued" data-testid="last-issued">
+        {issued ? (
+          <>
+            Issued from {issued.origin}: <code>{issued.command}</code>{' '}
+            <span className={issued.ok ? 'ok' : 'bad'}>{issued.ok ? 'ok' : `failed${issued.detail ? ` — ${issued.detail}` : ''}`}</span>
+          </>
+        ) : null}
+      </span>
+    </footer>
+  );
+}

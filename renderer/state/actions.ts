@@ -1,0 +1,153 @@
+// Module-level actions: the only place the renderer talks to the engine host. Every UI action issues a
+// runbook line (console.execute) or a channel call, records what it issued, and lands errors in the
+// alert region. Pushed events (engine.changed/messages/progress) are wired here once.
+
+import type { LineErrorDto, RunRecordDto } from '../../contract/api';
+import { client, ClientError } from '../api/client';
+import { clusterDetail, gridView, read, type ClusterDetail } from '../api/shapes';
+import { useStore } from './store';
+
+const get = () => useStore.getState();
+
+export function reportError(error: unknown, context?: string): void {
+  const e = error instanceof ClientError ? error : new ClientError('RENDERER_ERROR', error instanceof Error ? error.message : String(error));
+  get().pushError(e.code, context ? `${context}: ${e.message}` : e.message);
+}
+
+/** Runs a call with the pending counter held; errors are reported and rethrown to the caller's await. */
+async function tracked<T>(work: () => Promise<T>): Promise<T> {
+  get().addPending(1);
+  try {
+    return await work();
+  } finally {
+    get().addPending(-1);
+  }
+}
+
+let booted = false;
+
+export function boot(): void {
+  if (booted) return;
+  booted = true;
+  const c = client();
+  c.onProblem((e) => reportError(e));
+  c.onConnection((state, detail) => {
+    get().setConnection(state, detail);
+    if (state === 'open') {
+      get().dismissCode('CONNECTION_LOST');
+      void scheduleRefresh();
+    } else if (state === 'closed') {
+      get().pushError('CONNECTION_LOST', 'The connection to the engine host is lost; the console reconnects on its own and refreshes when it is back.');
+    }
+  });
+  c.on('engine.changed', (p) => {
+    get().changed(p.time, p.journalLength);
+    scheduleRefresh();
+  });
+  c.on('engine.messages', (p) => get().addEventMessages(p.messages));
+  c.on('engine.progress', (p) => get().setProgress(p.total > 0 && p.done >= p.total ? null : p));
+}
+
+// Coalesces refreshes: bursts of engine.changed cause one refetch after the one in flight.
+let refreshing: Promise<void> | null = null;
+let again = false;
+
+export function scheduleRefresh(): Promise<void> {
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      await refreshGrid();
+    } while (again);
+  })().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+async function refreshGrid(): Promise<void> {
+  const c = client();
+  try {
+    const info = await c.call('session.info', {});
+    get().setInfo(info);
+    if (info.grid === null) {
+      get().setGrid(null, {});
+      return;
+    }
+    const grid = read(gridView, await c.call('grid.show', {}), 'grid.show');
+    const names = Object.keys(grid.clusters);
+    const details = await Promise.all(names.map(async (cluster) => read(clusterDetail, await c.call('cluster.show', { cluster }), `cluster.show ${cluster}`)));
+    const byName: Record<string, ClusterDetail> = {};
+    details.forEach((d) => (byName[d.name] = d));
+    get().setGrid(grid, byName);
+  } catch (error) {
+    reportError(error, 'refreshing the grid');
+  }
+}
+
+export interface Executed {
+  records: RunRecordDto[];
+  errors: LineErrorDto[];
+}
+
+/** Issues one runbook line through console.execute and shows it (origin: which view issued it). */
+export async function execute(line: string, origin: string): Promise<Executed | null> {
+  const s = get();
+  s.addInput(line, origin);
+  try {
+    const out = await tracked(() => client().call('console.execute', { line }));
+    get().addRecords(out.records);
+    if (out.errors.length > 0) get().addLineErrors(out.errors);
+    const last = out.records[out.records.length - 1];
+    get().setIssued({
+      command: line,
+      origin,
+      ok: out.errors.length === 0 && out.records.every((r) => r.ok),
+      detail: out.errors[0] ? `${out.errors[0].line}:${out.errors[0].col}: ${out.errors[0].message}` : last?.error ? `${last.error.code}: ${last.error.message}` : null,
+    });
+    void scheduleRefresh();
+    return out;
+  } catch (error) {
+    get().setIssued({ command: line, origin, ok: false, detail: error instanceof Error ? error.message : String(error) });
+    reportError(error, line);
+    return null;
+  }
+}
+
+/** ADVANCE <duration> or ADVANCE UNTIL IDLE (duration null), through time.advance. */
+export async function advance(duration: string | null): Promise<RunRecordDto | null> {
+  const line = duration === null ? 'ADVANCE UNTIL IDLE' : `ADVANCE ${duration}`;
+  get().addInput(line, 'Time bar');
+  try {
+    const record = await tracked(() => client().call('time.advance', { duration }));
+    get().addRecords([record]);
+    get().setIssued({ command: record.command || line, origin: 'Time bar', ok: record.ok, detail: record.error ? `${record.error.code}: ${record.error.message}` : null });
+    void scheduleRefresh();
+    return record;
+  } catch (error) {
+    get().setIssued({ command: line, origin: 'Time bar', ok: false, detail: error instanceof Error ? error.message : String(error) });
+    reportError(error, line);
+    return null;
+  } finally {
+    get().setProgress(null);
+  }
+}
+
+/** Shows the grid as it was at `at` (SHOW GRID at a past moment); null returns to the present. */
+export async function viewAt(at: string | null): Promise<void> {
+  if (at === null) {
+    get().setPast(null);
+    return;
+  }
+  get().setPast({ at, grid: get().past?.grid ?? null, loading: true });
+  try {
+    const grid = read(gridView, await tracked(() => client().call('grid.show', { at })), `grid.show at ${at}`);
+    if (get().past?.at === at) get().setPast({ at, grid, loading: false });
+  } catch (error) {
+    if (get().past?.at === at) get().setPast(null);
+    reportError(error, `viewing ${at}`);
+  }
+}
+
+export { tracked };

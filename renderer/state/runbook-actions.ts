@@ -1,0 +1,54 @@
+// Running and saving the runbook in the editor: runbook.step over [next, to), records into the
+// runbook slice and the console transcript; Save through the desktop's dialog or a download.
+
+import { client } from '../api/client';
+import { reportError, scheduleRefresh, tracked } from './actions';
+import { useStore } from './store';
+
+const get = () => useStore.getState();
+
+export async function stepRunbook(to: number, total: number): Promise<void> {
+  const { text, name, next } = get().runbook;
+  get().setRunbookRun({ running: true });
+  get().addInput(`(runbook ${name}: commands ${next + 1}–${to} of ${total})`, 'Runbooks');
+  try {
+    const out = await tracked(() => client().call('runbook.step', { text, from: next, to }));
+    if (out.errors.length > 0) {
+      get().setRunbookRun({ runErrors: out.errors });
+      get().addLineErrors(out.errors);
+      return;
+    }
+    get().addRecords(out.records);
+    // The editor may have changed while the step ran; the run is of the text sent.
+    get().setRunbookRun({ runErrors: [], records: [...get().runbook.records, ...out.records], next: Math.min(to, out.total) });
+    void scheduleRefresh();
+  } catch (e) {
+    reportError(e, 'runbook.step');
+  } finally {
+    get().setRunbookRun({ running: false });
+  }
+}
+
+export function fileName(name: string): string {
+  return name.endsWith('.runbook') ? name : `${name}.runbook`;
+}
+
+/** Desktop: a native Save dialog (file.save). Browser: a download. */
+export async function saveRunbook(): Promise<void> {
+  const { name, text } = get().runbook;
+  const file = fileName(name);
+  if (client().kind === 'electron') {
+    try {
+      await client().call('file.save', { kind: 'runbook', name: file, text });
+    } catch (e) {
+      reportError(e, `saving ${file}`);
+    }
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

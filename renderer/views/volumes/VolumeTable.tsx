@@ -1,0 +1,116 @@
+// The volume table: virtualized rows over volumes.page, any number of volumes. Past a few million
+// pixels the browser cannot make a scroll area tall enough, so the scrollbar maps onto the row range
+// proportionally (scale > 1) while rows still render at their real size.
+
+import { useEffect, useRef } from 'react';
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
+import type { VolumeRow } from '../../../contract/api';
+import { count } from '../../lib/format';
+
+const ROW = 30;
+const MAX_PX = 6_000_000;
+
+const COLUMNS: { key: string; label: string; cell: (r: VolumeRow) => string }[] = [
+  { key: 'category', label: 'Category', cell: (r) => r.category },
+  { key: 'mc', label: 'MC', cell: (r) => r.mc ?? '—' },
+  { key: 'owner', label: 'Owner', cell: (r) => r.owner ?? '—' },
+  { key: 'level', label: 'Level', cell: (r) => String(r.level) },
+  { key: 'size', label: 'Size (MB)', cell: (r) => count(r.sizeMB) },
+  { key: 'mounted', label: 'Mounted on', cell: (r) => r.mountedOn ?? '' },
+  { key: 'consistent', label: 'Consistent on', cell: (r) => r.consistentOn.join(', ') },
+];
+
+interface Props {
+  total: number;
+  row: (index: number) => VolumeRow | null;
+  ensure: (first: number, last: number) => void;
+  selected: string | null;
+  onSelect: (volser: string) => void;
+  resetKey: string;
+}
+
+export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const scale = useRef(1);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 15,
+    observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scale.current, scrolling)),
+    scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current, { ...options, adjustments: (options.adjustments ?? 0) / scale.current }, instance),
+  });
+  const viewport = virtualizer.scrollRect?.height ?? 600;
+  const virtualTotal = total * ROW;
+  const realTotal = Math.min(virtualTotal, MAX_PX);
+  scale.current = virtualTotal > MAX_PX && realTotal > viewport ? (virtualTotal - viewport) / (realTotal - viewport) : 1;
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) ensure(first, last);
+  }, [first, last, total, ensure]);
+
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [resetKey]);
+
+  const virtualOffset = virtualizer.scrollOffset ?? 0;
+  const realOffset = virtualOffset / scale.current;
+
+  return (
+    <div className="vtable" role="table" aria-label="Volumes" aria-rowcount={total + 1}>
+      <div role="rowgroup" className="vtable-head">
+        <div role="row" aria-rowindex={1} className="vrow">
+          <span role="columnheader" className="vcell vcell-volser">
+            Volser
+          </span>
+          {COLUMNS.map((c) => (
+            <span key={c.key} role="columnheader" className={`vcell vcell-${c.key}`}>
+              {c.label}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div ref={scroller} className="vtable-scroll" role="rowgroup" tabIndex={0} aria-label="Volume rows">
+        <div className="virtual-spacer" style={{ height: realTotal }}>
+          {items.map((item) => {
+            const r = row(item.index);
+            const top = realOffset + (item.start - virtualOffset);
+            return (
+              <div
+                key={item.index}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-current={r && r.volser === selected ? 'true' : undefined}
+                className={`vrow virtual-row${r && r.volser === selected ? ' is-selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                style={{ transform: `translateY(${top}px)`, height: ROW }}
+                onClick={() => r && onSelect(r.volser)}
+              >
+                {r ? (
+                  <>
+                    <span role="cell" className="vcell vcell-volser">
+                      <button type="button" className="linklike mono" onClick={(e) => (e.stopPropagation(), onSelect(r.volser))}>
+                        {r.volser}
+                      </button>
+                    </span>
+                    {COLUMNS.map((c) => (
+                      <span key={c.key} role="cell" className={`vcell vcell-${c.key}`}>
+                        {c.cell(r)}
+                      </span>
+                    ))}
+                  </>
+                ) : (
+                  <span role="cell" className="vcell muted">
+                    loading row {count(item.index + 1)}…
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

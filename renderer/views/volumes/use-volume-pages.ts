@@ -1,0 +1,82 @@
+// Pages of volumes.page fetched on demand for the rows in view. A changed query starts over; a changed
+// grid (revision) refetches the pages in view and keeps showing the old rows until they arrive.
+
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { VolumeQuery, VolumeRow } from '../../../contract/api';
+import { client } from '../../api/client';
+import { reportError } from '../../state/actions';
+
+export const PAGE = 200;
+
+interface Page {
+  generation: number;
+  rows: VolumeRow[];
+}
+
+export function useVolumePages(query: VolumeQuery | null, revision: number) {
+  const [total, setTotal] = useState<number | null>(null);
+  const pages = useRef(new Map<number, Page>());
+  const inFlight = useRef(new Map<number, number>());
+  const generation = useRef(0);
+  const queryKey = JSON.stringify(query);
+  const [, redraw] = useReducer((x: number) => x + 1, 0);
+  const visible = useRef<[number, number]>([0, 0]);
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      if (query === null) return;
+      const gen = generation.current;
+      if (pages.current.get(page)?.generation === gen || inFlight.current.get(page) === gen) return;
+      inFlight.current.set(page, gen);
+      client()
+        .call('volumes.page', { offset: page * PAGE, limit: PAGE, query })
+        .then((res) => {
+          if (gen !== generation.current) return;
+          pages.current.set(page, { generation: gen, rows: res.rows });
+          setTotal(res.total);
+          redraw();
+        })
+        .catch((e) => {
+          if (gen === generation.current) reportError(e, 'volumes.page');
+        })
+        .finally(() => {
+          if (inFlight.current.get(page) === gen) inFlight.current.delete(page);
+        });
+    },
+    [queryKey],
+  );
+
+  /** Ask for the pages covering rows [first, last]. */
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      visible.current = [first, last];
+      const from = Math.floor(Math.max(0, first) / PAGE);
+      const to = Math.floor(Math.max(0, last) / PAGE);
+      for (let p = from; p <= to; p++) fetchPage(p);
+    },
+    [fetchPage],
+  );
+
+  // A new query: forget everything and load the first page (which also gives the total).
+  useEffect(() => {
+    generation.current++;
+    pages.current.clear();
+    inFlight.current.clear();
+    setTotal(null);
+    visible.current = [0, 0];
+    fetchPage(0);
+  }, [fetchPage]);
+
+  // The grid changed: refetch what is in view; stale rows stay until replaced.
+  const firstRevision = useRef(revision);
+  useEffect(() => {
+    if (revision === firstRevision.current) return;
+    generation.current++;
+    inFlight.current.clear();
+    ensure(...visible.current);
+  }, [revision, ensure]);
+
+  const row = useCallback((index: number): VolumeRow | null => pages.current.get(Math.floor(index / PAGE))?.rows[index % PAGE] ?? null, []);
+
+  return { total, row, ensure };
+}
