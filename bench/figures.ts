@@ -24,8 +24,6 @@ export const NOT_BUILT: Record<string, { unit: string }> = {
   export1M: { unit: 's' },
   journalAppend: { unit: 'MB/s' },
   imageAccess1M: { unit: 's' },
-  firstPaint: { unit: 'ms' },
-  scrollFps: { unit: 'fps' },
 };
 
 export function notBuilt(): Figures {

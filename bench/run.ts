@@ -3,6 +3,7 @@
 // Options: --preload <n> (default 4,000,000 volumes), --jobs <n> (default 200,000 writes; scratch
 // volumes = 1.25 × jobs), --only <figure,...> (preload4M runs for showGrid4M/showVolumeP95 too).
 
+import { browserFigures } from './browser-figures.js';
 import { ipcPage } from './ipc-figures.js';
 import { checkpoint, flash, readiness } from './grid-figures.js';
 import { parseArgs } from 'node:util';
@@ -29,7 +30,7 @@ const jobs = Number(values.jobs);
 const figures: Figures = {};
 
 // preload4M first: the kernel's maxRSS is a lifetime peak, so nothing may run before it.
-if (wants('preload4M', 'preload4MRss', 'showGrid4M', 'showVolumeP95', 'flashEnable', 'flashVsCopy', 'readiness4M', 'checkpoint4M', 'coldStart4M', 'ipcPageP95')) {
+if (wants('preload4M', 'preload4MRss', 'showGrid4M', 'showVolumeP95', 'flashEnable', 'flashVsCopy', 'readiness4M', 'checkpoint4M', 'coldStart4M', 'ipcPageP95', 'firstPaint', 'scrollFps')) {
   log(`preloading ${volumes.toLocaleString('en-US')} volumes…`);
   const loaded = preload(volumes);
   Object.assign(figures, loaded.figures);
@@ -41,6 +42,10 @@ if (wants('preload4M', 'preload4MRss', 'showGrid4M', 'showVolumeP95', 'flashEnab
   }
   if (wants('checkpoint4M', 'coldStart4M')) Object.assign(figures, checkpoint(loaded.session));
   if (wants('ipcPageP95')) Object.assign(figures, await ipcPage(loaded.session));
+  if (wants('firstPaint', 'scrollFps')) {
+    log('the console in Chromium: first paint and scrolling the volume table…');
+    Object.assign(figures, await browserFigures(loaded.session, { log }));
+  }
 }
 if (wants('day', 'dayCopies')) {
   log(`a day of ${jobs.toLocaleString('en-US')} writes…`);

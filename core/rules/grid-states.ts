@@ -46,6 +46,8 @@ export function gridStates(state: GridState, clusters: Record<string, unknown>):
 /** Announces entered and left states per cluster (CBR3786E, CBR3785E, CBR3758E; TZ0100I/TZ0101I). */
 export function updateGridStates(state: GridState): void {
   const immediateDeferred = countQueued(state, IMMEDIATE_DEFERRED) > 0;
+  // Runs after every event: skip the work unless an input of clusterStates changed since last time.
+  if (!inputsChanged(state, immediateDeferred)) return;
   for (const c of state.clusters) {
     const now = clusterStates(state, c.index, immediateDeferred);
     const before = state.announced[c.index] ?? [];
@@ -61,4 +63,47 @@ export function updateGridStates(state: GridState): void {
     }
     for (const s of before) if (!now.includes(s)) emit(state, 'TZ0101I', c.name, s);
   }
+}
+
+const lastInputs = new WeakMap<GridState, Int32Array>();
+const STATUS_CODES: Record<string, number> = {};
+// No closures here: this runs after every event, and tsx's transform wraps each closure it creates.
+
+/**
+ * Whether anything clusterStates reads changed since the last call: cluster status, model and drives,
+ * link counts and failures, and the immediate-deferred backlog. Compared exactly, without allocating.
+ */
+function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
+  let links = 0;
+  for (const _ in state.links) links++;
+  const size = 1 + state.clusters.length * 4 + links * 3;
+  let v = lastInputs.get(state);
+  let changed = false;
+  if (!v || v.length !== size) {
+    v = new Int32Array(size);
+    lastInputs.set(state, v);
+    changed = true;
+  }
+  let i = 0;
+  let x = immediateDeferred ? 1 : 0;
+  if (v[i] !== x) (v[i] = x), (changed = true);
+  i++;
+  for (const c of state.clusters) {
+    x = STATUS_CODES[c.status] ??= Object.keys(STATUS_CODES).length + 1;
+    if (v[i] !== x) (v[i] = x), (changed = true);
+    x = c.model === 'TAPE' ? 1 : 0;
+    if (v[i + 1] !== x) (v[i + 1] = x), (changed = true);
+    if (v[i + 2] !== c.drivesAvailable) (v[i + 2] = c.drivesAvailable), (changed = true);
+    if (v[i + 3] !== c.drives) (v[i + 3] = c.drives), (changed = true);
+    i += 4;
+  }
+  for (const k in state.links) {
+    const l = state.links[k]!;
+    x = l.a * 64 + l.b;
+    if (v[i] !== x) (v[i] = x), (changed = true);
+    if (v[i + 1] !== l.count) (v[i + 1] = l.count), (changed = true);
+    if (v[i + 2] !== l.failed) (v[i + 2] = l.failed), (changed = true);
+    i += 3;
+  }
+  return changed;
 }

@@ -86,17 +86,20 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   return result;
 }
 
+function usableCopy(state: GridState, v: number, c: number, level: number): boolean {
+  const cols = state.volumes.cols;
+  return cols.copyLevel[c]![v] === level && (isInCache(state, c, v) || (cols.premigrated[v]! & (1 << c)) !== 0 || level === 0);
+}
+
 /** Local consistent copy first, then a reachable peer's (in cache before on tape, most bandwidth). */
 function selectTvc(state: GridState, v: number, cluster: number): number {
   const cols = state.volumes.cols;
   const level = cols.level[v]!;
-  const usable = (c: number) =>
-    cols.copyLevel[c]![v] === level && (isInCache(state, c, v) || (cols.premigrated[v]! & (1 << c)) !== 0 || level === 0);
-  if (usable(cluster)) return cluster;
+  if (usableCopy(state, v, cluster, level)) return cluster;
   let best = -1;
   let bestScore = -1;
   for (let c = 0; c < state.clusters.length; c++) {
-    if (c === cluster || !reachable(state, cluster, c) || !usable(c)) continue;
+    if (c === cluster || !reachable(state, cluster, c) || !usableCopy(state, v, c, level)) continue;
     const score = (isInCache(state, c, v) ? 2 ** 60 : 0) + pairBandwidth(state, cluster, c);
     if (score > bestScore) {
       best = c;
@@ -214,14 +217,17 @@ export function findVolume(state: GridState, volser: string): number {
   return v;
 }
 
+function fits(m: Mount | undefined, host: string | null): m is Mount {
+  return m !== undefined && (host === null || m.host === host);
+}
+
 /** The live mount or the DR host's time-zero mount of a volser; HOST tells them apart. */
 export function findMount(state: GridState, volser: string, host: string | null): Mount {
   const v = findVolume(state, volser);
   const live = state.mounts.get(v);
   const dr = state.drMounts.get(v);
-  const fits = (m: Mount | undefined) => m !== undefined && (host === null || m.host === host);
-  if (fits(live) && fits(dr)) refuse('AMBIGUOUS_MOUNT', `${volser} is mounted by ${live!.host} and, at time-zero, by ${dr!.host}: say HOST`);
-  const mount = fits(live) ? live : fits(dr) ? dr : undefined;
+  if (fits(live, host) && fits(dr, host)) refuse('AMBIGUOUS_MOUNT', `${volser} is mounted by ${live!.host} and, at time-zero, by ${dr!.host}: say HOST`);
+  const mount = fits(live, host) ? live : fits(dr, host) ? dr : undefined;
   if (!mount) refuse('NOT_MOUNTED', `${volser} is not mounted${host ? ` by ${host}` : ''}`);
   return mount;
 }

@@ -36,7 +36,7 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 15,
+    overscan: 6,
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scale.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current, { ...options, adjustments: (options.adjustments ?? 0) / scale.current }, instance),
   });
@@ -80,7 +80,9 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }
             const top = realOffset + (item.start - virtualOffset);
             return (
               <div
-                key={item.index}
+                // Keyed by slot, not row: scrolling reuses the same row elements and only their text
+                // changes, instead of creating and discarding a screenful of elements per frame.
+                key={item.index % items.length}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-current={r && r.volser === selected ? 'true' : undefined}
