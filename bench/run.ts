@@ -9,6 +9,8 @@ import { checkpoint, flash, readiness } from './grid-figures.js';
 import { parseArgs } from 'node:util';
 import { day, machine, notBuilt, preload, showGrid, showVolume, type Figure, type Figures } from './figures.js';
 import { formatTable } from './table.js';
+import { imageAccess, journalAppend } from './dasd-figures.js';
+import { exportPool } from './export-figures.js';
 
 const { values } = parseArgs({
   options: {
@@ -50,6 +52,15 @@ if (wants('preload4M', 'preload4MRss', 'showGrid4M', 'showVolumeP95', 'flashEnab
 if (wants('day', 'dayCopies')) {
   log(`a day of ${jobs.toLocaleString('en-US')} writes…`);
   Object.assign(figures, day(Math.round(jobs * 1.25), jobs));
+}
+if (wants('export1M')) {
+  log('Copy Export of a pool of 1,000,000 volumes…');
+  Object.assign(figures, exportPool());
+}
+if (wants('journalAppend', 'imageAccess1M')) {
+  log('Host DASD: 1,000,000 journal transactions, then image access 1,000,000 transactions back…');
+  const dasd = journalAppend();
+  Object.assign(figures, dasd.figures, imageAccess(dasd.session));
 }
 Object.assign(figures, notBuilt());
 

@@ -1,9 +1,9 @@
 // `timezero run <file> [--json] [--db <path>] [--seed <n>]`: runs a runbook headless (spec §2).
 // Exit 2: the file did not validate (nothing ran). Exit 1: an EXPECT failed. Exit 0 otherwise.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Session } from '../core/session.js';
+import { Session, type RunRecord } from '../core/session.js';
 import { humanLines, jsonLine } from './format.js';
 import { openPersistentSession } from './persistent.js';
 
@@ -31,7 +31,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   }
   let text: string;
   try {
-    const size = readFileSync(file).length;
+    const size = statSync(file).size; // refused before it is read, let alone parsed
     if (size > MAX_RUNBOOK_BYTES) {
       err(`${file}: larger than ${MAX_RUNBOOK_BYTES / 2 ** 20} MB: refused`);
       return 2;
@@ -48,8 +48,9 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   };
   let session: Session;
   let close = () => {};
+  let recovered: RunRecord[] = [];
   try {
-    if (db) ({ session, close } = openPersistentSession(db, files, seed));
+    if (db) ({ session, close, recovered } = openPersistentSession(db, files, seed));
     else session = new Session(files, seed);
   } catch (error) {
     err(`${db}: ${(error as Error).message}`);
@@ -60,6 +61,11 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     if (validated.errors.length > 0) {
       for (const e of validated.errors) err(`${file}:${e.line}:${e.col}: ${e.message}`);
       return 2;
+    }
+    // The previous run was killed mid-export: the restart's recovery lines (E0022) are shown first.
+    for (const record of recovered) {
+      if (json) out(jsonLine(record));
+      else for (const line of humanLines(record)) out(line);
     }
     let expectFailures = 0;
     let expectations = 0;

@@ -3,6 +3,9 @@
 // carry exactly these; both ends validate (a field path names what was wrong).
 
 import { z } from 'zod';
+import { exportChannels } from './export-api.js';
+import { backupChannels } from './backup-api.js';
+import { dasdChannels } from './dasd-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -51,6 +54,19 @@ const stepView = z.object({
   kind: z.string(),
   lines: z.array(z.string()),
   findings: z.array(z.object({ level: z.enum(['error', 'warning']), message: z.string() })),
+  /** lines of this step that already ran before the engine refused one: a retry issues only `lines` */
+  ran: z.array(z.string()).optional(),
+});
+
+const stepRecord = z.object({
+  stepId: z.string(),
+  at: z.string(),
+  lines: z.array(z.string()),
+  records: z.array(z.object({ line: z.string(), ok: z.boolean(), error: z.string().nullable(), result: z.unknown() })),
+  findings: z.array(z.unknown()),
+  confirmed: z.boolean(),
+  outcome: z.enum(['done', 'failed']).optional(),
+  ran: z.number().optional(),
 });
 
 export const wizardState = z.object({
@@ -62,12 +78,14 @@ export const wizardState = z.object({
       next: z.number(),
       total: z.number(),
       status: z.enum(['active', 'paused', 'finished']),
-      done: z.array(z.object({ stepId: z.string(), at: z.string(), lines: z.array(z.string()), records: z.array(z.object({ line: z.string(), ok: z.boolean(), error: z.string().nullable(), result: z.unknown() })), findings: z.array(z.unknown()), confirmed: z.boolean() })),
+      done: z.array(stepRecord),
+      /** the next step, stopped part-way by a line the engine refused: what ran and what did not */
+      failed: stepRecord.nullable().optional(),
     })
     .nullable(),
   next: stepView.nullable(),
-  /** the last step attempt: refused when its checks found errors or unacknowledged warnings */
-  last: z.object({ stepId: z.string(), refused: z.boolean() }).nullable(),
+  /** the last step attempt: refused (nothing ran) when its checks or its lines' validation found errors or warnings went unacknowledged; failed when the engine refused a line part-way */
+  last: z.object({ stepId: z.string(), refused: z.boolean(), failed: z.boolean().optional() }).nullable(),
 });
 
 export const volumeQuery = z
@@ -156,7 +174,8 @@ export const channels = {
   },
   'wizard.list': {
     request: z.object({}).strict(),
-    response: z.array(z.object({ id: z.string(), title: z.string(), source: z.string(), summary: z.string(), steps: z.array(z.object({ id: z.string(), phase: z.string(), title: z.string(), why: z.string(), kind: z.string() })) })),
+    /** defaults: the parameters the wizard would use on this grid, for the form to start from */
+    response: z.array(z.object({ id: z.string(), title: z.string(), source: z.string(), summary: z.string(), defaults: wizardParams, steps: z.array(z.object({ id: z.string(), phase: z.string(), title: z.string(), why: z.string(), kind: z.string() })) })),
   },
   'wizard.state': { request: z.object({}).strict(), response: wizardState },
   'wizard.start': {
@@ -173,10 +192,13 @@ export const channels = {
     response: z.object({ name: z.string(), mime: z.string(), text: z.string().optional(), base64: z.string().optional() }),
   },
   'file.save': {
-    /** desktop only: a native Save dialog, then the text is written; path null when cancelled (web mode downloads instead) */
-    request: z.object({ kind: z.enum(['runbook', 'report']), name: z.string().max(255), text: z.string().max(MAX_TEXT_BYTES, 'text larger than 7 MB') }).strict(),
+    /** desktop only: a native Save dialog, then the text is written; path null when cancelled (web mode downloads instead); encoding base64: the text is binary (a PDF), written as its bytes */
+    request: z.object({ kind: z.enum(['runbook', 'report', 'exportset']), name: z.string().max(255), text: z.string().max(MAX_TEXT_BYTES, 'text larger than 7 MB'), encoding: z.enum(['utf8', 'base64']).optional() }).strict(),
     response: z.object({ path: z.string().nullable() }),
   },
+  ...exportChannels,
+  ...backupChannels,
+  ...dasdChannels,
 } as const;
 
 export const events = {
@@ -190,6 +212,8 @@ export const events = {
   'app.menu': z.object({ action: z.enum(['save-runbook', 'save-report', 'advance-time']) }),
   /** desktop only: File > Open runbook read a file for the editor */
   'runbook.opened': z.object({ name: z.string(), text: runbookText }),
+  /** the DR-test wizard run changed (started, stepped, paused, resumed, abandoned): every window shows the same run */
+  'wizard.changed': wizardState,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -5,14 +5,17 @@
 import { Engine } from './engine/engine.js';
 import { restoreState, serializeState } from './engine/checkpoint.js';
 import type { FilePort } from './runbook/validate.js';
-import { Session, type JournalRecord } from './session.js';
+import { Session, type JournalRecord, type RunRecord } from './session.js';
 import { advanceTo } from './sim/run.js';
 import { shouldCheckpoint } from './store/checkpoint-policy.js';
-import type { GridStore, JournalEntry } from './store/port.js';
+import { StoreError, type GridStore, type JournalEntry } from './store/port.js';
+import { beginRun, endRun, recoverAfterPowerLoss } from './store/power-restart.js';
 
 export interface PersistentSession {
   session: Session;
   store: GridStore;
+  /** lines the restart issued because the previous run was killed mid-export (E0022 among their messages) */
+  recovered: RunRecord[];
   close(): void;
 }
 
@@ -55,11 +58,44 @@ export function attachStore(store: GridStore, session: Session, files: FilePort 
   };
 }
 
-export function openPersistentSession(store: GridStore, files: FilePort | null, seed: number): PersistentSession {
+/** The present rebuilt from the store: latest checkpoint plus the journal after it. */
+function rebuildLatest(store: GridStore, files: FilePort | null, seed: number): { session: Session; baseSeed: number; replayed: number } {
   const latest = store.loadLatest();
   const baseSeed = latest.seed ?? seed;
   if (latest.seed === null) store.setSeed(seed);
-  const session = rebuild(files, baseSeed, latest.checkpoint, latest.entries);
-  attachStore(store, session, files, baseSeed, latest.entries.length);
-  return { session, store, close: () => store.close() };
+  return { session: rebuild(files, baseSeed, latest.checkpoint, latest.entries), baseSeed, replayed: latest.entries.length };
+}
+
+export function openPersistentSession(store: GridStore, files: FilePort | null, seed: number): PersistentSession {
+  const died = beginRun(store);
+  const { session, baseSeed, replayed } = rebuildLatest(store, files, seed);
+  attachStore(store, session, files, baseSeed, replayed);
+  // Redbook §11.5.4 E0022: a killed process is the simulated library's power-off; it recovers on restart.
+  const recovered = died ? recoverAfterPowerLoss(session) : [];
+  return { session, store, recovered, close: () => closeRun(store) };
+}
+
+/** Ends the run cleanly (the next open is no power-off) and closes the store. */
+export function closeRun(store: GridStore): void {
+  try {
+    endRun(store);
+  } catch (error) {
+    if (!(error instanceof StoreError && error.code === 'CLOSED')) throw error; // closed twice: already clean
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * After the store's contents were replaced (a backup restored): the live session takes the rebuilt
+ * engine and journal in place, so everything holding the session object sees the restored grid.
+ */
+export function reloadSession(session: Session, store: GridStore, files: FilePort | null, seed: number): void {
+  const { session: rebuilt, baseSeed, replayed } = rebuildLatest(store, files, seed);
+  session.engine = rebuilt.engine;
+  session.engine.history = (time) => session.engineAt(time);
+  session.engine.files = files;
+  session.journal.length = 0;
+  for (const entry of rebuilt.journal) session.journal.push(entry);
+  attachStore(store, session, files, baseSeed, replayed);
 }

@@ -79,6 +79,7 @@ export interface HeadersReceivedDetails {
 export interface Session {
   webRequest: {
     onHeadersReceived(listener: (details: HeadersReceivedDetails, callback: (response: { responseHeaders?: Record<string, string | string[]>; cancel?: boolean }) => void) => void): void;
+    onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
   };
   setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
@@ -86,7 +87,7 @@ export interface Session {
 
 export interface App {
   whenReady(): Promise<unknown>;
-  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'window-all-closed' | 'will-quit', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
   quit(): void;
   readonly isPackaged: boolean;

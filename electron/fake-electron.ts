@@ -79,6 +79,7 @@ export interface FakeElectron extends ElectronMain {
   handlers: Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>;
   appListeners: Map<string, Listener[]>;
   headersListener: ((details: HeadersReceivedDetails, callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void) => void) | null;
+  requestListener: ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void) | null;
   permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
   permissionCheck: ((contents: unknown, permission: string) => boolean) | null;
   menuTemplate: MenuItemTemplate[] | null;
@@ -95,6 +96,7 @@ export function fakeElectron(appPath = '/opt/timezero'): FakeElectron {
     handlers: new Map(),
     appListeners: new Map(),
     headersListener: null,
+    requestListener: null,
     permissionRequest: null,
     permissionCheck: null,
     menuTemplate: null,
@@ -130,6 +132,9 @@ export function fakeElectron(appPath = '/opt/timezero'): FakeElectron {
         webRequest: {
           onHeadersReceived(listener) {
             fake.headersListener = listener;
+          },
+          onBeforeRequest(listener) {
+            fake.requestListener = listener;
           },
         },
         setPermissionRequestHandler(handler) {

@@ -108,4 +108,14 @@ describe('desktop main process', () => {
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe('<h1>r</h1>');
     expect(electron.dialogs.at(-1)).toMatchObject({ kind: 'save', options: { defaultPath: 'report.html', filters: [{ extensions: ['html'] }] } });
   });
+
+  it('file.save writes a base64 PDF report as its bytes, offering .pdf', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tz-save-'));
+    electron.nextSave = join(dir, 'dr-test');
+    const pdf = Buffer.from('%PDF-1.4\n\u00e2\u00e3\n', 'latin1');
+    const reply = await electron.handlers.get('file.save')!(invokeEvent(PAGE), { kind: 'report', name: 'dr-test.pdf', text: pdf.toString('base64'), encoding: 'base64' });
+    expect(reply).toEqual({ ok: true, result: { path: join(dir, 'dr-test.pdf') } });
+    expect(readFileSync(join(dir, 'dr-test.pdf')).equals(pdf)).toBe(true);
+    expect(electron.dialogs.at(-1)).toMatchObject({ kind: 'save', options: { defaultPath: 'dr-test.pdf', filters: [{ extensions: ['pdf'] }] } });
+  });
 });

@@ -48,6 +48,8 @@ export async function startDesktop(electron: ElectronMain, opts: DesktopOptions)
   // The grid and its history live in SQLite in the user-data folder; first start opens the sample.
   const store = opts.dataDir ? sqliteSessionStore(join(opts.dataDir, CONSOLE_DB)) : undefined;
   const service = createConsoleService({ seed: opts.seed, desktop: files.desktop, store });
+  // A clean quit ends the database's run: the next start is no power-off (core/store/power-restart.ts).
+  app.on('will-quit', () => service.close());
   const channels = registerIpc(ipcMain, service.handle, trustedSender(appUrl(indexHtml)));
   service.subscribe((event) => {
     if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(event.event, event.payload);

@@ -105,6 +105,28 @@ describe('menu actions', () => {
     expect(service.session.journal.length).toBe(before + 1);
   });
 
+  it('export sets: saved through the Save dialog as .tzset, opened through the Open dialog and checked (Redbook §11.7.2 step 6)', async () => {
+    for (const line of ['MC MCCE COPY RRR SECONDARY 8', 'MC MCLIST COPY NNR', 'POOL CL2 8 COPYEXPORT RECLAIM 8 SCRATCH 4', 'PRELOAD E00000-E00009 ON CL0 MC MCCE SIZE 100MB', 'INSERT EXP000 ON CL2', 'ADVANCE 5m', 'EXPORTLIST EXP000 ON CL2 POOL 8 EJECT MC MCLIST', 'LIBRARY EXPORT,EXP000', 'ADVANCE UNTIL IDLE', 'SAVE EXPORTSET FROM CL2 cl2.tzset']) {
+      expect(await service.handle('console.execute', { line }), line).toMatchObject({ ok: true, result: { records: [{ ok: true }] } });
+    }
+    const read = (await service.handle('exportset.read', { name: 'cl2.tzset' })) as { ok: true; result: { text: string } };
+    const saved = join(dir, 'offsite');
+    electron.nextSave = saved;
+    expect(await service.handle('file.save', { kind: 'exportset', name: 'cl2.tzset', text: read.result.text })).toEqual({ ok: true, result: { path: `${saved}.tzset` } });
+    expect(electron.dialogs.at(-1)).toMatchObject({ kind: 'save', options: { title: 'Save Export Set', filters: [{ extensions: ['tzset', 'txt'] }] } });
+
+    // A damaged copy is refused and nothing is kept; the file as saved is kept under its file name.
+    const damaged = join(dir, 'damaged set.tzset');
+    writeFileSync(damaged, read.result.text.replace('"CL2"', '"CLX"'));
+    electron.nextOpen = damaged;
+    expect(await service.handle('exportset.open', {})).toMatchObject({ ok: false, error: { code: 'BAD_EXPORTSET', message: expect.stringContaining('checksum mismatch') } });
+    electron.nextOpen = `${saved}.tzset`;
+    expect(await service.handle('exportset.open', {})).toMatchObject({ ok: true, result: { name: 'offsite.tzset', origin: 'opened', library: 'CL2' } });
+    expect(electron.dialogs.at(-1)).toMatchObject({ kind: 'open', options: { title: 'Open Export Set' } });
+    electron.nextOpen = null;
+    expect(await service.handle('exportset.open', {})).toEqual({ ok: true, result: null });
+  });
+
   it('Toggle Developer Tools does nothing outside development', () => {
     actions.toggleDevTools();
     expect(window.webContents.devToolsToggled).toBe(0);

@@ -11,6 +11,10 @@ import type { BrowserWindow, Dialog, FileFilter, MenuItemTemplate } from './elec
 const RUNBOOK_FILTERS: FileFilter[] = [{ name: 'Runbooks', extensions: ['runbook', 'txt'] }];
 const GRID_FILTERS: FileFilter[] = [{ name: 'Grid files', extensions: ['json'] }];
 const REPORT_FILTERS: FileFilter[] = [{ name: 'HTML reports', extensions: ['html'] }];
+const PDF_FILTERS: FileFilter[] = [{ name: 'PDF reports', extensions: ['pdf'] }];
+const EXPORTSET_FILTERS: FileFilter[] = [{ name: 'Export sets', extensions: ['tzset', 'txt'] }];
+/** contract/export-api.ts caps an export set at 7 MB */
+const MAX_EXPORTSET_BYTES = 7 * 2 ** 20;
 /** contract/api.ts caps runbook text at 4 MB; a grid file at 8 MB (core/model/grid-file.ts) */
 const MAX_RUNBOOK_BYTES = 4 * 2 ** 20;
 const MAX_GRID_BYTES = 8 * 2 ** 20;
@@ -88,19 +92,31 @@ export function desktopFiles(deps: { window: BrowserWindow; dialog: Dialog }): D
       runbookPath = path;
     },
     desktop: {
-      async saveFile(kind, name, text) {
+      async saveFile(kind, name, text, encoding) {
         const safeName = basename(name) || (kind === 'report' ? 'report.html' : 'runbook.runbook');
         if (kind === 'runbook' && runbookPath && basename(runbookPath) === safeName) {
           await writeFile(runbookPath, text, 'utf8');
           return runbookPath;
         }
-        const filters = kind === 'report' ? REPORT_FILTERS : RUNBOOK_FILTERS;
-        const chosen = await dialog.showSaveDialog(window, { title: kind === 'report' ? 'Save Report' : 'Save Runbook', defaultPath: safeName, filters });
+        const filters = kind === 'exportset' ? EXPORTSET_FILTERS : kind === 'report' ? (extname(safeName).toLowerCase() === '.pdf' ? PDF_FILTERS : REPORT_FILTERS) : RUNBOOK_FILTERS;
+        const title = kind === 'exportset' ? 'Save Export Set' : kind === 'report' ? 'Save Report' : 'Save Runbook';
+        const chosen = await dialog.showSaveDialog(window, { title, defaultPath: safeName, filters });
         if (chosen.canceled || !chosen.filePath) return null;
         const path = extname(chosen.filePath) ? chosen.filePath : `${chosen.filePath}.${filters[0]!.extensions[0]}`;
-        await writeFile(path, text, 'utf8');
+        // A PDF report arrives as base64 and is written as its bytes.
+        await writeFile(path, encoding === 'base64' ? Buffer.from(text, 'base64') : text, encoding === 'base64' ? undefined : 'utf8');
         if (kind === 'runbook') runbookPath = path;
         return path;
+      },
+      // exportset.open: the offline rehearsal's export-set file, named on the shelf after its file name.
+      async openFile() {
+        const chosen = await dialog.showOpenDialog(window, { title: 'Open Export Set', properties: ['openFile'], filters: EXPORTSET_FILTERS });
+        const path = chosen.canceled ? undefined : chosen.filePaths[0];
+        if (!path) return null;
+        const size = (await stat(path)).size;
+        if (size > MAX_EXPORTSET_BYTES) throw new Error(`${basename(path)} is larger than ${MAX_EXPORTSET_BYTES / 2 ** 20} MB`);
+        const name = basename(path).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64) || 'exportset.tzset';
+        return { name, text: await readFile(path, 'utf8') };
       },
     },
   };

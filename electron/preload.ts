@@ -15,7 +15,7 @@ export type DesktopApi = { [C in Channel as MethodName<C>]: (payload: Request<C>
  * The contract's events, written out so the sandboxed preload bundle needs no zod at run time; the
  * type below fails to compile when contract/api.ts gains an event this list lacks.
  */
-export const PRELOAD_EVENTS = ['engine.changed', 'engine.messages', 'engine.progress', 'app.menu', 'runbook.opened'] as const satisfies readonly EventName[];
+export const PRELOAD_EVENTS = ['engine.changed', 'engine.messages', 'engine.progress', 'app.menu', 'runbook.opened', 'wizard.changed'] as const satisfies readonly EventName[];
 type MissingEvents = Exclude<EventName, (typeof PRELOAD_EVENTS)[number]>;
 const everyEvent: MissingEvents extends never ? true : MissingEvents = true;
 void everyEvent;
@@ -68,6 +68,18 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     wizardResume: call('wizard.resume'),
     wizardAbandon: call('wizard.abandon'),
     reportDrTest: call('report.drTest'),
+    exportOverview: call('export.overview'),
+    exportPlan: call('export.plan'),
+    exportStatus: call('export.status'),
+    recoveryStatus: call('recovery.status'),
+    exportsetList: call('exportset.list'),
+    exportsetRead: call('exportset.read'),
+    exportsetUpload: call('exportset.upload'),
+    exportsetOpen: call('exportset.open'),
+    backupList: call('backup.list'),
+    backupRestore: call('backup.restore'),
+    dasdOverview: call('dasd.overview'),
+    dasdJournal: call('dasd.journal'),
     on,
   } satisfies DesktopApi);
 }

@@ -18,7 +18,14 @@ export const DESKTOP_CSP = [
   "frame-src 'none'",
 ].join('; ');
 
+/** What the app may load: its own files, and inline data it made itself. Everything else is remote. */
+export function isLocalUrl(url: string): boolean {
+  return /^(file|data|blob|devtools|chrome-extension):/i.test(url);
+}
+
 export function installSessionSecurity(session: Session): void {
+  // No remote content, whatever the page or a dependency asks for: the request never leaves the machine.
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalUrl(details.url) }));
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...(details.responseHeaders ?? {}) };
     for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-security-policy') delete headers[name];

@@ -37,7 +37,21 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'wizard.resume': {},
   'wizard.abandon': {},
   'report.drTest': { family: 'NOSUCH', drHost: 'DRHOST', format: 'html' },
+  'export.overview': {},
+  'export.plan': { cluster: 'CL2', pool: 8 },
+  'export.status': { volser: 'A00042' },
+  'recovery.status': {},
+  'exportset.list': {},
+  'exportset.read': { name: 'none.tzset' },
+  'exportset.upload': { name: 'bad.tzset', text: 'TIMEZERO EXPORTSET 1\n{}\n' },
+  'exportset.open': {},
+  'backup.list': {},
+  'backup.restore': { name: 'console-20260101T000000000Z-000-erase.db' },
+  'dasd.overview': {},
+  'dasd.journal': { replica: 'NOSUCH' },
 };
+/** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
+const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA' };
 
 describe('console service on the built-in sample', () => {
   let service: ConsoleService;
@@ -64,6 +78,10 @@ describe('console service on the built-in sample', () => {
       if (channel === 'dr.readiness' || channel === 'report.drTest') {
         // the sample has no DR family yet: a domain refusal naming it (dr-service.test.ts covers success)
         expect(reply).toMatchObject({ ok: false, error: { code: 'NO_SUCH_FAMILY' } });
+        continue;
+      }
+      if (SAMPLE_REFUSALS[channel]) {
+        expect(reply).toMatchObject({ ok: false, error: { code: SAMPLE_REFUSALS[channel] } });
         continue;
       }
       expect(reply.ok, `${channel}: ${JSON.stringify(reply).slice(0, 300)}`).toBe(true);

@@ -4,6 +4,8 @@
 // schema too. Events (engine.changed, engine.messages, engine.progress) go to subscribers.
 
 import { drHandlers, memorySettings, type Settings } from './dr-service.js';
+import { exportHandlers, type ExportSetDesktop } from './export-service.js';
+import { exportSetShelf } from './export-shelf.js';
 import {
   channels,
   describeIssue,
@@ -29,7 +31,9 @@ import { isoTime, parseIsoTime } from '../core/sim/time.js';
 import { ERROR_CODES, fail, ServiceFailure, type Reply } from './errors.js';
 import { boundedJsonSize } from './payload-size.js';
 import { VolumePager } from './volume-query.js';
+import { backupBefore, backupHandlers, type Backups } from './backup-service.js';
 import { volumeHistory } from './volume-history.js';
+import { dasdHandlers } from './dasd-service.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -46,12 +50,14 @@ export interface SessionStore {
   close?(): void;
   /** small documents kept with the grid (a paused wizard run) */
   settings?: Settings;
+  /** database backups before destructive commands, restorable over backup.* */
+  backups?: Backups;
 }
 
 /** What only the desktop shell can do: native dialogs. Web mode has none. */
-export interface DesktopPort {
+export interface DesktopPort extends ExportSetDesktop {
   /** Shows a Save dialog and writes the text; the chosen path, or null when cancelled. */
-  saveFile(kind: 'runbook' | 'report', name: string, text: string): Promise<string | null>;
+  saveFile(kind: Request<'file.save'>['kind'], name: string, text: string, encoding?: 'utf8' | 'base64'): Promise<string | null>;
 }
 
 export interface ConsoleServiceOptions {
@@ -79,7 +85,7 @@ export interface ConsoleService {
 }
 
 /** Channels that change the grid: they run one at a time. */
-const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance']);
+const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance', 'backup.restore']);
 const DEFAULT_PROGRESS_MS = 100;
 const HISTORY_LIMIT = 50;
 const QUEUED_VOLUMES_LIMIT = 100;
@@ -91,7 +97,8 @@ export function isChannel(name: unknown): name is Channel {
 
 export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleService {
   const seed = opts.seed ?? 1;
-  const files = opts.files ?? null;
+  // SAVE/LOAD EXPORTSET read and write the export-set shelf, kept with the grid (services/export-shelf.ts).
+  const files = exportSetShelf(opts.files ?? null, opts.store?.settings ?? memorySettings());
   const progressMs = opts.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
   const listeners = new Set<EventListener>();
   const pager = new VolumePager();
@@ -147,6 +154,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
 
   /** Runs commands [from, to), reporting progress and yielding when the step runs long. */
   async function runCommands(commands: Command[], from: number, to: number, source: string, label: string): Promise<RunRecordDto[]> {
+    await backupBefore(opts.store?.backups, commands.slice(from, to));
     const records: RunRecordDto[] = [];
     let messages: ConsoleMessage[] = [];
     let lastYield = Date.now();
@@ -182,7 +190,10 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   }
 
   const handlers: Handlers = {
-    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([])),
+    ...backupHandlers(session, opts.store?.backups, () => (pager.clear(), validatedRunbooks.clear(), changed([]))),
+    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })),
+    ...exportHandlers(session, files, opts.desktop),
+    ...dasdHandlers(session),
     'session.info': () => ({
       grid: session.engine.state.name,
       time: isoTime(session.engine.state.now),
@@ -192,10 +203,11 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       journalLength: session.journal.length,
     }),
 
-    'console.execute': ({ line }) => {
+    'console.execute': async ({ line }) => {
       if (/[\r\n]/.test(line)) fail('BAD_REQUEST', 'line: one console line, without line breaks');
       const validated = session.validate(line);
       if (validated.errors.length > 0) return { records: [], errors: validated.errors.map(lineError) };
+      await backupBefore(opts.store?.backups, validated.commands);
       const records = validated.commands.map((command) => session.run(command, 'console'));
       if (records.length > 0) changed(records.flatMap((r) => r.messages));
       return { records: records.map(toDto), errors: [] };
@@ -261,9 +273,9 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
         ok: e.outcome.ok,
       })),
 
-    'file.save': async ({ kind, name, text }) => {
+    'file.save': async ({ kind, name, text, encoding }) => {
       if (!opts.desktop) fail('UNSUPPORTED', 'saving to a file needs the desktop app: the web console downloads instead');
-      return { path: await opts.desktop.saveFile(kind, name, text) };
+      return { path: await opts.desktop.saveFile(kind, name, text, encoding) };
     },
   };
 

@@ -62,4 +62,55 @@ describe('DR service', () => {
     expect(grid.clusters.CL1.writeProtect).toBe(true);
     second.close();
   });
+
+  it('every wizard change is announced as wizard.changed, so every window shows the same run', async () => {
+    const service = createConsoleService({ sample: 'two-cluster-dr' });
+    const seen: any[] = [];
+    service.subscribe((e) => e.event === 'wizard.changed' && seen.push(e.payload));
+    const list = await ok<any[]>(service.handle('wizard.list', {}));
+    // The form starts from what the wizard would use on this grid (Redbook §11.10.1: DR cluster CL1).
+    expect(list[0].defaults).toMatchObject({ production: ['CL0'], drCluster: 'CL1', productionHost: 'PRODHOST', drHost: 'DRHOST', drRange: 'TST000-TST999' });
+    await ok(service.handle('wizard.start', { wizardId: 'swp-two-cluster', params: { drRange: 'QQ0000-QQ0099' } }));
+    await ok(service.handle('wizard.step', { acknowledge: false }));
+    await ok(service.handle('wizard.pause', {}));
+    await ok(service.handle('wizard.resume', {}));
+    await ok(service.handle('wizard.abandon', {}));
+    expect(seen.map((s) => s.run?.status ?? null)).toEqual(['active', 'active', 'paused', 'active', null]);
+    expect(seen[0].run.params.drRange).toBe('QQ0000-QQ0099');
+    expect(seen[1]).toMatchObject({ run: { next: 1 }, last: { stepId: 'vary-offline', refused: false } });
+  });
+
+  it('the report of a wizard test keeps its time-zero after FLASH DISABLE ended the test', async () => {
+    // Seed 000: the snapshot lives only while the test runs; the report must still say what time-zero gave.
+    const service = createConsoleService({ sample: 'flash-dr-family' });
+    await ok(service.handle('wizard.start', { wizardId: 'flash-dr-family', params: { familyClusters: ['CL2', 'CL3', 'CL4'], drCluster: 'CL2', production: ['CL0', 'CL1'] } }));
+    let state = await ok<any>(service.handle('wizard.state', {}));
+    const timeZeroAt: string[] = [];
+    while (state.next) {
+      if (state.next.id === 'vary-online') await exec(service, 'ADVANCE 1h'); // production goes on after time-zero
+      state = await ok<any>(service.handle('wizard.step', { acknowledge: true }));
+      expect(state.last.refused).toBe(false);
+      if (state.last.stepId === 'time-zero') timeZeroAt.push(state.run.done.at(-1).at);
+    }
+    expect(state.run.status).toBe('finished');
+    const families = await ok<any[]>(service.handle('dr.families', {}));
+    expect(families[0].family).toMatchObject({ name: 'DRFAM', flash: 'disabled', timeZero: null });
+    const html = await ok<any>(service.handle('report.drTest', { family: 'DRFAM', drHost: 'DRHOST', format: 'html' }));
+    expect(html.text).toContain(`Time-zero: <strong>${timeZeroAt[0]!.replace(/\.000Z$/, 'Z')}</strong>`);
+    expect(html.text).toContain('JOB DRHOST WRITE 10 SCRATCH ON CL2');
+    expect(html.text).toContain('10 of 10 jobs succeeded');
+    // A later time-zero of the family supersedes the kept report.
+    await exec(service, 'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,ENABLE');
+    await exec(service, 'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,DISABLE');
+    const later = await ok<any>(service.handle('report.drTest', { family: 'DRFAM', drHost: 'DRHOST', format: 'html' }));
+    expect(later.text).toContain('Time-zero: <strong>not established</strong>');
+  });
+
+  it('file.save hands a base64 PDF to the desktop port with its encoding', async () => {
+    const saved: unknown[] = [];
+    const service = createConsoleService({ sample: 'flash-dr-family', desktop: { saveFile: async (...args) => (saved.push(args), '/tmp/r.pdf') } });
+    await ok(service.handle('file.save', { kind: 'report', name: 'r.pdf', text: 'JVBERi0=', encoding: 'base64' }));
+    expect(saved).toEqual([['report', 'r.pdf', 'JVBERi0=', 'base64']]);
+    expect(await service.handle('file.save', { kind: 'report', name: 'r.pdf', text: 'x', encoding: 'hex' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('encoding') } });
+  });
 });

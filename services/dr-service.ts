@@ -1,16 +1,18 @@
 // DR testing over the contract: families with readiness, the guided wizards (their run kept beside
-// the grid so a paused test resumes after a restart), and the DR test report.
+// the grid so a paused test resumes after a restart, every change announced as wizard.changed), and
+// the DR test report.
 
 import { Refusal } from '../core/engine/refusal.js';
 import { describeFamily } from '../core/engine/show-family.js';
 import { readiness } from '../core/rules/readiness.js';
 import { family } from '../core/rules/dr-family.js';
-import { buildDrTestReport, reportHtml, reportPdf } from '../core/reports/dr-test-report.js';
+import { buildDrTestReport, reportHtml, reportPdf, type DrTestReport } from '../core/reports/dr-test-report.js';
 import type { Session } from '../core/session.js';
 import { WIZARDS } from '../core/wizards/procedures.js';
 import { describeStep, performStep, startWizard, type WizardRun } from '../core/wizards/runner.js';
 import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
+import { reportBeforeFlashOff, reportOfLastTimeZero } from './dr-report-keeper.js';
 
 /** Small named documents kept with the grid (the SQLite meta table), or in memory. */
 export interface Settings {
@@ -25,7 +27,7 @@ export function memorySettings(): Settings {
 
 const RUN_KEY = 'wizard-run';
 
-export function drHandlers(session: Session, settings: Settings, changed: () => void) {
+export function drHandlers(session: Session, settings: Settings, changed: () => void, wizardChanged: (state: Response<'wizard.state'>) => void = () => undefined) {
   let run: WizardRun | null = loadRun();
   let last: { stepId: string; refused: boolean } | null = null;
 
@@ -40,8 +42,12 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
     }
   }
 
-  function save(): void {
+  /** Keeps the run, announces it, and returns the state (computed once: its checks scan the volumes). */
+  function save(): Response<'wizard.state'> {
     settings.set(RUN_KEY, run ? JSON.stringify(run) : null);
+    const now = state();
+    wizardChanged(now);
+    return now;
   }
 
   function state(): Response<'wizard.state'> {
@@ -76,44 +82,45 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
         return readiness(s, f, x);
       }),
     'wizard.list': () =>
-      WIZARDS.map((w) => ({ id: w.id, title: w.title, source: w.source, summary: w.summary, steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })) })),
+      WIZARDS.map((w) => ({ id: w.id, title: w.title, source: w.source, summary: w.summary, defaults: w.defaults(session.engine.state) as never, steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })) })),
     'wizard.state': () => state(),
     'wizard.start': ({ wizardId, params }: Request<'wizard.start'>) => {
       if (run && run.status !== 'finished') fail('WIZARD_ACTIVE', `wizard ${run.wizardId} is in progress: finish or abandon it first`);
       if (!WIZARDS.some((w) => w.id === wizardId)) fail('UNKNOWN_WIZARD', `wizardId: no wizard ${wizardId} (wizards: ${WIZARDS.map((w) => w.id).join(', ')})`);
       run = startWizard(session, wizardId, params as never);
       last = null;
-      save();
-      return state();
+      return save();
     },
     'wizard.step': ({ acknowledge }: Request<'wizard.step'>) => {
       if (!run) fail('NO_WIZARD', 'no wizard is in progress');
       if (run.status !== 'active') fail('WIZARD_NOT_ACTIVE', `wizard ${run.wizardId} is ${run.status}`);
+      // Disabling the flash releases time-zero: the report of the test is taken just before.
+      const kept = reportBeforeFlashOff(session, run);
       const outcome = performStep(session, run, acknowledge);
+      if (!outcome.refused) kept.forEach((k) => settings.set(k.key, k.json));
       run = outcome.run;
       last = { stepId: outcome.step.stepId, refused: outcome.refused };
-      save();
+      const now = save();
       if (outcome.step.records.length > 0) changed();
-      return state();
+      return now;
     },
     'wizard.pause': () => {
       if (run && run.status === 'active') run = { ...run, status: 'paused' };
-      save();
-      return state();
+      return save();
     },
     'wizard.resume': () => {
       if (run && run.status === 'paused') run = { ...run, status: 'active' };
-      save();
-      return state();
+      return save();
     },
     'wizard.abandon': () => {
       run = null;
       last = null;
-      save();
-      return state();
+      return save();
     },
     'report.drTest': async ({ family: name, drHost, format }: Request<'report.drTest'>) => {
-      const report = domain(() => buildDrTestReport(session, name, drHost));
+      const live = domain(() => buildDrTestReport(session, name, drHost));
+      // After the test (flash disabled) the report is the one kept at its time-zero, if a wizard kept one.
+      const report: DrTestReport = live.family.flash === 'enabled' ? live : (reportOfLastTimeZero(session, settings, name, drHost) ?? live);
       const stamp = report.generated.replace(/[:]/g, '').replace(/\..*$/, '');
       if (format === 'html') return { name: `dr-test-${name}-${stamp}.html`, mime: 'text/html', text: reportHtml(report) };
       const pdf = await reportPdf(report);

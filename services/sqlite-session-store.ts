@@ -4,7 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
-import { attachStore, openPersistentSession } from '../core/persistent-session.js';
+import { attachStore, closeRun, openPersistentSession } from '../core/persistent-session.js';
+import { beginRun } from '../core/store/power-restart.js';
+import { createBackups } from './backup-service.js';
 import type { FilePort } from '../core/runbook/validate.js';
 import type { Session } from '../core/session.js';
 import { openSqliteStore } from '../core/store/sqlite-store.js';
@@ -20,11 +22,15 @@ export function sqliteSessionStore(path: string): SessionStore & { store: GridSt
   let filesUsed: FilePort | null = null;
   return {
     store,
+    backups: createBackups({ path, store, files: () => filesUsed, seed: () => seedUsed }),
     settings: { get: (key) => store.getSetting(key), set: (key, value) => store.setSetting(key, value) },
     open(files, seed) {
       seedUsed = seed;
       filesUsed = files;
-      if (store.lastSeq() === 0) return null;
+      if (store.lastSeq() === 0) {
+        beginRun(store); // nothing to recover on a first start, but the run is marked all the same
+        return null;
+      }
       opened = openPersistentSession(store, files, seed).session;
       return opened;
     },
@@ -34,7 +40,7 @@ export function sqliteSessionStore(path: string): SessionStore & { store: GridSt
       attachStore(store, session, filesUsed, seedUsed);
     },
     close() {
-      store.close();
+      closeRun(store);
     },
   };
 }

@@ -18,6 +18,7 @@ import { EventQueue, type SimEvent } from '../sim/event-queue.js';
 import { Rng } from '../sim/rng.js';
 import { createTapeState } from '../rules/physical/tape-state.js';
 import { restoreTape, serializeTape, type TapeMeta } from '../rules/physical/checkpoint.js';
+import { restoreDasd, serializeDasd, type DasdMeta } from '../dasd/checkpoint.js';
 
 export interface Checkpoint {
   /** JSON-safe: everything except the big arrays */
@@ -70,6 +71,7 @@ const FIELDS: { [K in keyof GridState]: 'meta' | 'blobs' | 'meta+blobs' | 'not s
   flashActive: 'meta',
   announced: 'meta',
   tape: 'meta+blobs',
+  dasd: 'meta+blobs',
   messages: 'not saved', // raised during one command; empty between commands
 };
 export const CHECKPOINT_FIELDS = Object.keys(FIELDS) as (keyof GridState)[];
@@ -119,6 +121,8 @@ interface CheckpointMeta {
   announced: Record<number, string[]>;
   /** pools, stacked volumes, export runs, stand-alone libraries; columns in blobs tape/… (absent before Copy Export existed) */
   tape?: TapeMeta;
+  /** Host DASD volumes, journals, pools, remote copies; data in blobs dasd/… (absent before spec §9 existed) */
+  dasd?: DasdMeta;
 }
 
 export function serializeState(state: GridState): Checkpoint {
@@ -184,6 +188,7 @@ export function serializeState(state: GridState): Checkpoint {
     flashActive: state.flashActive,
     announced: state.announced,
     tape: serializeTape(state.tape, count, blobs),
+    dasd: serializeDasd(state.dasd, blobs),
   };
   // One encode/decode pass: a deep copy the live state can no longer mutate, and JSON-safe.
   return { meta: JSON.parse(JSON.stringify(meta, encodeValue)) as Record<string, unknown>, blobs };
@@ -269,6 +274,7 @@ export function restoreState(cp: Checkpoint): GridState {
     flashActive: meta.flashActive,
     announced: meta.announced,
     tape: meta.tape ? restoreTape(meta.tape, blob) : createTapeState(),
+    dasd: restoreDasd(meta.dasd, blob),
     messages: [],
   };
 }

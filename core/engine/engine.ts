@@ -19,6 +19,7 @@ import * as drFamily from '../rules/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { describeFamily } from './show-family.js';
 import { runWithTape, tapeBusy } from './tape.js';
+import { runWithDasd } from './dasd.js';
 import type { FilePort } from '../runbook/validate.js';
 
 export interface Outcome {
@@ -50,7 +51,7 @@ export class Engine {
     state.messages = [];
     let outcome: Outcome;
     try {
-      const result = runWithTape(state, command, this.files, this.replaying, () => this.run(command));
+      const result = runWithDasd(state, command, () => runWithTape(state, command, this.files, this.replaying, () => this.run(command)));
       outcome = { ok: true, error: null, result: result ?? null, messages: [] };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;

@@ -11,6 +11,7 @@ import { ScratchPools } from '../rules/scratch-pools.js';
 import type { Premigration } from '../rules/cache.js';
 import type { DrFamily } from '../rules/dr-family.js';
 import { createTapeState, type TapeState } from '../rules/physical/tape-state.js';
+import { createDasdState, type DasdState } from '../dasd/state.js';
 
 export interface Mount {
   volume: number;
@@ -57,6 +58,8 @@ export interface GridState {
   announced: Record<number, string[]>;
   /** physical pools, stacked volumes, Copy Export runs, stand-alone recovery libraries (spec §8) */
   tape: TapeState;
+  /** Host DASD: volumes, journal replication, copy versions, remote copy seeding (spec §9) */
+  dasd: DasdState;
   /** messages raised since the current command began */
   messages: ConsoleMessage[];
 }
@@ -85,6 +88,7 @@ export function createState(seed = 1): GridState {
     flashActive: false,
     announced: {},
     tape: createTapeState(),
+    dasd: createDasdState(),
     messages: [],
   };
 }

@@ -9,14 +9,15 @@ import { refuse } from './refusal.js';
 import { CATEGORY_PRIVATE, CATEGORY_SCRATCH } from '../model/grid.js';
 import { decodeVolser, rangeSize } from '../model/volser.js';
 import { hostMessage } from '../rules/copy-export/messages.js';
-import { createLibrary, DEFAULT_COMMON_SCRATCH, definePool, findPvol, poolOf, type PhysicalLibrary, type StackedVolume } from '../rules/physical/library.js';
+import { createLibrary, DEFAULT_COMMON_SCRATCH, DEFAULT_PRIMARY_POOL, definePool, findPvol, poolOf, type PhysicalLibrary, type StackedVolume } from '../rules/physical/library.js';
 import { emptyIoStation, ejectExportHold, removable, takeOut } from '../rules/physical/io-station.js';
 import { libraryOf, placementOf } from '../rules/physical/tape-state.js';
-import { retryWaiting } from '../rules/physical/stacked.js';
+import { retryWaiting, secondaryPoolOf } from '../rules/physical/stacked.js';
+import { isInCache } from '../rules/cache.js';
 import { reclaimBusy, setLibraryResolver, startReclaim } from '../rules/physical/reclaim.js';
 import { describePvol, physicalDrives, poolCount, reclaimActivities, showPool, type DriveActivity } from '../rules/physical/show.js';
 import { activeRun } from '../rules/copy-export/routing.js';
-import { cancelExport, clusterStatusChanged, drivesChanged, exportBusy, startExport } from '../rules/copy-export/process.js';
+import { cancelExport, clusterStatusChanged, drivesChanged, exportBusy, restartLibrary, startExport } from '../rules/copy-export/process.js';
 import { writeExportList } from '../rules/copy-export/export-list.js';
 import { showExportStatus } from '../rules/copy-export/status-file.js';
 import { copyColumns, defineStandalone, insertInto, preloadInto, refuseIfBusy, showStandalone, showStandaloneVolume, standalone, type StandaloneLibrary } from '../rules/recovery/standalone.js';
@@ -74,10 +75,23 @@ function activities(state: GridState, key: number, lib: PhysicalLibrary): DriveA
     for (const id of run.inFlight) if (run.dbPvols.includes(id)) out.push({ role: 'MIGR', pool: run.pool, pvol: lib.pvols[id]!.volser, lvol: null });
   }
   if (key >= 0) {
-    const pool1 = poolOf(lib, 1);
-    const filling = pool1 && pool1.filling >= 0 ? lib.pvols[pool1.filling]!.volser : null;
+    const pl = state.tape.placements[key];
+    const filling = (poolNumber: number) => {
+      const pool = poolOf(lib, poolNumber);
+      const id = pool ? (pool.exportFilling >= 0 ? pool.exportFilling : pool.filling) : -1;
+      return id >= 0 ? lib.pvols[id]!.volser : null;
+    };
     for (const e of state.events.toJSON().events) {
-      if (e.kind === 'premigrated' && e.args[0] === key) out.push({ role: 'MIGR', pool: 1, pvol: filling, lvol: state.volumes.volser(e.args[1]!) });
+      if (e.kind !== 'premigrated' || e.args[0] !== key) continue;
+      const v = e.args[1]!;
+      const lvol = state.volumes.volser(v);
+      const primary = pl && v < pl.primary.length && pl.tapeLevel[v] === e.args[2] ? pl.primary[v]! : -1;
+      if (primary >= 0 && !isInCache(state, key, v)) {
+        // A second copy of a migrated volume is made from its primary copy on tape: recalled, then written.
+        out.push({ role: 'RECA', pool: lib.pvols[primary]!.pool, pvol: lib.pvols[primary]!.volser, lvol });
+      }
+      const target = primary >= 0 ? (secondaryPoolOf(state, lib, v) ?? DEFAULT_PRIMARY_POOL) : DEFAULT_PRIMARY_POOL;
+      out.push({ role: 'MIGR', pool: target, pvol: filling(target), lvol });
     }
   }
   return [...out, ...reclaimActivities(lib)];
@@ -285,6 +299,8 @@ export function runWithTape(state: GridState, command: Command, files: FilePort 
       retryWaiting(state, a.target.index);
       return result;
     }
+    case 'RESTART':
+      return restartLibrary(state, command.args.cluster.index);
     case 'SAVE_EXPORTSET':
       if (replaying) return { file: command.args.file, skipped: 'replay' };
       return saveExportSet(state, command.args.cluster.index, command.args.file, files);

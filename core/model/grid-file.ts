@@ -2,6 +2,7 @@
 // runbook lines they stand for. A bad file is refused with the path of the field at fault.
 
 import { z } from 'zod';
+import { jsonErrorPosition } from './json-position.js';
 
 const size = z.string().regex(/^\d+(\.\d+)?(B|KB|MB|GB|TB|PB)$/i, 'a size such as 800MB or 4GB');
 const name = z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/, '1-32 letters, digits or _.$@#-');
@@ -73,7 +74,8 @@ export function gridFileToRunbook(text: string): string | GridFileError {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { path: '(file)', message: `not JSON: ${(error as Error).message}` };
+    const at = jsonErrorPosition(text);
+    return { path: '(file)', message: `not JSON${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${(error as Error).message}` };
   }
   const parsed = GridFileSchema.safeParse(json);
   if (!parsed.success) {

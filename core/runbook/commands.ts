@@ -3,10 +3,11 @@
 import type { VolserRange } from '../model/volser.js';
 import type { Format, Media } from '../rules/physical/media.js';
 import type { ClusterRef, Named } from './cursor.js';
+import type { DasdCommandArgs } from './dasd-commands.js';
 
 type Range = VolserRange & { col: number };
 
-export interface CommandArgs {
+export interface CommandArgs extends DasdCommandArgs {
   SEED: { seed: number };
   CLOCK: { time: number };
   GRID: { name: string };
@@ -65,6 +66,7 @@ export interface CommandArgs {
   LOAD_EXPORTSET: { file: string; col: number; target: Named };
   ERASE: { target: Named };
   RECOVER: { target: Named; from: Named | null; testMode: boolean };
+  RESTART: { cluster: ClusterRef };
   SHOW_EXPORTSTATUS: { volser: Named; volume: Named | null; limit: number | null };
   SHOW_POOL: { cluster: ClusterRef; pool: number };
   SHOW_PVOL: { pvol: Named; on: Named | null };

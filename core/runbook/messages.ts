@@ -89,6 +89,14 @@ export const MESSAGES = {
   TZ0500I: { source: '004 §11.6.4', text: ((volser, lib) => `Export operation for logical list volume ${volser} in library ${lib} canceled by host request.`) as Template },
   TZ0501I: { source: '004 §11.5.1', text: ((volser, lib, reason) => `Export operation for logical list volume ${volser} in library ${lib} terminated: ${reason}.`) as Template },
   TZ0502I: { source: '004 §11.5.3', text: ((pvol, lib) => `Reclaimed export-hold stacked volume ${pvol} returned to the common scratch pool of ${lib}.`) as Template },
+  // Host DASD (spec §9): journal replication (seed 001), copy versions (seed 002), remote copy seeding (seed 003).
+  TZ0601W: { source: '001 FIG. 2', text: ((replica, n, time) => `Journal of ${replica} full: ${n} transaction(s) of history released; the earliest reachable point in time is now ${time}.`) as Template },
+  TZ0602E: { source: '001 Image Access', text: ((replica, n) => `Journal of ${replica} full while image access holds distribution: ${n} transaction(s) wait in the delta marking stream.`) as Template },
+  TZ0603I: { source: '001 Image Access', text: ((replica, time) => `Roll to image on ${replica} complete: logged access to the image of ${time}.`) as Template },
+  TZ0604I: { source: '001 FIG. 5', text: ((dasd, n, time) => `Change set ${n} of ${dasd} flushed at both sites: point in time ${time} created.`) as Template },
+  TZ0610W: { source: '002 [0103]', text: ((pool, source, reasons) => `No target volume in target pool ${pool} fits source volume ${source}: ${reasons}.`) as Template },
+  TZ0611I: { source: '002 [0107]', text: ((source, target, pool) => `Copy pair ${source}-${target} broken: ${source} was removed from source pool ${pool}.`) as Template },
+  TZ0620I: { source: '003 Figure 3', text: ((secondary, grains, total) => `Remote copy ${secondary} synchronized: ${grains} of ${total} grain(s) sent.`) as Template },
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

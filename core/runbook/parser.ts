@@ -6,6 +6,7 @@ import { Cursor, ParseError, type ClusterRef, type Named } from './cursor.js';
 import { tokenize } from './lexer.js';
 import { isFormat, type Format } from '../rules/physical/media.js';
 import { parseLibraryRequest, parseLoadExportSet, parseTapeShow, TAPE_PARSERS, TAPE_SHOW_WORDS } from './tape-parsers.js';
+import { DASD_PARSERS, DASD_SHOW_WORDS, parseDasdShow } from './dasd-parsers.js';
 
 export interface LineError {
   line: number;
@@ -230,8 +231,9 @@ const PARSERS: Record<string, Parser> = {
     return { name: 'DRIVES', args: { cluster, available, type: token.upper as Format } };
   },
   SHOW: (c): Parsed => {
-    const what = c.kw('GRID', 'CLUSTER', 'VOLUME', 'QUEUE', 'RESULT', 'DRFAMILY', 'READINESS', ...TAPE_SHOW_WORDS);
+    const what = c.kw('GRID', 'CLUSTER', 'VOLUME', 'QUEUE', 'RESULT', 'DRFAMILY', 'READINESS', ...TAPE_SHOW_WORDS, ...DASD_SHOW_WORDS);
     if ((TAPE_SHOW_WORDS as readonly string[]).includes(what)) return parseTapeShow(what, c);
+    if ((DASD_SHOW_WORDS as readonly string[]).includes(what)) return parseDasdShow(what, c);
     if (what === 'DRFAMILY') return { name: 'SHOW_DRFAMILY', args: { family: c.name('DR family') } };
     if (what === 'READINESS') {
       const family = c.name('DR family');
@@ -282,6 +284,7 @@ const PARSERS: Record<string, Parser> = {
     return { name: 'EXPECT', args: { path: pathToken.text, op, value, valueText } };
   },
   ...TAPE_PARSERS,
+  ...DASD_PARSERS,
 };
 
 /** Parses one line; null for blank and comment lines. */

@@ -133,6 +133,8 @@ export const TAPE_PARSERS: Record<string, Parser> = {
     const token = c.next('a file path');
     return { name: 'SAVE_EXPORTSET', args: { cluster, file: token.text, col: token.col } };
   },
+  // RESTART <cl>: the TS7700 back from an error or power off (Redbook Table 11-1 E0022/E0023; TimeZero extension)
+  RESTART: (c) => ({ name: 'RESTART', args: { cluster: c.cluster() } }),
   ERASE: (c) => ({ name: 'ERASE', args: { target: c.name('stand-alone library') } }),
   // RECOVER <standalone> FROM <pvol>|LATEST [TESTMODE ON|OFF] — default TESTMODE ON (spec §8)
   RECOVER: (c) => {

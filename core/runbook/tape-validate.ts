@@ -37,6 +37,7 @@ export function checkTape(cmd: Command, scope: Scope, t: CheckTools): LineError 
     case 'EXPORTLIST':
       return t.refs(cmd.args.cluster) ?? t.named(scope.mcs, 'Management Class', cmd.args.mc);
     case 'SETTING':
+    case 'RESTART':
     case 'IOSTATION':
     case 'EJECT':
       return t.refs(cmd.args.cluster);

@@ -9,6 +9,7 @@ import { isLineError, parseLine, type LineError } from './parser.js';
 import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook } from '../model/grid-file.js';
 import { checkTape, standaloneRef } from './tape-validate.js';
+import { checkDasd, dasdScopeOf, emptyDasdScope, type DasdScope } from './dasd-validate.js';
 
 export interface Scope {
   grid: string | null;
@@ -18,6 +19,8 @@ export interface Scope {
   mcs: Set<string>;
   /** stand-alone recovery libraries (spec §8): not part of the grid */
   standalones: Set<string>;
+  /** Host DASD volumes, pools and media (spec §9) */
+  dasd: DasdScope;
 }
 
 export interface FilePort {
@@ -35,11 +38,12 @@ export function scopeOf(state: GridState): Scope {
     hosts: new Set(state.hosts.map((h) => h.name)),
     mcs: new Set(state.mcs.map((m) => m.name)),
     standalones: new Set(state.tape.standalones.map((s) => s.name)),
+    dasd: dasdScopeOf(state),
   };
 }
 
 function emptyScope(): Scope {
-  return { grid: null, clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set(), standalones: new Set() };
+  return { grid: null, clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set(), standalones: new Set(), dasd: emptyDasdScope() };
 }
 
 export interface Validated {
@@ -209,7 +213,7 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
     case 'TAKEOVER':
       return refs(cmd.args.survivor, cmd.args.failed);
     default:
-      return checkTape(cmd, scope, { at, refs, named }) ?? null;
+      return checkTape(cmd, scope, { at, refs, named }) ?? checkDasd(cmd, scope, { at, refs, named }) ?? null;
   }
 }
 

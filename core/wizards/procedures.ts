@@ -294,6 +294,8 @@ const flash: Wizard = {
       kind: 'grid',
       lines: (p, s) => [`LI REQ,${s.name},DRSETUP,${p.family},WP,ENABLE`, `LI REQ,${s.name},DRSETUP,${p.family},LIVECOPY,FAMILY`],
     },
+    // Without it the DR host's scratch mounts turn private in a protected category and its writes are refused.
+    devsupStep('before', 'Redbook §11.10.1 step 8'),
     { ...insertDrRange, phase: 'before' },
     {
       id: 'time-zero',

@@ -1,5 +1,8 @@
 // Runs a wizard step by step through a session: checks first, then the step's runbook lines. A run is
 // plain JSON (which step, what each issued, what came back), so it can be saved, paused and resumed.
+// A step is atomic toward the operator: all its lines validate against the grid before the first one
+// runs, and a line the engine refuses part-way leaves the step recorded as failed with what ran, so a
+// retry issues only the lines that did not (none is ever run twice, none is silently skipped).
 
 import type { Session, RunRecord } from '../session.js';
 import { WIZARDS } from './procedures.js';
@@ -8,10 +11,15 @@ import type { Finding, WizardParams } from './types.js';
 export interface StepRecord {
   stepId: string;
   at: string;
+  /** the lines the step planned when it began: a retry goes on from these, not from a re-plan */
   lines: string[];
   records: { line: string; ok: boolean; error: string | null; result: unknown }[];
   findings: Finding[];
   confirmed: boolean;
+  /** done: every line ran; failed: the engine refused line `ran` (the lines before it ran). Absent in runs saved before. */
+  outcome?: 'done' | 'failed';
+  /** how many of `lines` ran */
+  ran?: number;
 }
 
 export interface WizardRun {
@@ -21,12 +29,19 @@ export interface WizardRun {
   next: number;
   done: StepRecord[];
   status: 'active' | 'paused' | 'finished';
+  /** the next step, when a refused line stopped it part-way: what ran, and from which line it goes on */
+  failed?: StepRecord | null;
 }
 
 export function startWizard(session: Session, wizardId: string, params?: Partial<WizardParams>): WizardRun {
   const wizard = WIZARDS.find((w) => w.id === wizardId);
   if (!wizard) throw new Error(`unknown wizard '${wizardId}'`);
-  return { wizardId, params: { ...wizard.defaults(session.engine.state), ...params }, next: 0, done: [], status: 'active' };
+  return { wizardId, params: { ...wizard.defaults(session.engine.state), ...params }, next: 0, done: [], status: 'active', failed: null };
+}
+
+/** The failed attempt of the step at `index`, if the run holds one. */
+function failedAttempt(run: WizardRun, stepId: string, index: number): StepRecord | null {
+  return index === run.next && run.failed?.stepId === stepId ? run.failed : null;
 }
 
 export function describeStep(session: Session, run: WizardRun, index = run.next) {
@@ -34,33 +49,54 @@ export function describeStep(session: Session, run: WizardRun, index = run.next)
   const step = wizard.steps[index];
   if (!step) return null;
   const state = session.engine.state;
-  return { index, id: step.id, phase: step.phase, title: step.title, why: step.why, kind: step.kind, lines: step.lines(run.params, state), findings: step.check?.(run.params, state) ?? [] };
+  const failed = failedAttempt(run, step.id, index);
+  const ran = failed ? failed.lines.slice(0, failed.ran ?? 0) : [];
+  const lines = failed ? failed.lines.slice(ran.length) : step.lines(run.params, state);
+  const findings = [...(step.check?.(run.params, state) ?? []), ...validationFindings(session, lines)];
+  return { index, id: step.id, phase: step.phase, title: step.title, why: step.why, kind: step.kind, lines, findings, ran };
+}
+
+/** Every line of the step checked against the grid as one block, so a line may use what an earlier one defines. */
+function validationFindings(session: Session, lines: string[]): Finding[] {
+  if (lines.length === 0) return [];
+  return session.validate(lines.join('\n')).errors.map((e) => ({ level: 'error' as const, message: `line ${e.line} “${lines[e.line - 1] ?? ''}” does not validate: ${e.message} (column ${e.col})` }));
 }
 
 /**
- * Performs the next step. Errors found by its checks stop it (nothing is issued); warnings need
- * `acknowledge`. Manual steps are recorded as confirmed by the operator.
+ * Performs the next step. Errors found by its checks or by validating its lines stop it (nothing is
+ * issued: `refused`); warnings need `acknowledge`. A line the engine refuses stops the step where it
+ * is (`failed`): the run keeps the attempt, and the next performStep issues only the lines after
+ * those that ran. Manual steps are recorded as confirmed by the operator.
  */
-export function performStep(session: Session, run: WizardRun, acknowledge = false): { run: WizardRun; step: StepRecord; refused: boolean } {
+export function performStep(session: Session, run: WizardRun, acknowledge = false): { run: WizardRun; step: StepRecord; refused: boolean; failed: boolean } {
   const described = describeStep(session, run);
   if (!described) throw new Error('the wizard has no step left');
   const time = new Date(session.engine.state.now).toISOString();
+  const earlier = failedAttempt(run, described.id, described.index);
   const blocked = described.findings.some((f) => f.level === 'error') || (!acknowledge && described.findings.length > 0);
-  const step: StepRecord = { stepId: described.id, at: time, lines: described.lines, records: [], findings: described.findings, confirmed: described.kind === 'manual' };
-  if (blocked) return { run, step, refused: true };
-  for (const line of described.lines) {
-    const validated = session.validate(line);
-    if (validated.errors.length > 0) {
-      step.records.push({ line, ok: false, error: validated.errors[0]!.message, result: null });
-      return { run, step, refused: true };
-    }
-    for (const command of validated.commands) {
-      const record: RunRecord = session.run(command, `wizard ${run.wizardId}`);
-      step.records.push({ line, ok: record.ok, error: record.error?.message ?? null, result: record.result });
+  const step: StepRecord = {
+    stepId: described.id,
+    at: earlier?.at ?? time,
+    lines: [...described.ran, ...described.lines],
+    records: [...(earlier?.records ?? [])],
+    findings: described.findings,
+    confirmed: described.kind === 'manual',
+    ran: described.ran.length,
+  };
+  if (blocked) return { run, step, refused: true, failed: false };
+  const validated = session.validate(described.lines.join('\n'));
+  for (const command of validated.commands) {
+    const line = described.lines[command.line - 1]!;
+    const record: RunRecord = session.run(command, `wizard ${run.wizardId}`);
+    step.records.push({ line, ok: record.ok, error: record.error?.message ?? null, result: record.result });
+    if (!record.ok) {
+      const failed: StepRecord = { ...step, outcome: 'failed', ran: described.ran.length + command.line - 1 };
+      return { run: { ...run, failed }, step: failed, refused: false, failed: true };
     }
   }
-  const next: WizardRun = { ...run, next: run.next + 1, done: [...run.done, step] };
+  const doneStep: StepRecord = { ...step, outcome: 'done', ran: step.lines.length };
+  const next: WizardRun = { ...run, next: run.next + 1, done: [...run.done, doneStep], failed: null };
   const wizard = WIZARDS.find((w) => w.id === run.wizardId)!;
   if (next.next >= wizard.steps.length) next.status = 'finished';
-  return { run: next, step, refused: false };
+  return { run: next, step: doneStep, refused: false, failed: false };
 }

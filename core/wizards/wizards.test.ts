@@ -40,6 +40,9 @@ describe('DR-test wizards', () => {
       // Clean-up returned every test volume to scratch.
       const cleanUp = run.done.find((d) => d.stepId === 'clean-up')!;
       expect(cleanUp.records[0]!.result).toMatchObject({ failed: 0 });
+      // The DR host's test jobs wrote every volume they asked for (Redbook §11.9.3): its categories are writable.
+      const jobs = run.done.find((d) => d.stepId === 'test-jobs')!;
+      expect(jobs.records[0]!.result).toMatchObject({ requested: 10, succeeded: 10, failed: 0 });
     });
   }
 

@@ -14,7 +14,9 @@ import { VolumesView } from '../views/volumes/VolumesView';
 import { QueuesView } from '../views/queues/QueuesView';
 import { ConsoleView } from '../views/console/ConsoleView';
 import { RunbooksView } from '../views/runbooks/RunbooksView';
-import { ComingView } from '../views/placeholders/ComingView';
+import { CopyExportView } from '../views/copy-export/CopyExportView';
+import { RecoveryView } from '../views/recovery/RecoveryView';
+import { DrFamiliesView } from '../views/dr-families/DrFamiliesView';
 
 function View({ id }: { id: ViewId }) {
   switch (id) {
@@ -29,11 +31,11 @@ function View({ id }: { id: ViewId }) {
     case 'runbooks':
       return <RunbooksView />;
     case 'dr-families':
-      return <ComingView title="DR Families" with="FlashCopy for DR testing and Selective Write Protect (spec §7)" lines={['LI REQ,<composite>,DRSETUP,<family>,ADD,<cl>', 'LI REQ,<composite>,DRSETUP,<family>,FLASH,ENABLE', 'SHOW DRFAMILY <family>']} />;
+      return <DrFamiliesView />;
     case 'copy-export':
-      return <ComingView title="Copy Export" with="Copy Export and the export list volume (spec §8, Redbook §11.5)" lines={['EXPORTLIST <volser> ON <cl> POOL <n>', 'LIBRARY EXPORT,<volser>', 'SHOW EXPORTSTATUS <volser>']} />;
+      return <CopyExportView />;
     case 'recovery':
-      return <ComingView title="Recovery" with="Copy Export Recovery into a stand-alone library (spec §8, Redbook §11.6–11.7)" lines={['STANDALONE <name> MODEL TAPE DRIVES <n>', 'TRANSPORT EXPORTED FROM <cl> TO <standalone>', 'RECOVER <standalone> FROM LATEST']} />;
+      return <RecoveryView />;
   }
 }
 

@@ -4,6 +4,11 @@
 import { client } from '../api/client';
 import { saveRunbook } from './runbook-actions';
 import { useStore } from './store';
+import { hostsOf, type GridView } from '../api/shapes';
+import { saveReportFromMenu } from '../views/dr-families/report-save';
+import { useWizard } from '../views/dr-families/wizard-store';
+
+const drHostsOf = (grid: GridView | null) => (grid ? hostsOf(grid).filter((h) => h.role === 'DR').map((h) => h.name) : []);
 
 let wired = false;
 
@@ -26,7 +31,7 @@ export function wireDesktopEvents(): void {
         document.getElementById(ADVANCE_BY_ID)?.focus();
         break;
       case 'save-report':
-        useStore.getState().pushError('NO_REPORT', 'There is no report to save yet: DR test reports come with the DR Families view.');
+        void saveReportFromMenu(useWizard.getState().state?.run ?? null, drHostsOf(useStore.getState().grid), useStore.getState().pushError);
         break;
     }
   });

@@ -13,10 +13,11 @@ import { MB } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS, isInCache, premigrationOf, pumpPremigration } from '../cache.js';
 import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume } from '../physical/library.js';
 import { FORMAT_BYTES_PER_MS } from '../physical/media.js';
-import { eject, ioStationFull } from '../physical/io-station.js';
+import { eject } from '../physical/io-station.js';
 import { libraryOf, placementOf } from '../physical/tape-state.js';
 import { retryWaiting, secondaryPoolOf } from '../physical/stacked.js';
 import { dbBackupBytes, takeDbBackup } from './db-backup.js';
+import { exportChecks, MIN_EXPORT_DRIVES, type ExportCheck } from './validation.js';
 import { hostMessage, libraryMessage, pool2 } from './messages.js';
 import { activeRun, slotOf } from './routing.js';
 import {
@@ -35,8 +36,7 @@ import {
   type ExportState,
 } from './types.js';
 
-/** Redbook §11.5.1: "A minimum of four physical tape drives must be available". */
-export const MIN_EXPORT_DRIVES = 4;
+export { MIN_EXPORT_DRIVES };
 /** E0013 "every five minutes"; E0016 "every 10 minutes"; E0015 after 60 minutes; E0018 after 10 hours. */
 export const TICK_MS = 5 * 60_000;
 export const COPY_MESSAGE_MS = 10 * 60_000;
@@ -46,7 +46,7 @@ export const COPY_TIME_LIMIT_MS = 10 * 3_600_000;
 export const ROBOT_MOVE_MS = 10_000;
 /** From the first E0022 to E0023: the restarted library cleans the run up. */
 export const EXPORT_RECOVERY_MS = 2 * 60_000;
-const LOCK_DELAY_MS = 1_000;
+export const LOCK_DELAY_MS = 1_000;
 
 function runLibrary(state: GridState, run: ExportRun): PhysicalLibrary {
   return libraryOf(state, run.cluster)!;
@@ -68,18 +68,11 @@ export function startExport(state: GridState, volser: string) {
   if (holders.length === 0) refuse('NO_VALID_COPY', `${volser} has no valid copy in the grid`);
   if (!list || list.level !== cols.level[v]) refuse('NOT_EXPORT_LIST', `${volser} does not hold an export list (write one with EXPORTLIST)`);
   const c = holders[0]!.index;
-  const cluster = state.clusters[c]!;
-  const lib = libraryOf(state, c);
-  if (!lib) refuse('NOT_TAPE_ATTACHED', `${cluster.name} is disk-only: Copy Export needs a tape-attached cluster`);
-  if (cluster.status !== 'online') refuse('CLUSTER_UNAVAILABLE', `${cluster.name} is ${cluster.status}`);
-  const running = activeRun(state);
-  // Redbook §11.5.1: "Only one Copy Export operation can be performed at a time."
-  if (running) refuse('EXPORT_IN_PROGRESS', `export for list volume ${running.listVolser} on ${running.library} is in progress: one Copy Export at a time`);
-  // Redbook §11.5.1: "Copy Export and the insertion of logical volumes are mutually exclusive".
-  if (state.tape.insertUntil > state.now) refuse('INSERT_IN_PROGRESS', 'logical volume insert processing is in progress: Copy Export and insert are mutually exclusive');
-  const pool = poolOf(lib, list.pool);
-  // Redbook §11.5.1: the pool "must have been previously defined as a Copy Export pool".
-  if (!pool || !pool.copyExport) refuse('NOT_COPY_EXPORT_POOL', `pool ${list.pool} on ${cluster.name} is not defined as a Copy Export pool`);
+  const checks = exportChecks(state, c, list.pool);
+  const first = (stage: ExportCheck['stage']) => checks.find((x) => x.stage === stage && x.level === 'error');
+  const refusal = first('pool');
+  if (refusal) refuse(refusal.code, refusal.message);
+  const lib = libraryOf(state, c)!;
   // Redbook §11.5.1: "The export list file volume cannot be assigned to the secondary copy pool that is
   // specified for the operation. If it is, the Copy Export operation will fail."
   const listPool = secondaryPoolOf(state, lib, v);
@@ -88,15 +81,9 @@ export function startExport(state: GridState, volser: string) {
   if (listPool === list.pool || list.pool === 1 || onPool) {
     refuse('EXPORT_LIST_IN_POOL', `export list volume ${volser} is assigned to pool ${list.pool}, the pool being exported`);
   }
-  // Redbook §11.5.1: an I/O station is required; it must not be full.
-  if (!lib.ioStation.present) refuse('NO_IO_STATION', `${cluster.name}'s library has no I/O station: Copy Export is not accepted`);
-  if (ioStationFull(lib)) refuse('IO_STATION_FULL', `${cluster.name}'s I/O station is full: empty it before Copy Export`);
-  if (cluster.drivesAvailable < MIN_EXPORT_DRIVES) {
-    refuse('TOO_FEW_DRIVES', `${cluster.name} has ${cluster.drivesAvailable} physical drives available: Copy Export needs at least ${MIN_EXPORT_DRIVES}`);
-  }
-  // Redbook §11.5.1 / §11.6.2 step 3: the copy-exported volume limit.
-  const exported = copyExportedCount(lib);
-  if (exported >= lib.copyExportLimit) refuse('COPY_EXPORT_LIMIT', `${cluster.name} has ${exported} copy-exported stacked volumes, its limit is ${lib.copyExportLimit}`);
+  // Redbook §11.5.1: the I/O station, four drives, the copy-exported limit (§11.6.2 steps 2–3).
+  const short = first('resources');
+  if (short) refuse(short.code, short.message);
 
   const run = selectExportSet(state, lib, c, list.pool, volser, list.eject, list.lmtdbpvl);
   state.tape.exports.push(run);
@@ -118,12 +105,28 @@ export function startExport(state: GridState, volser: string) {
   return { volser, library: run.library, pool: run.pool, state: run.state, requested: run.requested, exportable: run.exportable, invalid: run.invalid, toCopy: run.outstanding };
 }
 
+/** What an export of a pool would take, computed without changing anything (LIBRARY EXPORT and the planner). */
+export interface ExportSetScan {
+  /** volume numbers of the export set (the requested volumes), ascending */
+  volumes: Int32Array;
+  reason: Uint8Array;
+  pvolOf: Int32Array;
+  exportable: number;
+  invalid: number;
+  mounted: number;
+  /** cache-only (or secondary-less) volumes to copy to the pool first */
+  outstanding: number;
+  bytesToCopy: number;
+  /** on tape with a valid primary copy but no secondary: the second copy is made from the primary */
+  missingSecondary: number[];
+}
+
 /**
  * The export set (Redbook §11.5.1, §11.6.5): logical volumes associated with the pool — not those
  * exported before and unchanged since; exportable when valid on the cluster; mounted ones left out;
  * cache-only ones to be copied to the pool first.
  */
-function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number, listVolser: string, ejectOption: boolean, lmtdbpvl: boolean): ExportRun {
+export function scanExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number): ExportSetScan {
   const cols = state.volumes.cols;
   const pl = placementOf(state, c);
   const n = state.volumes.count;
@@ -135,16 +138,22 @@ function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool
   });
   const exportedState = new Uint8Array(lib.pvols.length);
   for (const p of lib.pvols) if (p.state === 'copy-exported') exportedState[p.id] = 1;
-  const copyLevel = cols.copyLevel[c]!;
+  const copyLevel = copyLevelOf(state, c);
+  const level = cols.level;
+  const mc = cols.mc;
+  const secondary = pl.secondary;
+  const tapeLevel = pl.tapeLevel;
   const picked = new Int32Array(n);
   let count = 0;
   for (let v = 0; v < n; v++) {
-    if (cols.level[v] === 0 || mcPool[cols.mc[v]!] !== pool) continue;
+    const m = mc[v]!;
+    if (mcPool[m] !== pool || level[v] === 0) continue;
     const copy = copyLevel[v]!;
-    if (copy === NO_COPY && mcNoCopy[cols.mc[v]!]) continue; // not meant to be on this cluster
-    const sec = pl.secondary[v]!;
-    // Previously exported and unchanged: not requested again (Redbook §11.5.1, §11.6.5).
-    if (sec >= 0 && exportedState[sec] && pl.tapeLevel[v] === copy) continue;
+    if (copy === NO_COPY && mcNoCopy[m]) continue; // not meant to be on this cluster
+    const sec = secondary[v]!;
+    // Previously exported and unchanged: not requested again (Redbook §11.5.1, §11.6.5). A volume
+    // modified elsewhere since, whose copy here is behind, is requested (and found invalid: E0024).
+    if (sec >= 0 && exportedState[sec] && tapeLevel[v] === copy && copy === level[v]) continue;
     picked[count++] = v;
   }
   const volumes = picked.slice(0, count);
@@ -154,11 +163,12 @@ function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool
   let invalid = 0;
   let mounted = 0;
   let outstanding = 0;
+  let bytesToCopy = 0;
   const missingSecondary: number[] = [];
   for (let i = 0; i < count; i++) {
     const v = volumes[i]!;
     const copy = copyLevel[v]!;
-    if (copy !== cols.level[v]) {
+    if (copy !== level[v]) {
       reason[i] = NO_VALID_COPY;
       invalid++;
       continue;
@@ -170,15 +180,28 @@ function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool
       mounted++;
       continue;
     }
-    if (pl.tapeLevel[v] === copy && pl.secondary[v]! >= 0) pvolOf[i] = pl.secondary[v]!;
+    if (tapeLevel[v] === copy && secondary[v]! >= 0) pvolOf[i] = secondary[v]!;
     else {
       outstanding++;
-      if (pl.tapeLevel[v] === copy && pl.primary[v]! >= 0) missingSecondary.push(v);
+      bytesToCopy += cols.sizeBytes[v]!;
+      if (tapeLevel[v] === copy && pl.primary[v]! >= 0) missingSecondary.push(v);
     }
   }
+  return { volumes, reason, pvolOf, exportable, invalid, mounted, outstanding, bytesToCopy, missingSecondary };
+}
+
+function copyLevelOf(state: GridState, c: number): Int32Array {
+  return state.volumes.cols.copyLevel[c]!;
+}
+
+function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number, listVolser: string, ejectOption: boolean, lmtdbpvl: boolean): ExportRun {
+  const scan = scanExportSet(state, lib, c, pool);
+  const { volumes, reason, pvolOf, exportable, invalid, mounted, outstanding } = scan;
+  const count = volumes.length;
+  const copyLevel = copyLevelOf(state, c);
   // Volumes on tape without their secondary copy get one made from the primary (through pre-migration).
   const queue = premigrationOf(state, c);
-  for (const v of missingSecondary) {
+  for (const v of scan.missingSecondary) {
     queue.volume.push(v);
     queue.level.push(copyLevel[v]!);
   }
@@ -527,6 +550,30 @@ export function clusterStatusChanged(state: GridState): void {
     libraryMessage(state, run.library, 'E0022');
     state.events.push(state.now + EXPORT_RECOVERY_MS, 'ce-recovered', [run.id, run.generation]);
   }
+}
+
+/**
+ * RESTART <cl>: the TS7700 comes back from "a TS7700 error or a power off condition" (Redbook Table
+ * 11-1 E0022) without failing the cluster in the grid (FAIL/REPAIR CLUSTER interrupt and recover an
+ * export the same way, with the grid's effects besides). An export in progress there was interrupted:
+ * the library "will attempt recovery of the operation" (E0022), writes the status of what completed,
+ * releases the resources and reports E0023; the operator then reissues LIBRARY EXPORT for the rest.
+ */
+export function restartLibrary(state: GridState, cluster: number) {
+  const run = activeRun(state);
+  const mine = run !== null && run.cluster === cluster;
+  if (mine && (run.state === 'premigrating' || run.state === 'exporting')) {
+    run.interruptedIn = run.state;
+    run.state = 'interrupted';
+    run.generation++;
+    run.inFlight = [];
+  }
+  if (mine && run.state === 'interrupted' && state.clusters[cluster]!.status === 'online') {
+    run.state = 'recovering';
+    libraryMessage(state, run.library, 'E0022');
+    state.events.push(state.now + EXPORT_RECOVERY_MS, 'ce-recovered', [run.id, run.generation]);
+  }
+  return { library: state.clusters[cluster]!.name, restarted: true, exportRecovery: mine ? { listVolser: run.listVolser, state: run.state, interruptedIn: run.interruptedIn } : null };
 }
 
 onEvent('ce-recovered', (state, event) => {

@@ -60,20 +60,51 @@ export function copyExportedVolumes(lib: PhysicalLibrary): StackedVolume[] {
     .sort((a, b) => percentUsed(a) - percentUsed(b) || a.pool - b.pool || (a.volser < b.volser ? -1 : a.volser > b.volser ? 1 : 0));
 }
 
-/** Positions in the run's export set in status-file order (stacked volume, then logical VOLSER). */
-function recordOrder(state: GridState, run: ExportRun, lib: PhysicalLibrary): Uint32Array {
+/** A bucket's positions packed with their VOLSER code sort natively when both fit in a double. */
+const PACK = 2 ** 21;
+
+/**
+ * The first `limit` positions of the run's export set in status-file order (stacked volume, then
+ * logical VOLSER). Bucketed by stacked volume and sorted a bucket at a time, only as far as `limit`
+ * reaches, with native numeric sorts: a million-volume status file reads back in milliseconds.
+ */
+function recordOrder(state: GridState, run: ExportRun, lib: PhysicalLibrary, limit: number): Uint32Array {
   const n = run.volumes.length;
-  const rank = new Float64Array(n);
-  const code = new Float64Array(n);
   const cols = state.volumes.cols;
+  // Rank of each exported stacked volume by VOLSER; 0: not exported (listed first).
+  const used = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const p = run.pvolOf[i]!;
-    rank[i] = run.reason[i] === EXPORTED && p >= 0 ? encodeVolser(lib.pvols[p]!.volser) : 0;
-    code[i] = cols.code[run.volumes[i]!]!;
+    if (run.reason[i] === EXPORTED && p >= 0 && !used.has(p)) used.set(p, 0);
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order.sort((a, b) => rank[a]! - rank[b]! || code[a]! - code[b]!);
+  const byVolser = [...used.keys()].sort((a, b) => encodeVolser(lib.pvols[a]!.volser) - encodeVolser(lib.pvols[b]!.volser));
+  byVolser.forEach((p, k) => used.set(p, k + 1));
+  const rank = new Uint32Array(n);
+  const start = new Uint32Array(byVolser.length + 2);
+  for (let i = 0; i < n; i++) {
+    const p = run.pvolOf[i]!;
+    rank[i] = run.reason[i] === EXPORTED && p >= 0 ? used.get(p)! : 0;
+    start[rank[i]! + 1]!++;
+  }
+  for (let r = 1; r < start.length; r++) start[r]! += start[r - 1]!;
+  const grouped = new Uint32Array(n);
+  const fill = start.slice(0, start.length - 1);
+  for (let i = 0; i < n; i++) grouped[fill[rank[i]!]!++] = i;
+  const out = new Uint32Array(Math.min(n, limit));
+  let k = 0;
+  for (let r = 0; r < start.length - 1 && k < out.length; r++) {
+    const bucket = grouped.subarray(start[r]!, start[r + 1]!);
+    if (bucket.length < PACK) {
+      const keys = new Float64Array(bucket.length);
+      for (let j = 0; j < bucket.length; j++) keys[j] = cols.code[run.volumes[bucket[j]!]!]! * PACK + j;
+      keys.sort();
+      for (let j = 0; j < keys.length && k < out.length; j++) out[k++] = bucket[keys[j]! % PACK]!;
+    } else {
+      const sorted = Array.from(bucket).sort((a, b) => cols.code[run.volumes[a]!]! - cols.code[run.volumes[b]!]!);
+      for (let j = 0; j < sorted.length && k < out.length; j++) out[k++] = sorted[j]!;
+    }
+  }
+  return out;
 }
 
 export interface StatusView {
@@ -89,7 +120,7 @@ export function statusFile(state: GridState, list: ExportListVolume, run: Export
   const header = 'EXPORT STATUS 02';
   const physical = copyExportedVolumes(lib);
   const records: string[] = [];
-  const logicalOrder = recordOrder(state, run, lib);
+  const logicalOrder = recordOrder(state, run, lib, limit);
   for (let k = 0; k < logicalOrder.length && records.length < limit; k++) {
     const i = logicalOrder[k]!;
     const code = run.reason[i]!;

@@ -32,7 +32,8 @@ export function reclaimCandidates(lib: PhysicalLibrary, pool: number, threshold:
   return lib.pvols.filter(
     (p) =>
       p.pool === pool &&
-      p.activeCount > 0 &&
+      // an emptied export-hold volume is reclaimed too: back to scratch after the next export (§11.5.3 tip)
+      (p.activeCount > 0 || (p.state === 'copy-exported' && p.location === 'export-hold' && !p.reclaimed)) &&
       p.lockedBy < 0 &&
       (p.state === 'full' || p.state === 'copy-exported' || p.state === 'ror') &&
       p.location !== 'deleted' &&
@@ -69,7 +70,7 @@ function next(state: GridState, key: number, lib: PhysicalLibrary): void {
 }
 
 /** Where the surviving copies go: the pool's reclaim pool; a Copy Export pool's is itself (§11.5.1). */
-function targetPool(lib: PhysicalLibrary, p: StackedVolume): number {
+export function targetPool(lib: PhysicalLibrary, p: StackedVolume): number {
   return poolOf(lib, p.pool)?.reclaimPool ?? p.pool;
 }
 

@@ -5,12 +5,22 @@ import type { GridState } from '../../engine/state.js';
 import { isoTime, MB } from '../../sim/time.js';
 import { COMMON_SCRATCH_POOL, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from './library.js';
 import { DRIVE_TYPE } from './media.js';
+import { targetPool } from './reclaim.js';
 
 const STACKED_LIST_LIMIT = 200;
 
+/**
+ * Cartridges this library counts: not deleted, and not carried to a stand-alone library — except
+ * copy-exported ones, which the source keeps managing wherever they are (Redbook §11.5.3).
+ */
+export function countedHere(p: StackedVolume): boolean {
+  if (p.location === 'deleted') return false;
+  return p.state === 'copy-exported' || !p.location.startsWith('standalone:');
+}
+
 function counts(lib: PhysicalLibrary, pool: number) {
   const c: Record<PvolState, number> = { empty: 0, filling: 0, full: 0, erase: 0, ror: 0, unavailable: 0, 'copy-exported': 0 };
-  for (const p of lib.pvols) if (p.pool === pool && p.location !== 'deleted' && !p.location.startsWith('standalone:')) c[p.state]++;
+  for (const p of lib.pvols) if (p.pool === pool && countedHere(p)) c[p.state]++;
   c.empty += poolOf(lib, pool)?.scratch ?? 0;
   return c;
 }
@@ -76,7 +86,7 @@ export function poolCount(lib: PhysicalLibrary) {
     for (const m of media) {
       const row = { pool: pool.number, media: m, empty: 0, filling: 0, full: 0, erase: 0, ror: 0, unavailable: 0, copyExported: 0 };
       for (const p of lib.pvols) {
-        if (p.pool !== pool.number || p.media !== m || p.location === 'deleted' || p.location.startsWith('standalone:')) continue;
+        if (p.pool !== pool.number || p.media !== m || !countedHere(p)) continue;
         const key = p.state === 'copy-exported' ? 'copyExported' : p.state;
         row[key]++;
       }
@@ -129,9 +139,10 @@ export function reclaimActivities(lib: PhysicalLibrary): DriveActivity[] {
   const job = lib.reclaim;
   if (job && job.stopped === null && job.current >= 0) {
     const p = lib.pvols[job.current]!;
-    out.push({ role: 'RCLS', pool: p.pool, pvol: p.volser, lvol: null });
+    // An exported volume is not brought back: the source drive reads the primary copies instead (§11.5.3).
+    out.push({ role: 'RCLS', pool: p.pool, pvol: p.location === 'library' ? p.volser : null, lvol: null });
     const t = job.target >= 0 ? lib.pvols[job.target] : undefined;
-    out.push({ role: 'RCLT', pool: t?.pool ?? null, pvol: t?.volser ?? null, lvol: null });
+    out.push({ role: 'RCLT', pool: t?.pool ?? targetPool(lib, p), pvol: t?.volser ?? null, lvol: null });
   }
   for (const id of lib.erasing) out.push({ role: 'SECE', pool: lib.pvols[id]!.pool, pvol: lib.pvols[id]!.volser, lvol: null });
   return out;

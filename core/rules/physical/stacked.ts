@@ -187,10 +187,13 @@ export function checkRecall(state: GridState, cluster: number, v: number): void 
   if (primary.state !== 'unavailable' && primary.location === 'library') return;
   const volser = state.volumes.volser(v);
   const sec = pl.secondary[v]! >= 0 ? lib.pvols[pl.secondary[v]!]! : null;
-  if (sec && poolOf(lib, sec.pool)?.copyExport) {
-    refuse('PRIMARY_UNAVAILABLE', `${volser}: primary copy on ${primary.volser} is unavailable and its secondary copy is in Copy Export pool ${sec.pool}: it is made inaccessible`);
+  // The first rule holds while any Copy Export runs ("regardless of whether that secondary pool is
+  // involved"); with none running, the second: the secondary is promoted, wherever its pool.
+  const exporting = state.tape.activeExport >= 0;
+  if (sec && exporting && poolOf(lib, sec.pool)?.copyExport) {
+    refuse('PRIMARY_UNAVAILABLE', `${volser}: primary copy on ${primary.volser} is unavailable and its secondary copy is in Copy Export pool ${sec.pool} while a Copy Export runs: it is made inaccessible`);
   }
-  if (sec && sec.state !== 'unavailable' && sec.location === 'library' && state.tape.activeExport < 0) {
+  if (sec && sec.state !== 'unavailable' && sec.state !== 'copy-exported' && sec.location === 'library') {
     primary.primaryCount = Math.max(0, primary.primaryCount - 1);
     sec.primaryCount++;
     pl.primary[v] = sec.id;

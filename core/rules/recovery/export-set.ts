@@ -14,6 +14,7 @@ import { FORMATS, MEDIA } from '../physical/media.js';
 import { removable } from '../physical/io-station.js';
 import { DB_COLUMNS, sourceTag, type DbBackup, type DbColumn } from '../copy-export/db-backup.js';
 import { bytesOf, fromBase64, sha256Hex, toBase64 } from './encoding.js';
+import { jsonErrorPosition } from '../../model/json-position.js';
 import { checkLoad, incomingOf, loadCartridges } from './transport.js';
 import type { StandaloneLibrary } from './standalone.js';
 
@@ -169,7 +170,8 @@ export function readExportSet(file: string, text: string) {
   try {
     json = JSON.parse(lines[1]!);
   } catch (error) {
-    bad(file, `body is not JSON (${(error as Error).message})`);
+    const at = jsonErrorPosition(lines[1]!);
+    bad(file, `body is not JSON${at ? ` at line 2, column ${at.col}` : ''} (${(error as Error).message})`);
   }
   const parsed = bodySchema.safeParse(json);
   if (!parsed.success) {
@@ -207,7 +209,10 @@ export function loadExportSet(state: GridState, file: string, sa: StandaloneLibr
   try {
     text = files.readText(file);
   } catch (error) {
-    refuse('NO_FILE', `cannot read ${file}: ${(error as Error).message}`);
+    // The error's code (ENOENT …), not its message: that names the absolute path, which differs per
+    // machine, and transcripts must be the same everywhere (spec §1).
+    const code = (error as { code?: unknown }).code;
+    refuse('NO_FILE', `cannot read ${file}: ${typeof code === 'string' ? code : (error as Error).message}`);
   }
   const { body, databases } = readExportSet(file, text);
   checkLoad(sa, body.pvols.length);

@@ -1,0 +1,68 @@
+// Seed 001 FIG. 2: the journal's four streams in fixed-size segments from one pool, undo/redo, and
+// history released when the pool runs dry.
+
+import { describe, expect, it } from 'vitest';
+import { BlockMap, contentWord, digest } from './blocks.js';
+import { Journal, SEGMENT_BYTES } from './journal.js';
+
+function receive(j: Journal, seq: number, start: number, count: number, seed: number): void {
+  const w = j.receive(seq, seq * 1000, start, count);
+  expect(w).toBeGreaterThanOrEqual(0);
+  for (let k = 0; k < count; k++) j.doLog.words[w + k] = contentWord(seed, start + k);
+}
+
+describe('journal streams and segment pool (seed 001 FIG. 2)', () => {
+  it('cuts the journal into 1 MB segments that the DO, DO METADATA, UNDO and UNDO METADATA streams draw from', () => {
+    const j = new Journal(16 * SEGMENT_BYTES);
+    expect(j.segments).toBe(16);
+    receive(j, 1, 0, 300, 7); // 300 blocks of 4 KB: 1.17 MB of DO data → 2 segments
+    const s = j.describeStreams();
+    expect(s.DO.segments).toBe(2);
+    expect(s['DO METADATA'].segments).toBe(1);
+    expect(j.free.length).toBe(13);
+  });
+
+  it('records the overwritten data in the UNDO stream when distributing, and frees the DO segments', () => {
+    const replica = new BlockMap(1000);
+    replica.set(5, 42);
+    const j = new Journal(8 * SEGMENT_BYTES);
+    receive(j, 1, 5, 1, 9);
+    expect(j.distributeOne(replica)).toBe(true);
+    expect(replica.get(5)).toBe(contentWord(9, 5));
+    expect(j.undoLog.words[j.undoLog.wordAt(j.undoLog.off[j.undoLog.at(j.undoLog.head)]!)]).toBe(42);
+    const s = j.describeStreams();
+    expect(s.DO.records).toBe(0);
+    expect(s.DO.segments).toBe(0);
+    expect(s.UNDO.records).toBe(1);
+  });
+
+  it('undoes newest first and keeps the newer data at the beginning of the DO stream (backward direction)', () => {
+    const replica = new BlockMap(1000);
+    const j = new Journal(8 * SEGMENT_BYTES);
+    const before = digest(replica);
+    for (let seq = 1; seq <= 3; seq++) {
+      receive(j, seq, 10, 4, seq);
+      j.distributeOne(replica);
+    }
+    const after = digest(replica);
+    j.undoOne(replica);
+    j.undoOne(replica);
+    expect(j.doLog.seq[j.doLog.at(j.doLog.head)]).toBe(2);
+    j.undoOne(replica);
+    expect(digest(replica)).toBe(before);
+    while (j.distributeOne(replica));
+    expect(digest(replica)).toBe(after);
+  });
+
+  it('releases the oldest history when the pool runs dry: the earliest point in time moves forward', () => {
+    const replica = new BlockMap(100_000);
+    const j = new Journal(4 * SEGMENT_BYTES);
+    for (let seq = 1; seq <= 2000; seq++) {
+      receive(j, seq, seq * 2, 2, seq);
+      j.distributeOne(replica);
+    }
+    expect(j.released).toBeGreaterThan(0);
+    expect(j.releasedSeq).toBe(j.undoLog.seq[j.undoLog.at(j.undoLog.head)]! - 1);
+    expect(j.usedSegments()).toBeLessThanOrEqual(4);
+  });
+});

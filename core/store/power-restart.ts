@@ -1,0 +1,47 @@
+// A restart after the process died (SIGKILL, a crash, the machine losing power) is, for the simulated
+// library, a power-off: Redbook §11.5.4 says of E0022 "The export operation has been interrupted by a
+// TS7700 error or a power off condition. When the TS7700 is restarted, it will attempt recovery of the
+// operation." A run marker in the database tells a clean stop from a dead one; after a dead one, the
+// Copy Export run that was under way is interrupted and recovered through the engine's own rules
+// (core/rules/copy-export/process.ts: a failed exporting cluster interrupts the run; back online it
+// reports E0022, recovers, and E0023 follows), issued as journaled commands so replay equals state.
+
+import { activeRun } from '../rules/copy-export/routing.js';
+import type { RunRecord, Session } from '../session.js';
+import type { GridStore } from './port.js';
+
+const RUN_MARKER = 'run-marker';
+
+/** Marks the database in use; true when the previous run never ended cleanly (it was killed). */
+export function beginRun(store: GridStore): boolean {
+  const died = store.getSetting(RUN_MARKER) !== null;
+  store.setSetting(RUN_MARKER, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+  return died;
+}
+
+/** A clean stop: the next open is an ordinary restart. */
+export function endRun(store: GridStore): void {
+  store.setSetting(RUN_MARKER, null);
+}
+
+/** Export states the power-off stops mid-way (interrupted/recovering runs already recover by themselves). */
+const RUNNING = new Set(['premigrating', 'exporting']);
+
+/**
+ * After a dead run: the library that was exporting restarts. Returns the records of the lines issued
+ * (empty when nothing was under way), with the E0022 message among them; E0023 follows once simulated
+ * time passes the recovery (EXPORT_RECOVERY_MS), as for any restarted TS7700.
+ */
+export function recoverAfterPowerLoss(session: Session): RunRecord[] {
+  const run = activeRun(session.engine.state);
+  if (!run || !RUNNING.has(run.state)) return [];
+  const cluster = session.engine.state.clusters[run.cluster];
+  if (!cluster || cluster.status !== 'online') return [];
+  const records: RunRecord[] = [];
+  for (const line of [`FAIL CLUSTER ${cluster.name}`, `REPAIR CLUSTER ${cluster.name}`]) {
+    const validated = session.validate(line);
+    if (validated.errors.length > 0 || validated.commands.length !== 1) throw new Error(`power-off recovery: ${line}: ${validated.errors[0]?.message ?? 'not one command'}`);
+    records.push(session.run(validated.commands[0]!, 'restart'));
+  }
+  return records;
+}

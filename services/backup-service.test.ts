@@ -1,0 +1,150 @@
+// Data safety (issue 8 part 4): before ERASE, RECOVER, LOAD EXPORTSET or a grid loaded over the
+// current one, the console copies its database into backups/ beside it (better-sqlite3 backup API),
+// keeps the newest few, lists them, and restores one over the contract — the grid comes back as it
+// was before the action, after a restart too, and the restore itself can be undone.
+
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConsoleService, type ConsoleService, type Reply } from './console-service.js';
+import { sqliteSessionStore } from './sqlite-session-store.js';
+import { createBackups } from './backup-service.js';
+import { openSqliteStore } from '../core/store/sqlite-store.js';
+
+function ok<T = any>(reply: Reply): T {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.result as T;
+}
+
+let dir: string;
+let db: string;
+let services: ConsoleService[] = [];
+function open(): ConsoleService {
+  const service = createConsoleService({ seed: 3, store: sqliteSessionStore(db) });
+  services.push(service);
+  return service;
+}
+const run = async (s: ConsoleService, line: string) => ok<{ records: { ok: boolean; error: unknown }[]; errors: unknown[] }>(await s.handle('console.execute', { line }));
+const list = async (s: ConsoleService) => ok<{ persistent: boolean; dir: string; keep: number; backups: { name: string; reason: string; commands: number; lastCommand: string | null }[] }>(await s.handle('backup.list', {}));
+const status = async (s: ConsoleService, cl: string) => ok<{ clusters: Record<string, { status: string }> }>(await s.handle('grid.show', {})).clusters[cl]!.status;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tz-backup-'));
+  db = join(dir, 'console.db');
+});
+afterEach(() => {
+  services.forEach((s) => s.close());
+  services = [];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('automatic backups before destructive actions', () => {
+  it('ERASE of a stand-alone library, RECOVER and a new grid each back up the database first; other commands do not', async () => {
+    const s = open();
+    await run(s, 'FAIL CLUSTER CL0');
+    await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
+    expect((await list(s)).backups).toEqual([]);
+    const journalBefore = s.session.journal.length;
+    await run(s, 'ERASE DRLIB');
+    const afterErase = await list(s);
+    expect(afterErase.persistent).toBe(true);
+    expect(afterErase.dir).toBe(join(dir, 'backups'));
+    expect(afterErase.backups).toHaveLength(1);
+    // The backup holds the grid as it was just before the ERASE: its last command is the one before.
+    expect(afterErase.backups[0]).toMatchObject({ reason: 'erase', commands: journalBefore, lastCommand: 'STANDALONE DRLIB MODEL TAPE DRIVES 4', readable: true });
+    await run(s, 'RECOVER DRLIB FROM LATEST');
+    ok(await s.handle('runbook.step', { text: 'ADVANCE 1m\nGRID OTHER', from: 0, to: 2 }));
+    expect((await list(s)).backups.map((b) => b.reason)).toEqual(['new-grid', 'recover', 'erase']);
+    expect(readdirSync(join(dir, 'backups')).every((f) => f.endsWith('.db'))).toBe(true);
+  });
+
+  it('a grid file opened over the current grid is backed up first', async () => {
+    const s = open();
+    const file = { format: 'timezero-grid', version: 1, grid: 'FILEGRID', sites: ['S1'], clusters: [{ name: 'C1', site: 'S1', model: 'DISK' }] };
+    ok(await s.openGridFile('g.json', JSON.stringify(file)));
+    const backups = (await list(s)).backups;
+    expect(backups).toHaveLength(1);
+    expect(backups[0]!.reason).toBe('new-grid');
+    const inBackup = new Database(join(dir, 'backups', backups[0]!.name), { readonly: true });
+    expect((inBackup.prepare('SELECT text FROM journal ORDER BY seq').all() as { text: string }[]).some((r) => r.text.startsWith('GRID FILEGRID'))).toBe(false);
+    inBackup.close();
+  });
+
+  it('refuses to run a destructive command when its backup cannot be made, and runs nothing', async () => {
+    const s = open();
+    await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
+    writeFileSync(join(dir, 'backups'), 'a file where the folder should be');
+    const length = s.session.journal.length;
+    const reply = await s.handle('console.execute', { line: 'ERASE DRLIB' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED', message: expect.stringContaining('before erase failed, so nothing was run') } });
+    expect(s.session.journal.length).toBe(length);
+  });
+
+  it('keeps the newest N and lists them newest first', async () => {
+    openSqliteStore(db).close();
+    const store = openSqliteStore(db);
+    const backups = createBackups({ path: db, store, files: () => null, seed: () => 1 }, 3);
+    const taken = [];
+    for (const reason of ['erase', 'recover', 'sample', 'grid-file', 'load-exportset']) taken.push((await backups.take(reason)).name);
+    expect(backups.list().map((b) => b.name)).toEqual(taken.slice(2).reverse());
+    expect(readdirSync(backups.dir)).toHaveLength(3);
+    store.close();
+  });
+});
+
+describe('restore from a backup', () => {
+  it('brings the grid back as it was before the action, keeps a safety backup of the present, and survives a restart', async () => {
+    const s = open();
+    await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
+    await run(s, 'ERASE DRLIB'); // backup 1: CL0 online
+    await run(s, 'FAIL CLUSTER CL0');
+    await run(s, 'ADVANCE 1h');
+    expect(await status(s, 'CL0')).toBe('failed');
+    const changed: string[] = [];
+    s.subscribe((e) => changed.push(e.event));
+    const [erase] = (await list(s)).backups;
+    const restored = ok<{ restored: { name: string }; safety: { reason: string; commands: number }; journalLength: number }>(await s.handle('backup.restore', { name: erase!.name }));
+    expect(restored.restored.name).toBe(erase!.name);
+    expect(restored.safety).toMatchObject({ reason: 'before-restore', commands: erase!.commands + 3 });
+    expect(restored.journalLength).toBe(erase!.commands);
+    expect(await status(s, 'CL0')).toBe('online');
+    expect(changed).toContain('engine.changed');
+    // The session goes on journaling into the restored database.
+    await run(s, 'FAIL CLUSTER CL1');
+    s.close();
+
+    const again = open();
+    expect(await status(again, 'CL0')).toBe('online');
+    expect(await status(again, 'CL1')).toBe('failed');
+    const texts = ok<{ text: string }[]>(await again.handle('journal.list', { from: 0, limit: 100 })).map((e) => e.text.split('\n')[0]);
+    expect(texts).not.toContain('FAIL CLUSTER CL0');
+    expect(texts.at(-1)).toBe('FAIL CLUSTER CL1');
+
+    // …and the restore is undone from its safety backup.
+    const safety = (await list(again)).backups.find((b) => b.reason === 'before-restore')!;
+    ok(await again.handle('backup.restore', { name: safety.name }));
+    expect(await status(again, 'CL0')).toBe('failed');
+  });
+
+  it('refuses a name not listed, a path, and a damaged backup, changing nothing', async () => {
+    const s = open();
+    await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
+    await run(s, 'ERASE DRLIB');
+    await run(s, 'FAIL CLUSTER CL0');
+    expect(await s.handle('backup.restore', { name: '../console.db' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('name: a backup name from backup.list') } });
+    expect(await s.handle('backup.restore', { name: 'console-20990101T000000000Z-000-erase.db' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_BACKUP' } });
+    const [backup] = (await list(s)).backups;
+    writeFileSync(join(dir, 'backups', backup!.name), Buffer.alloc(8192, 7)); // not a database any more
+    expect(await s.handle('backup.restore', { name: backup!.name })).toMatchObject({ ok: false, error: { code: 'BAD_BACKUP' } });
+    expect(await status(s, 'CL0')).toBe('failed');
+  });
+
+  it('in memory mode there is nothing to list or restore', async () => {
+    const s = createConsoleService({ seed: 3 });
+    expect(ok(await s.handle('backup.list', {}))).toEqual({ persistent: false, dir: null, keep: 0, backups: [] });
+    expect(await s.handle('backup.restore', { name: 'console-20260101T000000000Z-000-erase.db' })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    s.close();
+  });
+});

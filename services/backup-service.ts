@@ -1,0 +1,214 @@
+// Backups of the console's grid database. Before an action that throws a grid's state away — a new
+// grid or a grid file loaded over the current one (GRID, SAMPLE, LOAD), ERASE of a stand-alone
+// library, RECOVER, LOAD EXPORTSET — the whole database is copied with SQLite's online backup
+// (better-sqlite3 `backup()`, a consistent snapshot while the console keeps running) into `backups/`
+// beside it; the newest KEEP stay. Restoring one replaces the database's contents in one transaction
+// (after a backup of the present, so a restore can itself be undone) and reloads the live session.
+
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Command } from '../core/runbook/commands.js';
+import type { FilePort } from '../core/runbook/validate.js';
+import type { Session } from '../core/session.js';
+import { reloadSession } from '../core/persistent-session.js';
+import type { GridStore } from '../core/store/port.js';
+import { openSqliteStore } from '../core/store/sqlite-store.js';
+import type { Request, Response } from '../contract/api.js';
+import type { BackupEntryDto } from '../contract/backup-api.js';
+import { fail } from './errors.js';
+
+/** Backups kept per database; older ones are deleted after each new one. */
+export const BACKUP_KEEP = 10;
+export const BACKUPS_FOLDER = 'backups';
+
+/** Commands that discard state, and the reason word each backup is named after. */
+const DESTRUCTIVE: Partial<Record<Command['name'], string>> = {
+  GRID: 'new-grid',
+  SAMPLE: 'sample',
+  LOAD: 'grid-file',
+  ERASE: 'erase',
+  RECOVER: 'recover',
+  LOAD_EXPORTSET: 'load-exportset',
+};
+
+/** The reason to back up before these commands run, or null when none of them discards anything. */
+export function destructiveReason(commands: readonly Command[]): string | null {
+  for (const command of commands) {
+    const reason = DESTRUCTIVE[command.name];
+    if (reason) return reason;
+  }
+  return null;
+}
+
+const NAME = /^([A-Za-z0-9_-]+)-(\d{8}T\d{9}Z)-(\d{3})-([a-z-]+)\.db$/;
+
+export interface Backups {
+  readonly dir: string;
+  readonly keep: number;
+  /** Copies the database now; the entry of the new backup. */
+  take(reason: string): Promise<BackupEntryDto>;
+  /** Newest first. */
+  list(): BackupEntryDto[];
+  /** Replaces the database's contents with the backup's and reloads `session` from it. */
+  restore(name: string, session: Session): Promise<{ restored: BackupEntryDto; safety: BackupEntryDto }>;
+}
+
+export interface BackupTarget {
+  /** the live database file */
+  path: string;
+  /** the store the live session journals into (its connection stays open through a restore) */
+  store: GridStore;
+  files(): FilePort | null;
+  seed(): number;
+}
+
+export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups {
+  const dir = join(dirname(target.path), BACKUPS_FOLDER);
+  const stem = basename(target.path).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '_') || 'grid';
+  let counter = 0;
+
+  function entry(name: string): BackupEntryDto | null {
+    const m = NAME.exec(name);
+    const file = join(dir, name);
+    if (!m || !existsSync(file)) return null;
+    const s = m[2]!;
+    const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+    let commands = 0;
+    let lastCommand: string | null = null;
+    try {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        const row = db.prepare('SELECT count(*) AS n, (SELECT text FROM journal ORDER BY seq DESC LIMIT 1) AS last FROM journal').get() as { n: number; last: string | null };
+        commands = row.n;
+        lastCommand = row.last === null ? null : row.last.split('\n')[0]!.slice(0, 200);
+      } finally {
+        db.close();
+      }
+    } catch {
+      return { name, reason: m[4]!, createdAt, bytes: statSync(file).size, commands: 0, lastCommand: null, readable: false };
+    }
+    return { name, reason: m[4]!, createdAt, bytes: statSync(file).size, commands, lastCommand, readable: true };
+  }
+
+  function list(): BackupEntryDto[] {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((name) => NAME.test(name))
+      .sort()
+      .reverse()
+      .map(entry)
+      .filter((e): e is BackupEntryDto => e !== null);
+  }
+
+  async function take(reason: string): Promise<BackupEntryDto> {
+    if (!/^[a-z-]{1,32}$/.test(reason)) throw new Error(`backup reason '${reason}': lower-case letters and dashes`);
+    mkdirSync(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+    const name = `${stem}-${stamp}-${String(counter++ % 1000).padStart(3, '0')}-${reason}.db`;
+    const partial = join(dir, `.${name}.partial`);
+    // A reader of its own: the backup is a consistent snapshot of what is committed (WAL included).
+    const source = new Database(target.path, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(partial);
+    } finally {
+      source.close();
+    }
+    // A backup is a plain file: no WAL beside it, so listing (read-only) leaves nothing behind.
+    const copy = new Database(partial, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    // Only a finished copy gets a backup's name: a crash mid-way leaves a .partial that list() ignores.
+    renameSync(partial, join(dir, name));
+    prune();
+    return entry(name)!;
+  }
+
+  function prune(): void {
+    const names = readdirSync(dir).filter((name) => NAME.test(name)).sort().reverse();
+    for (const old of names.slice(keep)) rmSync(join(dir, old), { force: true });
+    for (const stale of readdirSync(dir).filter((name) => name.endsWith('.partial'))) rmSync(join(dir, stale), { force: true });
+  }
+
+  async function restore(name: string, session: Session): Promise<{ restored: BackupEntryDto; safety: BackupEntryDto }> {
+    const restored = list().find((e) => e.name === name);
+    if (!restored) fail('UNKNOWN_BACKUP', `name: no backup '${name}' in ${dir}`);
+    // Checked on a scratch copy first: intact, and brought to this build's schema (it may be older).
+    const scratch = join(dir, `.restore-${process.pid}.db`);
+    copyFileSync(join(dir, name), scratch);
+    let safety: BackupEntryDto;
+    try {
+      try {
+        const check = new Database(scratch, { fileMustExist: true });
+        try {
+          const result = check.pragma('integrity_check', { simple: true });
+          if (result !== 'ok') fail('BAD_BACKUP', `${name}: integrity_check says ${String(result)}`);
+        } finally {
+          check.close();
+        }
+        openSqliteStore(scratch).close(); // migrates an older backup, refuses a newer or foreign one
+      } catch (error) {
+        if ((error as { code?: string }).code === 'BAD_BACKUP') throw error;
+        fail('BAD_BACKUP', `${name}: ${(error as Error).message}`);
+      }
+      safety = await take('before-restore');
+      replaceContents(target.path, scratch);
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
+    }
+    reloadSession(session, target.store, target.files(), target.seed());
+    return { restored, safety };
+  }
+
+  return { dir, keep, take, list, restore };
+}
+
+/** Every table's rows replaced by the backup's, in one transaction on a connection of its own. */
+function replaceContents(live: string, from: string): void {
+  const db = new Database(live, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('ATTACH DATABASE ? AS backup').run(from);
+    const tables = (db.prepare("SELECT name FROM backup.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const liveTables = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const missing = tables.filter((t) => !liveTables.has(t));
+    if (missing.length > 0) fail('BAD_BACKUP', `the backup has tables this database lacks: ${missing.join(', ')}`);
+    const replace = db.transaction(() => {
+      db.pragma('defer_foreign_keys = ON');
+      for (const t of [...liveTables].filter((t) => t !== 'schema_migrations' && !t.startsWith('sqlite_'))) db.exec(`DELETE FROM main."${t}"`);
+      for (const t of tables) db.exec(`INSERT INTO main."${t}" SELECT * FROM backup."${t}"`);
+    });
+    replace.immediate();
+    db.exec('DETACH DATABASE backup');
+  } finally {
+    db.close();
+  }
+}
+
+/** The backup.* channels; without a database (memory mode) the list is empty and restore refused. */
+export function backupHandlers(session: Session, backups: Backups | undefined, restored: () => void) {
+  return {
+    'backup.list': (): Response<'backup.list'> => ({ persistent: backups !== undefined, dir: backups?.dir ?? null, keep: backups?.keep ?? 0, backups: backups?.list() ?? [] }),
+    'backup.restore': async ({ name }: Request<'backup.restore'>): Promise<Response<'backup.restore'>> => {
+      if (!backups) fail('UNSUPPORTED', 'this console keeps its grid in memory: there are no backups to restore');
+      const result = await backups.restore(name, session);
+      restored();
+      return { ...result, journalLength: session.journal.length };
+    },
+  };
+}
+
+/** Backs up before destructive commands; refuses to run them when the backup cannot be made. */
+export async function backupBefore(backups: Backups | undefined, commands: readonly Command[] | string): Promise<void> {
+  if (!backups) return;
+  const reason = typeof commands === 'string' ? commands : destructiveReason(commands);
+  if (!reason) return;
+  try {
+    await backups.take(reason);
+  } catch (error) {
+    fail('BACKUP_FAILED', `the automatic backup before ${reason} failed, so nothing was run: ${(error as Error).message}`);
+  }
+}
