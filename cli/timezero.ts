@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { Session, type RunRecord } from '../core/session.js';
 import { humanLines, jsonLine } from './format.js';
 import { openPersistentSession } from './persistent.js';
+import { backupBeforeRun } from '../services/backup-service.js';
 
 const USAGE = 'usage: timezero run <file> [--json] [--db <path>] [--seed <n>]';
 const MAX_RUNBOOK_BYTES = 16 * 2 ** 20;
@@ -61,6 +62,17 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     if (validated.errors.length > 0) {
       for (const e of validated.errors) err(`${file}:${e.line}:${e.col}: ${e.message}`);
       return 2;
+    }
+    // Before a run that would erase, recover into or replace what the database holds: a backup of it.
+    if (db) {
+      let backup: string | null;
+      try {
+        backup = backupBeforeRun(db, validated.commands);
+      } catch (error) {
+        err(`${db}: the automatic backup before this run failed, so nothing was run: ${(error as Error).message}`);
+        return 2;
+      }
+      if (backup && !json) out(`backup of ${db}: ${backup}`);
     }
     // The previous run was killed mid-export: the restart's recovery lines (E0022) are shown first.
     for (const record of recovered) {

@@ -53,7 +53,7 @@ const stepView = z.object({
   why: z.string(),
   kind: z.string(),
   lines: z.array(z.string()),
-  findings: z.array(z.object({ level: z.enum(['error', 'warning']), message: z.string() })),
+  findings: z.array(z.object({ level: z.enum(['error', 'warning', 'info']), message: z.string() })),
   /** lines of this step that already ran before the engine refused one: a retry issues only `lines` */
   ran: z.array(z.string()).optional(),
 });
@@ -188,7 +188,8 @@ export const channels = {
   'wizard.resume': { request: z.object({}).strict(), response: wizardState },
   'wizard.abandon': { request: z.object({}).strict(), response: wizardState },
   'report.drTest': {
-    request: z.object({ family: familyName, drHost: clusterName, format: z.enum(['html', 'pdf']) }).strict(),
+    /** family: a FlashCopy DR family's test; without it, the Redbook §11.10 procedure in progress or last run */
+    request: z.object({ family: familyName.optional(), drHost: clusterName, format: z.enum(['html', 'pdf']) }).strict(),
     response: z.object({ name: z.string(), mime: z.string(), text: z.string().optional(), base64: z.string().optional() }),
   },
   'file.save': {

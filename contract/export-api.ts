@@ -47,6 +47,8 @@ const stackedVolume = z.object({
 });
 
 const exportRun = z.object({
+  /** the run's number: export.status reads this run's status file, not the list volume's latest */
+  id: z.number(),
   listVolser: z.string(),
   library: z.string(),
   pool: z.number(),
@@ -133,7 +135,7 @@ export const exportChannels = {
   /** the planner: what an export of this pool would take, before you export */
   'export.plan': { request: z.object({ cluster: clusterName, pool: z.number().int().min(1).max(32), lmtdbpvl: z.boolean().optional() }).strict(), response: exportPlan },
   /** SHOW EXPORTSTATUS without the Console: the export status file of a list volume */
-  'export.status': { request: z.object({ volser, limit: z.number().int().min(1).max(5000).optional() }).strict(), response: z.unknown() },
+  'export.status': { request: z.object({ volser, limit: z.number().int().min(1).max(5000).optional(), run: z.number().int().min(0).optional() }).strict(), response: z.unknown() },
   /** every stand-alone library with its Copy Export Recovery Status window (SHOW CLUSTER + SHOW RECOVERY) */
   'recovery.status': { request: z.object({}).strict(), response: z.array(z.object({ library: z.unknown(), recovery: z.unknown(), stackedVolumes: z.array(loadedVolume) })) },
   'exportset.list': { request: z.object({}).strict(), response: z.array(exportSetEntry) },

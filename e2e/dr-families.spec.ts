@@ -139,18 +139,22 @@ test('a whole FlashCopy DR-family test through the wizard: paused, reloaded, res
   await expect(page.getByText('Connected', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'DR Families' })).toBeVisible();
   await expect(run.getByTestId('wizard-status')).toHaveText('Paused');
-  await expect(run.getByTestId('wizard-progress')).toHaveText('Step 9 of 12');
+  await expect(run.getByTestId('wizard-progress')).toHaveText('Step 9 of 14');
   await expect(run.locator('.next-step')).toHaveAttribute('data-step', 'vary-online');
   await run.getByRole('button', { name: 'Resume' }).click();
   await expect(run.getByTestId('wizard-status')).toHaveText('In progress');
 
   await perform('vary-online', ['VARY DRHOST CL2 ONLINE']);
+  // No DASD replica at the DR site on this grid: the DASD roll to time-zero says it is skipped, and why (issue 6 item 2).
+  await expect(run.locator('.next-step').getByRole('list', { name: 'Findings' })).toContainText('Note Skipped: no DASD replication is defined');
+  await perform('dasd-image');
   await perform('test-jobs', ['JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031']);
   // After: end the flash, then clean up the test volumes (Redbook §11.10.2 "Tasks after the DR test").
   await perform('flash-off', ['SHOW DRFAMILY DRFAM', 'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,DISABLE', 'LI REQ,GRID01,DRSETUP,DRFAM,WP,DISABLE']);
+  await perform('dasd-release');
   await perform('clean-up', ['RETURN TST000-TST099 TO SCRATCH CATEGORY 0031', 'VARY DRHOST CL2 OFFLINE']);
   await expect(run.getByTestId('wizard-status')).toHaveText('Finished');
-  await expect(run.getByTestId('wizard-progress')).toHaveText('All 12 steps done');
+  await expect(run.getByTestId('wizard-progress')).toHaveText('All 14 steps done');
   await expect(fact('DRFAM', 'FlashCopy')).toHaveText('disabled');
   const done = run.locator('.done-steps');
   await expect(done.getByText('JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031').locator('..')).toContainText('10 of 10 succeeded');
@@ -187,7 +191,13 @@ test('a Redbook §11.10.2 test warns before acting, needs the warning acknowledg
   await expect(next.getByRole('button', { name: 'Perform step' })).toBeDisabled();
   await next.getByRole('checkbox', { name: /I have weighed/ }).check();
   await next.getByRole('button', { name: 'Perform step' }).click();
-  await expect(run.getByTestId('wizard-progress')).toHaveText('Step 4 of 14');
+  await expect(run.getByTestId('wizard-progress')).toHaveText('Step 4 of 16');
+  // Every DR test has its report (issue 4 item 4): this procedure has no DR family, so it names its start.
+  const html = await download('Save report as HTML');
+  expect(html.suggestedFilename()).toMatch(/^dr-test-two-cluster-links-up-.*\.html$/);
+  const text = readFileSync((await html.path())!, 'utf8');
+  expect(text).toContain('Test start: <strong>not started yet');
+  expect(text).toContain('Redbook §11.10.2');
   await run.getByRole('button', { name: 'Abandon…' }).click();
   await run.getByRole('button', { name: 'Abandon it' }).click();
   await expect(run).toHaveCount(0);

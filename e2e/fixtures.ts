@@ -24,14 +24,15 @@ export interface ConsoleServer {
 
 /**
  * Starts `scripts/web.mjs --port 0 --memory`: a fresh in-memory grid. TZ_DATA_DIR points at a
- * temporary folder so nothing a test does reaches the operator's own data folder.
+ * temporary folder so nothing a test does reaches the operator's own data folder. `args` other than
+ * the default `--memory`: [] keeps the grid in SQLite in that folder (with its backups beside it).
  */
-export async function startConsoleServer(): Promise<ConsoleServer> {
+export async function startConsoleServer(args: string[] = ['--memory']): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'timezero-e2e-'));
   const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, TZ_DATA_DIR: dataDir };
   delete env.TZ_PORT;
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', '0', '--memory'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', '0', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
@@ -77,10 +78,10 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
  * One engine host per spec file: started before its first test, stopped after its last, so each file
  * begins from a fresh session and tests within a file see each other's changes (run them in order).
  */
-export function useConsoleServer(): { readonly url: string; readonly server: ConsoleServer } {
+export function useConsoleServer(args?: string[]): { readonly url: string; readonly server: ConsoleServer } {
   let server: ConsoleServer | null = null;
   base.beforeAll(async () => {
-    server = await startConsoleServer();
+    server = await startConsoleServer(args);
   });
   base.afterAll(async () => {
     await server?.stop();
@@ -97,7 +98,7 @@ export function useConsoleServer(): { readonly url: string; readonly server: Con
   };
 }
 
-export const VIEW_LINKS = ['Topology', 'Volumes', 'Copy Queues', 'DR Families', 'Copy Export', 'Recovery', 'Runbooks', 'Console'] as const;
+export const VIEW_LINKS = ['Topology', 'Volumes', 'Copy Queues', 'DR Families', 'Copy Export', 'Recovery', 'Host DASD', 'Runbooks', 'Console'] as const;
 export type ViewName = (typeof VIEW_LINKS)[number];
 
 /** Opens the console and waits until it is connected and shows a grid. */

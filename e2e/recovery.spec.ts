@@ -128,7 +128,7 @@ test('another console recovers it in the Recovery wizard, step by step (Redbook 
 
   // Step 10: the status window — total steps, current step, the tasks with their progress.
   await expect(steps.getByRole('button', { name: /Recovery status/ })).toHaveAttribute('aria-current', 'step');
-  await expect(page.getByTestId('recovery-step')).toHaveText('1 of 13');
+  await expect(page.getByTestId('recovery-step')).toHaveText('1 of 15');
   await expect(status.locator('[data-status="running"]')).toHaveText(/The TS7700 is taken offline\./);
   await status.getByRole('button', { name: 'Advance 1m' }).click();
   await expect(status.locator('[data-status="done"]').first()).toContainText('The TS7700 is taken offline.');

@@ -20,7 +20,7 @@ test.afterAll(async () => {
   await context?.close();
 });
 
-test('the Views nav names exactly the eight views, in order', async () => {
+test('the Views nav names exactly the nine views, in order', async () => {
   const links = page.getByRole('navigation', { name: 'Views' }).getByRole('link');
   await expect(links).toHaveText([...VIEW_LINKS]);
 });
@@ -39,6 +39,7 @@ for (const view of VIEW_LINKS) {
     if (view === 'DR Families') await expect(page.getByRole('heading', { name: 'DR test wizard' })).toBeVisible();
     if (view === 'Copy Export') await expect(page.getByRole('heading', { name: 'Physical volume pools' })).toBeVisible();
     if (view === 'Recovery') await expect(page.getByRole('navigation', { name: 'Recovery steps' })).toBeVisible();
+    if (view === 'Host DASD') await expect(page.getByRole('heading', { name: 'Replication sets' })).toBeVisible();
 
     const shot = testInfo.outputPath(`${view.toLowerCase().replace(/ /g, '-')}.png`);
     await page.screenshot({ path: shot, fullPage: true });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, MAX_PAYLOAD_BYTES, type Channel } from '../contract/api.js';
-import { LOOPBACK } from '../host/web-server.js';
+import { contentSecurityPolicy, LOOPBACK } from '../host/web-server.js';
 import { fakeElectron, FakeWebContents, invokeEvent, type FakeElectron } from './fake-electron.js';
 import { startDesktop, type DesktopApp } from './main.js';
 import { DESKTOP_CSP, isLocalUrl } from './security.js';
@@ -118,7 +118,10 @@ describe('desktop hardening audit', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
-  it('web mode listens on the loopback address only (its token and Origin checks: host/web-server.test.ts)', () => {
+  it('web mode listens on the loopback address only, and its CSP reaches nothing else (token and Origin checks: host/web-server.test.ts)', () => {
     expect(LOOPBACK).toBe('127.0.0.1');
+    const csp = contentSecurityPolicy(5170);
+    expect(csp).not.toMatch(/unsafe-|\*|https?:|wss:|ftp:/);
+    expect(csp.match(/ws:\/\/[^\s;]+/g)).toEqual(['ws://127.0.0.1:5170']);
   });
 });

@@ -3,7 +3,7 @@
 // keeps the newest few, lists them, and restores one over the contract — the grid comes back as it
 // was before the action, after a restart too, and the restore itself can be undone.
 
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -57,6 +57,10 @@ describe('automatic backups before destructive actions', () => {
     await run(s, 'RECOVER DRLIB FROM LATEST');
     ok(await s.handle('runbook.step', { text: 'ADVANCE 1m\nGRID OTHER', from: 0, to: 2 }));
     expect((await list(s)).backups.map((b) => b.reason)).toEqual(['new-grid', 'recover', 'erase']);
+    // LOAD EXPORTSET is backed up before it runs, even when the set then turns out to be missing.
+    await run(s, 'STANDALONE DRLIB2 MODEL TAPE DRIVES 4');
+    await run(s, 'LOAD EXPORTSET missing.tzset INTO DRLIB2');
+    expect((await list(s)).backups[0]!.reason).toBe('load-exportset');
     expect(readdirSync(join(dir, 'backups')).every((f) => f.endsWith('.db'))).toBe(true);
   });
 
@@ -86,6 +90,10 @@ describe('automatic backups before destructive actions', () => {
     openSqliteStore(db).close();
     const store = openSqliteStore(db);
     const backups = createBackups({ path: db, store, files: () => null, seed: () => 1 }, 3);
+    // What a backup killed half-way leaves: never listed, swept away by the next one.
+    mkdirSync(backups.dir, { recursive: true });
+    writeFileSync(join(backups.dir, '.console-20260101T000000000Z-000-erase.db.partial'), 'half a copy');
+    expect(backups.list()).toEqual([]);
     const taken = [];
     for (const reason of ['erase', 'recover', 'sample', 'grid-file', 'load-exportset']) taken.push((await backups.take(reason)).name);
     expect(backups.list().map((b) => b.name)).toEqual(taken.slice(2).reverse());
@@ -126,6 +134,18 @@ describe('restore from a backup', () => {
     const safety = (await list(again)).backups.find((b) => b.reason === 'before-restore')!;
     ok(await again.handle('backup.restore', { name: safety.name }));
     expect(await status(again, 'CL0')).toBe('failed');
+  });
+
+  it('a DR wizard started after the backup is gone with the restore, as the grid it ran on', async () => {
+    const s = createConsoleService({ seed: 3, sample: 'two-cluster-dr', store: sqliteSessionStore(db) });
+    services.push(s);
+    await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
+    await run(s, 'ERASE DRLIB');
+    ok(await s.handle('wizard.start', { wizardId: 'swp-two-cluster' }));
+    expect(ok<{ run: unknown }>(await s.handle('wizard.state', {})).run).not.toBeNull();
+    const [erase] = (await list(s)).backups;
+    ok(await s.handle('backup.restore', { name: erase!.name }));
+    expect(ok<{ run: unknown }>(await s.handle('wizard.state', {})).run).toBeNull();
   });
 
   it('refuses a name not listed, a path, and a damaged backup, changing nothing', async () => {

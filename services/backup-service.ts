@@ -48,6 +48,7 @@ export interface Backups {
   readonly keep: number;
   /** Copies the database now; the entry of the new backup. */
   take(reason: string): Promise<BackupEntryDto>;
+  takeSync(reason: string): BackupEntryDto;
   /** Newest first. */
   list(): BackupEntryDto[];
   /** Replaces the database's contents with the backup's and reloads `session` from it. */
@@ -57,10 +58,10 @@ export interface Backups {
 export interface BackupTarget {
   /** the live database file */
   path: string;
-  /** the store the live session journals into (its connection stays open through a restore) */
-  store: GridStore;
-  files(): FilePort | null;
-  seed(): number;
+  /** the store the live session journals into (its connection stays open through a restore); absent: backups only, no restore */
+  store?: GridStore;
+  files?(): FilePort | null;
+  seed?(): number;
 }
 
 export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups {
@@ -101,19 +102,37 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
       .filter((e): e is BackupEntryDto => e !== null);
   }
 
-  async function take(reason: string): Promise<BackupEntryDto> {
+  function begin(reason: string): { name: string; partial: string; source: Database.Database } {
     if (!/^[a-z-]{1,32}$/.test(reason)) throw new Error(`backup reason '${reason}': lower-case letters and dashes`);
     mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[-:.]/g, '');
     const name = `${stem}-${stamp}-${String(counter++ % 1000).padStart(3, '0')}-${reason}.db`;
-    const partial = join(dir, `.${name}.partial`);
     // A reader of its own: the backup is a consistent snapshot of what is committed (WAL included).
-    const source = new Database(target.path, { readonly: true, fileMustExist: true });
+    return { name, partial: join(dir, `.${name}.partial`), source: new Database(target.path, { readonly: true, fileMustExist: true }) };
+  }
+
+  async function take(reason: string): Promise<BackupEntryDto> {
+    const { name, partial, source } = begin(reason);
     try {
       await source.backup(partial);
     } finally {
       source.close();
     }
+    return finish(name, partial);
+  }
+
+  /** The same snapshot for synchronous callers (the CLI): SQLite's VACUUM INTO, page by page to disk. */
+  function takeSync(reason: string): BackupEntryDto {
+    const { name, partial, source } = begin(reason);
+    try {
+      source.prepare('VACUUM INTO ?').run(partial);
+    } finally {
+      source.close();
+    }
+    return finish(name, partial);
+  }
+
+  function finish(name: string, partial: string): BackupEntryDto {
     // A backup is a plain file: no WAL beside it, so listing (read-only) leaves nothing behind.
     const copy = new Database(partial, { fileMustExist: true });
     try {
@@ -134,6 +153,7 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
   }
 
   async function restore(name: string, session: Session): Promise<{ restored: BackupEntryDto; safety: BackupEntryDto }> {
+    if (!target.store) fail('UNSUPPORTED', 'these backups are restored from the console');
     const restored = list().find((e) => e.name === name);
     if (!restored) fail('UNKNOWN_BACKUP', `name: no backup '${name}' in ${dir}`);
     // Checked on a scratch copy first: intact, and brought to this build's schema (it may be older).
@@ -159,11 +179,11 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
     } finally {
       for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
     }
-    reloadSession(session, target.store, target.files(), target.seed());
+    reloadSession(session, target.store, target.files?.() ?? null, target.seed?.() ?? 1);
     return { restored, safety };
   }
 
-  return { dir, keep, take, list, restore };
+  return { dir, keep, take, takeSync, list, restore };
 }
 
 /** Every table's rows replaced by the backup's, in one transaction on a connection of its own. */
@@ -211,4 +231,25 @@ export async function backupBefore(backups: Backups | undefined, commands: reado
   } catch (error) {
     fail('BACKUP_FAILED', `the automatic backup before ${reason} failed, so nothing was run: ${(error as Error).message}`);
   }
+}
+
+/**
+ * `timezero run --db`: one backup before a run whose commands would discard state, when the database
+ * holds a grid to lose. Synchronous, as the CLI is. The new backup's path, or null when none was due.
+ */
+export function backupBeforeRun(path: string, commands: readonly Command[], keep = BACKUP_KEEP): string | null {
+  const reason = destructiveReason(commands);
+  if (!reason || !existsSync(path)) return null;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  let held: number;
+  try {
+    held = (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+  } catch {
+    held = 0; // not migrated yet: nothing to lose
+  } finally {
+    db.close();
+  }
+  if (held === 0) return null;
+  const backups = createBackups({ path }, keep);
+  return join(backups.dir, backups.takeSync(reason).name);
 }

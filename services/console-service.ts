@@ -190,7 +190,13 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   }
 
   const handlers: Handlers = {
-    ...backupHandlers(session, opts.store?.backups, () => (pager.clear(), validatedRunbooks.clear(), changed([]))),
+    ...backupHandlers(session, opts.store?.backups, () => {
+      pager.clear();
+      validatedRunbooks.clear();
+      // A paused wizard run is kept in the restored settings: the DR handlers start over from them.
+      Object.assign(handlers, drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })));
+      changed([]);
+    }),
     ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })),
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),

@@ -45,7 +45,7 @@ describe('DR service', () => {
     let state = await ok<any>(first.handle('wizard.start', { wizardId: 'swp-two-cluster' }));
     expect(state.next.lines).toEqual(['VARY DRHOST CL1 OFFLINE']); // PRODHOST's CL1 devices are offline in the sample already
     state = await ok<any>(first.handle('wizard.step', { acknowledge: false }));
-    expect(state.last).toEqual({ stepId: 'vary-offline', refused: false });
+    expect(state.last).toEqual({ stepId: 'vary-offline', refused: false, failed: false });
     state = await ok<any>(first.handle('wizard.pause', {}));
     expect(state.run.status).toBe('paused');
     expect((await first.handle('wizard.step', { acknowledge: true })) as { ok: boolean }).toMatchObject({ ok: false, error: { code: 'WIZARD_NOT_ACTIVE' } });
@@ -112,5 +112,27 @@ describe('DR service', () => {
     await ok(service.handle('file.save', { kind: 'report', name: 'r.pdf', text: 'JVBERi0=', encoding: 'base64' }));
     expect(saved).toEqual([['report', 'r.pdf', 'JVBERi0=', 'base64']]);
     expect(await service.handle('file.save', { kind: 'report', name: 'r.pdf', text: 'x', encoding: 'hex' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('encoding') } });
+  });
+
+  it('a Redbook §11.10 procedure without a DR family has a report too, kept after the wizard is closed (issue 4 item 4)', async () => {
+    const service = createConsoleService({ sample: 'two-cluster-dr' });
+    const none = await service.handle('report.drTest', { drHost: 'DRHOST', format: 'html' });
+    expect(none).toMatchObject({ ok: false, error: { code: 'NO_DR_TEST' } });
+    await ok(service.handle('wizard.start', { wizardId: 'swp-two-cluster', params: {} }));
+    let state = await ok<any>(service.handle('wizard.state', {}));
+    while (state.next) state = await ok<any>(service.handle('wizard.step', { acknowledge: true }));
+    const start = state.run.done.find((d: { stepId: string }) => d.stepId === 'vary-online').at.replace(/\.000Z$/, 'Z');
+    await ok(service.handle('wizard.abandon', {}));
+    const html = await ok<any>(service.handle('report.drTest', { drHost: 'DRHOST', format: 'html' }));
+    expect(html.name).toMatch(/^dr-test-swp-two-cluster-.*\.html$/);
+    expect(html.text).toContain(`Test start: <strong>${start}</strong>`);
+    expect(html.text).toContain('JOB DRHOST WRITE 10 SCRATCH ON CL1 MC MCDRTEST CATEGORY 0031');
+    expect(html.text).toContain('10 of 10 jobs succeeded');
+    expect(html.text).toContain('What would have been lost at the test start, per Management Class');
+    const pdf = await ok<any>(service.handle('report.drTest', { drHost: 'DRHOST', format: 'pdf' }));
+    expect(pdf.mime).toBe('application/pdf');
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // A FlashCopy family's report is still asked for by its family.
+    expect(await service.handle('report.drTest', { family: 'NOFAM', drHost: 'DRHOST', format: 'html' })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_FAMILY' } });
   });
 });

@@ -7,9 +7,10 @@ import { describeFamily } from '../core/engine/show-family.js';
 import { readiness } from '../core/rules/readiness.js';
 import { family } from '../core/rules/dr-family.js';
 import { buildDrTestReport, reportHtml, reportPdf, type DrTestReport } from '../core/reports/dr-test-report.js';
+import { buildProcedureReport } from '../core/reports/procedure-report.js';
 import type { Session } from '../core/session.js';
 import { WIZARDS } from '../core/wizards/procedures.js';
-import { describeStep, performStep, startWizard, type WizardRun } from '../core/wizards/runner.js';
+import { describeStep, performStep, startWizard, type StepRecord, type WizardRun } from '../core/wizards/runner.js';
 import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
 import { reportBeforeFlashOff, reportOfLastTimeZero } from './dr-report-keeper.js';
@@ -26,10 +27,13 @@ export function memorySettings(): Settings {
 }
 
 const RUN_KEY = 'wizard-run';
+/** The last §11.10 procedure's run (no DR family): its report outlives the wizard being closed or abandoned. */
+const PROCEDURE_KEY = 'dr-report:procedure';
+const usesFamily = (r: WizardRun) => WIZARDS.find((w) => w.id === r.wizardId)?.usesFamily === true;
 
 export function drHandlers(session: Session, settings: Settings, changed: () => void, wizardChanged: (state: Response<'wizard.state'>) => void = () => undefined) {
   let run: WizardRun | null = loadRun();
-  let last: { stepId: string; refused: boolean } | null = null;
+  let last: { stepId: string; refused: boolean; failed: boolean } | null = null;
 
   function loadRun(): WizardRun | null {
     const text = settings.get(RUN_KEY);
@@ -39,6 +43,17 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
       return WIZARDS.some((w) => w.id === parsed.wizardId) ? parsed : null;
     } catch {
       return null; // a damaged saved run is dropped, never half-used
+    }
+  }
+
+  function keptProcedure(): WizardRun | null {
+    const text = settings.get(PROCEDURE_KEY);
+    if (!text) return null;
+    try {
+      const parsed = JSON.parse(text) as WizardRun;
+      return WIZARDS.some((w) => w.id === parsed.wizardId && !w.usesFamily) ? parsed : null;
+    } catch {
+      return null; // a damaged kept run is ignored, never half-used
     }
   }
 
@@ -53,9 +68,9 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
   function state(): Response<'wizard.state'> {
     if (!run) return { run: null, next: null, last };
     const wizard = WIZARDS.find((w) => w.id === run!.wizardId)!;
-    const done = run.done.map((d) => ({ ...d, records: d.records.map((r) => ({ ...r, result: r.result ?? null })) }));
+    const dto = (d: StepRecord) => ({ ...d, records: d.records.map((r) => ({ ...r, result: r.result ?? null })) });
     return {
-      run: { wizardId: run.wizardId, title: wizard.title, params: run.params as never, next: run.next, total: wizard.steps.length, status: run.status, done },
+      run: { wizardId: run.wizardId, title: wizard.title, params: run.params as never, next: run.next, total: wizard.steps.length, status: run.status, done: run.done.map(dto), failed: run.failed ? dto(run.failed) : null },
       next: run.status === 'finished' ? null : describeStep(session, run),
       last,
     };
@@ -99,7 +114,8 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
       const outcome = performStep(session, run, acknowledge);
       if (!outcome.refused) kept.forEach((k) => settings.set(k.key, k.json));
       run = outcome.run;
-      last = { stepId: outcome.step.stepId, refused: outcome.refused };
+      if (!outcome.refused && !usesFamily(run)) settings.set(PROCEDURE_KEY, JSON.stringify(run));
+      last = { stepId: outcome.step.stepId, refused: outcome.refused, failed: outcome.failed };
       const now = save();
       if (outcome.step.records.length > 0) changed();
       return now;
@@ -118,13 +134,24 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
       return save();
     },
     'report.drTest': async ({ family: name, drHost, format }: Request<'report.drTest'>) => {
-      const live = domain(() => buildDrTestReport(session, name, drHost));
-      // After the test (flash disabled) the report is the one kept at its time-zero, if a wizard kept one.
-      const report: DrTestReport = live.family.flash === 'enabled' ? live : (reportOfLastTimeZero(session, settings, name, drHost) ?? live);
+      let report: DrTestReport;
+      let subject: string;
+      if (name === undefined) {
+        // A Redbook §11.10 procedure: the run in progress, else the last one kept.
+        const procedure = run && !usesFamily(run) ? run : keptProcedure();
+        if (!procedure) fail('NO_DR_TEST', 'family: no DR test procedure has run yet: start one of the Redbook §11.10 wizards, or name a DR family');
+        report = domain(() => buildProcedureReport(session, procedure, drHost));
+        subject = procedure.wizardId;
+      } else {
+        const live = domain(() => buildDrTestReport(session, name, drHost));
+        // After the test (flash disabled) the report is the one kept at its time-zero, if a wizard kept one.
+        report = live.family!.flash === 'enabled' ? live : (reportOfLastTimeZero(session, settings, name, drHost) ?? live);
+        subject = name;
+      }
       const stamp = report.generated.replace(/[:]/g, '').replace(/\..*$/, '');
-      if (format === 'html') return { name: `dr-test-${name}-${stamp}.html`, mime: 'text/html', text: reportHtml(report) };
+      if (format === 'html') return { name: `dr-test-${subject}-${stamp}.html`, mime: 'text/html', text: reportHtml(report) };
       const pdf = await reportPdf(report);
-      return { name: `dr-test-${name}-${stamp}.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
+      return { name: `dr-test-${subject}-${stamp}.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') };
     },
   };
 }

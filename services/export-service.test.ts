@@ -103,6 +103,29 @@ describe('Copy Export service', () => {
     expect(again.checks).toContainEqual(expect.objectContaining({ code: 'NOTHING_NEW' }));
   });
 
+  it('the export history serves each run its own status file when one list volume is reused (Redbook §11.5)', async () => {
+    const service = await copyExportGrid();
+    await exportPool8(service);
+    for (const line of ['PRELOAD F00000-F00009 ON CL0 MC MCCEDATA SIZE 800MB', 'ADVANCE 5m']) expect((await exec(service, line)).ok, line).toBe(true);
+    await exportPool8(service);
+    const overview = await ok<any>(service.handle('export.overview', {}));
+    const runs = overview.exports.filter((r: { listVolser: string }) => r.listVolser === 'EXP000');
+    expect(runs).toHaveLength(2);
+    const [newest, oldest] = runs as { id: number; requested: number }[];
+    expect(newest!.requested).toBe(10);
+    expect(oldest!.requested).toBe(100);
+    const fileOf = async (run?: number) => (await ok<any>(service.handle('export.status', { volser: 'EXP000', ...(run === undefined ? {} : { run }) }))).statusFile;
+    const oldFile = await fileOf(oldest!.id);
+    const newFile = await fileOf(newest!.id);
+    // The first run's file lists its 100 volumes, not the second run's 10.
+    expect(oldFile.records.filter((r: string) => r.startsWith('E000')).length).toBe(100);
+    expect(oldFile.records.some((r: string) => r.startsWith('F00000,'))).toBe(false);
+    expect(newFile.records.some((r: string) => r.startsWith('F00000,'))).toBe(true);
+    expect(newFile.records.some((r: string) => r.startsWith('E00000,'))).toBe(false);
+    expect(await fileOf()).toEqual(newFile);
+    expect(await refused(service.handle('export.status', { volser: 'EXP000', run: 99 }))).toMatchObject({ code: 'NO_SUCH_EXPORT' });
+  });
+
   it('an offline rehearsal: the export set saved on one console is uploaded to another and recovered there (Redbook §11.7.2)', async () => {
     const source = await copyExportGrid();
     await exportPool8(source);
@@ -143,7 +166,7 @@ describe('Copy Export service', () => {
     await exec(target, 'ADVANCE 45s');
     let [sa] = await ok<any[]>(target.handle('recovery.status', {}));
     expect(sa.library).toMatchObject({ name: 'DRLIB', standalone: true, copyExportedVolumes: entry.stackedVolumes });
-    expect(sa.recovery).toMatchObject({ operation: 'RECOVER', status: 'in progress', totalSteps: 13, currentStep: 2 });
+    expect(sa.recovery).toMatchObject({ operation: 'RECOVER', status: 'in progress', totalSteps: 15, currentStep: 2 });
     expect(sa.recovery.steps[0]).toMatchObject({ task: 'The TS7700 is taken offline.', status: 'done' });
     expect(sa.recovery.steps[1].status).toBe('running');
     await exec(target, 'ADVANCE UNTIL IDLE');

@@ -43,7 +43,8 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
     // The engine's read-only picture and planner (core/rules/copy-export/overview.ts), shaped as the contract's.
     'export.overview': (): Response<'export.overview'> => exportOverview(state(), { stackedLimit: STACKED_LIST_LIMIT }),
     'export.plan': ({ cluster: name, pool, lmtdbpvl }: Request<'export.plan'>): Response<'export.plan'> => domain(() => planExport(state(), cluster(name), pool, { lmtdbpvl })),
-    'export.status': ({ volser, limit }: Request<'export.status'>) => domain(() => showExportStatus(state(), volser, null, limit ?? STATUS_LIMIT)),
+    // One list volume can serve several exports: `run` names which one's status file (default: the latest).
+    'export.status': ({ volser, limit, run }: Request<'export.status'>) => domain(() => showExportStatus(state(), volser, null, limit ?? STATUS_LIMIT, run)),
     'recovery.status': (): Response<'recovery.status'> =>
       state().tape.standalones.map((sa) => ({
         library: showStandalone(sa),

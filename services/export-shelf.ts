@@ -6,12 +6,14 @@
 
 import { refuse, Refusal } from '../core/engine/refusal.js';
 import { readExportSet } from '../core/rules/recovery/export-set.js';
+import { keptExportSetKey } from '../core/rules/recovery/kept-export-sets.js';
 import type { FilePort } from '../core/runbook/validate.js';
 import { exportSetName, type ExportSetEntryDto } from '../contract/export-api.js';
 import type { Settings } from './dr-service.js';
 
 const INDEX_KEY = 'exportsets';
-const FILE_KEY = (name: string) => `exportset:${name}`;
+/** The same keys the CLI keeps its loaded export sets under: either front end reads the other's by name. */
+const FILE_KEY = keptExportSetKey;
 /** What the shelf keeps in all: export sets live in the grid database beside its journal. */
 export const SHELF_LIMIT_BYTES = 64 * 2 ** 20;
 

@@ -36,6 +36,8 @@ interface Chunk {
 export class BlockMap {
   private slots: (Chunk | undefined)[] = [];
   private live = 0;
+  /** blocks set, kept as they are set: the overview asks for it on volumes of up to 1 TB */
+  private n = 0;
 
   constructor(readonly blocks: number) {}
 
@@ -55,7 +57,10 @@ export class BlockMap {
   }
 
   setChunk(key: number, chunk: Chunk): void {
-    if (this.slots[key] === undefined) this.live++;
+    const old = this.slots[key];
+    if (old === undefined) this.live++;
+    else for (let i = 0; i < CHUNK_BLOCKS; i++) this.n -= old.has[i]!;
+    for (let i = 0; i < CHUNK_BLOCKS; i++) this.n += chunk.has[i]!;
     this.slots[key] = chunk;
   }
 
@@ -81,8 +86,12 @@ export class BlockMap {
 
   set(block: number, word: number): void {
     const c = this.chunk(block);
-    c.words[block & CHUNK_MASK] = word;
-    c.has[block & CHUNK_MASK] = 1;
+    const i = block & CHUNK_MASK;
+    c.words[i] = word;
+    if (c.has[i] === 0) {
+      c.has[i] = 1;
+      this.n++;
+    }
   }
 
   /** Sets only when not set yet: the first (oldest-wins) value of an overlay. */
@@ -92,6 +101,7 @@ export class BlockMap {
     if (c.has[i] === 1) return;
     c.words[i] = word;
     c.has[i] = 1;
+    this.n++;
   }
 
   /** Every set block, ascending. */
@@ -105,9 +115,7 @@ export class BlockMap {
 
   /** Number of set blocks. */
   count(): number {
-    let n = 0;
-    for (const c of this.slots) if (c !== undefined) for (let i = 0; i < CHUNK_BLOCKS; i++) n += c.has[i]!;
-    return n;
+    return this.n;
   }
 
   clone(): BlockMap {
@@ -122,6 +130,7 @@ export class BlockMap {
   clear(): void {
     this.slots = [];
     this.live = 0;
+    this.n = 0;
   }
 }
 

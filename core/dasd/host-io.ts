@@ -11,7 +11,7 @@ import { blockRange, BLOCK_BYTES, contentWord, digest, hashText } from './blocks
 import { distributedDigest, distributedWrite } from './distributed.js';
 import { imageDigest, writeImage } from './image-access.js';
 import { primaryWrite } from './remote-copy.js';
-import { deliver, splitWrite } from './replication.js';
+import { deliver, splitLoad, splitWrite } from './replication.js';
 import type { DasdVolume } from './state.js';
 import { distributedOf, findDasd, remoteCopyOf, replicationFrom, replicationTo, siteFailed } from './volumes.js';
 
@@ -87,7 +87,8 @@ export function dasdLoad(state: GridState, name: string, rateMBps: number, ioSiz
   const src = replicationFrom(state, v.name);
   const rc = remoteCopyOf(state, v.name);
   const data = v.data;
-  for (let i = 0; i < n; i++) {
+  if (src && !perStep) done = splitLoad(state, src, data, n, start, interval, count, span, base);
+  else for (let i = 0; i < n; i++) {
     // Seed 001 background: a synchronous replica that cannot keep pace slows the production writes.
     const issue = Math.max(start + i * interval, done);
     const first = Math.floor(state.rng.next() * span);
@@ -97,9 +98,9 @@ export function dasdLoad(state: GridState, name: string, rateMBps: number, ioSiz
       if (issue > state.now) advanceTo(state, issue);
       done = writeBlocks(state, v, site, issue, first, count, seed);
     } else {
-      // The common case inline (a million writes a second): source data, split, dirty grains.
+      // An unreplicated volume: the data, and dirty grains when it is a remote copy primary.
       for (let k = 0; k < count; k++) data.set(first + k, contentWord(seed, first + k));
-      done = src ? splitWrite(state, src, issue, first, count, seed) : issue;
+      done = issue;
       if (rc) primaryWrite(state, rc, first, count);
     }
     if (done < issue) done = issue;

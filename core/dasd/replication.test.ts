@@ -124,6 +124,26 @@ describe('journal full (seed 001 FIG. 2 segment pool)', () => {
   });
 });
 
+describe('journal full during image access (seed 001: distribution paused, delta marking)', () => {
+  it('holds new writes in the delta marking stream, then distributes them after IMAGE DISABLE', () => {
+    const rig = new Rig(PAIR('ASYNC'));
+    rig.ok('DASDWRITE CAT 0 1MB PATTERN A');
+    rig.ok('ADVANCE 1s');
+    rig.ok('IMAGE ACCESS CATR AT 2026-01-01T00:00:01Z LOGGED');
+    const load = rig.do('DASDLOAD CAT RATE 20 IOSIZE 64KB FOR 10s');
+    expect(Rig.messageIds(load)).toContain('TZ0602E');
+    const held = rig.ok('SHOW JOURNAL CATR');
+    expect(held.blocked).toBe(true);
+    expect(held.deltaMarking.transactions).toBeGreaterThan(0);
+    rig.ok('IMAGE DISABLE CATR');
+    rig.ok('ADVANCE UNTIL IDLE');
+    const after = rig.ok('SHOW JOURNAL CATR');
+    expect(after.blocked).toBe(false);
+    expect(after.deltaMarking.transactions).toBe(0);
+    expect(rig.ok('CHECKSUM CATR').digest).toBe(rig.ok('CHECKSUM CAT').digest);
+  });
+});
+
 describe('failover (seed 001: reversing the direction of replication)', () => {
   it('makes the replica production and resyncs only the differing blocks to the old source', () => {
     const rig = new Rig(PAIR('ASYNC'));

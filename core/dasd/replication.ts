@@ -107,6 +107,50 @@ export function splitWrite(state: GridState, r: Replication, time: number, first
   return r.mode === 'SYNC' ? arrive : time;
 }
 
+/**
+ * A load of `n` writes of `count` blocks, write i issued at start + i × interval at a random block,
+ * applied to the source and split to the appliance: `send` written out for the million-a-second path
+ * (one content word per block computed once, for the volume and the transaction alike). Snapshot mode
+ * goes write by write. Returns when the last write completes (SYNC: when the target has it).
+ */
+export function splitLoad(state: GridState, r: Replication, data: BlockMap, n: number, start: number, interval: number, count: number, span: number, base: number): number {
+  const log = r.inflight;
+  const sync = r.mode === 'SYNC';
+  const msPerTx = (count * BLOCK * 1000) / r.bytesPerSec;
+  let done = start;
+  let linkFree = r.linkFreeAt;
+  for (let i = 0; i < n; i++) {
+    // Seed 001 background: a synchronous replica that cannot keep pace slows the production writes.
+    const issue = sync ? Math.max(start + i * interval, done) : start + i * interval;
+    const first = Math.floor(state.rng.next() * span);
+    const seed = (base + Math.imul(i + 1, 0x9e3779b9)) | 0;
+    if (r.mode === 'SNAPSHOT') {
+      for (let k = 0; k < count; k++) data.set(first + k, contentWord(seed, first + k));
+      splitWrite(state, r, issue, first, count, seed);
+      continue;
+    }
+    const exact = Math.max(issue, linkFree) + msPerTx;
+    linkFree = exact;
+    const arrive = Math.ceil(exact);
+    const w = log.pushBack(++r.seq, issue, first, count);
+    log.arrive[log.at(log.tail - 1)] = arrive;
+    const words = log.words;
+    for (let k = 0; k < count; k++) {
+      const word = contentWord(seed, first + k);
+      words[w + k] = word;
+      data.set(first + k, word);
+    }
+    done = sync ? arrive : issue;
+  }
+  if (r.mode !== 'SNAPSHOT') {
+    r.linkFreeAt = linkFree;
+    r.stats.transactions += n;
+    r.stats.bytesSent += n * count * BLOCK;
+    scheduleDelivery(state, r);
+  }
+  return done;
+}
+
 /** Sends the given blocks (ascending) as contiguous runs read from `from`; returns the last arrival. */
 export function splitWriteRuns(state: GridState, r: Replication, blocks: number[], from: BlockMap): number {
   let arrive = state.now;

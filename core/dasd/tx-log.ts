@@ -44,7 +44,7 @@ export class TxLog {
 
   private growEntries(front: number, back: number): void {
     const live = this.tail - this.head;
-    const size = Math.max(INITIAL, (live + front + back) * 4);
+    const size = Math.max(INITIAL, (live + front + back) * 2);
     const shift = front > 0 ? Math.max(front, size >> 2) : 0;
     const cols = ['seq', 'time', 'arrive', 'start', 'count', 'off'] as const;
     for (const name of cols) {
@@ -58,7 +58,7 @@ export class TxLog {
 
   private growWords(front: number, back: number): void {
     const live = this.dataTail - this.dataHead;
-    const size = Math.max(INITIAL * 4, (live + front + back) * 4);
+    const size = Math.max(INITIAL * 4, (live + front + back) * 2);
     const shift = front > 0 ? Math.max(front, size >> 2) : 0;
     const next = new Uint32Array(size);
     next.set(this.words.subarray(this.dataHead - this.dbase, this.dataTail - this.dbase), shift);

@@ -305,7 +305,7 @@ export function runWithTape(state: GridState, command: Command, files: FilePort 
       if (replaying) return { file: command.args.file, skipped: 'replay' };
       return saveExportSet(state, command.args.cluster.index, command.args.file, files);
     case 'LOAD_EXPORTSET':
-      return loadExportSet(state, command.args.file, standalone(state, command.args.target.name), files);
+      return loadExportSet(state, command.args.file, standalone(state, command.args.target.name), files, replaying);
     case 'ERASE':
       return erase(state, standalone(state, command.args.target.name));
     case 'RECOVER':

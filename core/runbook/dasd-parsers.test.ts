@@ -37,11 +37,12 @@ UPLOAD M1 TO CATR
 SYNC CATR
 SHOW JOURNAL CATR
 SHOW REMOTECOPY CAT
+SHOW DASD CATR
 DASDWRITE CAT 0 4KB PATTERN X
 DASDLOAD CAT RATE 50 IOSIZE 16KB FOR 1m
 CHECKSUM CATR IMAGE`;
     expect(errors(text)).toEqual([]);
-    expect(new Session(null, 1).validate(text).commands).toHaveLength(32);
+    expect(new Session(null, 1).validate(text).commands).toHaveLength(33);
   });
 
   it('names unknown volumes, sites, pools and media with their column', () => {

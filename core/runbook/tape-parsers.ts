@@ -4,7 +4,7 @@
 import { FORMATS, MEDIA, isFormat, isMedia, type Format, type Media } from '../rules/physical/media.js';
 import { parseVolserRange } from '../model/volser.js';
 import type { CommandArgs, CommandName } from './commands.js';
-import type { Cursor, Named } from './cursor.js';
+import type { ClusterRef, Cursor, Named } from './cursor.js';
 import type { Token } from './lexer.js';
 
 type Parsed = { [K in CommandName]: { name: K; args: CommandArgs[K] } }[CommandName];
@@ -30,6 +30,25 @@ function list(c: Cursor, what: string): Token[] {
     offset += part.length + 1;
     return t;
   });
+}
+
+// The names POOL … ENCRYPT accepts (Cursor.name): a KEYS label no pool can carry would never match.
+function keyLabel(c: Cursor, t: Token): string {
+  if (!/^[A-Za-z0-9_.$@#-]{1,32}$/.test(t.text)) c.fail(`bad key label '${t.text}'`, t);
+  return t.upper;
+}
+
+// Redbook §11.7.1 "same or later code level as the source": only a dotted number can be compared.
+function codeLevel(c: Cursor): string {
+  const token = c.next('a code level (8.50)');
+  if (!/^\d+(\.\d+)*$/.test(token.text)) c.fail(`bad code level '${token.text}': digits and dots (8.50)`, token);
+  return token.text;
+}
+
+// Where TRANSPORT takes volumes: named for what it is, not "a cluster", when it is missing.
+function destination(c: Cursor, what: string): ClusterRef {
+  const token = c.next(what);
+  return { ref: token.upper, col: token.col, index: -1 };
 }
 
 function pvolName(c: Cursor): Named {
@@ -60,10 +79,14 @@ export const TAPE_PARSERS: Record<string, Parser> = {
     c.kw('POOL');
     const pool = c.int('pool number', 1, 32);
     const args: CommandArgs['EXPORTLIST'] = { volser, cluster, pool, eject: true, lmtdbpvl: false, mc: null };
+    let disposition: string | null = null;
     for (let opt; (opt = c.optKw('EJECT', 'HOLD', 'LMTDBPVL', 'MC')); ) {
-      if (opt === 'EJECT') args.eject = true;
-      else if (opt === 'HOLD') args.eject = false;
-      else if (opt === 'LMTDBPVL') args.lmtdbpvl = true;
+      if (opt === 'EJECT' || opt === 'HOLD') {
+        // Redbook §11.5: the set is "ejected immediately or placed into the export-hold category", not both
+        if (disposition && disposition !== opt) c.fail(`${opt} contradicts ${disposition}: the exported set is either ejected or held`, c.tokens[c.i - 1]);
+        disposition = opt;
+        args.eject = opt === 'EJECT';
+      } else if (opt === 'LMTDBPVL') args.lmtdbpvl = true;
       else args.mc = c.name('Management Class');
     }
     return { name: 'EXPORTLIST', args };
@@ -100,8 +123,8 @@ export const TAPE_PARSERS: Record<string, Parser> = {
     const args: CommandArgs['STANDALONE'] = { name, drives, formats: null, code: null, keys: [], slots: null, partition: [] };
     for (let opt; (opt = c.optKw('FORMATS', 'CODE', 'KEYS', 'SLOTS', 'PARTITION')); ) {
       if (opt === 'FORMATS') args.formats = list(c, 'drive formats').map((t) => format(c, t));
-      else if (opt === 'CODE') args.code = c.next('a code level').text;
-      else if (opt === 'KEYS') args.keys = list(c, 'key labels').map((t) => t.upper);
+      else if (opt === 'CODE') args.code = codeLevel(c);
+      else if (opt === 'KEYS') args.keys = list(c, 'key labels').map((t) => keyLabel(c, t));
       else if (opt === 'SLOTS') args.slots = c.int('slot count', 1, 1_000_000);
       else {
         args.partition = list(c, 'VOLSER ranges').map((t) => {
@@ -119,11 +142,11 @@ export const TAPE_PARSERS: Record<string, Parser> = {
       c.kw('FROM');
       const cluster = c.cluster();
       c.kw('TO');
-      return { name: 'TRANSPORT', args: { cluster, range: null, target: c.cluster() } };
+      return { name: 'TRANSPORT', args: { cluster, range: null, target: destination(c, 'a stand-alone library') } };
     }
     const range = c.range();
     c.kw('TO');
-    return { name: 'TRANSPORT', args: { cluster: null, range, target: c.cluster() } };
+    return { name: 'TRANSPORT', args: { cluster: null, range, target: destination(c, 'a stand-alone library or a cluster') } };
   },
   // SAVE EXPORTSET FROM <cl> <file>
   SAVE: (c) => {
@@ -140,6 +163,7 @@ export const TAPE_PARSERS: Record<string, Parser> = {
   RECOVER: (c) => {
     const target = c.name('stand-alone library');
     c.kw('FROM');
+    if (c.done) c.fail('expected a stacked volume VOLSER or LATEST');
     const from = c.optKw('LATEST') ? null : pvolName(c);
     const testMode = c.optKw('TESTMODE') ? c.kw('ON', 'OFF') === 'ON' : true;
     return { name: 'RECOVER', args: { target, from, testMode } };
@@ -148,7 +172,9 @@ export const TAPE_PARSERS: Record<string, Parser> = {
 
 /** LOAD EXPORTSET <file> INTO <standalone>; null when the line is a grid-file LOAD. */
 export function parseLoadExportSet(c: Cursor): Parsed | null {
-  if (c.peek()?.upper !== 'EXPORTSET' || c.tokens.length !== 5 || c.tokens[3]!.upper !== 'INTO') return null;
+  // `LOAD EXPORTSET` alone may load a grid file of that name; anything longer is this form, so a
+  // missing or misspelt INTO is named where it is rather than as an unexpected file path.
+  if (c.peek()?.upper !== 'EXPORTSET' || c.tokens.length <= 2) return null;
   c.kw('EXPORTSET');
   const token = c.next('a file path');
   c.kw('INTO');

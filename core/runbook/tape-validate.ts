@@ -29,18 +29,26 @@ function library(scope: Scope, t: CheckTools, n: Named): LineError | null {
 /** The check for a tape command, or undefined when the command is not one of these. */
 export function checkTape(cmd: Command, scope: Scope, t: CheckTools): LineError | null | undefined {
   const standaloneOnly = (n: Named) => (scope.standalones.has(n.name) ? null : t.at(n.col, `unknown stand-alone library '${n.name}'${scope.standalones.size ? ` (stand-alone libraries: ${[...scope.standalones].join(', ')})` : ': define it with STANDALONE'}`));
+  // a stand-alone library where only a cluster of the grid will do: say so rather than "unknown cluster"
+  const gridCluster = (ref: ClusterRef | null) => (ref && scope.standalones.has(ref.ref) ? t.at(ref.col, `${ref.ref} is a stand-alone library, not a cluster of the grid`) : t.refs(ref));
+  // a cluster or a stand-alone library: an unknown name is listed against both kinds once there are both
+  const anyLibrary = (ref: ClusterRef) => {
+    if (standaloneRef(scope, ref) || !t.refs(ref)) return null;
+    if (!scope.standalones.size) return t.refs(ref);
+    return t.at(ref.col, `unknown library '${ref.ref}' (clusters and stand-alone libraries: ${[...scope.clusters, ...scope.standalones].join(', ')})`);
+  };
   switch (cmd.name) {
     case 'POOL':
     case 'RECLAIM':
     case 'SHOW_POOL':
-      return standaloneRef(scope, cmd.args.cluster) ? null : t.refs(cmd.args.cluster);
+      return anyLibrary(cmd.args.cluster);
     case 'EXPORTLIST':
-      return t.refs(cmd.args.cluster) ?? t.named(scope.mcs, 'Management Class', cmd.args.mc);
+      return gridCluster(cmd.args.cluster) ?? t.named(scope.mcs, 'Management Class', cmd.args.mc);
     case 'SETTING':
     case 'RESTART':
     case 'IOSTATION':
     case 'EJECT':
-      return t.refs(cmd.args.cluster);
+      return gridCluster(cmd.args.cluster);
     case 'COPYEXP':
     case 'PDRIVE':
     case 'POOLCNT':
@@ -49,18 +57,20 @@ export function checkTape(cmd: Command, scope: Scope, t: CheckTools): LineError 
       const name = cmd.args.name;
       if (scope.standalones.has(name.name)) return t.at(name.col, `stand-alone library ${name.name} is already defined`);
       if (scope.clusters.includes(name.name)) return t.at(name.col, `${name.name} is a cluster of the grid: a stand-alone library is not part of it`);
+      // LI REQ names a distributed library by name: one named like the composite would be ambiguous
+      if (scope.grid === name.name) return t.at(name.col, `${name.name} is the composite library of the grid: a stand-alone library needs a name of its own`);
       scope.standalones.add(name.name);
       return null;
     }
     case 'TRANSPORT': {
-      const e = cmd.args.cluster ? t.refs(cmd.args.cluster) : null;
+      const e = gridCluster(cmd.args.cluster);
       if (e) return e;
-      if (standaloneRef(scope, cmd.args.target)) return null;
-      if (cmd.args.cluster) return t.at(cmd.args.target.col, `unknown stand-alone library '${cmd.args.target.ref}'`);
-      return t.refs(cmd.args.target);
+      if (cmd.args.cluster) return standaloneRef(scope, cmd.args.target) ? null : standaloneOnly({ name: cmd.args.target.ref, col: cmd.args.target.col });
+      // a stacked-volume range goes to a stand-alone library or back to a cluster
+      return anyLibrary(cmd.args.target);
     }
     case 'SAVE_EXPORTSET':
-      return t.refs(cmd.args.cluster);
+      return gridCluster(cmd.args.cluster);
     case 'LOAD_EXPORTSET':
     case 'ERASE':
     case 'RECOVER':

@@ -7,10 +7,13 @@
 // reports E0022, recovers, and E0023 follows), issued as journaled commands so replay equals state.
 
 import { activeRun } from '../rules/copy-export/routing.js';
+import type { Command } from '../runbook/commands.js';
 import type { RunRecord, Session } from '../session.js';
 import type { GridStore } from './port.js';
 
 const RUN_MARKER = 'run-marker';
+/** The journal line of a power-off restart (Session.replay runs the lines under it). */
+export const POWER_OFF_HEADER = '# power-off restart of';
 
 /** Marks the database in use; true when the previous run never ended cleanly (it was killed). */
 export function beginRun(store: GridStore): boolean {
@@ -28,20 +31,22 @@ export function endRun(store: GridStore): void {
 const RUNNING = new Set(['premigrating', 'exporting']);
 
 /**
- * After a dead run: the library that was exporting restarts. Returns the records of the lines issued
- * (empty when nothing was under way), with the E0022 message among them; E0023 follows once simulated
- * time passes the recovery (EXPORT_RECOVERY_MS), as for any restarted TS7700.
+ * After a dead run: the library that was exporting restarts. Returns the record of what was issued
+ * (empty when nothing was under way) — FAIL and REPAIR of the exporting cluster as one journal entry,
+ * with the E0022 message among its messages; E0023 follows once simulated time passes the recovery
+ * (EXPORT_RECOVERY_MS), as for any restarted TS7700.
  */
 export function recoverAfterPowerLoss(session: Session): RunRecord[] {
   const run = activeRun(session.engine.state);
   if (!run || !RUNNING.has(run.state)) return [];
   const cluster = session.engine.state.clusters[run.cluster];
   if (!cluster || cluster.status !== 'online') return [];
-  const records: RunRecord[] = [];
-  for (const line of [`FAIL CLUSTER ${cluster.name}`, `REPAIR CLUSTER ${cluster.name}`]) {
+  const steps = [`FAIL CLUSTER ${cluster.name}`, `REPAIR CLUSTER ${cluster.name}`].map((line) => {
     const validated = session.validate(line);
     if (validated.errors.length > 0 || validated.commands.length !== 1) throw new Error(`power-off recovery: ${line}: ${validated.errors[0]?.message ?? 'not one command'}`);
-    records.push(session.run(validated.commands[0]!, 'restart'));
-  }
-  return records;
+    return validated.commands[0]!;
+  });
+  // One journal entry for both, as SAMPLE and LOAD are: a kill in between cannot leave the library down.
+  const restart = { ...steps[0]!, text: `${POWER_OFF_HEADER} ${cluster.name}: ${steps.map((c) => c.text).join(', ')}`, children: steps } as Command;
+  return [session.run(restart, 'restart')];
 }

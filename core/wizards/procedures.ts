@@ -3,6 +3,7 @@
 import type { GridState } from '../engine/state.js';
 import { hex4 } from '../model/grid.js';
 import { checkCategoriesUnused, checkDrMc, checkExcluded, checkNoWriteTakeover, checkScratchRisk, clusterIndex } from './checks.js';
+import { dasdImageStep, dasdReleaseStep, timeZeroBookmarkLines } from './dasd-image.js';
 import type { Wizard, WizardParams, WizardStep } from './types.js';
 
 function defaults(state: GridState): WizardParams {
@@ -148,10 +149,13 @@ const swp: Wizard = {
       title: 'Vary the DR cluster’s drives online to the DR host and start testing',
       why: 'Redbook §11.10.1 step 11.',
       kind: 'grid',
+      startsTest: true,
       lines: (p) => [`VARY ${p.drHost} ${p.drCluster} ONLINE`],
       check: (p, s) => [...checkExcluded(p, s), ...checkDrMc(p, s), ...checkScratchRisk(p, s)],
     },
+    dasdImageStep('during', 'test-start', 'Redbook §11.10.1 step 11'),
     runTestJobs,
+    dasdReleaseStep(),
     cleanUp((p) => [`WRITEPROTECT ${p.drCluster} OFF`]),
   ],
 };
@@ -191,7 +195,8 @@ const linksUp = (id: string, title: string, source: string, threeCluster: boolea
           },
         ]
       : []),
-    devsupStep('during', `${source} "Tasks during the DR test" steps 1-2 (DEVSUPxx, DEVSERV QLIB,CATS)`),
+    // "Tasks during the DR test" begin "after starting the DR system": the test's point in time (§11.9.1).
+    { ...devsupStep('during', `${source} "Tasks during the DR test" steps 1-2 (DEVSUPxx, DEVSERV QLIB,CATS)`), startsTest: true },
     manual('reject-output', 'during', 'DR TMS: REJECT OUTPUT for production volumes', `Only read activity against production cartridges (${source} step 3).`),
     manual('sms', 'during', 'DR host: SMS Management Class NOCOPY and ACS routine', `All DR writes go to the No Copy Management Class (${source} steps 5-7).`),
     { ...insertDrRange, phase: 'during' },
@@ -206,7 +211,9 @@ const linksUp = (id: string, title: string, source: string, threeCluster: boolea
     },
     manual('hsm', 'during', 'DFSMShsm: DELVOL MARKFULL for ML2 and HOLD RECYCLE', `${source} step 9.`),
     manual('no-hskp', 'during', 'Make sure housekeeping and short-on-scratch do not run at the DR site', `${source} step 10.`),
+    dasdImageStep('during', 'test-start', `${source} "Tasks during the DR test"`),
     runTestJobs,
+    dasdReleaseStep(),
     cleanUp(() => []),
   ],
 });
@@ -229,8 +236,12 @@ const linksBroken: Wizard = {
       title: 'Break the grid links between the clusters',
       why: 'Only data already copied to the DR cluster is seen; production scratch processing cannot reach it (Redbook §11.9.2, §11.10.3 step 8). Data written at production meanwhile waits for copy.',
       kind: 'grid',
+      // With the links broken the DR cluster's tape stops changing: the test's point in time (Redbook §11.9.2).
+      startsTest: true,
       lines: (p) => p.production.map((c) => `FAIL LINK ${c} ${p.drCluster}`),
     },
+    // The DR cluster's tape stops changing when the links break: the DR host's DASD is rolled to that moment.
+    dasdImageStep('during', 'test-start', 'Redbook §11.10.3 step 8'),
     {
       id: 'read-takeover',
       phase: 'during',
@@ -250,6 +261,7 @@ const linksBroken: Wizard = {
       check: (p, s) => [...checkDrMc(p, s), ...checkNoWriteTakeover(p, s)],
     },
     runTestJobs,
+    dasdReleaseStep(),
     cleanUp((p) => [...p.production.map((c) => `TAKEOVER ${p.drCluster} FOR ${c} NONE`), ...p.production.map((c) => `REPAIR LINK ${c} ${p.drCluster}`)]),
     {
       id: 'drain',
@@ -268,6 +280,7 @@ const flash: Wizard = {
   source: 'seed 000 claims 1-20; Redbook §11.4.1',
   summary: 'One shared time-zero for the DR family; the DR host sees every volume as it was then while production and replication go on.',
   defaults,
+  usesFamily: true,
   steps: [
     {
       id: 'family',
@@ -303,7 +316,9 @@ const flash: Wizard = {
       title: 'Establish time-zero (FLASH ENABLE)',
       why: 'One point-in-time for the whole family, without stopping replication (claim 1, claim 5).',
       kind: 'grid',
-      lines: (p, s) => [`LI REQ,${s.name},DRSETUP,${p.family},FLASH,ENABLE`, `SHOW READINESS ${p.family} ON ${p.drCluster}`],
+      startsTest: true,
+      // With DASD replication to the DR site, a bookmark on each source names the same instant in its journal.
+      lines: (p, s) => [`LI REQ,${s.name},DRSETUP,${p.family},FLASH,ENABLE`, `SHOW READINESS ${p.family} ON ${p.drCluster}`, ...timeZeroBookmarkLines(p, s)],
       check: (p, s) => [...checkExcluded(p, s), ...checkDrMc(p, s), ...checkNoWriteTakeover(p, s)],
     },
     {
@@ -314,6 +329,7 @@ const flash: Wizard = {
       kind: 'grid',
       lines: (p) => [`VARY ${p.drHost} ${p.drCluster} ONLINE`],
     },
+    dasdImageStep('during', 'time-zero', 'seed 000 claim 1'),
     runTestJobs,
     {
       id: 'flash-off',
@@ -323,6 +339,7 @@ const flash: Wizard = {
       kind: 'grid',
       lines: (p, s) => [`SHOW DRFAMILY ${p.family}`, `LI REQ,${s.name},DRSETUP,${p.family},FLASH,DISABLE`, `LI REQ,${s.name},DRSETUP,${p.family},WP,DISABLE`],
     },
+    dasdReleaseStep(),
     cleanUp(() => []),
   ],
 };

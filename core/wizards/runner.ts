@@ -73,10 +73,11 @@ export function performStep(session: Session, run: WizardRun, acknowledge = fals
   if (!described) throw new Error('the wizard has no step left');
   const time = new Date(session.engine.state.now).toISOString();
   const earlier = failedAttempt(run, described.id, described.index);
-  const blocked = described.findings.some((f) => f.level === 'error') || (!acknowledge && described.findings.length > 0);
+  const blocked = described.findings.some((f) => f.level === 'error') || (!acknowledge && described.findings.some((f) => f.level === 'warning'));
   const step: StepRecord = {
     stepId: described.id,
-    at: earlier?.at ?? time,
+    // A step that changed the grid began then; one whose first line was refused begins now.
+    at: earlier && (earlier.ran ?? 0) > 0 ? earlier.at : time,
     lines: [...described.ran, ...described.lines],
     records: [...(earlier?.records ?? [])],
     findings: described.findings,

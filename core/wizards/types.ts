@@ -29,7 +29,8 @@ export interface WizardParams {
 export type Phase = 'before' | 'during' | 'after';
 
 export interface Finding {
-  level: 'error' | 'warning';
+  /** error stops the step, warning needs acknowledging, info only reports (e.g. a step skipped and why) */
+  level: 'error' | 'warning' | 'info';
   message: string;
 }
 
@@ -44,6 +45,12 @@ export interface WizardStep {
   lines(p: WizardParams, state: GridState): string[];
   /** problems that must stop the step (error) or that the operator should weigh (warning) */
   check?(p: WizardParams, state: GridState): Finding[];
+  /**
+   * The step that starts the test: its time is the point the test represents (Redbook §11.9.1, "at the
+   * beginning of the test ... a snapshot of the production systems"), which the DR test report of a
+   * procedure without a DR family puts in place of time-zero.
+   */
+  startsTest?: boolean;
 }
 
 export interface Wizard {
@@ -53,4 +60,6 @@ export interface Wizard {
   summary: string;
   defaults(state: GridState): WizardParams;
   steps: WizardStep[];
+  /** the test runs on a DR family's FlashCopy time-zero (seed 000); the §11.10 procedures use none */
+  usesFamily?: boolean;
 }

@@ -6,6 +6,7 @@ import { wireDesktopEvents } from '../state/desktop-events';
 import { useStore } from '../state/store';
 import { Alerts, ProgressIndicator, StatusBar } from './Alerts';
 import { Nav } from './Nav';
+import { BackupsButton } from '../components/BackupsDialog';
 import { PastBanner, TimeBar } from './TimeBar';
 import { useRoute } from './use-route';
 import { VIEWS, type ViewId } from './views';
@@ -17,6 +18,7 @@ import { RunbooksView } from '../views/runbooks/RunbooksView';
 import { CopyExportView } from '../views/copy-export/CopyExportView';
 import { RecoveryView } from '../views/recovery/RecoveryView';
 import { DrFamiliesView } from '../views/dr-families/DrFamiliesView';
+import { HostDasdView } from '../views/host-dasd/HostDasdView';
 
 function View({ id }: { id: ViewId }) {
   switch (id) {
@@ -36,6 +38,8 @@ function View({ id }: { id: ViewId }) {
       return <CopyExportView />;
     case 'recovery':
       return <RecoveryView />;
+    case 'host-dasd':
+      return <HostDasdView />;
   }
 }
 
@@ -66,6 +70,7 @@ export function App() {
         </div>
         <TimeBar />
         <ProgressIndicator />
+        <BackupsButton />
       </header>
       <Nav current={route} />
       <main className="main" id="main">

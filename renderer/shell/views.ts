@@ -7,6 +7,7 @@ export const VIEWS = [
   { id: 'dr-families', label: 'DR Families' },
   { id: 'copy-export', label: 'Copy Export' },
   { id: 'recovery', label: 'Recovery' },
+  { id: 'host-dasd', label: 'Host DASD' },
   { id: 'runbooks', label: 'Runbooks' },
   { id: 'console', label: 'Console' },
 ] as const;

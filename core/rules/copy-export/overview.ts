@@ -11,9 +11,8 @@ import { isoTime, MB } from '../../sim/time.js';
 import { DRIVE_BYTES_PER_MS, DRIVE_MOUNT_MS, premigrationOf } from '../cache.js';
 import { capacityOf, FORMAT_BYTES_PER_MS } from '../physical/media.js';
 import { removable } from '../physical/io-station.js';
-import { copyExportedCount, poolOf, scratchAvailable, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../physical/library.js';
+import { copyExportedCount, countedHere, poolOf, scratchAvailable, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../physical/library.js';
 import { libraryOf } from '../physical/tape-state.js';
-import { countedHere } from '../physical/show.js';
 import { dbBackupBytes, type DbBackup } from './db-backup.js';
 import { COPY_TIME_LIMIT_MS, LOCK_DELAY_MS, ROBOT_MOVE_MS, scanExportSet } from './process.js';
 import { activeRun } from './routing.js';
@@ -57,6 +56,8 @@ export interface StackedVolumeOverview {
 }
 
 export interface ExportRunOverview {
+  /** the run's number: its own status file is asked for by it */
+  id: number;
   listVolser: string;
   library: string;
   pool: number;
@@ -147,6 +148,7 @@ export function exportOverview(state: GridState, options: { stackedLimit?: numbe
       runs: state.tape.exports.filter((r) => r.listVolser === l.volser).length,
     })),
     exports: [...state.tape.exports].reverse().map((r) => ({
+      id: r.id,
       listVolser: r.listVolser,
       library: r.library,
       pool: r.pool,

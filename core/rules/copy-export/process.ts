@@ -17,6 +17,7 @@ import { eject } from '../physical/io-station.js';
 import { libraryOf, placementOf } from '../physical/tape-state.js';
 import { retryWaiting, secondaryPoolOf } from '../physical/stacked.js';
 import { dbBackupBytes, takeDbBackup } from './db-backup.js';
+import { snapshotStatusFile } from './status-records.js';
 import { exportChecks, MIN_EXPORT_DRIVES, type ExportCheck } from './validation.js';
 import { hostMessage, libraryMessage, pool2 } from './messages.js';
 import { activeRun, slotOf } from './routing.js';
@@ -238,6 +239,7 @@ function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool
     stopRequested: null,
     stopReason: null,
     interruptedIn: null,
+    statusStacked: null,
     completion: null,
     volumes,
     reason,
@@ -487,6 +489,8 @@ export function finish(state: GridState, run: ExportRun, final: ExportState): vo
   const clean = final === 'completed' && run.exported === run.requested && run.excludedPvols.length === 0;
   run.completion = clean ? 'CBR3855I' : 'CBR3856I';
   hostMessage(state, run.completion, run.listVolser, state.name ?? run.library, ...[run.requested, run.exportable, run.exported, run.stacked, run.mbExported, run.mbMoved].map(String));
+  // The status file this run wrote back to the list volume: a later export with it writes another.
+  snapshotStatusFile(state, run);
   retryWaiting(state, run.cluster);
 }
 

@@ -14,12 +14,14 @@
 import type { GridState } from '../../engine/state.js';
 import { refuse } from '../../engine/refusal.js';
 import { decodeVolser, encodeVolser } from '../../model/volser.js';
-import { isoTime, MB } from '../../sim/time.js';
-import type { PhysicalLibrary, StackedVolume } from '../physical/library.js';
-import { formatCode } from '../physical/media.js';
+import { isoTime } from '../../sim/time.js';
+import type { PhysicalLibrary } from '../physical/library.js';
 import { libraryOf } from '../physical/tape-state.js';
 import { record } from './export-list.js';
 import { EXPORTED, PENDING, REASONS, type ExportListVolume, type ExportRun } from './types.js';
+import { copyExportedVolumes, mbWritten, percentUsed, stackedVolumeRecord } from './status-records.js';
+
+export { copyExportedVolumes, snapshotStatusFile, stackedVolumeRecord, STATUS_SNAPSHOT_LIMIT } from './status-records.js';
 
 export const DEFAULT_LIST_LIMIT = 1000;
 
@@ -28,36 +30,9 @@ function latestRun(state: GridState, volser: string): ExportRun | null {
   return null;
 }
 
-function mbWritten(p: StackedVolume): number {
-  return p.activeCount > 0 ? Math.ceil(p.writtenBytes / MB) : 0;
-}
-
-function percentUsed(p: StackedVolume): number {
-  return p.capacityBytes > 0 ? Math.floor((p.activeBytes / p.capacityBytes) * 100) : 0;
-}
-
-function statusTime(ms: number | null): string {
-  if (ms === null) return ''.padEnd(19);
-  const t = isoTime(ms);
-  return `${t.slice(0, 10)}-${t.slice(11, 13)}.${t.slice(14, 16)}.${t.slice(17, 19)}`;
-}
-
-export function stackedVolumeRecord(p: StackedVolume): string {
-  return record(
-    [p.volser.padEnd(6), String(p.pool).padStart(2), formatCode(p.format, p.encryptKey !== null), String(mbWritten(p)).padStart(8), String(percentUsed(p)).padStart(3), p.media, statusTime(p.exportedAt), p.dbBackup !== null ? 'Y' : 'N'].join(','),
-  );
-}
-
 function logicalRecord(volser: string, pvol: string | null, code: number): string {
   const exported = code === EXPORTED;
   return record(`${volser.padEnd(6)},${(pvol ?? '').padStart(6)},${String(code).padStart(2, '0')},${exported ? ' ' : '*'}${REASONS[code]}`);
-}
-
-/** Copy-exported stacked volumes of a library in status-file order. */
-export function copyExportedVolumes(lib: PhysicalLibrary): StackedVolume[] {
-  return lib.pvols
-    .filter((p) => p.state === 'copy-exported' && p.location !== 'deleted')
-    .sort((a, b) => percentUsed(a) - percentUsed(b) || a.pool - b.pool || (a.volser < b.volser ? -1 : a.volser > b.volser ? 1 : 0));
 }
 
 /** A bucket's positions packed with their VOLSER code sort natively when both fit in a double. */
@@ -118,7 +93,9 @@ export function statusFile(state: GridState, list: ExportListVolume, run: Export
   if (!run) return { header: list.files[2]![0]!.trimEnd(), recordCount: 0, records: [] };
   const lib = libraryOf(state, run.cluster)!;
   const header = 'EXPORT STATUS 02';
-  const physical = copyExportedVolumes(lib);
+  // An ended run's file is the one it wrote; a run still going shows the library as it is now.
+  const kept = run.statusStacked ?? null;
+  const physical = kept ? [] : copyExportedVolumes(lib);
   const records: string[] = [];
   const logicalOrder = recordOrder(state, run, lib, limit);
   for (let k = 0; k < logicalOrder.length && records.length < limit; k++) {
@@ -131,14 +108,22 @@ export function statusFile(state: GridState, list: ExportListVolume, run: Export
     if (records.length >= limit) break;
     records.push(stackedVolumeRecord(p));
   }
-  return { header, recordCount: run.volumes.length + physical.length, records: records.map((r) => r.trimEnd()) };
+  for (const r of kept?.records ?? []) {
+    if (records.length >= limit) break;
+    records.push(r);
+  }
+  return { header, recordCount: run.volumes.length + (kept ? kept.total : physical.length), records: records.map((r) => r.trimEnd()) };
 }
 
-/** SHOW EXPORTSTATUS <volser> [VOLUME <volser>] [LIMIT <n>] (spec §10 shape, more fields beside). */
-export function showExportStatus(state: GridState, volser: string, only: string | null, limit = DEFAULT_LIST_LIMIT) {
+/**
+ * SHOW EXPORTSTATUS <volser> [VOLUME <volser>] [LIMIT <n>] (spec §10 shape, more fields beside): the
+ * latest run of the list volume, or the run numbered `runId` (the Copy Export view's history).
+ */
+export function showExportStatus(state: GridState, volser: string, only: string | null, limit = DEFAULT_LIST_LIMIT, runId?: number) {
   const list = state.tape.exportLists.find((l) => l.volser === volser);
   if (!list) refuse('NOT_EXPORT_LIST', `${volser} holds no export list`);
-  const run = latestRun(state, volser);
+  const run = runId === undefined ? latestRun(state, volser) : (state.tape.exports.find((r) => r.id === runId && r.listVolser === volser) ?? null);
+  if (!run && runId !== undefined) refuse('NO_SUCH_EXPORT', `export run ${runId} did not use list volume ${volser}`);
   const volumes: Record<string, { exported: boolean; pvol: string | null; reason: string; code: string }> = {};
   const lib = run ? libraryOf(state, run.cluster)! : null;
   const entry = (i: number) => {

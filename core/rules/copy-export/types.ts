@@ -102,4 +102,13 @@ export interface ExportRun {
   reason: Uint8Array;
   /** per export-set volume: the locked stacked volume holding its secondary copy, -1 while none */
   pvolOf: Int32Array;
+  /**
+   * The stacked-volume records of the status file as this run wrote it (Redbook §11.5: the "current
+   * status for all physical volumes with a state of Copy Exported" at its end): a later export with
+   * the same list volume writes its own file, and each run's stays readable. The logical-volume
+   * records come back from the columns above; these are the part that later changes would alter.
+   * At most STATUS_SNAPSHOT_LIMIT records are kept, with the full count. Null or absent while the
+   * run is going (and in runs saved before it was kept).
+   */
+  statusStacked?: { records: string[]; total: number } | null;
 }

@@ -327,6 +327,15 @@ export function findPvol(lib: PhysicalLibrary, volser: string): StackedVolume | 
   return lib.pvols.find((p) => p.volser === volser && p.location !== 'deleted');
 }
 
+/**
+ * Cartridges this library counts: not deleted, and not carried to a stand-alone library — except
+ * copy-exported ones, which the source keeps managing wherever they are (Redbook §11.5.3).
+ */
+export function countedHere(p: StackedVolume): boolean {
+  if (p.location === 'deleted') return false;
+  return p.state === 'copy-exported' || !p.location.startsWith('standalone:');
+}
+
 export function copyExportedCount(lib: PhysicalLibrary): number {
   let n = 0;
   for (const p of lib.pvols) if (p.state === 'copy-exported' && p.location !== 'deleted') n++;

@@ -3,20 +3,11 @@
 
 import type { GridState } from '../../engine/state.js';
 import { isoTime, MB } from '../../sim/time.js';
-import { COMMON_SCRATCH_POOL, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from './library.js';
+import { COMMON_SCRATCH_POOL, countedHere, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from './library.js';
 import { DRIVE_TYPE } from './media.js';
 import { targetPool } from './reclaim.js';
 
 const STACKED_LIST_LIMIT = 200;
-
-/**
- * Cartridges this library counts: not deleted, and not carried to a stand-alone library — except
- * copy-exported ones, which the source keeps managing wherever they are (Redbook §11.5.3).
- */
-export function countedHere(p: StackedVolume): boolean {
-  if (p.location === 'deleted') return false;
-  return p.state === 'copy-exported' || !p.location.startsWith('standalone:');
-}
 
 function counts(lib: PhysicalLibrary, pool: number) {
   const c: Record<PvolState, number> = { empty: 0, filling: 0, full: 0, erase: 0, ror: 0, unavailable: 0, 'copy-exported': 0 };

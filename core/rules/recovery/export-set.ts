@@ -25,6 +25,8 @@ export const EXPORTSET_VERSION = 1;
 export interface ExportSetFiles {
   readText(path: string): string;
   writeText?(path: string, text: string): void;
+  /** the bytes each LOAD EXPORTSET read, by name, kept with the journal so a replay needs no file (kept-export-sets.ts) */
+  kept?: { get(path: string): string | null; set(path: string, text: string): void };
 }
 
 const volser = z.string().regex(/^[A-Z0-9]{1,6}$/);
@@ -202,19 +204,31 @@ export function readExportSet(file: string, text: string) {
   return { body, databases };
 }
 
-/** LOAD EXPORTSET <file> INTO <standalone>. */
-export function loadExportSet(state: GridState, file: string, sa: StandaloneLibrary, files: ExportSetFiles | null) {
+/**
+ * LOAD EXPORTSET <file> INTO <standalone>. Where the port keeps what it loads, a replay reads the kept
+ * bytes (the file may be gone or changed since), a live load of a name already kept must find the
+ * same bytes, and a vanished file is read from the kept copy.
+ */
+export function loadExportSet(state: GridState, file: string, sa: StandaloneLibrary, files: ExportSetFiles | null, replaying = false) {
   if (!files) refuse('NO_FILE_SYSTEM', 'LOAD EXPORTSET needs a file system: not available here');
+  const kept = files.kept?.get(file) ?? null;
   let text: string;
-  try {
-    text = files.readText(file);
-  } catch (error) {
-    // The error's code (ENOENT …), not its message: that names the absolute path, which differs per
-    // machine, and transcripts must be the same everywhere (spec §1).
-    const code = (error as { code?: unknown }).code;
-    refuse('NO_FILE', `cannot read ${file}: ${typeof code === 'string' ? code : (error as Error).message}`);
+  if (replaying && kept !== null) text = kept;
+  else {
+    try {
+      text = files.readText(file);
+    } catch (error) {
+      // The error's code (ENOENT …), not its message: that names the absolute path, which differs per
+      // machine, and transcripts must be the same everywhere (spec §1).
+      const code = (error as { code?: unknown }).code;
+      if (kept === null) refuse('NO_FILE', `cannot read ${file}: ${typeof code === 'string' ? code : (error as Error).message}`);
+      text = kept;
+    }
   }
   const { body, databases } = readExportSet(file, text);
+  if (!replaying && kept !== null && kept !== text) {
+    refuse('EXPORTSET_CHANGED', `${file} is not the export set loaded under that name before, which this database keeps and replays: load the new one under another name`);
+  }
   checkLoad(sa, body.pvols.length);
   const ids = databases.map((db) => {
     const id = state.tape.databases.length;
@@ -225,5 +239,6 @@ export function loadExportSet(state: GridState, file: string, sa: StandaloneLibr
     sa,
     body.pvols.map((p) => ({ ...p, dbBackup: p.dbBackup === null ? null : ids[p.dbBackup]!, contentDb: p.contentDb === null ? null : ids[p.contentDb]!, source: body.source.tag })),
   );
+  if (!replaying && kept === null) files.kept?.set(file, text);
   return { ...result, file, source: body.source.library, grid: body.source.grid, savedAt: body.savedAt, databases: ids.length };
 }

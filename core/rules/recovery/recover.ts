@@ -113,9 +113,13 @@ export function recover(state: GridState, sa: StandaloneLibrary, from: string | 
     { text: 'Token ownership is being set to this cluster from the previous cluster.', ms: 10_000 + Math.ceil(n * 0.01), items: 0 },
     { text: 'The restored database is being reconciled with the contents of cache, XX of YY complete.', ms: 10_000 + Math.ceil(n * 0.02), items: n },
     { text: 'Logical volumes are being restored on the Library Manager, XX of YY complete.', ms: 10_000 + Math.ceil(n * 0.05), items: n },
+    // The rest in the order and words of the Redbook's task list: its "is complete" and "from physical
+    // volume" are two lines, and the list ends with "The process is in progress."
+    { text: 'Copy Export Recovery is complete.', ms: 1000, items: 0 },
+    { text: `Copy Export Recovery from physical volume ${pvol.volser}.`, ms: 1000, items: 0 },
     { text: 'The request is made for the TS7700 to go online.', ms: STEP_MS, items: 0 },
     { text: 'The recovered data is loaded into the active database.', ms: 10_000, items: 0 },
-    { text: `Copy Export Recovery from physical volume ${pvol.volser} is complete.`, ms: 0, items: 0 },
+    { text: 'The process is in progress.', ms: 0, items: 0 },
   ];
   for (const step of steps) step.ms = Math.ceil(step.ms / 1000) * 1000;
   startJob(state, sa, 'RECOVER', steps, { fromPvol: pvol.volser, testMode, database: db.id });

@@ -84,13 +84,14 @@ function RunItem({ run, open }: { run: Run; open: boolean }) {
       <button type="button" aria-expanded={showFile} onClick={() => setShowFile((v) => !v)}>
         {showFile ? 'Hide status file' : 'Show status file'}
       </button>
-      {showFile ? <StatusFile volser={run.listVolser} started={run.started} /> : null}
+      {showFile ? <StatusFile volser={run.listVolser} runId={run.id} started={run.started} /> : null}
     </li>
   );
 }
 
-function StatusFile({ volser, started }: { volser: string; started: string }) {
-  const { data } = useChannel(async () => read(exportStatus, await client().call('export.status', { volser }), `export.status ${volser}`), `status file of ${volser}`, `${volser}@${started}`);
+/** The status file of this run: a list volume reused by later exports keeps each run's own file. */
+function StatusFile({ volser, runId, started }: { volser: string; runId: number; started: string }) {
+  const { data } = useChannel(async () => read(exportStatus, await client().call('export.status', { volser, run: runId }), `export.status ${volser}`), `status file of ${volser}`, `${volser}@${started}`);
   if (!data) return <p className="muted">Reading the status file…</p>;
   const file = data.statusFile;
   return (

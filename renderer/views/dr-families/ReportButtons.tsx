@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { saveDrReport, type ReportFormat, type Saved } from './report-save';
 
-export function ReportButtons({ family, drHost, label }: { family: string; drHost: string; label: string }) {
+/** family null: a Redbook §11.10 procedure's test, which has no DR family; `subject` names it. */
+export function ReportButtons({ family, drHost, label, subject }: { family: string | null; drHost: string; label: string; subject?: string }) {
   const [saving, setSaving] = useState<ReportFormat | null>(null);
   const [saved, setSaved] = useState<Saved[]>([]);
   const save = async (format: ReportFormat) => {
@@ -13,9 +14,9 @@ export function ReportButtons({ family, drHost, label }: { family: string; drHos
     if (outcome) setSaved((s) => [...s.slice(-3), outcome]);
   };
   return (
-    <div className="report-buttons" role="group" aria-label={`${label} of family ${family}`}>
+    <div className="report-buttons" role="group" aria-label={family === null ? `${label} of ${subject ?? 'the DR test'}` : `${label} of family ${family}`}>
       <span>
-        {label} <span className="muted small">(family {family}, DR host {drHost})</span>
+        {label} <span className="muted small">({family === null ? (subject ?? 'DR test') : `family ${family}`}, DR host {drHost})</span>
       </span>
       <button type="button" disabled={saving !== null} onClick={() => void save('html')}>
         Save report as HTML

@@ -20,8 +20,10 @@ export function WizardRun({ state, wizard, families, disabled }: { state: Wizard
   const busy = useWizard((s) => s.busy);
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const titleId = useId();
-  // The DR test report is of a DR family's time-zero: only the FlashCopy test has one.
-  const family = run.wizardId === FLASH_WIZARD && run.params.family && families.includes(run.params.family) ? run.params.family : null;
+  // Every test has a report: the FlashCopy test's is of its DR family's time-zero; a §11.10 procedure's
+  // (no family) is of its start (core/reports/procedure-report.ts).
+  const flash = run.wizardId === FLASH_WIZARD;
+  const family = flash && run.params.family && families.includes(run.params.family) ? run.params.family : null;
   const statusText = run.status === 'finished' ? 'Finished' : run.status === 'paused' ? 'Paused' : 'In progress';
 
   return (
@@ -37,13 +39,14 @@ export function WizardRun({ state, wizard, families, disabled }: { state: Wizard
       </div>
       <Steps run={run} wizard={wizard} />
       {state.last?.refused ? <Refused state={state} wizard={wizard} /> : null}
+      {run.failed ? <Failed failed={run.failed} wizard={wizard} /> : null}
       {state.next ? <NextStep next={state.next} run={run} disabled={disabled || busy} /> : null}
       {run.status === 'finished' ? (
         <p className="ok" role="status">
           The test is over and cleaned up: every step before, during and after it is done.
         </p>
       ) : null}
-      {family ? <ReportButtons family={family} drHost={run.params.drHost} label={run.status === 'finished' ? 'Save the DR test report' : 'DR test report so far'} /> : null}
+      {!flash || family ? <ReportButtons family={family} subject={run.title} drHost={run.params.drHost} label={run.status === 'finished' ? 'Save the DR test report' : 'DR test report so far'} /> : null}
       <div className="button-row wizard-controls">
         {run.status === 'active' ? (
           <button type="button" disabled={busy} onClick={() => void pauseWizard()}>
@@ -136,7 +139,7 @@ function NextStep({ next, run, disabled }: { next: Next; run: Run; disabled: boo
         <ul className="findings" aria-label="Findings" data-testid="step-checks">
           {next.findings.map((f, i) => (
             <li key={i} className={`finding finding-${f.level}`}>
-              <span className={`badge ${f.level === 'error' ? 'badge-bad' : 'badge-warn'}`}>{f.level === 'error' ? 'Error' : 'Warning'}</span> {f.message}
+              <span className={`badge ${f.level === 'error' ? 'badge-bad' : f.level === 'info' ? '' : 'badge-warn'}`}>{f.level === 'error' ? 'Error' : f.level === 'info' ? 'Note' : 'Warning'}</span> {f.message}
             </li>
           ))}
         </ul>
@@ -155,6 +158,11 @@ function NextStep({ next, run, disabled }: { next: Next; run: Run; disabled: boo
           {next.lines.join('\n')}
         </pre>
       )}
+      {next.ran && next.ran.length > 0 ? (
+        <p className="small muted" data-testid="step-ran">
+          Already issued by the failed attempt, not issued again: <code>{next.ran.join(' · ')}</code>
+        </p>
+      ) : null}
       <div className="button-row">
         <button type="button" className="primary" disabled={!canAct} onClick={() => void stepWizard(warnings.length > 0 && acknowledged).then(() => setAcknowledged(false))}>
           {next.kind === 'manual' ? 'Confirm done' : 'Perform step'}
@@ -171,6 +179,19 @@ function Refused({ state, wizard }: { state: WizardStateDto; wizard: WizardInfo 
     <p className="bad" role="alert" data-testid="step-refused">
       The wizard refused “{title}”: the grid did not pass its checks (see below), or a line it would issue did not validate. The step is still to do.
     </p>
+  );
+}
+
+/** A step a refused line stopped part-way: never shown as done, never silently half-applied. */
+function Failed({ failed, wizard }: { failed: NonNullable<Run['failed']>; wizard: WizardInfo | undefined }) {
+  const title = wizard?.steps.find((s) => s.id === failed.stepId)?.title ?? failed.stepId;
+  const refused = failed.records.filter((r) => !r.ok).at(-1);
+  return (
+    <div className="bad" role="alert" data-testid="step-failed">
+      <p>
+        “{title}” failed part-way: {failed.ran ?? 0} of {failed.lines.length} lines ran, then the engine refused <code>{refused?.line}</code>: {refused?.error}. Correct the grid and perform the step again: it goes on from the refused line.
+      </p>
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@
 import type { Response } from '../../../contract/api';
 import { client } from '../../api/client';
 import { reportError, tracked } from '../../state/actions';
+import { FLASH_WIZARD } from './wizard-form';
 
 export type ReportFormat = 'html' | 'pdf';
 
@@ -25,9 +26,10 @@ function download(report: Response<'report.drTest'>): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export async function saveDrReport(family: string, drHost: string, format: ReportFormat): Promise<Saved | null> {
+/** family null: the report of the Redbook §11.10 procedure (no DR family) in progress or last run. */
+export async function saveDrReport(family: string | null, drHost: string, format: ReportFormat): Promise<Saved | null> {
   try {
-    const report = await tracked(() => client().call('report.drTest', { family, drHost, format }));
+    const report = await tracked(() => client().call('report.drTest', family === null ? { drHost, format } : { family, drHost, format }));
     if (client().kind !== 'electron') {
       download(report);
       return { name: report.name, outcome: 'downloaded', path: null };
@@ -36,17 +38,22 @@ export async function saveDrReport(family: string, drHost: string, format: Repor
     const { path } = await client().call('file.save', { kind: 'report', name: report.name, text: binary ? report.base64! : (report.text ?? ''), encoding: binary ? 'base64' : 'utf8' });
     return { name: report.name, outcome: path ? 'saved' : 'cancelled', path };
   } catch (error) {
-    reportError(error, `saving the DR test report of ${family} as ${format.toUpperCase()}`);
+    reportError(error, `saving the DR test report${family === null ? '' : ` of ${family}`} as ${format.toUpperCase()}`);
     return null;
   }
 }
 
 /**
- * File > Save Report in the desktop app: the DR test report (HTML) of the wizard's family, else of
- * the first DR family, for the wizard's DR host or the grid's first DR host.
+ * File > Save Report in the desktop app: the DR test report (HTML) of the wizard's test — a Redbook
+ * §11.10 procedure's, or the FlashCopy test's family — else of the first DR family, for the wizard's
+ * DR host or the grid's first DR host.
  */
-export async function saveReportFromMenu(wizardRun: { params: { family?: string; drHost: string } } | null, drHosts: string[], pushError: (code: string, message: string) => void): Promise<void> {
+export async function saveReportFromMenu(wizardRun: { wizardId?: string; params: { family?: string; drHost: string } } | null, drHosts: string[], pushError: (code: string, message: string) => void): Promise<void> {
   try {
+    if (wizardRun?.wizardId && wizardRun.wizardId !== FLASH_WIZARD) {
+      await saveDrReport(null, wizardRun.params.drHost, 'html');
+      return;
+    }
     const families = (await client().call('dr.families', {})).map((f) => (f.family as { name?: string } | null)?.name).filter((n): n is string => typeof n === 'string');
     const family = wizardRun?.params.family && families.includes(wizardRun.params.family) ? wizardRun.params.family : families[0];
     const drHost = wizardRun?.params.drHost ?? drHosts[0];

@@ -1,0 +1,141 @@
+// Backups: a header button opening a modal dialog that lists the grid database's automatic backups
+// (taken before ERASE, RECOVER, LOAD EXPORTSET and a grid loaded over the current one) and restores
+// one after a confirmation. A native <dialog>: focus moves in and back, Escape closes it.
+
+import { useRef, useState } from 'react';
+import type { Response } from '../../contract/api';
+import { client } from '../api/client';
+import { reportError, scheduleRefresh } from '../state/actions';
+
+type Listing = Response<'backup.list'>;
+type Entry = Listing['backups'][number];
+
+const REASONS: Record<string, string> = {
+  'new-grid': 'a new grid',
+  sample: 'a sample grid',
+  'grid-file': 'a grid file',
+  erase: 'ERASE',
+  recover: 'RECOVER',
+  'load-exportset': 'LOAD EXPORTSET',
+  'before-restore': 'a restore',
+};
+
+function size(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function BackupsButton() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [confirm, setConfirm] = useState<Entry | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load(): Promise<void> {
+    try {
+      setListing(await client().call('backup.list', {}));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  function open(): void {
+    setConfirm(null);
+    setStatus(null);
+    dialog.current?.showModal();
+    void load();
+  }
+
+  async function restore(entry: Entry): Promise<void> {
+    setBusy(true);
+    try {
+      const done = await client().call('backup.restore', { name: entry.name });
+      setStatus(`Restored the grid from ${new Date(done.restored.createdAt).toLocaleString()} (${done.journalLength} commands). The grid before the restore was kept as a backup too.`);
+      setConfirm(null);
+      await scheduleRefresh();
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+      reportError(e, 'Restore backup');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" onClick={open} aria-haspopup="dialog">
+        Backups
+      </button>
+      <dialog ref={dialog} aria-labelledby="backups-title" className="backups-dialog" onClose={() => setConfirm(null)}>
+        <h2 id="backups-title">Backups</h2>
+        {listing && !listing.persistent && <p>This console keeps its grid in memory: there is no database to back up.</p>}
+        {listing?.persistent && (
+          <p>
+            Taken automatically before an action that replaces or erases data; the newest {listing.keep} are kept in <code>{listing.dir}</code>.
+          </p>
+        )}
+        {listing?.persistent && listing.backups.length === 0 && <p>No backup yet.</p>}
+        {listing && listing.backups.length > 0 && (
+          <table style={{ borderSpacing: '0.75rem 0.25rem', marginInline: '-0.75rem' }}>
+            <caption className="sr-only">Database backups, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Taken</th>
+                <th scope="col">Before</th>
+                <th scope="col">Commands</th>
+                <th scope="col">Last command</th>
+                <th scope="col">Size</th>
+                <th scope="col">
+                  <span className="sr-only">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {listing.backups.map((b) => (
+                <tr key={b.name}>
+                  <td>
+                    <time dateTime={b.createdAt}>{new Date(b.createdAt).toLocaleString()}</time>
+                  </td>
+                  <td>{REASONS[b.reason] ?? b.reason}</td>
+                  <td>{b.commands}</td>
+                  <td>
+                    <code>{b.lastCommand ?? '—'}</code>
+                  </td>
+                  <td>{size(b.bytes)}</td>
+                  <td>
+                    <button type="button" className="danger" disabled={busy || !b.readable} onClick={() => setConfirm(b)} aria-label={`Restore the backup taken ${new Date(b.createdAt).toLocaleString()} before ${REASONS[b.reason] ?? b.reason}`}>
+                      Restore…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {confirm && (
+          <div role="alertdialog" aria-labelledby="backup-confirm" className="backup-confirm">
+            <p id="backup-confirm">
+              Replace the current grid with the backup taken {new Date(confirm.createdAt).toLocaleString()} before {REASONS[confirm.reason] ?? confirm.reason}? The current grid is backed up first.
+            </p>
+            <div className="button-row">
+              <button type="button" className="danger" disabled={busy} onClick={() => void restore(confirm)}>
+                Restore this backup
+              </button>
+              <button type="button" disabled={busy} onClick={() => setConfirm(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+        {status && <p role="status">{status}</p>}
+        {error && <p role="alert">{error}</p>}
+        <form method="dialog" className="button-row">
+          <button type="submit">Close</button>
+        </form>
+      </dialog>
+    </>
+  );
+}
