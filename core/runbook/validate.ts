@@ -118,7 +118,8 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
     case 'DEMOUNT':
       return named(scope.hosts, 'host', cmd.args.host);
     case 'SAMPLE': {
-      const sample = SAMPLES[cmd.args.sample.name];
+      // Own properties only: SAMPLE constructor must not reach Object.prototype.
+      const sample = Object.hasOwn(SAMPLES, cmd.args.sample.name) ? SAMPLES[cmd.args.sample.name] : undefined;
       if (!sample) return at(cmd.args.sample.col, `unknown sample '${cmd.args.sample.name}' (samples: ${Object.keys(SAMPLES).join(', ')})`);
       return expand(cmd, sample.runbook, `sample ${cmd.args.sample.name}`, scope, files);
     }
