@@ -192,10 +192,17 @@ function scheduleDelivery(state: GridState, r: Replication): void {
   const log = r.inflight;
   // A blocked journal takes nothing until image access ends (IMAGE DISABLE delivers again).
   if (log.length === 0 || r.blocked) return;
+  // Across a failed site nothing arrives: REPAIR delivers again (engine/dasd.ts), so no timer until then.
+  if (!replicationLinkUp(state, r)) return;
   const next = Math.ceil(log.arrive[log.at(log.head)]! / DELIVERY_TICK_MS) * DELIVERY_TICK_MS;
   if (r.deliverAt >= 0 && r.deliverAt <= next) return;
   r.deliverAt = next;
   state.events.push(next, 'dasd-deliver', [r.index]);
+}
+
+/** Whether both ends' sites are up, so sent transactions can arrive. */
+export function replicationLinkUp(state: GridState, r: Replication): boolean {
+  return !siteFailed(state, findDasd(state, r.source).site) && !siteFailed(state, findDasd(state, r.target).site);
 }
 
 /** Distribution is held while an image is accessed (seed 001: "distribution ... may be paused"). */

@@ -10,7 +10,7 @@ import { isoTime } from '../sim/time.js';
 import { createDasdState } from '../dasd/state.js';
 import { defineDasd, describeDasd, findDasd, replicationFrom } from '../dasd/volumes.js';
 import { checksum, dasdLoad, dasdWrite } from '../dasd/host-io.js';
-import { announceRelease, bookmark, deliverEverywhere, replicate } from '../dasd/replication.js';
+import { announceRelease, bookmark, deliverEverywhere, replicate, replicationLinkUp } from '../dasd/replication.js';
 import { disableAccess, enableAccess, replicaOf, resolvePoint, rollInBackground } from '../dasd/image-access.js';
 import { failover } from '../dasd/failover.js';
 import { bookmarkDistributed, distribute, distributed, distributedBusy, fracture, rollSite, unfracture } from '../dasd/distributed.js';
@@ -23,7 +23,10 @@ const IDLE_LIMIT_MS = 30 * 86_400_000;
 
 /** DASD work that will finish by itself as time passes. */
 export function dasdBusy(state: GridState): boolean {
-  for (const r of state.dasd.replications) if (r.inflight.length > 0 || r.snapshot !== null || r.access?.rollDoneAt != null) return true;
+  for (const r of state.dasd.replications) {
+    // Writes waiting on a failed site are not work in progress: they wait for REPAIR.
+    if ((r.inflight.length > 0 && replicationLinkUp(state, r)) || r.snapshot !== null || r.access?.rollDoneAt != null) return true;
+  }
   return state.dasd.distributed.some(distributedBusy);
 }
 

@@ -1,6 +1,7 @@
 // Building the grid (spec §3): sites, clusters, fully meshed grid links, hosts, Management Classes,
 // categories, inserted and preloaded logical volumes.
 
+import { EventQueue } from '../sim/event-queue.js';
 import type { GridState } from '../engine/state.js';
 import { refuse } from '../engine/refusal.js';
 import {
@@ -27,6 +28,8 @@ import { placePreloaded } from './physical/stacked.js';
 export function newGrid(state: GridState, name: string): void {
   Object.assign(state, {
     name,
+    // Pending copies, pre-migrations and timers belong to the grid being replaced.
+    events: new EventQueue(),
     sites: [],
     clusters: [],
     links: {},
