@@ -163,14 +163,20 @@ export class Journal {
     this.freeFront(this.streams['DO METADATA'], METADATA_BYTES);
     const words = d.words;
     d.popFront();
+    this.applyWithUndo(seq, time, start, count, words, from, replica);
+    return true;
+  }
+
+  /** Writes a transaction to the replica, keeping what it overwrote in the UNDO stream. */
+  private applyWithUndo(seq: number, time: number, start: number, count: number, data: Uint32Array, from: number, replica: BlockMap): void {
     if (!this.room('UNDO', 'UNDO METADATA', count, false)) {
       // Not even one record of history fits: the write goes to the replica without undo, and the
       // history before it is lost as if released.
-      for (let k = 0; k < count; k++) replica.set(start + k, words[from + k]!);
+      for (let k = 0; k < count; k++) replica.set(start + k, data[from + k]!);
       this.releasedSeq = seq;
       this.releasedTime = time;
       this.released++;
-      return true;
+      return;
     }
     this.appendBack(this.streams.UNDO, count * BLOCK);
     this.appendBack(this.streams['UNDO METADATA'], METADATA_BYTES);
@@ -178,9 +184,8 @@ export class Journal {
     const undo = this.undoLog.words;
     for (let k = 0; k < count; k++) {
       undo[u + k] = replica.get(start + k);
-      replica.set(start + k, words[from + k]!);
+      replica.set(start + k, data[from + k]!);
     }
-    return true;
   }
 
   /**
@@ -198,21 +203,7 @@ export class Journal {
       while (this.distributeOne(replica));
       return true;
     }
-    if (!this.room('UNDO', 'UNDO METADATA', count, false)) {
-      for (let k = 0; k < count; k++) replica.set(start + k, data[from + k]!);
-      this.releasedSeq = seq;
-      this.releasedTime = time;
-      this.released++;
-      return true;
-    }
-    this.appendBack(this.streams.UNDO, count * BLOCK);
-    this.appendBack(this.streams['UNDO METADATA'], METADATA_BYTES);
-    const u = this.undoLog.pushBack(seq, time, start, count);
-    const undo = this.undoLog.words;
-    for (let k = 0; k < count; k++) {
-      undo[u + k] = replica.get(start + k);
-      replica.set(start + k, data[from + k]!);
-    }
+    this.applyWithUndo(seq, time, start, count, data, from, replica);
     return true;
   }
 
