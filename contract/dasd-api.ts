@@ -62,6 +62,8 @@ const distributed = z.object({
   latestPointInTime: z.string(),
   fractured: z.boolean(),
   rolledTo: z.string().nullable(),
+  /** the site whose IO is stopped while fractured: the one rolled to a point in time */
+  stoppedSite: z.string().nullable(),
   journals: z.array(z.object({ site: z.string(), usedSegments: z.number(), segments: z.number(), undoRecords: z.number(), redoRecords: z.number() })),
   now: z.string(),
 });

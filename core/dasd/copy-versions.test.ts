@@ -19,12 +19,24 @@ TARGETPOOL T02 FOR SRC VOLUMES LC,LD`;
 describe('copy versions (seed 002)', () => {
   it('Table 3.6 then Table 2.1: PPRs for V1 and V2 become the RRs A_a B_b at T1 and A_c B_d at T2', () => {
     const rig = new Rig(FIG2);
-    expect(rig.ok('PREPAIR SRC').pairs).toEqual([{ source: 'A', target: 'LA' }, { source: 'B', target: 'LB' }]);
+    const AB = (a: string, b: string) => [{ source: 'A', target: a }, { source: 'B', target: b }];
+    expect(rig.ok('PREPAIR SRC').pairs).toEqual(AB('LA', 'LB'));
+    // Table 3.6: both pre-pairing records exist before either copy version is made.
+    const pre = rig.ok('SHOW VERSIONS SRC').versions.map((v: { version: number; record: string; pairs: unknown }) => [v.version, v.record, v.pairs]);
+    expect(pre).toEqual([
+      [1, 'PPR', AB('LA', 'LB')],
+      [2, 'PPR', AB('LC', 'LD')],
+    ]);
     const v1 = rig.ok('BACKUP SRC');
     expect(v1.preCopyRecord).toBe('PPR');
     const v2 = rig.ok('BACKUP SRC');
-    expect(v2.preCopyRecord).toBe('none');
+    expect(v2.preCopyRecord).toBe('PPR');
     const show = rig.ok('SHOW VERSIONS SRC');
+    // The version chronology (seed 002 [0115]): the records before (T1) and after (T1+) each copy.
+    const rows = (label: string) => show.chronology.find((c: { label: string }) => c.label === label).records.map((r: { version: number; record: string }) => `V${r.version} ${r.record}`);
+    expect(rows('T1')).toEqual(['V1 PPR', 'V2 PPR']);
+    expect(rows('T1+')).toEqual(['V1 RR', 'V2 PPR']);
+    expect(rows('T2+')).toEqual(['V1 RR', 'V2 RR']);
     expect(show.versions.map((v: { version: number; record: string; pairs: unknown }) => [v.version, v.record, v.pairs])).toEqual([
       [1, 'RR', [{ source: 'A', target: 'LA' }, { source: 'B', target: 'LB' }]],
       [2, 'RR', [{ source: 'A', target: 'LC' }, { source: 'B', target: 'LD' }]],

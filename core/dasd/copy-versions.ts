@@ -173,19 +173,28 @@ function snapshotRecords(vs: VersionState, label: string, time: number): void {
   });
 }
 
-/** PREPAIR: the pre-pairing record of the next version, made outside the copy window (seed 002 [0004]). */
+/**
+ * PREPAIR: the pre-pairing records of the coming versions, one per target pool — seed 002 Table 3.6
+ * holds the PPRs of V1 and V2 before either copy exists — made outside the copy window ([0004]). Run
+ * again, it replaces them (FIG. 4 step 416).
+ */
 export function prepair(state: GridState, pool: string) {
   const p = sourcePool(state, pool);
   const vs = versions(state, pool);
-  const version = vs.lastVersion + 1;
-  const tp = poolForVersion(state, pool, version);
+  poolForVersion(state, pool, vs.lastVersion + 1);
+  const k = targetPools(state, pool).length;
   const before = vs.notifications.length;
-  // FIG. 4 step 416: an earlier pre-pairing for this version is replaced.
-  vs.records = vs.records.filter((r) => !(r.kind === 'PPR' && r.version === version));
-  const { pairs } = verify(state, p, null, tp.name);
-  const record: CopyRecord = { kind: 'PPR', version, time: state.now, targetPool: tp.name, pairs, sources: [...p.volumes] };
-  vs.records.push(record);
-  return { pool, version, record: 'PPR', targetPool: tp.name, pairs, notifications: vs.notifications.slice(before) };
+  const made: { version: number; targetPool: string; pairs: CopyPair[] }[] = [];
+  for (let version = vs.lastVersion + 1; version <= vs.lastVersion + k; version++) {
+    const tp = poolForVersion(state, pool, version);
+    vs.records = vs.records.filter((r) => !(r.kind === 'PPR' && r.version === version));
+    const { pairs } = verify(state, p, null, tp.name);
+    vs.records.push({ kind: 'PPR', version, time: state.now, targetPool: tp.name, pairs, sources: [...p.volumes] });
+    made.push({ version, targetPool: tp.name, pairs });
+  }
+  vs.records.sort((a, b) => a.version - b.version);
+  const first = made[0]!;
+  return { pool, version: first.version, record: 'PPR', targetPool: first.targetPool, pairs: first.pairs, prePairingRecords: made, notifications: vs.notifications.slice(before) };
 }
 
 /** BACKUP: FIG. 6 copy method with the FIG. 7 copy record and FIG. 8 verification. */

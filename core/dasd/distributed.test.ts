@@ -84,4 +84,43 @@ describe('fracture and roll (FIG. 7, claims 4-8)', () => {
     expect(rig.ok('CHECKSUM VV SITE EAST').digest).toBe(pit);
     rig.ok('DASDWRITE VV 0 4KB PATTERN AFTER SITE WEST');
   });
+
+  // Seed 001: "access to point in time images may be enabled in an active/active storage system, for
+  // each of the sites" — the first site can be the one rolled while production moves to the second.
+  it('rolls the first site instead when production has not written there since the fracture', () => {
+    const { rig, pit } = fractured();
+    const current = rig.ok('CHECKSUM VV SITE WEST').digest;
+    const r = rig.ok('ROLL VV SITE EAST TO GOOD');
+    expect(r.digest).toBe(pit);
+    expect(rig.ok('CHECKSUM VV SITE EAST').digest).toBe(pit);
+    expect(rig.ok('CHECKSUM VV SITE WEST').digest).toBe(current);
+    expect(rig.ok('CHECKSUM VV IMAGE')).toMatchObject({ site: 'EAST', digest: pit });
+    // Without SITE the host sees production, now at WEST.
+    expect(rig.ok('CHECKSUM VV').digest).toBe(current);
+    // Production now runs at WEST; EAST takes test writes to its point in time.
+    rig.ok('DASDWRITE VV 4MB 4KB PATTERN PROD SITE WEST');
+    rig.ok('DASDWRITE VV 8MB 4KB PATTERN TEST SITE EAST');
+    const prod = rig.ok('CHECKSUM VV SITE WEST').digest;
+    const u = rig.ok('UNFRACTURE VV KEEP CURRENT');
+    expect(u.identical).toBe(true);
+    expect(rig.ok('CHECKSUM VV SITE EAST').digest).toBe(prod);
+  });
+
+  it('rolling the first site back to its point in time and keeping it resyncs the second to it (claim 9)', () => {
+    const { rig, pit } = fractured();
+    rig.ok('ROLL VV SITE EAST TO GOOD');
+    rig.ok('DASDWRITE VV 4MB 4KB PATTERN PROD SITE WEST');
+    const u = rig.ok('UNFRACTURE VV KEEP PIT');
+    expect(u.identical).toBe(true);
+    expect(rig.ok('CHECKSUM VV SITE WEST').digest).toBe(pit);
+  });
+
+  it('a refused roll of the first site leaves the fracture as it was', () => {
+    const { rig } = fractured();
+    expect(rig.refused('ROLL VV SITE EAST TO NOSUCH')).toBe('NO_SUCH_BOOKMARK');
+    // EAST is still the active site: production writes there are taken, WEST is still stopped.
+    rig.ok('DASDWRITE VV 4MB 4KB PATTERN PROD SITE EAST');
+    expect(rig.refused('DASDWRITE VV 0 4KB SITE WEST')).toBe('SITE_STOPPED');
+    expect(rig.refused('ROLL VV SITE EAST TO GOOD')).toBe('SITE_ACTIVE');
+  });
 });

@@ -4,7 +4,9 @@
 // (520), and each site flushes the change set to its backend leg after reading the undo of the data it
 // overwrites into its appliance's journal (525-540); the flushed change set is a point in time (550).
 // FRACTURE splits the sites (FIG. 7): IO stops at the second site, caches flush, and that site can be
-// ROLLed to a point in time while production goes on at the first. UNFRACTURE decides (FIG. 8):
+// ROLLed to a point in time while production goes on at the first — or, while no production write has
+// reached the first since the fracture, ROLL names the first and the roles swap ("access to point in
+// time images may be enabled in an active/active storage system, for each of the sites"). UNFRACTURE decides (FIG. 8):
 // KEEP CURRENT discards the point-in-time changes, rolls forward with the redo log and resyncs from
 // the active site; KEEP PIT discards the redo log and resyncs the active site to the point in time.
 
@@ -57,7 +59,8 @@ export function distributed(state: GridState, name: string): DistributedVolume {
 }
 
 function siteIndex(d: DistributedVolume, site: string | null): 0 | 1 {
-  if (site === null) return 0;
+  // No SITE: the production side — the active site while fractured (either can be the one rolled).
+  if (site === null) return d.fracture ? d.fracture.active : 0;
   const i = d.sites.indexOf(site);
   if (i < 0) refuse('WRONG_SITE', `${d.name} spans sites ${d.sites.join(' and ')}, not ${site}`);
   return i as 0 | 1;
@@ -82,18 +85,18 @@ export function distributedWrite(state: GridState, d: DistributedVolume, site: s
   if (f) {
     if (s === f.stopped) {
       // Seed 001 FIG. 7 step 720: IO is stopped on the non-active site until its point in time is exposed.
-      if (!f.rolledTo) refuse('SITE_STOPPED', `IO is stopped at ${d.sites[1]} while ${d.name} is fractured: roll it to a point in time first`);
+      if (!f.rolledTo) refuse('SITE_STOPPED', `IO is stopped at ${d.sites[f.stopped]} while ${d.name} is fractured: roll it to a point in time first`);
       // FIG. 8 step 820: changes to the point in time are kept so they can be discarded.
       const w = f.pitUndo.pushBack(0, state.now, first, count);
       for (let k = 0; k < count; k++) {
-        f.pitUndo.words[w + k] = d.legs[1].get(first + k);
-        d.legs[1].set(first + k, word(first + k));
+        f.pitUndo.words[w + k] = d.legs[f.stopped].get(first + k);
+        d.legs[f.stopped].set(first + k, word(first + k));
         f.touched.set(first + k, 1);
       }
       return;
     }
     // The virtualization layer tracks what changes at the active site, for the resync.
-    writeLeg(d, 0, d.nextChangeSet, state.now, first, count, word);
+    writeLeg(d, f.active, d.nextChangeSet, state.now, first, count, word);
     for (let k = 0; k < count; k++) f.changed.set(first + k, 1);
     return;
   }
@@ -189,8 +192,14 @@ export function rollSite(state: GridState, d: DistributedVolume, site: string, a
   const f = d.fracture;
   if (!f) refuse('NOT_FRACTURED', `${d.name} is not fractured: FRACTURE it before rolling a site`);
   const s = siteIndex(d, site);
-  if (s === f.active) refuse('SITE_ACTIVE', `${site} is the active site of ${d.name}: production IO continues there; roll ${d.sites[1]}`);
-  if (f.rolledTo) refuse('ALREADY_ROLLED', `${site} was already rolled to change set ${f.rolledTo.changeSet}: UNFRACTURE first`);
+  if (f.rolledTo) refuse('ALREADY_ROLLED', `${d.sites[f.stopped]} was already rolled to change set ${f.rolledTo.changeSet}: UNFRACTURE first`);
+  if (s === f.active) {
+    // Either site can be the one rolled (seed 001: point-in-time access "for each of the sites"). The
+    // first is active after FRACTURE; it can still stop instead while production wrote nothing there,
+    // since the second site took no IO meanwhile. After writes it holds production data: refuse.
+    const written = f.changed.count();
+    if (written > 0) refuse('SITE_ACTIVE', `${site} is the active site of ${d.name}: production wrote ${written} block(s) there since the fracture; roll ${d.sites[f.stopped]}, or UNFRACTURE and FRACTURE again`);
+  }
   let point: { changeSet: number; time: number } | undefined;
   if (bookmarkName !== null) {
     const b = d.bookmarks.find((x) => x.name === bookmarkName);
@@ -202,8 +211,11 @@ export function rollSite(state: GridState, d: DistributedVolume, site: string, a
     point = [...d.points].reverse().find((p) => p.time <= at!);
     if (!point) refuse('PIT_NOT_REACHABLE', `${isoTime(at!)} is before ${d.name} was distributed (${isoTime(d.points[0]!.time)})`);
   }
-  const j = d.journals[1];
+  const j = d.journals[s];
   if (j.released > 0 && j.releasedSeq > point.changeSet) refuse('PIT_NOT_REACHABLE', `${site}'s journal released change set ${point.changeSet}: the earliest reachable is ${j.releasedSeq}`);
+  // Every check passed: the rolled site is the stopped one, production goes on at the other.
+  f.active = s === 0 ? 1 : 0;
+  f.stopped = s;
   // FIG. 7 step 740, claim 6: the undo data is applied; what it overwrites goes to the redo log.
   let rolled = 0;
   const u = j.undoLog;
@@ -211,18 +223,20 @@ export function rollSite(state: GridState, d: DistributedVolume, site: string, a
     const x = u.at(u.tail - 1);
     for (let k = 0; k < u.count[x]!; k++) f.touched.set(u.start[x]! + k, 1);
     rolled += u.count[x]!;
-    j.undoOne(d.legs[1]);
+    j.undoOne(d.legs[s]);
   }
   const ms = Math.ceil((rolled * BLOCK_BYTES * 1000) / ROLL_BYTES_PER_SEC);
   f.rolledTo = point;
   advanceTo(state, state.now + ms);
-  return { dasd: d.name, site, pointInTime: isoTime(point.time), changeSet: point.changeSet, rolledBlocks: rolled, rollSeconds: ms / 1000, digest: digest(d.legs[1]) };
+  return { dasd: d.name, site, pointInTime: isoTime(point.time), changeSet: point.changeSet, rolledBlocks: rolled, rollSeconds: ms / 1000, digest: digest(d.legs[s]) };
 }
 
 export function unfracture(state: GridState, d: DistributedVolume, keep: 'PIT' | 'CURRENT') {
   const f = d.fracture;
   if (!f) refuse('NOT_FRACTURED', `${d.name} is not fractured`);
   const seq = d.nextChangeSet++;
+  const a = f.active;
+  const t = f.stopped;
   let discarded = 0;
   let synced = 0;
   if (keep === 'CURRENT') {
@@ -231,27 +245,27 @@ export function unfracture(state: GridState, d: DistributedVolume, keep: 'PIT' |
     for (let i = p.tail - 1; i >= p.head; i--) {
       const x = p.at(i);
       const w = p.wordAt(p.off[x]!);
-      for (let k = p.count[x]! - 1; k >= 0; k--) d.legs[1].set(p.start[x]! + k, p.words[w + k]!);
+      for (let k = p.count[x]! - 1; k >= 0; k--) d.legs[t].set(p.start[x]! + k, p.words[w + k]!);
       discarded += p.count[x]!;
     }
     // ... roll the site to the latest point with the redo log (undo goes back to the undo stream) ...
-    while (d.journals[1].distributeOne(d.legs[1])) {
+    while (d.journals[t].distributeOne(d.legs[t])) {
       /* redo record by record */
     }
     // ... and synchronize both sites to the active site's image.
     f.changed.forEach((b) => {
-      writeLeg(d, 1, seq, state.now, b, 1, (x) => d.legs[0].get(x));
+      writeLeg(d, t, seq, state.now, b, 1, (x) => d.legs[a].get(x));
       synced++;
     });
   } else {
     // Claim 9: stop access to the active site, discard the redo log, synchronize to the point in time;
     // undo for all the resync writes goes to the active site's journal.
-    discarded = d.journals[1].discardDo();
+    discarded = d.journals[t].discardDo();
     const blocks = new BlockMap(0);
     f.changed.forEach((b) => blocks.set(b, 1));
     f.touched.forEach((b) => blocks.set(b, 1));
     blocks.forEach((b) => {
-      writeLeg(d, 0, seq, state.now, b, 1, (x) => d.legs[1].get(x));
+      writeLeg(d, a, seq, state.now, b, 1, (x) => d.legs[t].get(x));
       synced++;
     });
   }
@@ -259,7 +273,7 @@ export function unfracture(state: GridState, d: DistributedVolume, keep: 'PIT' |
   d.points.push({ changeSet: seq, time: state.now });
   const ms = Math.ceil((synced * BLOCK_BYTES * 1000) / d.bytesPerSec);
   advanceTo(state, state.now + ms);
-  return { dasd: d.name, keep, syncedBlocks: synced, discarded, syncSeconds: ms / 1000, digest: digest(d.legs[0]), identical: digest(d.legs[0]) === digest(d.legs[1]) };
+  return { dasd: d.name, keep, syncedBlocks: synced, discarded, syncSeconds: ms / 1000, digest: digest(d.legs[a]), identical: digest(d.legs[0]) === digest(d.legs[1]) };
 }
 
 export function distributedBusy(d: DistributedVolume): boolean {
@@ -279,6 +293,7 @@ export function describeDistributed(state: GridState, d: DistributedVolume) {
     latestPointInTime: isoTime(last.time),
     fractured: d.fracture !== null,
     rolledTo: d.fracture?.rolledTo ? isoTime(d.fracture.rolledTo.time) : null,
+    stoppedSite: d.fracture ? d.sites[d.fracture.stopped] : null,
     journals: d.journals.map((j, i) => ({ site: d.sites[i], usedSegments: j.usedSegments(), segments: j.segments, undoRecords: j.undoLog.length, redoRecords: j.doLog.length })),
     now: isoTime(state.now),
   };

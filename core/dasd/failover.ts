@@ -10,7 +10,7 @@ import { advanceTo } from '../sim/run.js';
 import { BLOCK_BYTES, differingBlocks } from './blocks.js';
 import { replicaOf, ROLL_BYTES_PER_SEC } from './image-access.js';
 import { Journal } from './journal.js';
-import { deliver, distributeAll, drain, splitWriteRuns } from './replication.js';
+import { deliver, distributeAll, drain, linkPeers, splitWriteRuns } from './replication.js';
 import { TxLog } from './tx-log.js';
 import { findDasd, siteFailed } from './volumes.js';
 
@@ -61,7 +61,8 @@ export function failover(state: GridState, replicaName: string) {
   r.appliedSeq = 0;
   r.appliedTime = state.now;
   r.createdAt = state.now;
-  r.linkFreeAt = state.now;
+  // The reversed direction is the other side of the duplex WAN: busy as its other replications keep it.
+  r.linkFreeAt = Math.max(state.now, ...linkPeers(state, r).map((p) => (p === r ? state.now : p.linkFreeAt)));
   r.deliverAt = -1;
   r.blocked = false;
   r.announcedReleased = 0;

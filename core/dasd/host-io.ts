@@ -119,7 +119,8 @@ export function checksum(state: GridState, name: string, image: boolean, site: s
   if (d) {
     if (image) {
       if (!d.fracture?.rolledTo) refuse('NO_IMAGE_ACCESS', `no point in time of ${name} is exposed: FRACTURE and ROLL a site first`);
-      return { dasd: name, image: true, site: d.sites[1], digest: distributedDigest(d, d.sites[1]) };
+      const site = d.sites[d.fracture.stopped];
+      return { dasd: name, image: true, site, digest: distributedDigest(d, site) };
     }
     return { dasd: name, image: false, site, digest: distributedDigest(d, site) };
   }

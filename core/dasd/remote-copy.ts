@@ -135,6 +135,8 @@ export function sync(state: GridState, dasd: string) {
     totalGrains: total,
     bytesSent,
     bytesFullSync: fullBytes,
+    // Issue 6 item 4: what the seeding saved against a full sync over the configured link.
+    bytesSaved: fullBytes - bytesSent,
     seconds: round(seconds),
     fullSyncSeconds: round(fullSyncSeconds),
     secondsSaved: round(fullSyncSeconds - seconds),

@@ -37,16 +37,21 @@ export function replicate(state: GridState, spec: { source: string; target: stri
   if (tgt.blocks < src.blocks) refuse('TARGET_TOO_SMALL', `${tgt.name} (${tgt.sizeBytes} bytes) is smaller than ${src.name} (${src.sizeBytes} bytes)`);
   const journalBytes = spec.journalBytes ?? DEFAULT_JOURNAL_BYTES;
   if (journalBytes < 4 * SEGMENT_BYTES) refuse('JOURNAL_TOO_SMALL', `a journal needs at least 4 segments of 1 MB (one per stream)`);
+  // One WAN between the two sites (seed 001 FIG. 1, WAN 128): a second replication the same way shares
+  // the link, so it takes the link's rate; a different GBPS would describe another link.
+  const peer = state.dasd.replications.find((x) => findDasd(state, x.source).site === src.site && findDasd(state, x.target).site === tgt.site);
+  const rate = spec.gbps !== null ? spec.gbps * 125_000_000 : (peer?.bytesPerSec ?? DEFAULT_LINK_BYTES_PER_SEC);
+  if (peer && rate !== peer.bytesPerSec) refuse('LINK_RATE', `the link from ${src.site} to ${tgt.site} already carries ${peer.source} → ${peer.target} at ${peer.bytesPerSec / 125_000_000} GBPS: replications between the same sites share it`);
   const r: Replication = {
     index: state.dasd.replications.length,
     source: src.name,
     target: tgt.name,
     mode: spec.mode,
-    bytesPerSec: spec.gbps !== null ? spec.gbps * 125_000_000 : DEFAULT_LINK_BYTES_PER_SEC,
+    bytesPerSec: rate,
     snapshotEveryMs: spec.everyMs ?? DEFAULT_SNAPSHOT_MS,
     journal: new Journal(journalBytes),
     inflight: new TxLog(),
-    linkFreeAt: state.now,
+    linkFreeAt: peer ? Math.max(state.now, peer.linkFreeAt) : state.now,
     snapshot: null,
     snapshotOpenedAt: 0,
     snapshotWrites: 0,
@@ -68,11 +73,29 @@ export function replicate(state: GridState, spec: { source: string; target: stri
   return r;
 }
 
+/**
+ * Replications from one site to another share the WAN between them (seed 001 FIG. 1): each keeps the
+ * link's busy-until time in its linkFreeAt, and every send sets it on all of them. The link is full
+ * duplex: the other direction is a link of its own.
+ */
+export function linkPeers(state: GridState, r: Replication): Replication[] {
+  const all = state.dasd.replications;
+  if (all.length === 1) return all;
+  const from = findDasd(state, r.source).site;
+  const to = findDasd(state, r.target).site;
+  return all.filter((x) => x === r || (findDasd(state, x.source).site === from && findDasd(state, x.target).site === to));
+}
+
+function occupyLink(state: GridState, r: Replication, until: number): void {
+  if (state.dasd.replications.length === 1) r.linkFreeAt = until;
+  else for (const p of linkPeers(state, r)) p.linkFreeAt = until;
+}
+
 /** Sends one transaction down the link; returns its arrival time at the target appliance. */
 function send(state: GridState, r: Replication, time: number, first: number, count: number, seed: number, words: BlockMap | null): number {
   const bytes = count * BLOCK;
   const exact = Math.max(time, r.linkFreeAt) + (bytes * 1000) / r.bytesPerSec;
-  r.linkFreeAt = exact;
+  occupyLink(state, r, exact);
   // The link is busy to the fraction of a ms; arrival is on the clock's whole-ms tick.
   const arrive = Math.ceil(exact);
   const seq = ++r.seq;
@@ -143,7 +166,7 @@ export function splitLoad(state: GridState, r: Replication, data: BlockMap, n: n
     done = sync ? arrive : issue;
   }
   if (r.mode !== 'SNAPSHOT') {
-    r.linkFreeAt = linkFree;
+    occupyLink(state, r, linkFree);
     r.stats.transactions += n;
     r.stats.bytesSent += n * count * BLOCK;
     scheduleDelivery(state, r);

@@ -56,6 +56,7 @@ export interface Replication {
   journal: Journal;
   /** sent by the source, not yet in the target journal: the delta marking stream */
   inflight: TxLog;
+  /** when the link from the source's site to the target's is free: shared by every replication that way */
   linkFreeAt: number;
   /** SNAPSHOT mode: writes aggregated since the snapshot opened */
   snapshot: BlockMap | null;
@@ -109,8 +110,9 @@ export interface DistributedVolume {
   quiesces: number;
   fracture: null | {
     at: number;
-    active: 0;
-    stopped: 1;
+    /** the site production goes on at, and the one whose IO stops and which is rolled (ROLL picks it) */
+    active: 0 | 1;
+    stopped: 0 | 1;
     /** blocks written at the active site since the fracture (tracked by the virtualization layer) */
     changed: BlockMap;
     /** the point the stopped site was rolled to, when it was */

@@ -8,7 +8,7 @@ import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, hex4, type TakeoverMode } from '../
 import { rangeSize, rangeVolser } from '../model/volser.js';
 import { Rng } from '../sim/rng.js';
 import { advanceTo, advanceUntil, setAfterEvent } from '../sim/run.js';
-import { isoTime } from '../sim/time.js';
+import { isoTime, MAX_SIM_TIME } from '../sim/time.js';
 import * as topology from '../rules/topology.js';
 import * as mounts from '../rules/mounts.js';
 import * as failures from '../rules/failures.js';
@@ -246,6 +246,7 @@ export class Engine {
     const from = s.now;
     s.clockSet = true;
     if (duration !== null) {
+      if (s.now + duration > MAX_SIM_TIME) refuse('TIME_LIMIT', `the simulated clock stops at ${isoTime(MAX_SIM_TIME)}; it is ${isoTime(s.now)}`);
       advanceTo(s, s.now + duration);
       return { from: isoTime(from), to: isoTime(s.now) };
     }

@@ -156,8 +156,10 @@ export function resolveAtTimeZero(state: GridState, f: DrFamily, v: number, clus
   if (f.liveCopy === 'FAMILY') {
     for (const c of order) {
       if (!f.clusters.includes(c) || !canReach(c)) continue;
+      // Consistent at time-zero and unchanged since: a copy replicated after time-zero is stale for
+      // the test even when it has caught up (seed 000 FIG. 3C: "it would still be stale").
       const live = cols.copyLevel[c]![v]!;
-      if (live === image.level && cols.level[v] === image.level) return { kind: 'backup', cluster: c };
+      if (image.copyLevel[c] === image.level && live === image.level && cols.level[v] === image.level) return { kind: 'backup', cluster: c };
     }
   }
   return { kind: 'none', reason: 'no copy in the family was consistent at time-zero' };

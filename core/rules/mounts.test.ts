@@ -151,3 +151,16 @@ describe('scratch mounts (spec §5; Redbook §11.2.3)', () => {
     expect(rig.ok('MOUNT SCRATCH ON CL0 HOST H CATEGORY 0012').volser).toBe('E00000');
   });
 });
+
+describe('a volume never written', () => {
+  it('mounts without a recall: there is nothing on tape to bring back (Redbook §11.1)', () => {
+    const rig = new Rig(`GRID G
+SITE A
+CLUSTER CL0 SITE A MODEL DISK
+HOST H SITE A ROLE PRODUCTION DEVICES CL0
+INSERT P00000-P00009 ON CL0`);
+    const mount = rig.ok('MOUNT P00001 ON CL0 HOST H');
+    expect(mount.recallSeconds).toBeUndefined();
+    expect(rig.elapsedMs).toBe(0);
+  });
+});

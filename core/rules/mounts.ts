@@ -13,7 +13,7 @@ import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
 import { acquireOwnership, canOwnForWrite } from './ownership.js';
 import { isUp, pairBandwidth, reachable } from './reach.js';
 import { isWriteProtected } from './write-protect.js';
-import { flashFamilyFor, isExcludedCategory, preserveTimeZero } from './dr-family.js';
+import { flashFamilyFor, imageAtTimeZero, isExcludedCategory, preserveTimeZero } from './dr-family.js';
 import { mountAtTimeZero } from './dr-mounts.js';
 import { checkRecall } from './physical/stacked.js';
 
@@ -53,8 +53,10 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const cols = state.volumes.cols;
   // Spec §7: a DR host on a flashed family sees the volume as it was at time-zero, except the
   // write-protect-excluded categories its test works in.
+  // The category at time-zero decides: production moving a volume into an excluded category after
+  // time-zero must not hand the DR host the live volume (spec §7: category changes never alter what it sees).
   const family = flashFamilyFor(state, hostName, cluster);
-  if (family && !isExcludedCategory(state, family, cols.category[v]!)) return mountAtTimeZero(state, family, v, cluster, hostName);
+  if (family && !isExcludedCategory(state, family, imageAtTimeZero(state, family, v)?.category ?? cols.category[v]!)) return mountAtTimeZero(state, family, v, cluster, hostName);
   if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${state.clusters[cols.mountedOn[v]!]!.name}`);
   // Redbook §11.4.1: on a write-protected cluster a protected scratch (Fast Ready) category is either
   // honoured — the mount gets an empty scratch volume, no recall — or, with IGNOREFASTREADY, the volume
@@ -70,7 +72,11 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const tvc = selectTvc(state, v, cluster);
   const ownership = acquireOwnership(state, v, cluster);
   let recallMs = 0;
-  if (!isInCache(state, tvc, v)) {
+  if (!isInCache(state, tvc, v) && cols.level[v] === 0) {
+    // Never written (inserted, data level 0): there is nothing on tape to recall.
+    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot mount ${volser}`);
+    placeInCache(state, tvc, v, 0, true);
+  } else if (!isInCache(state, tvc, v)) {
     // Redbook §11.1: a recall into the TVC is done as part of the mount operation.
     checkRecall(state, tvc, v);
     recallMs = recallTime(state, v);

@@ -32,3 +32,12 @@ CLUSTER C0 SITE A MODEL DISK`);
     expect(rig.session.engine.state.events.size).toBe(0);
   });
 });
+
+describe('the simulated clock', () => {
+  it('refuses to run past the last ISO time instead of failing (found by the engine fuzz test)', () => {
+    const rig = new Rig('SITE A');
+    for (let i = 0; i < 79; i++) rig.ok('ADVANCE 36500d');
+    expect(rig.refused('ADVANCE 36500d')).toBe('TIME_LIMIT');
+    expect(rig.ok('SHOW GRID').time).toMatch(/^\d{4}-/);
+  });
+});

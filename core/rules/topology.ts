@@ -4,6 +4,7 @@
 import { EventQueue } from '../sim/event-queue.js';
 import type { GridState } from '../engine/state.js';
 import { refuse } from '../engine/refusal.js';
+import { isUp, reachable } from './reach.js';
 import {
   CATEGORY_INSERT,
   DEFAULT_AOTM_GRACE_MS,
@@ -165,6 +166,13 @@ function freeCodes(state: GridState, range: VolserRange): Uint32Array {
 
 /** New empty volumes (level 0): every cluster knows them; scratch ones join the owner's scratch pool. */
 export function insertVolumes(state: GridState, range: VolserRange, owner: number, category: number): { inserted: number } {
+  // Redbook §11.10.3 step 8: "If you perform this step [break the links] before cartridge insertion,
+  // the insertion will fail": every running peer must hear of the new volumes.
+  for (const peer of state.clusters) {
+    if (peer.index !== owner && isUp(peer) && !reachable(state, owner, peer.index)) {
+      refuse('GRID_LINKS_BROKEN', `${state.clusters[owner]!.name} cannot reach ${peer.name}: logical volumes cannot be inserted while the grid links are broken`);
+    }
+  }
   const codes = freeCodes(state, range);
   const n = codes.length;
   const store = state.volumes;

@@ -1,7 +1,7 @@
 // Reads one line's tokens with typed expectations; every failure names its column (spec §2).
 
 import { isVolser, parseVolserRange, type VolserRange } from '../model/volser.js';
-import { parseDuration, parseIsoTime, parseSize } from '../sim/time.js';
+import { MAX_DURATION_MS, parseDuration, parseIsoTime, parseSize } from '../sim/time.js';
 import type { Token } from './lexer.js';
 
 export class ParseError {
@@ -119,6 +119,7 @@ export class Cursor {
     const token = this.next('a duration (30s, 10m, 2h, 1d)');
     const ms = parseDuration(token.text);
     if (ms === null) this.fail(`bad duration '${token.text}': use a number and s, m, h or d`, token);
+    if (ms > MAX_DURATION_MS) this.fail(`duration '${token.text}' is longer than 100 years`, token);
     return ms;
   }
 

@@ -109,6 +109,7 @@ const ERRORS: [string, number, RegExp][] = [
   ['INSERT A0000-A00009 ON CL0', 8, /differ in length/],
   ['PRELOAD A00000-A00009 ON CL0 MC M SIZE 12XB', 40, /bad size '12XB'/],
   ['ADVANCE 10 minutes', 9, /bad duration '10'/],
+  ['ADVANCE 99999999D', 9, /longer than 100 years/],
   ['CATEGORY 12 SCRATCH', 10, /bad category '12': 4 hex digits/],
   ['CATEGORY FF00 SCRATCH', 10, /insert category/],
   ['MC M COPY RXD', 11, /bad copy modes 'RXD'/],

@@ -2,6 +2,10 @@
 
 export const EPOCH_START = Date.UTC(2026, 0, 1);
 
+/** The longest duration a runbook line may name, and the latest simulated moment: ISO times stop at 9999. */
+export const MAX_DURATION_MS = 100 * 365 * 86_400_000;
+export const MAX_SIM_TIME = Date.UTC(9999, 11, 31);
+
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -243,6 +243,9 @@ describe('the engine with --db under SIGKILL', () => {
     const exports = rows.filter((r) => r.text.startsWith('LIBRARY EXPORT')).length;
     const recoveries = rows.filter((r) => r.text.startsWith('RECOVER ')).length;
     const rolls = rows.filter((r) => r.text.startsWith('IMAGE ROLL')).length;
+    // Issue 8 names a journal roll among the killed work: the Host DASD engine is built, so it must be there.
+    expect(dasd, 'the Host DASD lines of crash-work.ts validate').toBe(true);
+    expect(rolls).toBeGreaterThan(0);
     console.info(`engine crash test: ${KILLS} SIGKILLs, ${rows.length} journaled commands (latest checkpoint after ${checkpoints}), ${exports} exports, ${recoveries} recoveries, ${rolls} journal rolls${dasd ? '' : ' (no Host DASD engine in this build)'}; ${started.length} exports interrupted and recovered (E0022 → E0023)`);
   }, 120_000);
 });

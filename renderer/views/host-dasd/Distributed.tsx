@@ -34,7 +34,7 @@ function Volume({ d, busy, issue }: { d: DistributedDto; busy: boolean; issue: I
     <div className="hd-distributed" data-distributed={d.dasd}>
       <h3 id={`${id}-title`}>
         {d.dasd} <span className="small muted">{d.sites.join(' ⇄ ')}</span>{' '}
-        <span className={`badge ${d.fractured ? 'badge-bad' : 'badge-ok'}`}>{d.fractured ? `fractured${d.rolledTo ? `, ${d.sites[1]} rolled to ${showTime(d.rolledTo)}` : ''}` : 'in sync'}</span>
+        <span className={`badge ${d.fractured ? 'badge-bad' : 'badge-ok'}`}>{d.fractured ? `fractured${d.rolledTo ? `, ${d.stoppedSite} rolled to ${showTime(d.rolledTo)}` : ''}` : 'in sync'}</span>
       </h3>
       <dl className="facts inline">
         <dt>Change set</dt>
