@@ -34,6 +34,7 @@ import { VolumePager } from './volume-query.js';
 import { backupBefore, backupHandlers, type Backups } from './backup-service.js';
 import { volumeHistory } from './volume-history.js';
 import { dasdHandlers } from './dasd-service.js';
+import { gridTopology } from './grid-topology.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -232,7 +233,10 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       return { records, errors: [], total: commands.length };
     },
 
-    'grid.show': ({ at }) => engineAt(at).showGrid(),
+    'grid.show': ({ at }) => {
+      const engine = engineAt(at);
+      return { ...engine.showGrid(), ...gridTopology(engine.state) };
+    },
 
     'cluster.show': ({ cluster }) => showCluster(session.engine.state, clusterIndex(session.engine, cluster)),
 
