@@ -110,8 +110,8 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
         return (
           <g key={`${hl.host}-${hl.cluster}`} className={`hostlink hostlink-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)}>
             <title>{label}</title>
-            <line x1={h.x + h.w / 2} y1={h.y + h.h} x2={c.x + c.w / 2} y2={c.y} className="link-hit" />
-            <line x1={h.x + h.w / 2} y1={h.y + h.h} x2={c.x + c.w / 2} y2={c.y} className="hostlink-line" />
+            <path d={hostLinkPath(h, c, Object.values(view.clusters))} className="link-hit" />
+            <path d={hostLinkPath(h, c, Object.values(view.clusters))} className="hostlink-line" />
           </g>
         );
       })}
@@ -160,4 +160,19 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
       })}
     </svg>
   );
+}
+
+/**
+ * A host link straight down to its cluster, or, when another cluster's box stands in the way (a
+ * second cluster below the first in the site's column), around the boxes' left side so it never
+ * reads as a link to the cluster it would cross.
+ */
+function hostLinkPath(host: Box, cluster: Box, clusters: Box[]): string {
+  const x = cluster.x + cluster.w / 2;
+  const blocked = clusters.some((o) => o !== cluster && o.x < x && x < o.x + o.w && o.y > host.y + host.h && o.y < cluster.y);
+  if (!blocked) return `M ${host.x + host.w / 2} ${host.y + host.h} L ${x} ${cluster.y}`;
+  const side = Math.min(host.x, cluster.x) - 8;
+  const from = host.y + host.h / 2;
+  const to = cluster.y + cluster.h / 2;
+  return `M ${host.x} ${from} L ${side} ${from} L ${side} ${to} L ${cluster.x} ${to}`;
 }
