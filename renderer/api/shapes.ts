@@ -3,7 +3,7 @@
 // a changed engine shows up as an error naming the field instead of a blank view. Extra fields pass.
 
 import { z } from 'zod';
-import { describeIssue } from '../../contract/api';
+import { describeIssue, volumeRow } from '../../contract/api';
 import { ClientError } from './transport';
 
 const takeover = z.record(z.string(), z.string());
@@ -68,14 +68,8 @@ export const queueView = z.object({
   byType: z.record(z.string(), typeStats).optional(),
 });
 
-export const volumeDetail = z.object({
-  volser: z.string(),
-  category: z.string(),
-  mc: z.string().nullable(),
-  owner: z.string().nullable(),
-  level: z.number(),
-  sizeMB: z.number(),
-  mountedOn: z.string().nullable(),
+// SHOW VOLUME: a volume page's row fields, with copies per cluster in place of the consistent list.
+export const volumeDetail = volumeRow.omit({ consistentOn: true }).extend({
   copies: z.record(z.string(), z.object({ level: z.number(), consistent: z.boolean(), inCache: z.boolean(), premigrated: z.boolean().optional() })),
   created: z.string().optional(),
   lastAccess: z.string().optional(),
