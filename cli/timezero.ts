@@ -1,14 +1,21 @@
-// `timezero run <file> [--json] [--db <path>] [--seed <n>]`: runs a runbook headless (spec §2).
-// Exit 2: the file did not validate (nothing ran). Exit 1: an EXPECT failed. Exit 0 otherwise.
+// `timezero run <file> [--json] [--db <path> [--read-only]] [--seed <n>]`: runs a runbook headless (spec §2).
+// Exit 2: the file did not validate (nothing ran). Exit 1: an EXPECT failed. Exit 3 (spec §12): the
+// run stopped because its database could not be written (disk full, read-only, held by another
+// program); the grid on disk holds every command before that one. Exit 0 otherwise.
 
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Session, type RunRecord } from '../core/session.js';
+import type { AbnormalEnd } from '../core/persistent-session.js';
+import { StoreError } from '../core/store/port.js';
+import { isStorageFailure } from '../core/store/storage-errors.js';
 import { humanLines, jsonLine } from './format.js';
 import { openPersistentSession } from './persistent.js';
 import { backupBeforeRun } from '../services/backup-service.js';
 
-const USAGE = 'usage: timezero run <file> [--json] [--db <path>] [--seed <n>]';
+const USAGE = 'usage: timezero run <file> [--json] [--db <path> [--read-only]] [--seed <n>]';
+/** spec §12: the database could not be written */
+export const EXIT_STORAGE = 3;
 const MAX_RUNBOOK_BYTES = 16 * 2 ** 20;
 
 export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
@@ -18,11 +25,13 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     return 2;
   }
   let json = false;
+  let readOnly = false;
   let db: string | null = null;
   let seed = 1;
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     if (flag === '--json') json = true;
+    else if (flag === '--read-only') readOnly = true;
     else if (flag === '--db' && rest[i + 1]) db = rest[++i]!;
     else if (flag === '--seed' && /^\d+$/.test(rest[i + 1] ?? '')) seed = Number(rest[++i]);
     else {
@@ -47,24 +56,36 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     readText: (path: string) => readFileSync(resolve(base, path), 'utf8'),
     writeText: (path: string, text: string) => writeFileSync(resolve(base, path), text),
   };
+  if (readOnly && !db) {
+    err(`timezero: --read-only goes with --db\n${USAGE}`);
+    return 2;
+  }
   let session: Session;
   let close = () => {};
   let recovered: RunRecord[] = [];
+  let previousRun: AbnormalEnd | null = null;
   try {
-    if (db) ({ session, close, recovered } = openPersistentSession(db, files, seed));
+    if (db) ({ session, close, recovered, previousRun } = openPersistentSession(db, files, seed, readOnly));
     else session = new Session(files, seed);
   } catch (error) {
-    err(`${db}: ${(error as Error).message}`);
-    return 2;
+    // StoreError messages start with the path already.
+    err(`timezero: ${error instanceof StoreError ? error.message : `${db}: ${(error as Error).message}`}`);
+    return isStorageFailure(error) ? EXIT_STORAGE : 2;
   }
   try {
     const validated = session.validate(text);
+    if (readOnly) {
+      for (const command of validated.commands) {
+        if (!/^(SHOW|EXPECT)/.test(command.name)) validated.errors.push({ line: command.line, col: 1, message: `${command.text.split(' ')[0]} changes the grid: --read-only runs SHOW and EXPECT lines only` });
+      }
+    }
     if (validated.errors.length > 0) {
       for (const e of validated.errors) err(`${file}:${e.line}:${e.col}: ${e.message}`);
       return 2;
     }
+    if (previousRun) err(`timezero: ${describeAbnormalEnd(db!, previousRun)}`);
     // Before a run that would erase, recover into or replace what the database holds: a backup of it.
-    if (db) {
+    if (db && !readOnly) {
       let backup: string | null;
       try {
         backup = backupBeforeRun(db, validated.commands);
@@ -82,7 +103,15 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     let expectFailures = 0;
     let expectations = 0;
     for (const command of validated.commands) {
-      const record = session.run(command, file);
+      let record: RunRecord;
+      try {
+        record = session.run(command, file);
+      } catch (error) {
+        if (!isStorageFailure(error)) throw error;
+        err(`${file}:${command.line}: stopped: ${error.message}`);
+        err(`timezero: ${db} holds every command before line ${command.line}; nothing of that line was applied`);
+        return EXIT_STORAGE;
+      }
       if (command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE') {
         expectations++;
         if (!record.ok) expectFailures++;
@@ -95,4 +124,12 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   } finally {
     close();
   }
+}
+
+/** One paragraph for the operator: the previous run died, and what the database kept of it. */
+export function describeAbnormalEnd(db: string, end: AbnormalEnd): string {
+  const who = end.program ? `${end.program}${end.pid ? `, PID ${end.pid}` : ''}${end.since ? `, since ${end.since}` : ''}` : 'a program';
+  const last = end.lastCommand ? `, the last: ${JSON.stringify(end.lastCommand.text)}` : '';
+  const restarts = end.restarts.map((r) => `${r.command.split(':')[0]!.replace(/^# /, '')} (${r.messages.map((m) => m.id).join(', ') || 'no messages'})`);
+  return `the previous run on ${db} (${who}) ended abnormally; ${end.commandsKept} command(s) kept${last}${restarts.length > 0 ? `; ${restarts.join('; ')}` : ''}`;
 }

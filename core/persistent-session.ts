@@ -16,15 +16,43 @@ export interface PersistentSession {
   store: GridStore;
   /** lines the restart issued because the previous run was killed mid-export (E0022 among their messages) */
   recovered: RunRecord[];
+  /** how the previous run on this database ended: null after a clean stop or on a new database */
+  previousRun: AbnormalEnd | null;
   close(): void;
 }
 
-function rebuild(files: FilePort | null, seed: number, checkpoint: ReturnType<GridStore['loadLatest']>['checkpoint'], entries: JournalEntry[], until = Infinity): Session {
+/** What an operator is told on open when the previous run did not stop cleanly. */
+export interface AbnormalEnd {
+  /** the program that was writing when it died, as its run marker recorded it */
+  program: string | null;
+  pid: number | null;
+  since: string | null;
+  /** every command the journal kept (the grid is rebuilt from them); nothing after the last is lost but the one in flight */
+  commandsKept: number;
+  lastCommand: { seq: number; text: string; endedAt: number } | null;
+  /** lines the restart issued: the power-off restart of an exporting library (E0022) */
+  restarts: RunRecord[];
+}
+
+/** The journal as the session keeps it: the stored record, outcome and all. */
+export function toJournalRecord(entry: JournalEntry): JournalRecord {
+  let outcome: JournalRecord['outcome'];
+  try {
+    outcome = JSON.parse(entry.outcome) as JournalRecord['outcome'];
+  } catch {
+    outcome = { ok: entry.ok, error: null, result: null, messages: [] };
+  }
+  return { source: entry.source, line: entry.line, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, outcome, wallMs: 0 };
+}
+
+function rebuild(files: FilePort | null, seed: number, checkpoint: ReturnType<GridStore['loadLatest']>['checkpoint'], entries: JournalEntry[], until = Infinity, before: JournalEntry[] = []): Session {
   const engine = checkpoint ? new Engine(seed, restoreState(checkpoint)) : new Engine(seed);
   const session = new Session(files, seed, engine);
+  // The history before the checkpoint is known, not re-run: the checkpoint already holds its effect.
+  for (const entry of before) session.journal.push(toJournalRecord(entry));
   for (const entry of entries) {
     if (entry.endedAt > until) break;
-    session.replay(entry.text);
+    session.replay(entry.text, toJournalRecord(entry));
   }
   return session;
 }
@@ -39,15 +67,24 @@ export function attachStore(store: GridStore, session: Session, files: FilePort 
       sinceCheckpoint++;
       wallSinceCheckpoint += entry.wallMs;
       const due = shouldCheckpoint(sinceCheckpoint, wallSinceCheckpoint, engine.state.now - checkpointTime);
-      store.append(
-        { line: entry.line, source: entry.source, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, ok: entry.outcome.ok, outcome: JSON.stringify(entry.outcome) },
-        due ? serializeState(engine.state) : undefined,
-      );
+      try {
+        store.append(
+          { line: entry.line, source: entry.source, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, ok: entry.outcome.ok, outcome: JSON.stringify(entry.outcome) },
+          due ? serializeState(engine.state) : undefined,
+        );
+      } catch (error) {
+        sinceCheckpoint--;
+        wallSinceCheckpoint -= entry.wallMs;
+        throw error;
+      }
       if (due) {
         sinceCheckpoint = 0;
         wallSinceCheckpoint = 0;
         checkpointTime = engine.state.now;
       }
+    },
+    storedEngine() {
+      return rebuildLatest(store, files, baseSeed, false).session.engine;
     },
     engineAt(time: number) {
       const past = store.loadAt(time);
@@ -58,21 +95,39 @@ export function attachStore(store: GridStore, session: Session, files: FilePort 
   };
 }
 
-/** The present rebuilt from the store: latest checkpoint plus the journal after it. */
-function rebuildLatest(store: GridStore, files: FilePort | null, seed: number): { session: Session; baseSeed: number; replayed: number } {
+/**
+ * The present rebuilt from the store: latest checkpoint plus the journal after it; with `history`, the
+ * session's journal holds every stored entry (real times and outcomes), not only those replayed.
+ */
+function rebuildLatest(store: GridStore, files: FilePort | null, seed: number, history = true): { session: Session; baseSeed: number; replayed: number } {
   const latest = store.loadLatest();
   const baseSeed = latest.seed ?? seed;
-  if (latest.seed === null) store.setSeed(seed);
-  return { session: rebuild(files, baseSeed, latest.checkpoint, latest.entries), baseSeed, replayed: latest.entries.length };
+  if (latest.seed === null && !store.readOnly) store.setSeed(seed);
+  const before = history && latest.checkpointSeq > 0 ? store.entries(1, latest.checkpointSeq) : [];
+  return { session: rebuild(files, baseSeed, latest.checkpoint, latest.entries, Infinity, before), baseSeed, replayed: latest.entries.length };
 }
 
 export function openPersistentSession(store: GridStore, files: FilePort | null, seed: number): PersistentSession {
-  const died = beginRun(store);
+  const marker = store.readOnly ? null : beginRun(store);
   const { session, baseSeed, replayed } = rebuildLatest(store, files, seed);
-  attachStore(store, session, files, baseSeed, replayed);
+  attachStore(store, session, files, baseSeed, replayed); // read-only too: SHOW … AT reads the stored checkpoints
   // Redbook §11.5.4 E0022: a killed process is the simulated library's power-off; it recovers on restart.
-  const recovered = died ? recoverAfterPowerLoss(session) : [];
-  return { session, store, recovered, close: () => closeRun(store) };
+  const recovered = marker ? recoverAfterPowerLoss(session) : [];
+  const previousRun = marker ? abnormalEnd(marker, store, recovered) : null;
+  return { session, store, recovered, previousRun, close: () => (store.readOnly ? store.close() : closeRun(store)) };
+}
+
+function abnormalEnd(marker: { program?: string; pid?: number; since?: string }, store: GridStore, restarts: RunRecord[]): AbnormalEnd {
+  const keptSeq = store.lastSeq() - restarts.length;
+  const last = keptSeq > 0 ? store.entries(keptSeq, 1)[0] : undefined;
+  return {
+    program: marker.program ?? null,
+    pid: marker.pid ?? null,
+    since: marker.since ?? null,
+    commandsKept: keptSeq,
+    lastCommand: last ? { seq: last.seq, text: last.text.split('\n')[0]!.slice(0, 200), endedAt: last.endedAt } : null,
+    restarts,
+  };
 }
 
 /** Ends the run cleanly (the next open is no power-off) and closes the store. */
@@ -92,9 +147,7 @@ export function closeRun(store: GridStore): void {
  */
 export function reloadSession(session: Session, store: GridStore, files: FilePort | null, seed: number): void {
   const { session: rebuilt, baseSeed, replayed } = rebuildLatest(store, files, seed);
-  session.engine = rebuilt.engine;
-  session.engine.history = (time) => session.engineAt(time);
-  session.engine.files = files;
+  session.adoptEngine(rebuilt.engine);
   session.journal.length = 0;
   for (const entry of rebuilt.journal) session.journal.push(entry);
   attachStore(store, session, files, baseSeed, replayed);

@@ -33,7 +33,13 @@ export interface JournalRecord {
 
 /** Where executed commands go: memory by default, SQLite with --db. */
 export interface JournalSink {
+  /** Stores the entry durably or throws (a StoreError with a STORAGE_* code when the disk said no). */
   append(entry: JournalRecord, engine: Engine): void;
+  /**
+   * The grid exactly as stored: what the session goes back to when an append failed, so nothing the
+   * journal does not hold stays applied (spec §12: "the grid in memory and on disk still agree").
+   */
+  storedEngine(): Engine;
   /** the engine as it was at `time`, or null to let the session replay its in-memory journal */
   engineAt?(time: number): Engine | null;
 }
@@ -84,12 +90,28 @@ export class Session {
     const wallMs = performance.now() - wallStart;
     const text = command.children ? [command.text, ...command.children.map((c) => c.text)].join('\n') : command.text;
     const entry: JournalRecord = { source, line: command.line, text, startedAt, endedAt: this.engine.state.now, outcome, wallMs };
+    // Stored before shown: the effect counts only once the journal holds it. When the write fails the
+    // grid goes back to what the database holds, which is the grid before this command.
+    if (this.sink) {
+      try {
+        this.sink.append(entry, this.engine);
+      } catch (error) {
+        this.adoptEngine(this.sink.storedEngine());
+        throw error;
+      }
+    }
     this.journal.push(entry);
-    this.sink?.append(entry, this.engine);
     this.messagesSinceExpect.push(...outcome.messages);
     const record = this.record(command, outcome);
     this.lastRecord = record;
     return record;
+  }
+
+  /** Takes `engine` as the present (after a restore, or to undo a command the store refused). */
+  adoptEngine(engine: Engine): void {
+    this.engine = engine;
+    this.engine.history = (time) => this.engineAt(time);
+    this.engine.files = this.files;
   }
 
   private execute(command: Command): Outcome {
@@ -144,7 +166,7 @@ export class Session {
    * Re-executes journaled text; it validated once, so an error now means the journal is damaged.
    * SAMPLE and LOAD were journaled with the lines they expanded to, so a changed file cannot alter history.
    */
-  replay(text: string): void {
+  replay(text: string, stored?: JournalRecord): void {
     const lines = text.split('\n');
     const body = lines.length > 1 ? lines.slice(1).join('\n') : text;
     const validated = this.validate(body);
@@ -156,7 +178,7 @@ export class Session {
     } finally {
       this.engine.replaying = false;
     }
-    this.journal.push({ source: 'replay', line: null, text, startedAt: 0, endedAt: this.engine.state.now, outcome: { ok: true, error: null, result: null, messages: [] }, wallMs: 0 });
+    this.journal.push(stored ?? { source: 'replay', line: null, text, startedAt: 0, endedAt: this.engine.state.now, outcome: { ok: true, error: null, result: null, messages: [] }, wallMs: 0 });
   }
 }
 

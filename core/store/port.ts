@@ -52,10 +52,24 @@ export interface GridStore {
   /** small named documents kept beside the grid (a paused wizard run); null when absent */
   getSetting(key: string): string | null;
   setSetting(key: string, value: string | null): void;
+  /** true when opened read-only: every write throws STORAGE_READ_ONLY */
+  readonly readOnly?: boolean;
   close(): void;
 }
 
-export type StoreErrorCode = 'SCHEMA_NEWER' | 'MIGRATION_CHANGED' | 'MIGRATION_MISSING' | 'MIGRATION_FAILED' | 'CLOSED';
+export type StoreErrorCode =
+  | 'SCHEMA_NEWER'
+  | 'MIGRATION_CHANGED'
+  | 'MIGRATION_MISSING'
+  | 'MIGRATION_FAILED'
+  | 'CLOSED'
+  /** the file is a SQLite database of another program, or no database at all */
+  | 'NOT_TIMEZERO'
+  /** the database could not be written: spec §12 exit status 3 */
+  | 'STORAGE_FULL'
+  | 'STORAGE_READ_ONLY'
+  | 'STORAGE_LOCKED'
+  | 'STORAGE_FAILED';
 
 /** A store that cannot be used as it is; `path` names the database file. */
 export class StoreError extends Error {

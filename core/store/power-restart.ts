@@ -15,11 +15,28 @@ const RUN_MARKER = 'run-marker';
 /** The journal line of a power-off restart (Session.replay runs the lines under it). */
 export const POWER_OFF_HEADER = '# power-off restart of';
 
-/** Marks the database in use; true when the previous run never ended cleanly (it was killed). */
-export function beginRun(store: GridStore): boolean {
-  const died = store.getSetting(RUN_MARKER) !== null;
-  store.setSetting(RUN_MARKER, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-  return died;
+/** The run marker: who was running on the database, since when. */
+export interface RunMarker {
+  program?: string;
+  pid?: number;
+  since?: string;
+}
+
+/**
+ * Marks the database in use; the previous run's marker when it never ended cleanly (it was killed),
+ * else null. Only the holder of the database's write lock calls this (core/store/db-lock.ts), so a
+ * marker found here is a dead run's, never a live program's.
+ */
+export function beginRun(store: GridStore, program = 'timezero'): RunMarker | null {
+  const previous = store.getSetting(RUN_MARKER);
+  store.setSetting(RUN_MARKER, JSON.stringify({ program, pid: process.pid, since: new Date().toISOString() }));
+  if (previous === null) return null;
+  try {
+    const parsed = JSON.parse(previous) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as RunMarker) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** A clean stop: the next open is an ordinary restart. */

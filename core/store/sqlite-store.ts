@@ -2,10 +2,19 @@
 // engine state (JSON meta + typed-array blobs) and a few settings. Synchronous by design: a command
 // is on disk before the session shows its outcome.
 
+import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import type { Checkpoint } from '../engine/checkpoint.js';
-import { migrate } from './migrations.js';
+import { acquireLock, createPrivateFile, describeHolderRecord, type DatabaseLock, type Holder } from './db-lock.js';
+import { MIGRATIONS, migrate } from './migrations.js';
 import { StoreError, type GridStore, type JournalEntry, type LoadedAt, type LoadedLatest } from './port.js';
+import { storageError } from './storage-errors.js';
+
+/** `PRAGMA application_id` of every TimeZero grid database ('TZGR'): another program's file is refused. */
+export const TIMEZERO_APPLICATION_ID = 0x545a4752;
+const HOLDER_KEY = 'holder';
+/** The tables TimeZero's migrations make: how a database from before the application_id is recognised. */
+const TIMEZERO_TABLES = new Set(['schema_migrations', ...MIGRATIONS.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?(\w+)/gi)].map((x) => x[1]!))]);
 
 export interface SqliteStoreOptions {
   /**
@@ -21,6 +30,13 @@ export interface SqliteStoreOptions {
    * Cost per small append measured here: FULL ≈ 3–4 ms (one fsync), NORMAL ≈ 0.15 ms. Either way the database is never left with half a command: an append is one transaction.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** who is writing, shown to a second program that is refused ("timezero console", "timezero run") */
+  program?: string;
+  /**
+   * Opens without the write lock and without writing anything (time travel and SHOW while another
+   * program holds the database): every write throws STORAGE_READ_ONLY.
+   */
+  readOnly?: boolean;
 }
 
 export const DEFAULT_MAX_CHECKPOINTS = 20;
@@ -43,8 +59,19 @@ interface CheckpointRow {
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): GridStore {
   const maxCheckpoints = Math.max(2, options.maxCheckpoints ?? DEFAULT_MAX_CHECKPOINTS);
-  const db = new Database(path);
+  if (options.readOnly) return openReadOnly(path, maxCheckpoints);
+  // The lock first: nothing of the file is read, let alone changed, while another program holds it.
+  const lock = acquireLock(path, () => describeHolderRecord(readHolder(path)));
+  let db: Database.Database;
   try {
+    createPrivateFile(path); // 0600: a grid database is nobody else's to read
+    db = new Database(path);
+  } catch (error) {
+    lock.release();
+    throw storageError(error, path, 'cannot open the database');
+  }
+  try {
+    const fresh = checkTimeZeroDatabase(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
@@ -52,13 +79,75 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     // A checkpoint write grows the WAL by its size; give the space back once it is copied home.
     db.pragma(`journal_size_limit = ${64 * 2 ** 20}`);
     migrate(db, path);
+    if (fresh || db.pragma('application_id', { simple: true }) !== TIMEZERO_APPLICATION_ID) db.pragma(`application_id = ${TIMEZERO_APPLICATION_ID}`);
+    const holder: Holder = { program: options.program ?? 'timezero', pid: process.pid, since: new Date().toISOString(), host: hostname() };
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(HOLDER_KEY, JSON.stringify(holder));
+  } catch (error) {
+    db.close();
+    lock.release();
+    if (error instanceof StoreError) throw error;
+    throw storageError(error, path, 'cannot prepare the database for writing');
+  }
+  return new SqliteStore(db, path, maxCheckpoints, lock);
+}
+
+/** The holder record the writing program left, or null when it cannot be read. */
+export function readHolder(path: string): Holder | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(HOLDER_KEY) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as Holder) : null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses a file that is not a TimeZero grid database before anything is written to it (not even the
+ * switch to WAL): another program's SQLite file, or no SQLite file at all. True for a new, empty file.
+ * Databases of builds before the application_id was set are recognised by their schema record.
+ */
+function checkTimeZeroDatabase(db: Database.Database, path: string): boolean {
+  let tables: string[];
+  let applicationId: number;
+  try {
+    tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    applicationId = db.pragma('application_id', { simple: true }) as number;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new StoreError('NOT_TIMEZERO', path, 'not a database (SQLite says: file is not a database); refusing to use it');
+    throw error;
+  }
+  if (tables.length === 0 && applicationId === 0) return true;
+  if (applicationId === TIMEZERO_APPLICATION_ID) return false;
+  if (applicationId === 0 && tables.includes('schema_migrations') && tables.every((t) => TIMEZERO_TABLES.has(t) || t.startsWith('sqlite_'))) return false;
+  const id = `0x${applicationId.toString(16).padStart(8, '0')}`;
+  throw new StoreError('NOT_TIMEZERO', path, `not a TimeZero grid database (application_id ${id}; tables: ${tables.slice(0, 8).join(', ') || 'none'}); refusing to change another program's file`);
+}
+
+function openReadOnly(path: string, maxCheckpoints: number): GridStore {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw storageError(error, path, 'cannot open the database read-only');
+  }
+  try {
+    if (checkTimeZeroDatabase(db, path)) throw new StoreError('NOT_TIMEZERO', path, 'an empty database: there is no grid to look at');
+    const versions = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+    const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+    if (versions[versions.length - 1] !== known) {
+      throw new StoreError('SCHEMA_NEWER', path, `schema version ${versions[versions.length - 1] ?? 0}, this build reads ${known}: open it once for writing (or with the matching TimeZero) before looking at it read-only`);
+    }
   } catch (error) {
     db.close();
     throw error;
   }
-  return new SqliteStore(db, path, maxCheckpoints);
+  return new SqliteStore(db, path, maxCheckpoints, null);
 }
-
 function prepareStatements(db: Database.Database) {
   return {
     insertEntry: db.prepare(
@@ -85,11 +174,15 @@ class SqliteStore implements GridStore {
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly appendTx: (entry: Omit<JournalEntry, 'seq'>, checkpoint: Checkpoint | undefined) => number;
 
+  readonly readOnly: boolean;
+
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
     private readonly maxCheckpoints: number,
+    private readonly lock: DatabaseLock | null,
   ) {
+    this.readOnly = lock === null;
     this.sql = prepareStatements(db);
     // One transaction for the entry and its checkpoint: a killed process leaves both or neither.
     const tx = db.transaction((entry: Omit<JournalEntry, 'seq'>, checkpoint: Checkpoint | undefined): number => {
@@ -137,8 +230,7 @@ class SqliteStore implements GridStore {
   }
 
   append(entry: Omit<JournalEntry, 'seq'>, checkpoint?: Checkpoint): number {
-    this.open();
-    return this.appendTx(entry, checkpoint);
+    return this.write('cannot journal the command', () => this.appendTx(entry, checkpoint));
   }
 
   entries(fromSeq: number, limit: number): JournalEntry[] {
@@ -152,8 +244,7 @@ class SqliteStore implements GridStore {
   }
 
   setSeed(seed: number): void {
-    this.open();
-    this.sql.setMeta.run('seed', String(seed));
+    this.write('cannot record the seed', () => this.sql.setMeta.run('seed', String(seed)));
   }
 
   getSetting(key: string): string | null {
@@ -163,17 +254,30 @@ class SqliteStore implements GridStore {
   }
 
   setSetting(key: string, value: string | null): void {
-    this.open();
-    if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(`setting:${key}`);
-    else this.sql.setMeta.run(`setting:${key}`, value);
+    this.write(`cannot save '${key}'`, () => {
+      if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(`setting:${key}`);
+      else this.sql.setMeta.run(`setting:${key}`, value);
+    });
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 
   private open(): void {
     if (!this.db.open) throw new StoreError('CLOSED', this.path, 'the store is closed');
+  }
+
+  /** Every write: refused on a read-only store; whatever SQLite throws becomes a coded StoreError. */
+  private write<T>(doing: string, action: () => T): T {
+    this.open();
+    if (this.readOnly) throw new StoreError('STORAGE_READ_ONLY', this.path, `${doing}: the database is open read-only`);
+    try {
+      return action();
+    } catch (error) {
+      throw storageError(error, this.path, doing);
+    }
   }
 
   private insertCheckpoint(seq: number, time: number, checkpoint: Checkpoint): void {
