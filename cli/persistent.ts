@@ -16,7 +16,7 @@ export function openPersistentSession(path: string, files: FilePort, seed: numbe
   const store = openSqliteStore(path, { synchronous: 'NORMAL', program: CLI_PROGRAM, readOnly });
   try {
     const kept = keepingExportSets(files, { get: (key) => store.getSetting(key), set: (key, value) => store.setSetting(key, value) });
-    const { session, recovered, previousRun, close } = open(store, kept, seed);
+    const { session, recovered, previousRun, close } = open(store, kept, seed, CLI_PROGRAM);
     return { session, recovered, previousRun, close };
   } catch (error) {
     store.close();

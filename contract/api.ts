@@ -18,6 +18,17 @@ const record = z.object({
   result: z.unknown(),
   messages: z.array(message),
 });
+/** A run that ended abnormally (killed, crashed, power lost), as the next start found it. */
+const previousRun = z.object({
+  program: z.string().nullable(),
+  pid: z.number().nullable(),
+  since: z.string().nullable(),
+  commandsKept: z.number(),
+  lastCommand: z.object({ seq: z.number(), text: z.string(), time: z.string() }).nullable(),
+  /** lines the restart issued: the power-off restart of an exporting library (E0022) */
+  restarts: z.array(record),
+});
+export type PreviousRunDto = z.infer<typeof previousRun>;
 const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'an ISO time such as 2026-01-01T00:00:00Z');
 const clusterName = z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/);
 const volser = z.string().regex(/^[A-Z0-9]{1,6}$/, '1-6 characters A-Z 0-9');
@@ -113,7 +124,16 @@ export const volumeRow = z.object({
 export const channels = {
   'session.info': {
     request: z.object({}).strict(),
-    response: z.object({ grid: z.string().nullable(), time: iso, seed: z.number(), samples: z.array(z.object({ name: z.string(), title: z.string() })), persistent: z.boolean(), journalLength: z.number() }),
+    response: z.object({
+      grid: z.string().nullable(),
+      time: iso,
+      seed: z.number(),
+      samples: z.array(z.object({ name: z.string(), title: z.string() })),
+      persistent: z.boolean(),
+      journalLength: z.number(),
+      /** the previous run on this database did not stop cleanly: what the restart kept and did */
+      previousRun: previousRun.nullable(),
+    }),
   },
   'console.execute': {
     request: z.object({ line: z.string().max(4096, 'a console line is at most 4096 characters') }).strict(),

@@ -107,8 +107,8 @@ function rebuildLatest(store: GridStore, files: FilePort | null, seed: number, h
   return { session: rebuild(files, baseSeed, latest.checkpoint, latest.entries, Infinity, before), baseSeed, replayed: latest.entries.length };
 }
 
-export function openPersistentSession(store: GridStore, files: FilePort | null, seed: number): PersistentSession {
-  const marker = store.readOnly ? null : beginRun(store);
+export function openPersistentSession(store: GridStore, files: FilePort | null, seed: number, program?: string): PersistentSession {
+  const marker = store.readOnly ? null : beginRun(store, program);
   const { session, baseSeed, replayed } = rebuildLatest(store, files, seed);
   attachStore(store, session, files, baseSeed, replayed); // read-only too: SHOW … AT reads the stored checkpoints
   // Redbook §11.5.4 E0022: a killed process is the simulated library's power-off; it recovers on restart.

@@ -7,6 +7,8 @@ import { consoleLog, ensureRendererBuilt, type Log } from '../services/renderer-
 import { startWebServer, type WebServer } from './web-server.js';
 import { join } from 'node:path';
 import { CONSOLE_DB, defaultDataDir, sqliteSessionStore } from '../services/sqlite-session-store.js';
+import { StoreError } from '../core/store/port.js';
+import { isStorageFailure } from '../core/store/storage-errors.js';
 
 export const DEFAULT_PORT = 5170;
 const USAGE = 'usage: npm run web -- [--port <n>] [--seed <n>] [--build] [--db <path> | --memory]';
@@ -29,6 +31,8 @@ export interface WebModeOptions {
   log?: Log;
   /** close on SIGINT/SIGTERM and exit (the command line); tests close the server themselves */
   signals?: boolean;
+  /** set on failure: 3 when the database could not be opened for writing (spec §12), else 1 */
+  status?: { exitCode: number };
 }
 
 /** Runs web mode until SIGINT/SIGTERM; resolves once started with the server, or null on failure. */
@@ -42,7 +46,9 @@ export async function runWebMode(opts: WebModeOptions): Promise<WebServer | null
     try {
       store = sqliteSessionStore(dbPath);
     } catch (error) {
-      log.err(`TimeZero: ${dbPath}: ${(error as Error).message}`);
+      // One line that says what and what to do: StoreError messages begin with the path already.
+      log.err(`TimeZero: ${error instanceof StoreError ? error.message : `${dbPath}: ${(error as Error).message}`}`);
+      if (opts.status) opts.status.exitCode = isStorageFailure(error) ? 3 : 1;
       return null;
     }
     log.err(`TimeZero: grid database ${dbPath}`);
@@ -107,6 +113,7 @@ export async function webMain(argv: string[], root: string, log: Log = consoleLo
     log.err(`TimeZero: ${args.error}`);
     return 2;
   }
-  const server = await runWebMode({ root, ...args, log });
-  return server ? null : 1;
+  const status = { exitCode: 1 };
+  const server = await runWebMode({ root, ...args, log, status });
+  return server ? null : status.exitCode;
 }

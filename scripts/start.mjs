@@ -30,6 +30,7 @@ if (binary) {
 } else {
   console.log('No Electron binary found: starting web mode');
   const { runWebMode, defaultPort } = await import('../host/launch.ts');
-  const server = await runWebMode({ root, port: defaultPort(), fallback: true });
-  if (!server) process.exit(1);
+  const status = { exitCode: 1 };
+  const server = await runWebMode({ root, port: defaultPort(), fallback: true, status });
+  if (!server) process.exit(status.exitCode);
 }

@@ -20,6 +20,8 @@ import {
   type RunRecordDto,
 } from '../contract/api.js';
 import { Session, type RunRecord } from '../core/session.js';
+import type { AbnormalEnd } from '../core/persistent-session.js';
+import { StoreError } from '../core/store/port.js';
 import type { Command } from '../core/runbook/commands.js';
 import type { FilePort } from '../core/runbook/validate.js';
 import type { ConsoleMessage } from '../core/runbook/messages.js';
@@ -53,6 +55,8 @@ export interface SessionStore {
   settings?: Settings;
   /** database backups before destructive commands, restorable over backup.* */
   backups?: Backups;
+  /** how the previous run on the database ended when it did not stop cleanly */
+  previousRun?(): AbnormalEnd | null;
 }
 
 /** What only the desktop shell can do: native dialogs. Web mode has none. */
@@ -208,6 +212,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       samples: Object.entries(SAMPLES).map(([name, s]) => ({ name, title: s.title })),
       persistent: opts.store !== undefined,
       journalLength: session.journal.length,
+      previousRun: previousRunDto(opts.store?.previousRun?.() ?? null),
     }),
 
     'console.execute': async ({ line }) => {
@@ -303,6 +308,11 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       result = await (handlers[channel] as (request: unknown) => unknown)(request.data);
     } catch (thrown) {
       if (thrown instanceof ServiceFailure) return error(thrown.code, thrown.message);
+      if (thrown instanceof StoreError) {
+        // The database refused the write: the command was undone, the commands before it stand.
+        changed([]);
+        return error(thrown.code, thrown.message);
+      }
       return error(ERROR_CODES.INTERNAL, `${channel}: ${(thrown as Error)?.message ?? String(thrown)}`);
     }
     const response = schema.response.safeParse(result);
@@ -356,6 +366,12 @@ function openSample(session: Session, name: string): void {
     const record = session.run(command, 'console');
     if (!record.ok) throw new Error(`sample ${name}: ${record.error?.message}`);
   }
+}
+
+function previousRunDto(end: AbnormalEnd | null): Response<'session.info'>['previousRun'] {
+  if (!end) return null;
+  const { lastCommand, restarts, ...rest } = end;
+  return { ...rest, lastCommand: lastCommand ? { seq: lastCommand.seq, text: lastCommand.text, time: isoTime(lastCommand.endedAt) } : null, restarts: restarts.map(toDto) };
 }
 
 function error(code: string, message: string): { ok: false; error: { code: string; message: string } } {

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
-import { attachStore, closeRun, openPersistentSession } from '../core/persistent-session.js';
+import { attachStore, closeRun, openPersistentSession, type AbnormalEnd } from '../core/persistent-session.js';
 import { beginRun } from '../core/store/power-restart.js';
 import { createBackups } from './backup-service.js';
 import type { FilePort } from '../core/runbook/validate.js';
@@ -13,11 +13,14 @@ import { openSqliteStore } from '../core/store/sqlite-store.js';
 import type { GridStore } from '../core/store/port.js';
 import type { SessionStore } from './console-service.js';
 
+export const CONSOLE_PROGRAM = 'timezero console';
+
 export function sqliteSessionStore(path: string): SessionStore & { store: GridStore } {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   // Interactive use: an fsync per command is affordable and survives an OS crash too.
-  const store = openSqliteStore(path, { synchronous: 'FULL' });
+  const store = openSqliteStore(path, { synchronous: 'FULL', program: CONSOLE_PROGRAM });
   let opened: Session | null = null;
+  let previousRun: AbnormalEnd | null = null;
   let seedUsed = 1;
   let filesUsed: FilePort | null = null;
   return {
@@ -28,12 +31,15 @@ export function sqliteSessionStore(path: string): SessionStore & { store: GridSt
       seedUsed = seed;
       filesUsed = files;
       if (store.lastSeq() === 0) {
-        beginRun(store); // nothing to recover on a first start, but the run is marked all the same
+        beginRun(store, CONSOLE_PROGRAM); // nothing to recover on a first start, but the run is marked all the same
         return null;
       }
-      opened = openPersistentSession(store, files, seed).session;
+      const persistent = openPersistentSession(store, files, seed, CONSOLE_PROGRAM);
+      previousRun = persistent.previousRun;
+      opened = persistent.session;
       return opened;
     },
+    previousRun: () => previousRun,
     attach(session) {
       if (session === opened) return;
       store.setSeed(seedUsed);

@@ -5,6 +5,7 @@ import { boot } from '../state/actions';
 import { wireDesktopEvents } from '../state/desktop-events';
 import { useStore } from '../state/store';
 import { Alerts, ProgressIndicator, StatusBar } from './Alerts';
+import { PreviousRunNotice } from './PreviousRunNotice';
 import { Nav } from './Nav';
 import { BackupsButton } from '../components/BackupsDialog';
 import { PastBanner, TimeBar } from './TimeBar';
@@ -75,6 +76,7 @@ export function App() {
       <Nav current={route} />
       <main className="main" id="main">
         <PastBanner />
+        <PreviousRunNotice />
         <Alerts />
         <View id={route} />
       </main>

@@ -2,7 +2,8 @@
 // runbook line (console.execute) or a channel call, records what it issued, and lands errors in the
 // alert region. Pushed events (engine.changed/messages/progress) are wired here once.
 
-import type { LineErrorDto, RunRecordDto } from '../../contract/api';
+import type { LineErrorDto, Response, RunRecordDto } from '../../contract/api';
+import { describePreviousRun } from '../lib/previous-run';
 import { client, ClientError } from '../api/client';
 import { clusterDetail, gridView, read, type ClusterDetail } from '../api/shapes';
 import { useStore } from './store';
@@ -66,11 +67,22 @@ export function scheduleRefresh(): Promise<void> {
   return refreshing;
 }
 
+let previousRunAnnounced = false;
+
+/** The Console pane tells of an abnormal end once per page: the note, then the restart's own lines. */
+function announcePreviousRun(info: Response<'session.info'>): void {
+  if (!info.previousRun || previousRunAnnounced) return;
+  previousRunAnnounced = true;
+  get().addInput(`# ${describePreviousRun(info.previousRun)}`, 'restart');
+  if (info.previousRun.restarts.length > 0) get().addRecords(info.previousRun.restarts);
+}
+
 async function refreshGrid(): Promise<void> {
   const c = client();
   try {
     const info = await c.call('session.info', {});
     get().setInfo(info);
+    announcePreviousRun(info);
     if (info.grid === null) {
       get().setGrid(null, {});
       return;
