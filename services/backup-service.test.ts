@@ -161,6 +161,57 @@ describe('restore from a backup', () => {
     expect(await status(s, 'CL0')).toBe('failed');
   });
 
+  it('restores a database that holds checkpoints (issue 11: FOREIGN KEY constraint failed before)', async () => {
+    const s = open();
+    await run(s, 'PRELOAD P00000-P99999 ON CL0 MC MCPROD SIZE 100MB'); // heavy work: the next entry checkpoints
+    await run(s, 'ADVANCE 2d'); // a simulated day passed: a checkpoint is due either way
+    const checkpoints = () => {
+      const read = new Database(db, { readonly: true });
+      try {
+        return (read.prepare('SELECT count(*) AS n FROM checkpoints').get() as { n: number }).n;
+      } finally {
+        read.close();
+      }
+    };
+    expect(checkpoints()).toBeGreaterThan(0);
+    await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
+    await run(s, 'ERASE DRLIB');
+    await run(s, 'FAIL CLUSTER CL0');
+    await run(s, 'ADVANCE 2d'); // another checkpoint after the backup
+    const [erase] = (await list(s)).backups;
+    const restored = ok<{ journalLength: number }>(await s.handle('backup.restore', { name: erase!.name }));
+    expect(restored.journalLength).toBe(erase!.commands);
+    expect(await status(s, 'CL0')).toBe('online');
+    expect(ok<{ volumes: number }>(await s.handle('grid.show', {})).volumes).toBeGreaterThanOrEqual(100_000);
+    s.close();
+    const again = open();
+    expect(await status(again, 'CL0')).toBe('online');
+    const history = ok<{ text: string; ok: boolean; time: string }[]>(await again.handle('journal.list', { from: 0, limit: 1000 }));
+    expect(history).toHaveLength(erase!.commands);
+    expect(history.some((e) => e.text.startsWith('PRELOAD P00000-P99999'))).toBe(true);
+  });
+
+  it('a restore that fails part-way changes nothing, adds no backup and pushes none out', async () => {
+    const s = open();
+    await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
+    for (let i = 0; i < 10; i++) await run(s, `ERASE DRLIB`); // ten backups: the list is full
+    await run(s, 'FAIL CLUSTER CL0');
+    const before = (await list(s)).backups.map((b) => b.name);
+    expect(before).toHaveLength(10);
+    // A backup with a table this database lacks: found only once the replacement has begun.
+    const target = before[0]!;
+    const tamper = new Database(join(dir, 'backups', target));
+    tamper.exec('CREATE TABLE extra (x INTEGER)');
+    tamper.close();
+    const journal = s.session.journal.length;
+    expect(await s.handle('backup.restore', { name: target })).toMatchObject({ ok: false, error: { code: 'BAD_BACKUP', message: expect.stringContaining('extra') } });
+    expect((await list(s)).backups.map((b) => b.name)).toEqual(before);
+    expect(s.session.journal.length).toBe(journal);
+    expect(await status(s, 'CL0')).toBe('failed');
+    s.close();
+    expect(await status(open(), 'CL0')).toBe('failed');
+  });
+
   it('in memory mode there is nothing to list or restore', async () => {
     const s = createConsoleService({ seed: 3 });
     expect(ok(await s.handle('backup.list', {}))).toEqual({ persistent: false, dir: null, keep: 0, backups: [] });

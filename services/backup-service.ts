@@ -14,6 +14,7 @@ import type { Session } from '../core/session.js';
 import { reloadSession } from '../core/persistent-session.js';
 import type { GridStore } from '../core/store/port.js';
 import { openSqliteStore } from '../core/store/sqlite-store.js';
+import { createPrivateFile } from '../core/store/db-lock.js';
 import type { Request, Response } from '../contract/api.js';
 import type { BackupEntryDto } from '../contract/backup-api.js';
 import { fail } from './errors.js';
@@ -47,7 +48,7 @@ export interface Backups {
   readonly dir: string;
   readonly keep: number;
   /** Copies the database now; the entry of the new backup. */
-  take(reason: string): Promise<BackupEntryDto>;
+  take(reason: string, keepAll?: boolean): Promise<BackupEntryDto>;
   takeSync(reason: string): BackupEntryDto;
   /** Newest first. */
   list(): BackupEntryDto[];
@@ -104,27 +105,29 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
 
   function begin(reason: string): { name: string; partial: string; source: Database.Database } {
     if (!/^[a-z-]{1,32}$/.test(reason)) throw new Error(`backup reason '${reason}': lower-case letters and dashes`);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[-:.]/g, '');
     const name = `${stem}-${stamp}-${String(counter++ % 1000).padStart(3, '0')}-${reason}.db`;
     // A reader of its own: the backup is a consistent snapshot of what is committed (WAL included).
     return { name, partial: join(dir, `.${name}.partial`), source: new Database(target.path, { readonly: true, fileMustExist: true }) };
   }
 
-  async function take(reason: string): Promise<BackupEntryDto> {
+  async function take(reason: string, keepAll = false): Promise<BackupEntryDto> {
     const { name, partial, source } = begin(reason);
     try {
+      createPrivateFile(partial);
       await source.backup(partial);
     } finally {
       source.close();
     }
-    return finish(name, partial);
+    return finish(name, partial, keepAll);
   }
 
   /** The same snapshot for synchronous callers (the CLI): SQLite's VACUUM INTO, page by page to disk. */
   function takeSync(reason: string): BackupEntryDto {
     const { name, partial, source } = begin(reason);
     try {
+      createPrivateFile(partial); // VACUUM INTO fills an empty file and keeps its 0600 mode
       source.prepare('VACUUM INTO ?').run(partial);
     } finally {
       source.close();
@@ -132,7 +135,7 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
     return finish(name, partial);
   }
 
-  function finish(name: string, partial: string): BackupEntryDto {
+  function finish(name: string, partial: string, keepAll = false): BackupEntryDto {
     // A backup is a plain file: no WAL beside it, so listing (read-only) leaves nothing behind.
     const copy = new Database(partial, { fileMustExist: true });
     try {
@@ -142,7 +145,7 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
     }
     // Only a finished copy gets a backup's name: a crash mid-way leaves a .partial that list() ignores.
     renameSync(partial, join(dir, name));
-    prune();
+    if (!keepAll) prune();
     return entry(name)!;
   }
 
@@ -174,11 +177,19 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
         if ((error as { code?: string }).code === 'BAD_BACKUP') throw error;
         fail('BAD_BACKUP', `${name}: ${(error as Error).message}`);
       }
-      safety = await take('before-restore');
-      replaceContents(target.path, scratch);
+      // The safety copy of the present is pruned only once the restore went through: a failed restore
+      // leaves the backups exactly as they were (no new one, none pushed out).
+      safety = await take('before-restore', true);
+      try {
+        replaceContents(target.path, scratch);
+      } catch (error) {
+        rmSync(join(dir, safety.name), { force: true });
+        throw error;
+      }
     } finally {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-lock']) rmSync(scratch + suffix, { force: true });
     }
+    prune();
     reloadSession(session, target.store, target.files?.() ?? null, target.seed?.() ?? 1);
     return { restored, safety };
   }
@@ -186,20 +197,30 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
   return { dir, keep, take, takeSync, list, restore };
 }
 
-/** Every table's rows replaced by the backup's, in one transaction on a connection of its own. */
+/**
+ * Every table's rows replaced by the backup's, in one transaction on a connection of its own. Foreign
+ * keys are off while the tables are emptied and refilled one by one (a journal entry is the parent of
+ * its checkpoint, whose blobs follow it), then the whole result is checked before it commits: a
+ * restore that would leave a dangling reference rolls back and changes nothing.
+ */
 function replaceContents(live: string, from: string): void {
   const db = new Database(live, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = OFF'); // outside the transaction: SQLite ignores it inside one
     db.prepare('ATTACH DATABASE ? AS backup').run(from);
     const tables = (db.prepare("SELECT name FROM backup.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     const liveTables = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     const missing = tables.filter((t) => !liveTables.has(t));
     if (missing.length > 0) fail('BAD_BACKUP', `the backup has tables this database lacks: ${missing.join(', ')}`);
     const replace = db.transaction(() => {
-      db.pragma('defer_foreign_keys = ON');
       for (const t of [...liveTables].filter((t) => t !== 'schema_migrations' && !t.startsWith('sqlite_'))) db.exec(`DELETE FROM main."${t}"`);
       for (const t of tables) db.exec(`INSERT INTO main."${t}" SELECT * FROM backup."${t}"`);
+      const dangling = db.prepare('PRAGMA main.foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
+      if (dangling.length > 0) {
+        const first = dangling[0]!;
+        fail('BAD_BACKUP', `the backup's ${first.table} row ${first.rowid} refers to a missing ${first.parent} row (${dangling.length} such): nothing was restored`);
+      }
     });
     replace.immediate();
     db.exec('DETACH DATABASE backup');
