@@ -57,8 +57,10 @@ export function BackupsButton() {
       await scheduleRefresh();
       await load();
     } catch (e) {
-      setError((e as Error).message);
       reportError(e, 'Restore backup');
+      // The list as it now is (a failed restore leaves it unchanged; it says so by showing it again).
+      await load();
+      setError((e as Error).message);
     } finally {
       setBusy(false);
     }
