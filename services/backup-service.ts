@@ -117,6 +117,9 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
     try {
       createPrivateFile(partial);
       await source.backup(partial);
+    } catch (error) {
+      rmSync(partial, { force: true }); // half a copy must not keep the room the next try needs
+      throw error;
     } finally {
       source.close();
     }
@@ -129,6 +132,9 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
     try {
       createPrivateFile(partial); // VACUUM INTO fills an empty file and keeps its 0600 mode
       source.prepare('VACUUM INTO ?').run(partial);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
     } finally {
       source.close();
     }

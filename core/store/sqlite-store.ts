@@ -2,7 +2,9 @@
 // engine state (JSON meta + typed-array blobs) and a few settings. Synchronous by design: a command
 // is on disk before the session shows its outcome.
 
-import { hostname } from 'node:os';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Checkpoint } from '../engine/checkpoint.js';
 import { acquireLock, createPrivateFile, describeHolderRecord, type DatabaseLock, type Holder } from './db-lock.js';
@@ -60,6 +62,7 @@ interface CheckpointRow {
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): GridStore {
   const maxCheckpoints = Math.max(2, options.maxCheckpoints ?? DEFAULT_MAX_CHECKPOINTS);
   if (options.readOnly) return openReadOnly(path, maxCheckpoints);
+  checkWritable(path);
   // The lock first: nothing of the file is read, let alone changed, while another program holds it.
   const lock = acquireLock(path, () => describeHolderRecord(readHolder(path)));
   let db: Database.Database;
@@ -89,6 +92,26 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     throw storageError(error, path, 'cannot prepare the database for writing');
   }
   return new SqliteStore(db, path, maxCheckpoints, lock);
+}
+
+/**
+ * The folder and the file must be writable (SQLite would otherwise open read-only without a word and
+ * fail later, obscurely): one clear line saying which is not. access(2) reports a read-only mount
+ * (EROFS) even to root.
+ */
+function checkWritable(path: string): void {
+  const folder = dirname(path);
+  for (const [target, what] of [[folder, `the folder ${folder}`], [path, 'the database file']] as const) {
+    if (target === path && !existsSync(path)) continue;
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new StoreError('STORAGE_FAILED', path, `${what} does not exist`);
+      const why = code === 'EROFS' ? 'is on a read-only file system' : 'is read-only for this user';
+      throw new StoreError('STORAGE_READ_ONLY', path, `${what} ${why}: TimeZero needs to write there to keep the grid (open it with --read-only to look without writing)`);
+    }
+  }
 }
 
 /** The holder record the writing program left, or null when it cannot be read. */
@@ -130,10 +153,22 @@ function checkTimeZeroDatabase(db: Database.Database, path: string): boolean {
 
 function openReadOnly(path: string, maxCheckpoints: number): GridStore {
   let db: Database.Database;
+  let copy: string | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
-    throw storageError(error, path, 'cannot open the database read-only');
+    if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw storageError(error, path, 'cannot open the database read-only');
+    // A WAL database on a read-only file system cannot be opened in place (SQLite needs its -shm file):
+    // look at a private copy instead, removed again on close.
+    copy = mkdtempSync(join(tmpdir(), 'timezero-look-'));
+    try {
+      for (const suffix of ['', '-wal']) if (existsSync(path + suffix)) copyFileSync(path + suffix, join(copy, `grid.db${suffix}`));
+      db = new Database(join(copy, 'grid.db'), { readonly: true, fileMustExist: true });
+    } catch (inner) {
+      rmSync(copy, { recursive: true, force: true });
+      throw storageError(inner, path, 'cannot open the database read-only');
+    }
   }
   try {
     if (checkTimeZeroDatabase(db, path)) throw new StoreError('NOT_TIMEZERO', path, 'an empty database: there is no grid to look at');
@@ -146,7 +181,16 @@ function openReadOnly(path: string, maxCheckpoints: number): GridStore {
     db.close();
     throw error;
   }
-  return new SqliteStore(db, path, maxCheckpoints, null);
+  const store = new SqliteStore(db, path, maxCheckpoints, null);
+  if (copy) {
+    const dir = copy;
+    const close = store.close.bind(store);
+    store.close = () => {
+      close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  return store;
 }
 function prepareStatements(db: Database.Database) {
   return {
