@@ -20,6 +20,8 @@ export interface ConsoleServer {
   /** everything the host printed, for failure reports */
   log(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a power loss would end it; a data folder given by the caller stays */
+  kill(): Promise<void>;
 }
 
 /**
@@ -27,9 +29,11 @@ export interface ConsoleServer {
  * temporary folder so nothing a test does reaches the operator's own data folder. `args` other than
  * the default `--memory`: [] keeps the grid in SQLite in that folder (with its backups beside it).
  */
-export async function startConsoleServer(args: string[] = ['--memory']): Promise<ConsoleServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'timezero-e2e-'));
-  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+export async function startConsoleServer(args: string[] = ['--memory'], options: { dataDir?: string } = {}): Promise<ConsoleServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'timezero-e2e-'));
+  const cleanUp = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   const env: NodeJS.ProcessEnv = { ...process.env, TZ_DATA_DIR: dataDir };
   delete env.TZ_PORT;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', '0', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -70,6 +74,12 @@ export async function startConsoleServer(args: string[] = ['--memory']): Promise
           done();
         });
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }
