@@ -90,6 +90,8 @@ export interface App {
   on(event: 'window-all-closed' | 'will-quit', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
   quit(): void;
+  /** ends at once with this status (no will-quit): used when the grid database cannot be opened */
+  exit(code?: number): void;
   readonly isPackaged: boolean;
   getAppPath(): string;
   getPath(name: "userData" | "documents" | "temp"): string;

@@ -88,11 +88,14 @@ export interface FakeElectron extends ElectronMain {
   nextOpen: string | null;
   nextSave: string | null;
   dialogs: { kind: 'open' | 'save'; options: unknown }[];
+  /** the status app.exit() was called with, or null */
+  exitCode: number | null;
 }
 
 export function fakeElectron(appPath = '/opt/timezero'): FakeElectron {
   const fake: FakeElectron = {
     windows: [],
+    exitCode: null,
     handlers: new Map(),
     appListeners: new Map(),
     headersListener: null,
@@ -111,6 +114,9 @@ export function fakeElectron(appPath = '/opt/timezero'): FakeElectron {
         return this;
       },
       quit() {},
+      exit(code?: number) {
+        fake.exitCode = code ?? 0;
+      },
       isPackaged: false,
       getAppPath: () => appPath,
       getPath: () => appPath,

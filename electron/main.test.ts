@@ -119,3 +119,16 @@ describe('desktop main process', () => {
     expect(electron.dialogs.at(-1)).toMatchObject({ kind: 'save', options: { defaultPath: 'dr-test.pdf', filters: [{ extensions: ['pdf'] }] } });
   });
 });
+
+describe('desktop main process: one writer per grid database (issue 11)', () => {
+  it('a second desktop app on the same user-data folder shows why and exits with status 3', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tz-desktop-data-'));
+    const first = fakeElectron(APP);
+    const running = await startDesktop(first, { appRoot: APP, dev: false, platform: 'linux', dataDir });
+    const second = fakeElectron(APP);
+    await expect(startDesktop(second, { appRoot: APP, dev: false, platform: 'linux', dataDir })).rejects.toThrow(/in use by timezero console/);
+    expect(second.errors).toEqual([{ title: 'TimeZero cannot open its grid database', content: expect.stringMatching(new RegExp(`in use by timezero console \\(PID ${process.pid}`)) }]);
+    expect(second.exitCode).toBe(3);
+    running.service.close();
+  });
+});

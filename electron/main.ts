@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import { createConsoleService, type ConsoleService } from '../services/console-service.js';
 import { CONSOLE_DB, sqliteSessionStore } from '../services/sqlite-session-store.js';
+import { StoreError } from '../core/store/port.js';
+import { isStorageFailure } from '../core/store/storage-errors.js';
 import type { BrowserWindow, ElectronMain } from './electron-types.js';
 import { appUrl, registerIpc, trustedSender } from './ipc.js';
 import { desktopFiles, menuActions, menuTemplate } from './menu.js';
@@ -46,7 +48,16 @@ export async function startDesktop(electron: ElectronMain, opts: DesktopOptions)
 
   const files = desktopFiles({ window, dialog });
   // The grid and its history live in SQLite in the user-data folder; first start opens the sample.
-  const store = opts.dataDir ? sqliteSessionStore(join(opts.dataDir, CONSOLE_DB)) : undefined;
+  let store: ReturnType<typeof sqliteSessionStore> | undefined;
+  try {
+    store = opts.dataDir ? sqliteSessionStore(join(opts.dataDir, CONSOLE_DB)) : undefined;
+  } catch (error) {
+    // Held by another TimeZero, read-only, or not a TimeZero database: say which, and stop (spec §12: 3).
+    if (!(error instanceof StoreError)) throw error;
+    dialog.showErrorBox('TimeZero cannot open its grid database', error.message);
+    app.exit(isStorageFailure(error) ? 3 : 1);
+    throw error;
+  }
   const service = createConsoleService({ seed: opts.seed, desktop: files.desktop, store });
   // A clean quit ends the database's run: the next start is no power-off (core/store/power-restart.ts).
   app.on('will-quit', () => service.close());
