@@ -1,15 +1,18 @@
 // `timezero run <file> [--json] [--db <path>] [--seed <n>]`: runs a runbook headless (spec §2).
 // Exit 2: the file did not validate (nothing ran). Exit 1: an EXPECT failed. Exit 0 otherwise.
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Session, type RunRecord } from '../core/session.js';
 import { humanLines, jsonLine } from './format.js';
 import { openPersistentSession } from './persistent.js';
 import { backupBeforeRun } from '../services/backup-service.js';
+import { FileTooLarge, readTextBoundedSync } from '../services/bounded-read.js';
 
 const USAGE = 'usage: timezero run <file> [--json] [--db <path>] [--seed <n>]';
 const MAX_RUNBOOK_BYTES = 16 * 2 ** 20;
+/** a file a runbook names without saying how large it may be */
+const MAX_NAMED_FILE_BYTES = 64 * 2 ** 20;
 
 export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   const [verb, file, ...rest] = argv;
@@ -32,19 +35,19 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   }
   let text: string;
   try {
-    const size = statSync(file).size; // refused before it is read, let alone parsed
-    if (size > MAX_RUNBOOK_BYTES) {
-      err(`${file}: larger than ${MAX_RUNBOOK_BYTES / 2 ** 20} MB: refused`);
+    // Capped while reading, so a device, FIFO or standard input cannot fill memory either.
+    text = readTextBoundedSync(file, MAX_RUNBOOK_BYTES);
+  } catch (error) {
+    if (error instanceof FileTooLarge) {
+      err(`${file}: ${error.message}`);
       return 2;
     }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
     err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return 2;
   }
   const base = dirname(resolve(file));
   const files = {
-    readText: (path: string) => readFileSync(resolve(base, path), 'utf8'),
+    readText: (path: string, maxBytes?: number) => readTextBoundedSync(resolve(base, path), maxBytes ?? MAX_NAMED_FILE_BYTES),
     writeText: (path: string, text: string) => writeFileSync(resolve(base, path), text),
   };
   let session: Session;
