@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { jsonErrorPosition } from './json-position.js';
+import { jsonTooDeep } from './json-depth.js';
 import { joinGeneratedLines } from '../runbook/generated-lines.js';
 
 const size = z.string().regex(/^\d+(\.\d+)?(B|KB|MB|GB|TB|PB)$/i, 'a size such as 800MB or 4GB');
@@ -75,6 +76,8 @@ function fieldPath(path: readonly PropertyKey[]): string {
 
 export function gridFileToRunbook(text: string): string | GridFileError {
   if (text.length > MAX_GRID_FILE_BYTES) return { path: '(file)', message: `larger than ${MAX_GRID_FILE_BYTES / 2 ** 20} MB` };
+  const deep = jsonTooDeep(text);
+  if (deep) return { path: '(file)', message: deep.message };
   let json: unknown;
   try {
     json = JSON.parse(text);

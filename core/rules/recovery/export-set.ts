@@ -15,6 +15,7 @@ import { removable } from '../physical/io-station.js';
 import { DB_COLUMNS, sourceTag, type DbBackup, type DbColumn } from '../copy-export/db-backup.js';
 import { bytesOf, fromBase64, sha256Hex, toBase64 } from './encoding.js';
 import { jsonErrorPosition } from '../../model/json-position.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../../model/json-depth.js';
 import { checkLoad, incomingOf, loadCartridges } from './transport.js';
 import type { StandaloneLibrary } from './standalone.js';
 
@@ -171,6 +172,8 @@ export function readExportSet(file: string, text: string) {
   const sum = /^SHA256 ([0-9a-f]{64})$/.exec(lines[2]!);
   if (!sum) bad(file, 'truncated or damaged checksum line');
   if (sha256Hex(lines[1]!) !== sum[1]) bad(file, 'checksum mismatch: the file is corrupt');
+  const deep = jsonTooDeep(lines[1]!);
+  if (deep) bad(file, `body nested deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${deep.col}: refused before parsing`);
   let json: unknown;
   try {
     json = JSON.parse(lines[1]!);
