@@ -177,7 +177,7 @@ describe('web-mode host', () => {
     ws.send(frame);
     expect(await reply).toEqual({ id: 10, ok: false, error: { code: 'BAD_ENVELOPE', message: `message nested deeper than 64 levels at line 1, column ${'{"id":10,"channel":"runbook.validate","payload":{"text":'.length + 63}: refused before parsing` } });
     // transfer of 8 MB over loopback included; before the scan the host spent ~4.5 s in JSON.parse
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(2500);
     expect(await call(ws, 11, 'session.info', {})).toMatchObject({ id: 11, ok: true });
     ws.close();
   });
