@@ -36,6 +36,7 @@ import { volumeHistory } from './volume-history.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 import { guardSessionWrites, isMutator, mutator, writerQueue } from './mutator.js';
+import { LONG_MESSAGE_TOKEN, visibleText } from '../core/runbook/visible-text.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -357,7 +358,8 @@ function openSample(session: Session, name: string): void {
 }
 
 function error(code: string, message: string): { ok: false; error: { code: string; message: string } } {
-  return { ok: false, error: { code, message } };
+  // A message may echo the request (a channel name, a runbook line): shown escaped and cut.
+  return { ok: false, error: { code, message: visibleText(message, LONG_MESSAGE_TOKEN) } };
 }
 
 function lineError(e: { line: number; col: number; message: string }): LineErrorDto {

@@ -10,6 +10,7 @@ import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook, MAX_GRID_FILE_BYTES } from '../model/grid-file.js';
 import { checkTape, standaloneRef } from './tape-validate.js';
 import { checkDasd, dasdScopeOf, emptyDasdScope, type DasdScope } from './dasd-validate.js';
+import { visibleText } from './visible-text.js';
 
 export interface Scope {
   grid: string | null;
@@ -68,12 +69,13 @@ export function validateText(text: string, scope: Scope, files: FilePort | null,
   for (let i = 0; i < lines.length; i++) {
     const parsed = parseLine(lines[i]!, i + 1);
     if (parsed === null) continue;
+    // Messages echo the runbook's tokens: shown visibly (control characters escaped, long tokens cut).
     if (isLineError(parsed)) {
-      errors.push(parsed);
+      errors.push({ ...parsed, message: visibleText(parsed.message) });
       continue;
     }
     const error = check(parsed, scope, files, chain);
-    if (error) errors.push(error);
+    if (error) errors.push({ ...error, message: visibleText(error.message) });
     else commands.push(parsed);
   }
   return { commands, errors };
