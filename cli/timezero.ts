@@ -3,7 +3,7 @@
 // run stopped because its database could not be written (disk full, read-only, held by another
 // program); the grid on disk holds every command before that one. Exit 0 otherwise.
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Session, type RunRecord } from '../core/session.js';
 import type { AbnormalEnd } from '../core/persistent-session.js';
@@ -12,11 +12,14 @@ import { isStorageFailure } from '../core/store/storage-errors.js';
 import { humanLines, jsonLine } from './format.js';
 import { openPersistentSession } from './persistent.js';
 import { backupBeforeRun } from '../services/backup-service.js';
+import { FileTooLarge, readTextBoundedSync } from '../services/bounded-read.js';
 
 const USAGE = 'usage: timezero run <file> [--json] [--db <path> [--read-only]] [--seed <n>]';
 /** spec §12: the database could not be written */
 export const EXIT_STORAGE = 3;
 const MAX_RUNBOOK_BYTES = 16 * 2 ** 20;
+/** a file a runbook names without saying how large it may be */
+const MAX_NAMED_FILE_BYTES = 64 * 2 ** 20;
 
 export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   const [verb, file, ...rest] = argv;
@@ -41,19 +44,19 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   }
   let text: string;
   try {
-    const size = statSync(file).size; // refused before it is read, let alone parsed
-    if (size > MAX_RUNBOOK_BYTES) {
-      err(`${file}: larger than ${MAX_RUNBOOK_BYTES / 2 ** 20} MB: refused`);
+    // Capped while reading, so a device, FIFO or standard input cannot fill memory either.
+    text = readTextBoundedSync(file, MAX_RUNBOOK_BYTES);
+  } catch (error) {
+    if (error instanceof FileTooLarge) {
+      err(`${file}: ${error.message}`);
       return 2;
     }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
     err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return 2;
   }
   const base = dirname(resolve(file));
   const files = {
-    readText: (path: string) => readFileSync(resolve(base, path), 'utf8'),
+    readText: (path: string, maxBytes?: number) => readTextBoundedSync(resolve(base, path), maxBytes ?? MAX_NAMED_FILE_BYTES),
     writeText: (path: string, text: string) => writeFileSync(resolve(base, path), text),
   };
   if (readOnly && !db) {

@@ -3,9 +3,10 @@
 // (hand over the runbook text, render a report, ask for a duration) goes to it as an `app.menu`
 // event, and the page answers through the contract (file.save, time.advance).
 
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ConsoleService, DesktopPort } from '../services/console-service.js';
+import { readRegularFileBounded } from '../services/bounded-read.js';
 import type { BrowserWindow, Dialog, FileFilter, MenuItemTemplate } from './electron-types.js';
 
 const RUNBOOK_FILTERS: FileFilter[] = [{ name: 'Runbooks', extensions: ['runbook', 'txt'] }];
@@ -76,6 +77,15 @@ export interface DesktopFiles {
   rememberRunbook(path: string): void;
 }
 
+/** A chosen file's text, capped while reading; a device or FIFO is refused (services/bounded-read.ts). */
+async function readCapped(path: string, limit: number): Promise<string> {
+  try {
+    return await readRegularFileBounded(path, limit);
+  } catch (error) {
+    throw new Error(`${basename(path)}: ${(error as Error).message}`);
+  }
+}
+
 export function desktopFiles(deps: { window: BrowserWindow; dialog: Dialog }): DesktopFiles {
   const { window, dialog } = deps;
   let runbookPath: string | null = null;
@@ -84,9 +94,7 @@ export function desktopFiles(deps: { window: BrowserWindow; dialog: Dialog }): D
       const chosen = await dialog.showOpenDialog(window, { title, properties: ['openFile'], filters });
       const path = chosen.canceled ? undefined : chosen.filePaths[0];
       if (!path) return null;
-      const size = (await stat(path)).size;
-      if (size > limit) throw new Error(`${basename(path)} is larger than ${limit / 2 ** 20} MB`);
-      return { path, text: await readFile(path, 'utf8') };
+      return { path, text: await readCapped(path, limit) };
     },
     rememberRunbook(path) {
       runbookPath = path;
@@ -113,10 +121,9 @@ export function desktopFiles(deps: { window: BrowserWindow; dialog: Dialog }): D
         const chosen = await dialog.showOpenDialog(window, { title: 'Open Export Set', properties: ['openFile'], filters: EXPORTSET_FILTERS });
         const path = chosen.canceled ? undefined : chosen.filePaths[0];
         if (!path) return null;
-        const size = (await stat(path)).size;
-        if (size > MAX_EXPORTSET_BYTES) throw new Error(`${basename(path)} is larger than ${MAX_EXPORTSET_BYTES / 2 ** 20} MB`);
+        const text = await readCapped(path, MAX_EXPORTSET_BYTES);
         const name = basename(path).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64) || 'exportset.tzset';
-        return { name, text: await readFile(path, 'utf8') };
+        return { name, text };
       },
     },
   };

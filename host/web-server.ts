@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { MAX_PAYLOAD_BYTES } from '../contract/api.js';
+import { jsonTooDeep } from '../core/model/json-depth.js';
 import type { ConsoleService, EngineEvent } from '../services/console-service.js';
 import type { Reply } from '../services/errors.js';
 import { APP_PROTOCOL, checkPeer, cookieName, cookieValue, newToken, offeredProtocols, protocolToken, sameToken, TOKEN_PROTOCOL_PREFIX, type AccessPolicy } from './access.js';
@@ -194,9 +195,13 @@ async function answer(data: RawData, isBinary: boolean, service: WebServerOption
   if (raw.length > MAX_PAYLOAD_BYTES + ENVELOPE_BYTES) {
     return { id: headId(raw), ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: `message larger than ${MAX_PAYLOAD_BYTES / 2 ** 20} MB` } };
   }
+  const text = raw.toString('utf8');
+  // Depth before parsing: a deeply nested frame would hold the event loop for seconds in JSON.parse.
+  const deep = jsonTooDeep(text);
+  if (deep) return { id: headId(raw), ok: false, error: { code: 'BAD_ENVELOPE', message: `message ${deep.message}` } };
   let message: unknown;
   try {
-    message = JSON.parse(raw.toString('utf8'));
+    message = JSON.parse(text);
   } catch {
     return { id: headId(raw), ok: false, error: { code: 'BAD_ENVELOPE', message: 'not JSON' } };
   }

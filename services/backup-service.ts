@@ -18,6 +18,7 @@ import { createPrivateFile } from '../core/store/db-lock.js';
 import type { Request, Response } from '../contract/api.js';
 import type { BackupEntryDto } from '../contract/backup-api.js';
 import { fail } from './errors.js';
+import { mutator } from './mutator.js';
 
 /** Backups kept per database; older ones are deleted after each new one. */
 export const BACKUP_KEEP = 10;
@@ -239,12 +240,12 @@ function replaceContents(live: string, from: string): void {
 export function backupHandlers(session: Session, backups: Backups | undefined, restored: () => void) {
   return {
     'backup.list': (): Response<'backup.list'> => ({ persistent: backups !== undefined, dir: backups?.dir ?? null, keep: backups?.keep ?? 0, backups: backups?.list() ?? [] }),
-    'backup.restore': async ({ name }: Request<'backup.restore'>): Promise<Response<'backup.restore'>> => {
+    'backup.restore': mutator(async ({ name }: Request<'backup.restore'>): Promise<Response<'backup.restore'>> => {
       if (!backups) fail('UNSUPPORTED', 'this console keeps its grid in memory: there are no backups to restore');
       const result = await backups.restore(name, session);
       restored();
       return { ...result, journalLength: session.journal.length };
-    },
+    }),
   };
 }
 

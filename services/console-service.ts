@@ -37,6 +37,8 @@ import { backupBefore, backupHandlers, type Backups } from './backup-service.js'
 import { volumeHistory } from './volume-history.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
+import { guardSessionWrites, isMutator, mutator, writerQueue } from './mutator.js';
+import { LONG_MESSAGE_TOKEN, visibleText } from '../core/runbook/visible-text.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -89,8 +91,6 @@ export interface ConsoleService {
   close(): void;
 }
 
-/** Channels that change the grid: they run one at a time. */
-const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance', 'backup.restore']);
 const DEFAULT_PROGRESS_MS = 100;
 const HISTORY_LIMIT = 50;
 const QUEUED_VOLUMES_LIMIT = 100;
@@ -110,12 +110,14 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   // Runbook text → its commands, validated against the grid as it was when the run began, so
   // stepping on through a runbook that defines clusters does not trip over its own definitions.
   const validatedRunbooks = new Map<string, { commands: Command[]; errors: LineErrorDto[] }>();
-  let queue: Promise<unknown> = Promise.resolve();
+  // Handlers that change the grid are marked mutator(...) where they are registered and run one at a time.
+  const writes = writerQueue();
 
   const restored = opts.store?.open(files, seed) ?? null;
   const session = restored ?? new Session(files, seed);
   opts.store?.attach(session);
   if (!restored) openSample(session, opts.sample ?? CONSOLE_SAMPLE);
+  guardSessionWrites(session, writes);
 
   function publish(event: EngineEvent): void {
     const checked = events[event.event].safeParse(event.payload);
@@ -215,7 +217,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       previousRun: previousRunDto(opts.store?.previousRun?.() ?? null),
     }),
 
-    'console.execute': async ({ line }) => {
+    'console.execute': mutator(async ({ line }: Request<'console.execute'>) => {
       if (/[\r\n]/.test(line)) fail('BAD_REQUEST', 'line: one console line, without line breaks');
       const validated = session.validate(line);
       if (validated.errors.length > 0) return { records: [], errors: validated.errors.map(lineError) };
@@ -223,20 +225,20 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       const records = validated.commands.map((command) => session.run(command, 'console'));
       if (records.length > 0) changed(records.flatMap((r) => r.messages));
       return { records: records.map(toDto), errors: [] };
-    },
+    }),
 
     'runbook.validate': ({ text }) => {
       const validated = session.validate(text);
       return { errors: validated.errors.map(lineError), commands: validated.commands.length };
     },
 
-    'runbook.step': async ({ text, from, to }) => {
+    'runbook.step': mutator(async ({ text, from, to }: Request<'runbook.step'>) => {
       const { commands, errors } = validatedRunbook(text, from);
       if (errors.length > 0) return { records: [], errors, total: commands.length };
       const end = Math.min(to, commands.length);
       const records = from < end ? await runCommands(commands, from, end, 'runbook', 'runbook') : [];
       return { records, errors: [], total: commands.length };
-    },
+    }),
 
     'grid.show': ({ at }) => {
       const engine = engineAt(at);
@@ -263,7 +265,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       }));
     },
 
-    'time.advance': async ({ duration }) => {
+    'time.advance': mutator(async ({ duration }: Request<'time.advance'>) => {
       if (duration !== null) {
         const record = runOne(`ADVANCE ${duration}`, 'console');
         changed(record.messages);
@@ -277,7 +279,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       publish({ event: 'engine.progress', payload: { label, done: 1, total: 1 } });
       changed(record.messages);
       return record;
-    },
+    }),
 
     'journal.list': ({ from, limit }) =>
       session.journal.slice(from, from + limit).map((e, i) => ({
@@ -321,10 +323,9 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   }
 
   function handle(channel: string, payload: unknown): Promise<Reply> {
-    if (!isChannel(channel) || !MUTATING.has(channel)) return dispatch(channel, payload);
-    const next = queue.then(() => dispatch(channel, payload));
-    queue = next.catch(() => undefined);
-    return next;
+    // The mark is looked up when the request comes: a handler map replaced later (a restore) counts too.
+    if (!isChannel(channel) || !isMutator(handlers[channel])) return dispatch(channel, payload);
+    return writes.run(() => dispatch(channel, payload));
   }
 
   async function openGridFile(name: string, text: string): Promise<Reply<Response<'runbook.step'>>> {
@@ -336,9 +337,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       const records = await runCommands(commands, 0, commands.length, name, `open ${name}`);
       return { ok: true, result: { records, errors: [], total: commands.length } };
     };
-    const next = queue.then(run);
-    queue = next.catch(() => undefined);
-    return next;
+    return writes.run(run);
   }
 
   return {
@@ -375,7 +374,8 @@ function previousRunDto(end: AbnormalEnd | null): Response<'session.info'>['prev
 }
 
 function error(code: string, message: string): { ok: false; error: { code: string; message: string } } {
-  return { ok: false, error: { code, message } };
+  // A message may echo the request (a channel name, a runbook line): shown escaped and cut.
+  return { ok: false, error: { code, message: visibleText(message, LONG_MESSAGE_TOKEN) } };
 }
 
 function lineError(e: { line: number; col: number; message: string }): LineErrorDto {

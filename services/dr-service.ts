@@ -13,6 +13,7 @@ import { WIZARDS } from '../core/wizards/procedures.js';
 import { describeStep, performStep, startWizard, type StepRecord, type WizardRun } from '../core/wizards/runner.js';
 import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
+import { mutator } from './mutator.js';
 import { reportBeforeFlashOff, reportOfLastTimeZero } from './dr-report-keeper.js';
 
 /** Small named documents kept with the grid (the SQLite meta table), or in memory. */
@@ -99,14 +100,14 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
     'wizard.list': () =>
       WIZARDS.map((w) => ({ id: w.id, title: w.title, source: w.source, summary: w.summary, defaults: w.defaults(session.engine.state) as never, steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })) })),
     'wizard.state': () => state(),
-    'wizard.start': ({ wizardId, params }: Request<'wizard.start'>) => {
+    'wizard.start': mutator(({ wizardId, params }: Request<'wizard.start'>) => {
       if (run && run.status !== 'finished') fail('WIZARD_ACTIVE', `wizard ${run.wizardId} is in progress: finish or abandon it first`);
       if (!WIZARDS.some((w) => w.id === wizardId)) fail('UNKNOWN_WIZARD', `wizardId: no wizard ${wizardId} (wizards: ${WIZARDS.map((w) => w.id).join(', ')})`);
       run = startWizard(session, wizardId, params as never);
       last = null;
       return save();
-    },
-    'wizard.step': ({ acknowledge }: Request<'wizard.step'>) => {
+    }),
+    'wizard.step': mutator(({ acknowledge }: Request<'wizard.step'>) => {
       if (!run) fail('NO_WIZARD', 'no wizard is in progress');
       if (run.status !== 'active') fail('WIZARD_NOT_ACTIVE', `wizard ${run.wizardId} is ${run.status}`);
       // Disabling the flash releases time-zero: the report of the test is taken just before.
@@ -119,20 +120,20 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
       const now = save();
       if (outcome.step.records.length > 0) changed();
       return now;
-    },
-    'wizard.pause': () => {
+    }),
+    'wizard.pause': mutator(() => {
       if (run && run.status === 'active') run = { ...run, status: 'paused' };
       return save();
-    },
-    'wizard.resume': () => {
+    }),
+    'wizard.resume': mutator(() => {
       if (run && run.status === 'paused') run = { ...run, status: 'active' };
       return save();
-    },
-    'wizard.abandon': () => {
+    }),
+    'wizard.abandon': mutator(() => {
       run = null;
       last = null;
       return save();
-    },
+    }),
     'report.drTest': async ({ family: name, drHost, format }: Request<'report.drTest'>) => {
       let report: DrTestReport;
       let subject: string;

@@ -12,6 +12,7 @@ import { isoTime } from '../core/sim/time.js';
 import type { Session } from '../core/session.js';
 import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
+import { mutator } from './mutator.js';
 import type { ExportSetShelf } from './export-shelf.js';
 
 /** Stacked volumes listed per library; the view virtualizes them, the total says how many there are. */
@@ -59,7 +60,7 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
       })),
     'exportset.list': () => shelf.list(),
     'exportset.read': ({ name }: Request<'exportset.read'>) => domain(() => ({ name, text: shelf.text(name) })),
-    'exportset.upload': ({ name, text }: Request<'exportset.upload'>) => domain(() => shelf.put(name, text, 'uploaded')),
+    'exportset.upload': mutator(({ name, text }: Request<'exportset.upload'>) => domain(() => shelf.put(name, text, 'uploaded'))),
     'exportset.open': async (): Promise<Response<'exportset.open'>> => {
       if (!desktop?.openFile) fail('UNSUPPORTED', 'opening a file needs the desktop app: the web console uploads instead');
       let file: { name: string; text: string } | null;

@@ -79,10 +79,10 @@ export function exportSetShelf(inner: FilePort | null, settings: Settings): Expo
   }
 
   return {
-    readText(path) {
+    readText(path, maxBytes) {
       const text = settings.get(FILE_KEY(path));
       if (text !== null) return text;
-      if (inner) return inner.readText(path);
+      if (inner) return inner.readText(path, maxBytes);
       throw new Error(`no export set named ${path}: save one (SAVE EXPORTSET), upload or open one first`);
     },
     writeText(path, text) {

@@ -3,9 +3,15 @@
 
 import { z } from 'zod';
 import { jsonErrorPosition } from './json-position.js';
+import { jsonTooDeep } from './json-depth.js';
+import { joinGeneratedLines } from '../runbook/generated-lines.js';
 
 const size = z.string().regex(/^\d+(\.\d+)?(B|KB|MB|GB|TB|PB)$/i, 'a size such as 800MB or 4GB');
-const name = z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/, '1-32 letters, digits or _.$@#-');
+// Every string field has a pattern, and none admits a space, '#' (a runbook comment) or a control
+// character: a field becomes one token of one generated line, never more (issue 11 item 6).
+const name = z.string().regex(/^[A-Za-z0-9_.$@-]{1,32}$/, '1-32 letters, digits or _.$@-');
+/** a microcode level such as 8.5 or R5.1 (spec §3 CLUSTER … CODE <level>) */
+const codeLevel = z.string().regex(/^[A-Za-z0-9._-]{1,16}$/, 'a code level such as 8.5: 1-16 letters, digits or ._-');
 const hex = z.string().regex(/^[0-9A-Fa-f]{4}$/, '4 hex digits');
 const duration = z.string().regex(/^\d+(ms|s|m|h|d)$/i, 'a duration such as 30s, 10m, 2h');
 
@@ -26,7 +32,7 @@ export const GridFileSchema = z
             cache: size.optional(),
             drives: z.number().int().min(0).max(256).optional(),
             ioStation: z.boolean().optional(),
-            code: z.string().max(16).optional(),
+            code: codeLevel.optional(),
           })
           .strict(),
       )
@@ -62,7 +68,7 @@ export interface GridFileError {
   message: string;
 }
 
-const MAX_GRID_FILE_BYTES = 8 * 2 ** 20;
+export const MAX_GRID_FILE_BYTES = 8 * 2 ** 20;
 
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(root)';
@@ -70,6 +76,8 @@ function fieldPath(path: readonly PropertyKey[]): string {
 
 export function gridFileToRunbook(text: string): string | GridFileError {
   if (text.length > MAX_GRID_FILE_BYTES) return { path: '(file)', message: `larger than ${MAX_GRID_FILE_BYTES / 2 ** 20} MB` };
+  const deep = jsonTooDeep(text);
+  if (deep) return { path: '(file)', message: deep.message };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -112,7 +120,8 @@ export function gridFileToRunbook(text: string): string | GridFileError {
     if (v.kind === 'insert') lines.push(`INSERT ${v.range} ON ${v.on}${v.category ? ` CATEGORY ${v.category}` : ''}`);
     else lines.push(`PRELOAD ${v.range} ON ${v.on} MC ${v.mc} SIZE ${v.size}${v.category ? ` CATEGORY ${v.category}` : ''}`);
   }
-  return lines.join('\n');
+  const runbook = joinGeneratedLines(lines);
+  return typeof runbook === 'string' ? runbook : { path: '(generated runbook)', message: runbook.message };
 }
 
 function crossCheck(g: GridFile, clusters: string[], sites: string[]): GridFileError | null {

@@ -7,9 +7,10 @@ import type { Command } from './commands.js';
 import type { ClusterRef, Named } from './cursor.js';
 import { isLineError, parseLine, type LineError } from './parser.js';
 import { SAMPLES } from '../samples/index.js';
-import { gridFileToRunbook } from '../model/grid-file.js';
+import { gridFileToRunbook, MAX_GRID_FILE_BYTES } from '../model/grid-file.js';
 import { checkTape, standaloneRef } from './tape-validate.js';
 import { checkDasd, dasdScopeOf, emptyDasdScope, type DasdScope } from './dasd-validate.js';
+import { visibleText } from './visible-text.js';
 
 export interface Scope {
   grid: string | null;
@@ -24,8 +25,11 @@ export interface Scope {
 }
 
 export interface FilePort {
-  /** reads a file named in a runbook, relative to the runbook's own folder */
-  readText(path: string): string;
+  /**
+   * reads a file named in a runbook, relative to the runbook's own folder; with `maxBytes`, a file
+   * larger than that is refused while it is read (a device or FIFO never fills memory)
+   */
+  readText(path: string, maxBytes?: number): string;
   /** writes one (SAVE EXPORTSET), where a file system is available */
   writeText?(path: string, text: string): void;
 }
@@ -51,19 +55,27 @@ export interface Validated {
   errors: LineError[];
 }
 
-export function validateText(text: string, scope: Scope, files: FilePort | null): Validated {
+/** How deep LOAD and SAMPLE may nest (a grid file or sample expanding into another, and so on). */
+export const MAX_EXPANSION_DEPTH = 8;
+
+/**
+ * `chain` names the grid files and samples this text was expanded from, outermost first (empty for
+ * a runbook itself): it bounds nesting and names the way to an error.
+ */
+export function validateText(text: string, scope: Scope, files: FilePort | null, chain: readonly string[] = []): Validated {
   const commands: Command[] = [];
   const errors: LineError[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const parsed = parseLine(lines[i]!, i + 1);
     if (parsed === null) continue;
+    // Messages echo the runbook's tokens: shown visibly (control characters escaped, long tokens cut).
     if (isLineError(parsed)) {
-      errors.push(parsed);
+      errors.push({ ...parsed, message: visibleText(parsed.message) });
       continue;
     }
-    const error = check(parsed, scope, files);
-    if (error) errors.push(error);
+    const error = check(parsed, scope, files, chain);
+    if (error) errors.push({ ...error, message: visibleText(error.message) });
     else commands.push(parsed);
   }
   return { commands, errors };
@@ -88,7 +100,7 @@ function need(set: Set<string>, what: string, n: Named | null): LineError | stri
 }
 
 /** Checks one command's references and applies its declarations to the scope. */
-function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | null {
+function check(cmd: Command, scope: Scope, files: FilePort | null, chain: readonly string[]): LineError | null {
   const at = (col: number, message: string): LineError => ({ line: cmd.line, col, message });
   const refs = (...list: (ClusterRef | null | undefined)[]): LineError | null => {
     for (const ref of list) {
@@ -121,19 +133,21 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
       // Own properties only: SAMPLE constructor must not reach Object.prototype.
       const sample = Object.hasOwn(SAMPLES, cmd.args.sample.name) ? SAMPLES[cmd.args.sample.name] : undefined;
       if (!sample) return at(cmd.args.sample.col, `unknown sample '${cmd.args.sample.name}' (samples: ${Object.keys(SAMPLES).join(', ')})`);
-      return expand(cmd, sample.runbook, `sample ${cmd.args.sample.name}`, scope, files);
+      return expand(cmd, sample.runbook, `sample ${cmd.args.sample.name}`, scope, files, chain);
     }
     case 'LOAD': {
       if (!files) return at(cmd.args.col, 'LOAD needs a file system: not available here');
+      const nesting = nestingProblem(chain, cmd.args.file);
+      if (nesting) return at(cmd.args.col, nesting);
       let text: string;
       try {
-        text = files.readText(cmd.args.file);
+        text = files.readText(cmd.args.file, MAX_GRID_FILE_BYTES);
       } catch (error) {
         return at(cmd.args.col, `cannot read grid file '${cmd.args.file}': ${(error as Error).message}`);
       }
       const converted = gridFileToRunbook(text);
       if (typeof converted !== 'string') return at(cmd.args.col, `${cmd.args.file}: ${converted.path}: ${converted.message}`);
-      return expand(cmd, converted, cmd.args.file, scope, files);
+      return expand(cmd, converted, cmd.args.file, scope, files, chain);
     }
     case 'SITE':
       if (scope.sites.has(cmd.args.site)) return at(cmd.col, `site ${cmd.args.site} is already defined`);
@@ -218,8 +232,19 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
   }
 }
 
-function expand(cmd: Command, text: string, origin: string, scope: Scope, files: FilePort | null): LineError | null {
-  const inner = validateText(text, scope, files);
+/** A LOAD of a file already on the way here, or nesting past the bound: refused before reading. */
+function nestingProblem(chain: readonly string[], file: string): string | null {
+  const way = [...chain, file].join(' → ');
+  if (chain.includes(file)) return `LOAD ${file} loads itself again (${way}): refused`;
+  if (chain.length >= MAX_EXPANSION_DEPTH) return `LOAD nested more than ${MAX_EXPANSION_DEPTH} deep (${way}): refused`;
+  return null;
+}
+
+function expand(cmd: Command, text: string, origin: string, scope: Scope, files: FilePort | null, chain: readonly string[]): LineError | null {
+  if (chain.length >= MAX_EXPANSION_DEPTH) {
+    return { line: cmd.line, col: cmd.col, message: `nested more than ${MAX_EXPANSION_DEPTH} deep (${[...chain, origin].join(' → ')}): refused` };
+  }
+  const inner = validateText(text, scope, files, [...chain, origin]);
   if (inner.errors.length > 0) {
     const e = inner.errors[0]!;
     return { line: cmd.line, col: cmd.col, message: `${origin}:${e.line}:${e.col}: ${e.message}` };

@@ -7,6 +7,7 @@
 import type { Session, RunRecord } from '../session.js';
 import { WIZARDS } from './procedures.js';
 import type { Finding, WizardParams } from './types.js';
+import { joinGeneratedLines } from '../runbook/generated-lines.js';
 
 export interface StepRecord {
   stepId: string;
@@ -59,7 +60,9 @@ export function describeStep(session: Session, run: WizardRun, index = run.next)
 /** Every line of the step checked against the grid as one block, so a line may use what an earlier one defines. */
 function validationFindings(session: Session, lines: string[]): Finding[] {
   if (lines.length === 0) return [];
-  return session.validate(lines.join('\n')).errors.map((e) => ({ level: 'error' as const, message: `line ${e.line} “${lines[e.line - 1] ?? ''}” does not validate: ${e.message} (column ${e.col})` }));
+  const text = joinGeneratedLines(lines);
+  if (typeof text !== 'string') return [{ level: 'error' as const, message: text.message }];
+  return session.validate(text).errors.map((e) => ({ level: 'error' as const, message: `line ${e.line} “${lines[e.line - 1] ?? ''}” does not validate: ${e.message} (column ${e.col})` }));
 }
 
 /**
@@ -84,8 +87,9 @@ export function performStep(session: Session, run: WizardRun, acknowledge = fals
     confirmed: described.kind === 'manual',
     ran: described.ran.length,
   };
-  if (blocked) return { run, step, refused: true, failed: false };
-  const validated = session.validate(described.lines.join('\n'));
+  const text = joinGeneratedLines(described.lines);
+  if (blocked || typeof text !== 'string') return { run, step, refused: true, failed: false };
+  const validated = session.validate(text);
   for (const command of validated.commands) {
     const line = described.lines[command.line - 1]!;
     const record: RunRecord = session.run(command, `wizard ${run.wizardId}`);

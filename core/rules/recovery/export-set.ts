@@ -15,6 +15,7 @@ import { removable } from '../physical/io-station.js';
 import { DB_COLUMNS, sourceTag, type DbBackup, type DbColumn } from '../copy-export/db-backup.js';
 import { bytesOf, fromBase64, sha256Hex, toBase64 } from './encoding.js';
 import { jsonErrorPosition } from '../../model/json-position.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../../model/json-depth.js';
 import { checkLoad, incomingOf, loadCartridges } from './transport.js';
 import type { StandaloneLibrary } from './standalone.js';
 
@@ -22,8 +23,11 @@ export const EXPORTSET_HEADER = 'TIMEZERO EXPORTSET';
 export const EXPORTSET_VERSION = 1;
 
 /** Reads and writes files named in a runbook (the session's FilePort). */
+/** the largest export-set file LOAD EXPORTSET reads: refused while reading past it */
+export const MAX_EXPORTSET_FILE_BYTES = 64 * 2 ** 20;
+
 export interface ExportSetFiles {
-  readText(path: string): string;
+  readText(path: string, maxBytes?: number): string;
   writeText?(path: string, text: string): void;
   /** the bytes each LOAD EXPORTSET read, by name, kept with the journal so a replay needs no file (kept-export-sets.ts) */
   kept?: { get(path: string): string | null; set(path: string, text: string): void };
@@ -168,6 +172,8 @@ export function readExportSet(file: string, text: string) {
   const sum = /^SHA256 ([0-9a-f]{64})$/.exec(lines[2]!);
   if (!sum) bad(file, 'truncated or damaged checksum line');
   if (sha256Hex(lines[1]!) !== sum[1]) bad(file, 'checksum mismatch: the file is corrupt');
+  const deep = jsonTooDeep(lines[1]!);
+  if (deep) bad(file, `body nested deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${deep.col}: refused before parsing`);
   let json: unknown;
   try {
     json = JSON.parse(lines[1]!);
@@ -216,12 +222,13 @@ export function loadExportSet(state: GridState, file: string, sa: StandaloneLibr
   if (replaying && kept !== null) text = kept;
   else {
     try {
-      text = files.readText(file);
+      text = files.readText(file, MAX_EXPORTSET_FILE_BYTES);
     } catch (error) {
       // The error's code (ENOENT …), not its message: that names the absolute path, which differs per
       // machine, and transcripts must be the same everywhere (spec §1).
       const code = (error as { code?: unknown }).code;
-      if (kept === null) refuse('NO_FILE', `cannot read ${file}: ${typeof code === 'string' ? code : (error as Error).message}`);
+      // A file over the cap says so (its message names no path).
+      if (kept === null) refuse('NO_FILE', `cannot read ${file}: ${typeof code === 'string' && code !== 'EFBIG' ? code : (error as Error).message}`);
       text = kept;
     }
   }
