@@ -7,6 +7,7 @@ import { refuse } from '../engine/refusal.js';
 import { hex4 } from '../model/grid.js';
 import { NOT_MOUNTED } from '../model/volumes.js';
 import { advanceTo, advanceUntil } from '../sim/run.js';
+import { isoTime } from '../sim/time.js';
 import { ensureRoom, isInCache, isScratch, outOfCache, placeInCache, recallTime, resizeCached } from './cache.js';
 import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from './copy-queues.js';
 import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
@@ -58,14 +59,22 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const family = flashFamilyFor(state, hostName, cluster);
   if (family && !isExcludedCategory(state, family, imageAtTimeZero(state, family, v)?.category ?? cols.category[v]!)) return mountAtTimeZero(state, family, v, cluster, hostName);
   if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${state.clusters[cols.mountedOn[v]!]!.name}`);
-  // Redbook §11.4.1: on a write-protected cluster a protected scratch (Fast Ready) category is either
-  // honoured — the mount gets an empty scratch volume, no recall — or, with IGNOREFASTREADY, the volume
-  // production returned to scratch mounts as private, read-only.
-  const mountCluster = state.clusters[cluster]!;
-  if (isWriteProtected(state, cluster, cols.category[v]!) && isScratch(state, cols.category[v]!)) {
-    if (!mountCluster.ignoreFastReady) {
+  // Fast Ready (spec §12; Redbook §11.9.7: "mounting that volume through a specific mount will not
+  // recall the previously written data … will always mount a blank volume from a scratch (Fast Ready)
+  // category"; §11.10.1 step 3: "when 'Expire Hold' is enabled, the TS7700 will not allow any host
+  // access to these volumes until the hold period passes"). Only a write-protected cluster with
+  // IGNOREFASTREADY treats a protected scratch volume as private: old data, read-only, no hold.
+  const category = knownCategory(state, v, cluster);
+  if (isScratch(state, category)) {
+    const writeProtected = isWriteProtected(state, cluster, category);
+    if (!(writeProtected && state.clusters[cluster]!.ignoreFastReady)) {
+      const until = expireHoldUntil(state, v, category);
+      if (until > state.now) {
+        refuse('EXPIRE_HOLD', `${volser} is in scratch category ${hex4(category)} under Expire Hold until ${isoTime(until)}: no host can mount it`);
+      }
       acquireOwnership(state, v, cluster);
-      const mount = attach(state, v, hostName, cluster, cluster, true, 'scratch');
+      const mount = attach(state, v, hostName, cluster, cluster, writeProtected, 'scratch');
+      cols.lastAccess[v] = state.now;
       return { ...mountResult(state, mount), fastReady: true };
     }
   }
@@ -90,6 +99,39 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const result = mountResult(state, mount);
   if (recallMs > 0) result.recallSeconds = recallMs / 1000;
   return result;
+}
+
+/** The volume's category as `cluster` knows it: a change it has not seen yet does not count. */
+export function knownCategory(state: GridState, v: number, cluster: number): number {
+  return state.clusters[cluster]!.unseenCategories?.[v]?.category ?? state.volumes.cols.category[v]!;
+}
+
+/** Clusters that cannot reach the cluster changing a volume's category keep the one they knew. */
+function recordUnseenCategory(state: GridState, v: number, via: number): void {
+  const old = state.volumes.cols.category[v]!;
+  for (const c of state.clusters) {
+    if (c.index === via || !isUp(c) || reachable(state, via, c.index)) continue;
+    const unseen = (c.unseenCategories ??= {});
+    unseen[v] = { category: unseen[v]?.category ?? old, via };
+  }
+}
+
+/** After a repair: a cluster that reaches the changing cluster again learns the change. */
+export function syncCategories(state: GridState): void {
+  for (const c of state.clusters) {
+    const unseen = c.unseenCategories;
+    if (!unseen || !isUp(c)) continue;
+    for (const key of Object.keys(unseen)) if (reachable(state, c.index, unseen[Number(key)]!.via)) delete unseen[Number(key)];
+    if (Object.keys(unseen).length === 0) delete c.unseenCategories;
+  }
+}
+
+/** When a returned volume's Expire Hold ends (0: none). A never-written volume has no data to hold. */
+export function expireHoldUntil(state: GridState, v: number, category = state.volumes.cols.category[v]!): number {
+  const cols = state.volumes.cols;
+  const hold = state.categories[category]?.expireHoldMs ?? 0;
+  if (hold <= 0 || cols.level[v]! === 0) return 0;
+  return cols.categoryChangedAt[v]! + hold;
 }
 
 function usableCopy(state: GridState, v: number, c: number, level: number): boolean {
@@ -266,6 +308,8 @@ export function readVolume(state: GridState, volser: string, host: string | null
     return { volser, level: image?.level ?? cols.level[m.volume]!, sizeMB: (image?.sizeBytes ?? cols.sizeBytes[m.volume]!) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, source: m.drSource };
   }
   cols.lastAccess[m.volume] = state.now;
+  // A Fast Ready mount presents a blank volume (Redbook §11.9.7): nothing of the old data is read.
+  if (m.source === 'scratch') return { volser, level: 0, sizeMB: (m.pendingBytes ?? 0) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, blank: true };
   return { volser, level: cols.level[m.volume]!, sizeMB: cols.sizeBytes[m.volume]! / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name };
 }
 
@@ -382,6 +426,7 @@ export function changeVolume(state: GridState, v: number, category: number | nul
   if ((mc !== null && mc !== cols.mc[v]) || (category !== null && category !== cols.category[v])) preserveTimeZero(state, v);
   if (mc !== null) cols.mc[v] = mc;
   if (category !== null && category !== cols.category[v]) {
+    recordUnseenCategory(state, v, via);
     cols.category[v] = category;
     cols.categoryChangedAt[v] = state.now;
     if (isScratch(state, category)) state.scratch.add(category, cols.owner[v]!, v);

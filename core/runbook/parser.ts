@@ -268,9 +268,14 @@ const PARSERS: Record<string, Parser> = {
     if (c.optKw('MESSAGE')) return { name: 'EXPECT_MESSAGE', args: { id: c.name('message id').name, absent: false } };
     const pathToken = c.next('a result path (ok, error.code, result.…)');
     if (!/^[A-Za-z_][\w]*(\.[\w'-]+)*$/.test(pathToken.text)) c.fail(`bad result path '${pathToken.text}'`, pathToken);
-    const opToken = c.next('an operator (= != < <= > >= contains)');
+    const opToken = c.next('an operator (= != < <= > >= contains) or absent');
     const op = opToken.text.toLowerCase() as ExpectOp;
-    if (!['=', '!=', '<', '<=', '>', '>=', 'contains'].includes(op)) c.fail(`bad operator '${opToken.text}': use = != < <= > >= contains`, opToken);
+    // Spec §10/§12: `EXPECT <path> absent` asserts that the path does not exist in the result.
+    if (op === 'absent') {
+      if (c.i < c.tokens.length) c.fail(`nothing may follow 'absent'`, c.tokens[c.i]!);
+      return { name: 'EXPECT', args: { path: pathToken.text, op, value: null, valueText: '' } };
+    }
+    if (!['=', '!=', '<', '<=', '>', '>=', 'contains'].includes(op)) c.fail(`bad operator '${opToken.text}': use = != < <= > >= contains, or absent`, opToken);
     const valueToken = c.next('a value (JSON literal or bare word)');
     const valueText = raw.slice(valueToken.col - 1).replace(/#.*$/, '').trim();
     c.i = c.tokens.length;
