@@ -328,9 +328,12 @@ export function demount(state: GridState, volser: string, host: string | null = 
   const v = m.volume;
   const cols = state.volumes.cols;
   if (m.family) {
+    // Spec §12, seed 000: post-time-zero changes "should not alter the time-zero view": the DR host's
+    // demount reports the time-zero image's level, never the live volume's.
+    const image = state.families.find((f) => f.name === m.family)?.images.get(v);
     state.drMounts.delete(v);
     if (m.lost) refuse('JOB_FAILED', `${volser}: ${m.lost}`);
-    return { volser, level: cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+    return { volser, level: image?.level ?? cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   }
   if (m.lost) {
     detach(state, v);
