@@ -33,6 +33,8 @@ export interface MountResult {
   recallSeconds?: number;
   /** a protected Fast Ready category honoured on a write-protected cluster: no data is presented */
   fastReady?: boolean;
+  /** the Management Class a specific mount assigned (spec §12) */
+  mc?: string;
 }
 
 function hostDevices(state: GridState, hostName: string, cluster: number) {
@@ -132,6 +134,25 @@ export function expireHoldUntil(state: GridState, v: number, category = state.vo
   const hold = state.categories[category]?.expireHoldMs ?? 0;
   if (hold <= 0 || cols.level[v]! === 0) return 0;
   return cols.categoryChangedAt[v]! + hold;
+}
+
+/**
+ * Spec §12, §4: `MOUNT <volser> … MC <mc>` assigns the Management Class on a specific mount (the ACS
+ * routines' construct at mount time); DEMOUNT then applies its copy consistency points. A read-only
+ * mount (a time-zero image, write protect, read-only takeover) cannot change the volume's constructs.
+ */
+export function assignMountMc(state: GridState, result: MountResult, mcName: string): MountResult {
+  const v = state.volumes.find(result.volser);
+  const m = state.mounts.get(v);
+  if (!m || m.readOnly || result.source === 'snapshot' || result.source === 'backup') return result;
+  const cols = state.volumes.cols;
+  const mc = state.mcs.findIndex((x) => x.name === mcName);
+  if (mc !== cols.mc[v]) {
+    preserveTimeZero(state, v);
+    cols.mc[v] = mc;
+    m.mcChanged = true;
+  }
+  return { ...result, mc: mcName };
 }
 
 function usableCopy(state: GridState, v: number, c: number, level: number): boolean {
@@ -353,18 +374,29 @@ export function demount(state: GridState, volser: string, host: string | null = 
       advanceUntil(state, () => run.every((t) => !copyInFlight(state, t, v)), state.now + RUN_WAIT_LIMIT_MS);
       result.waitedSeconds = (state.now - started) / 1000;
     }
+  } else if (m.mcChanged && cols.level[v]! > 0) {
+    // The new Management Class's copy policy applies at rewind-unload even without a write.
+    const level = cols.level[v]!;
+    const started = state.now;
+    const run = replicate(state, v, m.tvc, level, result, true);
+    if (run.length > 0) {
+      advanceUntil(state, () => run.every((t) => !copyInFlight(state, t, v)), state.now + RUN_WAIT_LIMIT_MS);
+      result.waitedSeconds = (state.now - started) / 1000;
+    }
   }
   cols.lastAccess[v] = state.now;
   detach(state, v);
   return result;
 }
 
-function replicate(state: GridState, v: number, tvc: number, level: number, result: DemountResult): number[] {
+/** `missingOnly`: a copy-policy refresh, only to clusters without a consistent copy yet. */
+function replicate(state: GridState, v: number, tvc: number, level: number, result: DemountResult, missingOnly = false): number[] {
   const mc = state.mcs[state.volumes.cols.mc[v]!];
   if (!mc) return [];
   const run: number[] = [];
   for (let t = 0; t < state.clusters.length; t++) {
     if (t === tvc) continue;
+    if (missingOnly && (state.volumes.cols.copyLevel[t]![v] === level || copyInFlight(state, t, v))) continue;
     const mode = mc.modes[t] ?? 'N';
     const name = state.clusters[t]!.name;
     if (mode === 'S') {
