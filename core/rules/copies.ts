@@ -188,8 +188,11 @@ function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyI
   q.pending[f.type]!--;
   q.completed[f.type]!++;
   q.completedBytes[f.type]! += f.bytes;
-  q.recent.push(state.now, f.bytes, f.type);
+  // Spec §12: a drain rate is bytes over the elapsed time on the link, so each completion is kept with
+  // the time its transfer started (the rate's window opens there, not at the first completion).
+  q.recent.push(f.startedAt, f.bytes, f.type);
   // Drop completions older than the drain-rate window, in bulk: readers skip the stale ones anyway.
+  // (Start times come almost in order, as copies start in queue order; a straggler only drops early.)
   const horizon = state.now - RECENT_WINDOW_MS;
   if (q.recent[0]! < horizon) {
     let lo = 0;
