@@ -6,7 +6,7 @@ import { Engine, type Outcome } from './engine/engine.js';
 import type { Command } from './runbook/commands.js';
 import type { ConsoleMessage } from './runbook/messages.js';
 import { scopeOf, validateText, type FilePort, type Validated } from './runbook/validate.js';
-import { compare, lookup } from './runbook/expect.js';
+import { holds, lookup } from './runbook/expect.js';
 import { isoTime } from './sim/time.js';
 import { advanceTo } from './sim/run.js';
 
@@ -142,7 +142,7 @@ export class Session {
     } else {
       const target = this.lastRecord ? { ok: this.lastRecord.ok, error: this.lastRecord.error, result: this.lastRecord.result } : {};
       const { found, value } = lookup(target, command.args.path);
-      passed = found && compare(value, command.args.op, command.args.value);
+      passed = holds(found, value, command.args.op, command.args.value);
       detail = { path: command.args.path, op: command.args.op, expected: command.args.value, actual: found ? value : '(missing)' };
     }
     const error = passed ? null : { code: 'EXPECT_FAILED', message: describeFailure(command, detail) };

@@ -43,9 +43,27 @@ function poolForVersion(state: GridState, pool: string, version: number): Target
   return pools[(version - 1) % pools.length]!;
 }
 
+/**
+ * Spec §12, seed 002 Table 3.4 and [0055]: each volume of the volume pool directory is either a
+ * source (the current data) or a target holding one copy version, in exactly one pool. A volume in
+ * two pools would have one backup overwrite another's version, or a backup overwrite live data.
+ */
+function refuseIfPooled(state: GridState, volumes: string[]): void {
+  const seen = new Set<string>();
+  for (const v of volumes) {
+    if (seen.has(v)) refuse('VOLUME_IN_POOL', `${v} is named twice: a volume belongs to one pool once`);
+    seen.add(v);
+    const source = state.dasd.sourcePools.find((p) => p.volumes.includes(v));
+    if (source) refuse('VOLUME_IN_POOL', `${v} is already in source pool ${source.name}: a volume belongs to at most one source or target pool`);
+    const target = state.dasd.targetPools.find((p) => p.volumes.includes(v));
+    if (target) refuse('VOLUME_IN_POOL', `${v} is already in target pool ${target.name} (copy versions of ${target.sourcePool}): a volume belongs to at most one source or target pool`);
+  }
+}
+
 export function defineSourcePool(state: GridState, name: string, volumes: string[]) {
   if (state.dasd.sourcePools.some((p) => p.name === name)) refuse('DUPLICATE', `source pool ${name} already exists`);
   for (const v of volumes) findDasd(state, v);
+  refuseIfPooled(state, volumes);
   state.dasd.sourcePools.push({ name, volumes: [...volumes] });
   versions(state, name);
   return { pool: name, volumes };
@@ -57,6 +75,7 @@ export function changeSourcePool(state: GridState, name: string, action: 'ADD' |
   findDasd(state, volume);
   if (action === 'ADD') {
     if (p.volumes.includes(volume)) refuse('DUPLICATE', `${volume} is already in source pool ${name}`);
+    refuseIfPooled(state, [volume]);
     p.volumes.push(volume);
   } else {
     if (!p.volumes.includes(volume)) refuse('NOT_IN_POOL', `${volume} is not in source pool ${name}`);
@@ -77,8 +96,8 @@ export function defineTargetPool(state: GridState, name: string, pool: string, v
   sourcePool(state, pool);
   if (state.dasd.targetPools.some((t) => t.name === name)) refuse('DUPLICATE', `target pool ${name} already exists`);
   for (const v of volumes) findDasd(state, v);
-  const inSource = volumes.find((v) => state.dasd.sourcePools.some((p) => p.volumes.includes(v)));
-  if (inSource) refuse('VOLUME_IN_USE', `${inSource} is a source volume: it cannot also be a target`);
+  // Spec §12 (VOLUME_IN_POOL, formerly VOLUME_IN_USE for a source volume): no volume in two pools.
+  refuseIfPooled(state, volumes);
   state.dasd.targetPools.push({ name, sourcePool: pool, volumes: [...volumes] });
   return { pool: name, for: pool, volumes, version: targetPools(state, pool).length };
 }

@@ -120,7 +120,9 @@ export class Engine {
       case 'MOUNT': {
         const a = command.args;
         if (a.volser === null) return mounts.mountScratch(s, a.cluster.index, a.host.name, a.mc?.name ?? null, a.category);
-        return mounts.mountSpecific(s, a.volser.name, a.cluster.index, a.host.name);
+        const mounted = mounts.mountSpecific(s, a.volser.name, a.cluster.index, a.host.name);
+        // Spec §12: MC on a specific mount assigns the Management Class too; the copies follow it.
+        return a.mc ? mounts.assignMountMc(s, mounted, a.mc.name) : mounted;
       }
       case 'WRITE':
         return mounts.writeVolume(s, command.args.volser.name, command.args.size, command.args.host?.name ?? null);

@@ -116,11 +116,27 @@ export function showQueue(state: GridState, x: number) {
     t.inFlight++;
     t.bytes += Math.max(0, Math.round(f.remaining));
   }
-  const window = Math.min(RATE_WINDOW_MS, Math.max(1, state.now - (q.recent[0] ?? state.now)));
+  // Spec §12: bytes over the elapsed time on the link. Copies that started within the last hour count,
+  // the finished ones whole and the ones in flight for what they have moved so far, over the time
+  // since the earliest of them started: every counted byte moved in that window, so a pair's rate
+  // cannot exceed its links' bandwidth.
+  const horizon = state.now - RATE_WINDOW_MS;
+  const moved = COPY_TYPES.map(() => 0);
+  let start = Infinity;
   for (let i = 0; i < q.recent.length; i += 3) {
-    if (q.recent[i]! < state.now - RATE_WINDOW_MS) continue;
-    byType[COPY_TYPES[q.recent[i + 2]!]!]!.drainMBps += q.recent[i + 1]! / 2 ** 20 / (window / 1000);
+    if (q.recent[i]! < horizon) continue;
+    start = Math.min(start, q.recent[i]!);
+    moved[q.recent[i + 2]!]! += q.recent[i + 1]!;
   }
+  for (const f of q.inFlight) {
+    if (f.startedAt < horizon) continue;
+    const done = f.bytes - Math.max(0, f.remaining - f.rate * (state.now - q.settledAt));
+    if (done <= 0) continue;
+    start = Math.min(start, f.startedAt);
+    moved[f.type]! += done;
+  }
+  const seconds = Math.max(1, state.now - start) / 1000;
+  if (start < Infinity) COPY_TYPES.forEach((name, i) => (byType[name]!.drainMBps = moved[i]! / 2 ** 20 / seconds));
   COPY_TYPES.forEach((name, i) => {
     const t = byType[name]!;
     t.completed = q.completed[i]!;

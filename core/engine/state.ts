@@ -29,6 +29,8 @@ export interface Mount {
   /** a DR host's mount of the time-zero image, served within this DR family */
   family?: string;
   drSource?: 'snapshot' | 'backup';
+  /** the mount assigned a new Management Class: DEMOUNT applies its copy policy even without a write */
+  mcChanged?: boolean;
 }
 
 export interface GridState {

@@ -34,6 +34,12 @@ export interface Cluster {
   excludedCategories: number[];
   /** Copies waiting for a physical drive to pre-migrate (tape-attached only), oldest first. */
   premigrationBacklog: number;
+  /**
+   * Category changes made while this cluster could not reach the cluster that made them, by volume:
+   * the category it still knows (Redbook §11.9.2: with the links broken, volumes "returned to scratch
+   * by the production system are not 'seen'" by the cluster under test). Gone once it reaches it again.
+   */
+  unseenCategories?: Record<number, { category: number; via: number }>;
 }
 
 export interface Site {

@@ -83,12 +83,16 @@ function settle(state: GridState, q: TargetQueue): void {
   q.settledAt = state.now;
 }
 
-/** Starts waiting copies while the target has room in flight, then re-plans the next completion. */
-export function pumpCopies(state: GridState, target: number): void {
+/**
+ * Starts waiting copies while the target has room in flight, then re-plans the next completion.
+ * `quiet`: re-plan only if a copy started (a wake-up from another target's completion).
+ */
+export function pumpCopies(state: GridState, target: number, quiet = false): void {
   const q = state.copies.target(target);
   settle(state, q);
   const cols = state.volumes.cols;
   let skipped = 0;
+  let started = 0;
   while (q.inFlight.length < MAX_COPIES_IN_FLIGHT && q.volume.length > skipped) {
     const v = q.volume.at(skipped);
     const level = q.level.at(skipped);
@@ -110,8 +114,23 @@ export function pumpCopies(state: GridState, target: number): void {
     const enqueuedAt = q.enqueuedAt.at(skipped);
     dropAt(q, skipped, true);
     q.inFlight.push(newFlight(state, v, level, type, source, size, enqueuedAt));
+    started++;
   }
-  reschedule(state, target, q);
+  if (!quiet || started > 0) reschedule(state, target, q);
+}
+
+/**
+ * Spec §12 (copy sources): a copy completed on one cluster makes it a source for every other target
+ * still waiting for that volume, so blocked copies elsewhere start now instead of when some
+ * unrelated copy next wakes their queue. Only queues with waiting copies and room in flight look.
+ */
+function wakeWaitingTargets(state: GridState, except: number): void {
+  const targets = state.copies.targets;
+  for (let t = 0; t < targets.length; t++) {
+    const q = targets[t]!;
+    if (t === except || q.volume.length === 0 || q.inFlight.length >= MAX_COPIES_IN_FLIGHT) continue;
+    pumpCopies(state, t, true);
+  }
 }
 
 /** Removes the waiting entry at position i (0 = head) keeping the others in order. */
@@ -158,6 +177,7 @@ onEvent('copy', (state, event) => {
   q.inFlight = q.inFlight.filter((f) => !done.includes(f));
   for (const f of done) completeCopy(state, target, q, f);
   pumpCopies(state, target);
+  wakeWaitingTargets(state, target);
 });
 
 function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyInFlight): void {
@@ -168,8 +188,11 @@ function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyI
   q.pending[f.type]!--;
   q.completed[f.type]!++;
   q.completedBytes[f.type]! += f.bytes;
-  q.recent.push(state.now, f.bytes, f.type);
+  // Spec §12: a drain rate is bytes over the elapsed time on the link, so each completion is kept with
+  // the time its transfer started (the rate's window opens there, not at the first completion).
+  q.recent.push(f.startedAt, f.bytes, f.type);
   // Drop completions older than the drain-rate window, in bulk: readers skip the stale ones anyway.
+  // (Start times come almost in order, as copies start in queue order; a straggler only drops early.)
   const horizon = state.now - RECENT_WINDOW_MS;
   if (q.recent[0]! < horizon) {
     let lo = 0;

@@ -6,12 +6,13 @@ import { linkKey, type TakeoverMode } from '../model/grid.js';
 import { onEvent } from '../sim/run.js';
 import { pumpPremigration } from './cache.js';
 import { replanCopies } from './copies.js';
-import { loseMount } from './mounts.js';
+import { loseMount, syncCategories } from './mounts.js';
 import { emit, emitLibraryMessage, isUp, reachable } from './reach.js';
 import { formatDuration } from '../sim/time.js';
 
 function afterTopologyChange(state: GridState): void {
   replanCopies(state);
+  syncCategories(state);
   noticePeers(state);
   for (const c of state.clusters) if (c.model === 'TAPE') pumpPremigration(state, c.index);
 }

@@ -7,6 +7,7 @@ import { refuse } from '../engine/refusal.js';
 import { hex4 } from '../model/grid.js';
 import { NOT_MOUNTED } from '../model/volumes.js';
 import { advanceTo, advanceUntil } from '../sim/run.js';
+import { isoTime } from '../sim/time.js';
 import { ensureRoom, isInCache, isScratch, outOfCache, placeInCache, recallTime, resizeCached } from './cache.js';
 import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from './copy-queues.js';
 import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
@@ -32,6 +33,8 @@ export interface MountResult {
   recallSeconds?: number;
   /** a protected Fast Ready category honoured on a write-protected cluster: no data is presented */
   fastReady?: boolean;
+  /** the Management Class a specific mount assigned (spec §12) */
+  mc?: string;
 }
 
 function hostDevices(state: GridState, hostName: string, cluster: number) {
@@ -58,14 +61,22 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const family = flashFamilyFor(state, hostName, cluster);
   if (family && !isExcludedCategory(state, family, imageAtTimeZero(state, family, v)?.category ?? cols.category[v]!)) return mountAtTimeZero(state, family, v, cluster, hostName);
   if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${state.clusters[cols.mountedOn[v]!]!.name}`);
-  // Redbook §11.4.1: on a write-protected cluster a protected scratch (Fast Ready) category is either
-  // honoured — the mount gets an empty scratch volume, no recall — or, with IGNOREFASTREADY, the volume
-  // production returned to scratch mounts as private, read-only.
-  const mountCluster = state.clusters[cluster]!;
-  if (isWriteProtected(state, cluster, cols.category[v]!) && isScratch(state, cols.category[v]!)) {
-    if (!mountCluster.ignoreFastReady) {
+  // Fast Ready (spec §12; Redbook §11.9.7: "mounting that volume through a specific mount will not
+  // recall the previously written data … will always mount a blank volume from a scratch (Fast Ready)
+  // category"; §11.10.1 step 3: "when 'Expire Hold' is enabled, the TS7700 will not allow any host
+  // access to these volumes until the hold period passes"). Only a write-protected cluster with
+  // IGNOREFASTREADY treats a protected scratch volume as private: old data, read-only, no hold.
+  const category = knownCategory(state, v, cluster);
+  if (isScratch(state, category)) {
+    const writeProtected = isWriteProtected(state, cluster, category);
+    if (!(writeProtected && state.clusters[cluster]!.ignoreFastReady)) {
+      const until = expireHoldUntil(state, v, category);
+      if (until > state.now) {
+        refuse('EXPIRE_HOLD', `${volser} is in scratch category ${hex4(category)} under Expire Hold until ${isoTime(until)}: no host can mount it`);
+      }
       acquireOwnership(state, v, cluster);
-      const mount = attach(state, v, hostName, cluster, cluster, true, 'scratch');
+      const mount = attach(state, v, hostName, cluster, cluster, writeProtected, 'scratch');
+      cols.lastAccess[v] = state.now;
       return { ...mountResult(state, mount), fastReady: true };
     }
   }
@@ -90,6 +101,58 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const result = mountResult(state, mount);
   if (recallMs > 0) result.recallSeconds = recallMs / 1000;
   return result;
+}
+
+/** The volume's category as `cluster` knows it: a change it has not seen yet does not count. */
+export function knownCategory(state: GridState, v: number, cluster: number): number {
+  return state.clusters[cluster]!.unseenCategories?.[v]?.category ?? state.volumes.cols.category[v]!;
+}
+
+/** Clusters that cannot reach the cluster changing a volume's category keep the one they knew. */
+function recordUnseenCategory(state: GridState, v: number, via: number): void {
+  const old = state.volumes.cols.category[v]!;
+  for (const c of state.clusters) {
+    if (c.index === via || !isUp(c) || reachable(state, via, c.index)) continue;
+    const unseen = (c.unseenCategories ??= {});
+    unseen[v] = { category: unseen[v]?.category ?? old, via };
+  }
+}
+
+/** After a repair: a cluster that reaches the changing cluster again learns the change. */
+export function syncCategories(state: GridState): void {
+  for (const c of state.clusters) {
+    const unseen = c.unseenCategories;
+    if (!unseen || !isUp(c)) continue;
+    for (const key of Object.keys(unseen)) if (reachable(state, c.index, unseen[Number(key)]!.via)) delete unseen[Number(key)];
+    if (Object.keys(unseen).length === 0) delete c.unseenCategories;
+  }
+}
+
+/** When a returned volume's Expire Hold ends (0: none). A never-written volume has no data to hold. */
+export function expireHoldUntil(state: GridState, v: number, category = state.volumes.cols.category[v]!): number {
+  const cols = state.volumes.cols;
+  const hold = state.categories[category]?.expireHoldMs ?? 0;
+  if (hold <= 0 || cols.level[v]! === 0) return 0;
+  return cols.categoryChangedAt[v]! + hold;
+}
+
+/**
+ * Spec §12, §4: `MOUNT <volser> … MC <mc>` assigns the Management Class on a specific mount (the ACS
+ * routines' construct at mount time); DEMOUNT then applies its copy consistency points. A read-only
+ * mount (a time-zero image, write protect, read-only takeover) cannot change the volume's constructs.
+ */
+export function assignMountMc(state: GridState, result: MountResult, mcName: string): MountResult {
+  const v = state.volumes.find(result.volser);
+  const m = state.mounts.get(v);
+  if (!m || m.readOnly || result.source === 'snapshot' || result.source === 'backup') return result;
+  const cols = state.volumes.cols;
+  const mc = state.mcs.findIndex((x) => x.name === mcName);
+  if (mc !== cols.mc[v]) {
+    preserveTimeZero(state, v);
+    cols.mc[v] = mc;
+    m.mcChanged = true;
+  }
+  return { ...result, mc: mcName };
 }
 
 function usableCopy(state: GridState, v: number, c: number, level: number): boolean {
@@ -266,6 +329,8 @@ export function readVolume(state: GridState, volser: string, host: string | null
     return { volser, level: image?.level ?? cols.level[m.volume]!, sizeMB: (image?.sizeBytes ?? cols.sizeBytes[m.volume]!) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, source: m.drSource };
   }
   cols.lastAccess[m.volume] = state.now;
+  // A Fast Ready mount presents a blank volume (Redbook §11.9.7): nothing of the old data is read.
+  if (m.source === 'scratch') return { volser, level: 0, sizeMB: (m.pendingBytes ?? 0) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, blank: true };
   return { volser, level: cols.level[m.volume]!, sizeMB: cols.sizeBytes[m.volume]! / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name };
 }
 
@@ -284,9 +349,12 @@ export function demount(state: GridState, volser: string, host: string | null = 
   const v = m.volume;
   const cols = state.volumes.cols;
   if (m.family) {
+    // Spec §12, seed 000: post-time-zero changes "should not alter the time-zero view": the DR host's
+    // demount reports the time-zero image's level, never the live volume's.
+    const image = state.families.find((f) => f.name === m.family)?.images.get(v);
     state.drMounts.delete(v);
     if (m.lost) refuse('JOB_FAILED', `${volser}: ${m.lost}`);
-    return { volser, level: cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+    return { volser, level: image?.level ?? cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   }
   if (m.lost) {
     detach(state, v);
@@ -306,18 +374,29 @@ export function demount(state: GridState, volser: string, host: string | null = 
       advanceUntil(state, () => run.every((t) => !copyInFlight(state, t, v)), state.now + RUN_WAIT_LIMIT_MS);
       result.waitedSeconds = (state.now - started) / 1000;
     }
+  } else if (m.mcChanged && cols.level[v]! > 0) {
+    // The new Management Class's copy policy applies at rewind-unload even without a write.
+    const level = cols.level[v]!;
+    const started = state.now;
+    const run = replicate(state, v, m.tvc, level, result, true);
+    if (run.length > 0) {
+      advanceUntil(state, () => run.every((t) => !copyInFlight(state, t, v)), state.now + RUN_WAIT_LIMIT_MS);
+      result.waitedSeconds = (state.now - started) / 1000;
+    }
   }
   cols.lastAccess[v] = state.now;
   detach(state, v);
   return result;
 }
 
-function replicate(state: GridState, v: number, tvc: number, level: number, result: DemountResult): number[] {
+/** `missingOnly`: a copy-policy refresh, only to clusters without a consistent copy yet. */
+function replicate(state: GridState, v: number, tvc: number, level: number, result: DemountResult, missingOnly = false): number[] {
   const mc = state.mcs[state.volumes.cols.mc[v]!];
   if (!mc) return [];
   const run: number[] = [];
   for (let t = 0; t < state.clusters.length; t++) {
     if (t === tvc) continue;
+    if (missingOnly && (state.volumes.cols.copyLevel[t]![v] === level || copyInFlight(state, t, v))) continue;
     const mode = mc.modes[t] ?? 'N';
     const name = state.clusters[t]!.name;
     if (mode === 'S') {
@@ -382,6 +461,7 @@ export function changeVolume(state: GridState, v: number, category: number | nul
   if ((mc !== null && mc !== cols.mc[v]) || (category !== null && category !== cols.category[v])) preserveTimeZero(state, v);
   if (mc !== null) cols.mc[v] = mc;
   if (category !== null && category !== cols.category[v]) {
+    recordUnseenCategory(state, v, via);
     cols.category[v] = category;
     cols.categoryChangedAt[v] = state.now;
     if (isScratch(state, category)) state.scratch.add(category, cols.owner[v]!, v);

@@ -75,7 +75,7 @@ export interface CommandArgs extends DasdCommandArgs {
   EXPECT_MESSAGE: { id: string; absent: boolean };
 }
 
-export type ExpectOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains';
+export type ExpectOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'absent';
 export type CommandName = keyof CommandArgs;
 
 export type Command = {

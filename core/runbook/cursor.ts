@@ -3,6 +3,8 @@
 import { isVolser, parseVolserRange, type VolserRange } from '../model/volser.js';
 import { MAX_DURATION_MS, parseDuration, parseIsoTime, parseSize } from '../sim/time.js';
 import type { Token } from './lexer.js';
+import { MAX_CACHE_BYTES, MAX_CACHE_TEXT, MAX_RANGE_VOLUMES, MAX_VOLUME_BYTES, MAX_VOLUME_TEXT } from '../model/limits.js';
+import { rangeSize } from '../model/volser.js';
 
 export class ParseError {
   constructor(
@@ -105,13 +107,33 @@ export class Cursor {
     const token = this.next('a VOLSER range');
     const range = parseVolserRange(token.upper);
     if (typeof range === 'string') this.fail(range, token);
+    // Spec §12: ranges at most 4,000,000 volumes (six-character VOLSERs already keep one under 1,000,000;
+    // the check keeps the limit in one place should longer names ever be accepted).
+    const count = rangeSize(range);
+    if (count > MAX_RANGE_VOLUMES) this.fail(`range '${token.text}' names ${count.toLocaleString('en-US')} volumes: at most ${MAX_RANGE_VOLUMES.toLocaleString('en-US')}`, token);
     return { ...range, col: token.col };
   }
 
   size(): number {
     const token = this.next('a size (800MB, 4GB)');
     const bytes = parseSize(token.upper);
-    if (bytes === null || bytes <= 0) this.fail(`bad size '${token.text}': use a number and B, KB, MB, GB, TB or PB`, token);
+    if (bytes === null || bytes <= 0 || !Number.isFinite(bytes)) this.fail(`bad size '${token.text}': use a number and B, KB, MB, GB, TB or PB`, token);
+    return bytes;
+  }
+
+  /** A logical volume's size (spec §12: at most 25,000 MB). */
+  volumeSize(): number {
+    const token = this.tokens[this.i];
+    const bytes = this.size();
+    if (bytes > MAX_VOLUME_BYTES) this.fail(`size '${token!.text}' is larger than a logical volume can be (at most ${MAX_VOLUME_TEXT})`, token!);
+    return bytes;
+  }
+
+  /** A cluster's disk cache (spec §12: at most 10 PB). */
+  cacheSize(): number {
+    const token = this.tokens[this.i];
+    const bytes = this.size();
+    if (bytes > MAX_CACHE_BYTES) this.fail(`cache '${token!.text}' is larger than a cluster's cache can be (at most ${MAX_CACHE_TEXT})`, token!);
     return bytes;
   }
 

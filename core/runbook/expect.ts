@@ -16,12 +16,20 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Spec §10: `absent` holds when the path is missing; every other operator needs the path. */
+export function holds(found: boolean, actual: unknown, op: ExpectOp, expected: unknown): boolean {
+  if (op === 'absent') return !found;
+  return found && compare(actual, op, expected);
+}
+
 export function compare(actual: unknown, op: ExpectOp, expected: unknown): boolean {
   switch (op) {
     case '=':
       return same(actual, expected);
     case '!=':
       return !same(actual, expected);
+    case 'absent':
+      return false;
     case 'contains':
       if (Array.isArray(actual)) return actual.some((item) => same(item, expected));
       if (typeof actual === 'string') return actual.includes(String(expected));

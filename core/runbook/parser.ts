@@ -54,7 +54,7 @@ const PARSERS: Record<string, Parser> = {
     const model = c.kw('DISK', 'TAPE') as 'DISK' | 'TAPE';
     const args: CommandArgs['CLUSTER'] = { cluster, site, model, cache: null, drives: null, ioStation: false, code: null };
     for (let opt; (opt = c.optKw('CACHE', 'DRIVES', 'IOSTATION', 'CODE')); ) {
-      if (opt === 'CACHE') args.cache = c.size();
+      if (opt === 'CACHE') args.cache = c.cacheSize();
       else if (opt === 'DRIVES') args.drives = c.int('drive count', 0, 256);
       else if (opt === 'IOSTATION') args.ioStation = true;
       else args.code = c.next('a code level').text;
@@ -128,7 +128,7 @@ const PARSERS: Record<string, Parser> = {
     c.kw('MC');
     const mc = c.name('Management Class');
     c.kw('SIZE');
-    const size = c.size();
+    const size = c.volumeSize();
     const category = c.optKw('CATEGORY') ? c.hex() : null;
     return { name: 'PRELOAD', args: { range, cluster, mc, size, category } };
   },
@@ -146,7 +146,7 @@ const PARSERS: Record<string, Parser> = {
     return { name: 'MOUNT', args };
   },
   // HOST (optional) picks the DR host's time-zero mount when production has the same volume mounted.
-  WRITE: (c) => ({ name: 'WRITE', args: { volser: c.volser(), size: c.size(), host: c.optKw('HOST') ? c.name('host') : null } }),
+  WRITE: (c) => ({ name: 'WRITE', args: { volser: c.volser(), size: c.volumeSize(), host: c.optKw('HOST') ? c.name('host') : null } }),
   READ: (c) => ({ name: 'READ', args: { volser: c.volser(), host: c.optKw('HOST') ? c.name('host') : null } }),
   DEMOUNT: (c) => ({ name: 'DEMOUNT', args: { volser: c.volser(), host: c.optKw('HOST') ? c.name('host') : null } }),
   JOB: (c) => {
@@ -163,7 +163,7 @@ const PARSERS: Record<string, Parser> = {
     const args: CommandArgs['JOB_WRITE'] = { host, count, cluster, mc: null, size: null, category: null, over: null };
     for (let opt; (opt = c.optKw('MC', 'SIZE', 'CATEGORY', 'OVER')); ) {
       if (opt === 'MC') args.mc = c.name('Management Class');
-      else if (opt === 'SIZE') args.size = c.size();
+      else if (opt === 'SIZE') args.size = c.volumeSize();
       else if (opt === 'CATEGORY') args.category = c.hex();
       else args.over = c.duration();
     }
@@ -268,9 +268,14 @@ const PARSERS: Record<string, Parser> = {
     if (c.optKw('MESSAGE')) return { name: 'EXPECT_MESSAGE', args: { id: c.name('message id').name, absent: false } };
     const pathToken = c.next('a result path (ok, error.code, result.…)');
     if (!/^[A-Za-z_][\w]*(\.[\w'-]+)*$/.test(pathToken.text)) c.fail(`bad result path '${pathToken.text}'`, pathToken);
-    const opToken = c.next('an operator (= != < <= > >= contains)');
+    const opToken = c.next('an operator (= != < <= > >= contains) or absent');
     const op = opToken.text.toLowerCase() as ExpectOp;
-    if (!['=', '!=', '<', '<=', '>', '>=', 'contains'].includes(op)) c.fail(`bad operator '${opToken.text}': use = != < <= > >= contains`, opToken);
+    // Spec §10/§12: `EXPECT <path> absent` asserts that the path does not exist in the result.
+    if (op === 'absent') {
+      if (c.i < c.tokens.length) c.fail(`nothing may follow 'absent'`, c.tokens[c.i]!);
+      return { name: 'EXPECT', args: { path: pathToken.text, op, value: null, valueText: '' } };
+    }
+    if (!['=', '!=', '<', '<=', '>', '>=', 'contains'].includes(op)) c.fail(`bad operator '${opToken.text}': use = != < <= > >= contains, or absent`, opToken);
     const valueToken = c.next('a value (JSON literal or bare word)');
     const valueText = raw.slice(valueToken.col - 1).replace(/#.*$/, '').trim();
     c.i = c.tokens.length;
