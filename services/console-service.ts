@@ -35,6 +35,8 @@ import { backupBefore, backupHandlers, type Backups } from './backup-service.js'
 import { volumeHistory } from './volume-history.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
+import { evidencePorts } from './report-service.js';
+import type { GridStore } from '../core/store/port.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -53,6 +55,8 @@ export interface SessionStore {
   settings?: Settings;
   /** database backups before destructive commands, restorable over backup.* */
   backups?: Backups;
+  /** the SQLite store itself: DR test evidence reports are kept in it and verified against its journal */
+  store?: GridStore;
 }
 
 /** What only the desktop shell can do: native dialogs. Web mode has none. */
@@ -190,15 +194,17 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     return result;
   }
 
+  // DR test evidence reports: in the database with one, else in memory; the journal they digest likewise.
+  const reports = evidencePorts(session, opts.store?.store);
   const handlers: Handlers = {
     ...backupHandlers(session, opts.store?.backups, () => {
       pager.clear();
       validatedRunbooks.clear();
       // A paused wizard run is kept in the restored settings: the DR handlers start over from them.
-      Object.assign(handlers, drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })));
+      Object.assign(handlers, drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state }), reports));
       changed([]);
     }),
-    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })),
+    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state }), reports),
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),
     'session.info': () => ({

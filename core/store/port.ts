@@ -52,7 +52,22 @@ export interface GridStore {
   /** small named documents kept beside the grid (a paused wizard run); null when absent */
   getSetting(key: string): string | null;
   setSetting(key: string, value: string | null): void;
+  /** DR test evidence reports kept with the grid (their JSON and digest); newest first */
+  saveReport(report: StoredReport): void;
+  listReports(): Omit<StoredReport, 'body'>[];
+  getReport(id: string): StoredReport | null;
   close(): void;
+}
+
+export interface StoredReport {
+  id: string;
+  kind: string;
+  title: string;
+  verdict: string;
+  createdAt: string;
+  digest: string;
+  /** the report's JSON */
+  body: string;
 }
 
 export type StoreErrorCode = 'SCHEMA_NEWER' | 'MIGRATION_CHANGED' | 'MIGRATION_MISSING' | 'MIGRATION_FAILED' | 'CLOSED';

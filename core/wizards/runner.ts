@@ -41,6 +41,8 @@ export interface WizardRun {
   /** wall-clock time it started and finished */
   wallStart?: string;
   wallEnd?: string;
+  /** the evidence report kept when it finished */
+  reportId?: string;
   /** what the test's point in time showed, taken before the step that released it (FLASH DISABLE) */
   facts?: unknown;
 }
