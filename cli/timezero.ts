@@ -7,12 +7,16 @@ import { Session, type RunRecord } from '../core/session.js';
 import { humanLines, jsonLine } from './format.js';
 import { openPersistentSession } from './persistent.js';
 import { backupBeforeRun } from '../services/backup-service.js';
+import { reportFormat, RunReport } from './report.js';
+import type { GridStore } from '../core/store/port.js';
+import { verifyReportCommand, VERIFY_USAGE } from './verify-report.js';
 
-const USAGE = 'usage: timezero run <file> [--json] [--db <path>] [--seed <n>]';
+const USAGE = `usage: timezero run <file> [--json] [--db <path>] [--seed <n>] [--report <out>.json|.html|.pdf]\n       ${VERIFY_USAGE.replace('usage: ', '')}`;
 const MAX_RUNBOOK_BYTES = 16 * 2 ** 20;
 
 export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   const [verb, file, ...rest] = argv;
+  if (verb === 'verify-report') return verifyReportCommand(argv.slice(1), out, err);
   if (verb !== 'run' || !file) {
     err(USAGE);
     return 2;
@@ -20,15 +24,22 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   let json = false;
   let db: string | null = null;
   let seed = 1;
+  let reportOut: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     if (flag === '--json') json = true;
+    else if (flag === '--report' && rest[i + 1]) reportOut = rest[++i]!;
     else if (flag === '--db' && rest[i + 1]) db = rest[++i]!;
     else if (flag === '--seed' && /^\d+$/.test(rest[i + 1] ?? '')) seed = Number(rest[++i]);
     else {
       err(`timezero: unknown option '${flag}'\n${USAGE}`);
       return 2;
     }
+  }
+  const format = reportOut === null ? null : reportFormat(reportOut);
+  if (format !== null && format !== 'json' && format !== 'html' && format !== 'pdf') {
+    err(format);
+    return 2;
   }
   let text: string;
   try {
@@ -50,8 +61,9 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   let session: Session;
   let close = () => {};
   let recovered: RunRecord[] = [];
+  let store: GridStore | null = null;
   try {
-    if (db) ({ session, close, recovered } = openPersistentSession(db, files, seed));
+    if (db) ({ session, close, recovered, store } = openPersistentSession(db, files, seed));
     else session = new Session(files, seed);
   } catch (error) {
     err(`${db}: ${(error as Error).message}`);
@@ -81,8 +93,11 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     }
     let expectFailures = 0;
     let expectations = 0;
+    const report = reportOut !== null && format !== null ? new RunReport(reportOut, format, file, session, store) : null;
     for (const command of validated.commands) {
+      report?.before();
       const record = session.run(command, file);
+      report?.record(command, record);
       if (command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE') {
         expectations++;
         if (!record.ok) expectFailures++;
@@ -91,6 +106,14 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
       else for (const line of humanLines(record)) out(line);
     }
     if (!json) out(`${validated.commands.length} commands; ${expectations - expectFailures} expectations passed, ${expectFailures} failed`);
+    if (report) {
+      try {
+        report.write(err);
+      } catch (error) {
+        err(`${reportOut}: the report could not be written: ${(error as Error).message}`);
+        return 2;
+      }
+    }
     return expectFailures > 0 ? 1 : 0;
   } finally {
     close();

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { formatBytes, formatCount } from '../core/reports/evidence-common.js';
-import { formatSeconds } from '../core/reports/evidence-format.js';
+import { displayTime, formatSeconds } from '../core/reports/evidence-format.js';
 import type { EvidenceReport } from '../core/reports/evidence-model.js';
 import { sectionsOf } from '../core/reports/evidence-sections.js';
 
@@ -81,17 +81,17 @@ export function evidencePdfDocument(r: EvidenceReport) {
     ),
     h2('4. Timeline'),
     grid(
-      ['#', 'Step', 'Start (simulated)', 'Took', 'Outcome', 'Lines issued, checks made'],
+      ['#', 'Step', 'Simulated (UTC)', 'Took', 'Outcome', 'Lines issued, checks made'],
       r.steps.map((x) => [
         String(x.n),
         `${x.title} (${x.phase})`,
-        x.start ? `${x.start}${x.end && x.end !== x.start ? `\nto ${x.end}` : ''}` : '—',
+        x.start ? `${displayTime(x.start)}${x.end && displayTime(x.end) !== displayTime(x.start) ? `\nto ${displayTime(x.end)}` : ''}` : '—',
         x.simulatedSeconds === null ? '—' : formatSeconds(x.simulatedSeconds),
         { text: x.outcome, bold: x.outcome === 'failed', color: x.outcome === 'failed' ? '#8a1010' : x.outcome === 'skipped' || x.outcome === 'not run' ? '#6b4a00' : '#111' },
         {
           text: [
             ...x.lines.map((l) => ({ text: `${breakable(l.text)}${l.ok ? '' : ` — ${l.error}`}\n`, font: 'Roboto', color: l.ok ? '#111' : '#8a1010' })),
-            ...x.checks.map((c) => ({ text: `${c.level === 'pass' ? 'check passed' : c.level}: ${breakable(c.message)}\n`, color: c.level === 'error' ? '#8a1010' : c.level === 'warning' ? '#6b4a00' : c.level === 'pass' ? '#185c12' : '#333', italics: true })),
+            ...x.checks.filter((c) => !(x.outcome === 'skipped' && c.message === x.reason)).map((c) => ({ text: `${c.level === 'pass' ? 'check passed' : c.level}: ${breakable(c.message)}\n`, color: c.level === 'error' ? '#8a1010' : c.level === 'warning' ? '#6b4a00' : c.level === 'pass' ? '#185c12' : '#333', italics: true })),
             ...(x.reason ? [{ text: breakable(x.reason), italics: true }] : []),
           ],
         },
@@ -114,7 +114,7 @@ export function evidencePdfDocument(r: EvidenceReport) {
           { text: s.mountSummary, margin: [0, 0, 0, 4] },
           grid(
             ['Time', 'Command', 'Mounts', 'OK', 'Failed', 'Source / reason'],
-            r.drMounts.rows.map((m) => [m.time, breakable(m.command), formatCount(m.mounts), formatCount(m.succeeded), formatCount(m.failed), [m.source, m.reason].filter(Boolean).join('; ')]),
+            r.drMounts.rows.map((m) => [displayTime(m.time), breakable(m.command), formatCount(m.mounts), formatCount(m.succeeded), formatCount(m.failed), [m.source, m.reason].filter(Boolean).join('; ')]),
             [82, '*', 34, 30, 32, 110],
             [2, 3, 4],
           ),
@@ -151,7 +151,7 @@ export function evidencePdfDocument(r: EvidenceReport) {
       fontSize: 9,
       margin: [0, 0, 0, 6],
     },
-    grid(['Seq', 'Time (simulated)', 'Command', 'OK'], r.journal.entries.map((e) => [String(e.seq), e.time, breakable(e.text), e.ok ? 'ok' : 'failed']), [28, 90, '*', 32], [0]),
+    grid(['Seq', 'Time (simulated)', 'Command', 'OK'], r.journal.entries.map((e) => [String(e.seq), displayTime(e.time), breakable(e.text), e.ok ? 'ok' : 'failed']), [28, 90, '*', 32], [0]),
   ];
   return {
     pageSize: 'A4',

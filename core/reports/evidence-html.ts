@@ -3,7 +3,7 @@
 
 import { formatBytes, formatCount } from './evidence-common.js';
 import type { EvidenceReport, EvidenceStep } from './evidence-model.js';
-import { formatSeconds } from './evidence-format.js';
+import { displayTime, formatSeconds } from './evidence-format.js';
 import { sectionsOf } from './evidence-sections.js';
 
 const esc = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -19,7 +19,7 @@ const raw = (html: string) => ({ html });
 
 function stepCell(s: EvidenceStep): { html: string } {
   const lines = s.lines.map((l) => `<li class="${l.ok ? 'ok' : 'bad'}"><code>${esc(l.text)}</code>${l.ok ? '' : ` — ${esc(l.error)}`}</li>`).join('');
-  const checks = s.checks.map((c) => `<li class="check ${c.level}">${esc(c.level === 'pass' ? 'check passed' : c.level)}: ${esc(c.message)}</li>`).join('');
+  const checks = s.checks.filter((c) => !(s.outcome === 'skipped' && c.message === s.reason)).map((c) => `<li class="check ${c.level}">${esc(c.level === 'pass' ? 'check passed' : c.level)}: ${esc(c.message)}</li>`).join('');
   return raw(`${lines ? `<ul class="lines">${lines}</ul>` : ''}${checks ? `<ul class="checks">${checks}</ul>` : ''}${s.reason ? `<p class="reason">${esc(s.reason)}</p>` : ''}`);
 }
 
@@ -33,8 +33,8 @@ export function evidenceHtml(r: EvidenceReport): string {
   parts.push(`<section><h2>3. Verdict: ${esc(r.verdict.result)}</h2>${table(['Rule', 'Held', 'If broken', 'Detail'], r.verdict.rules.map((x) => [x.rule, x.held ? 'yes' : 'NO', x.breaks === 'FAIL' ? 'FAIL' : 'exception', x.detail]), 'rules')}</section>`);
   parts.push(
     `<section><h2>4. Timeline</h2>${table(
-      ['#', 'Step', 'Start (simulated)', 'End', 'Took', 'Outcome', 'Lines issued, checks made'],
-      r.steps.map((x) => [x.n, `${x.title} (${x.phase})`, x.start ?? '—', x.end ?? '—', x.simulatedSeconds === null ? '—' : formatSeconds(x.simulatedSeconds), x.outcome, stepCell(x)]),
+      ['#', 'Step', 'Start (simulated, UTC)', 'End', 'Took', 'Outcome', 'Lines issued, checks made'],
+      r.steps.map((x) => [x.n, `${x.title} (${x.phase})`, displayTime(x.start), displayTime(x.end), x.simulatedSeconds === null ? '—' : formatSeconds(x.simulatedSeconds), x.outcome, stepCell(x)]),
       'timeline',
     )}</section>`,
   );
@@ -50,7 +50,7 @@ export function evidenceHtml(r: EvidenceReport): string {
   } else parts.push(`<section><h2>6. RPO achieved</h2><p>${esc(s.rpoSummary)}</p></section>`);
   parts.push(`<section><h2>7. RTO achieved</h2><p>${esc(s.rtoSummary)}</p>${r.rto ? table(['Management Class', 'First DR mount', 'Time from declaration', 'Within target'], s.rto, 'num') : ''}</section>`);
   if (r.drMounts) {
-    parts.push(`<section><h2>8. DR mounts</h2><p>${esc(s.mountSummary)}</p>${table(['Time', 'Command', 'Mounts', 'Succeeded', 'Failed', 'Source', 'Reason'], r.drMounts.rows.map((m) => [m.time, m.command, formatCount(m.mounts), formatCount(m.succeeded), formatCount(m.failed), m.source ?? '', m.reason ?? '']))}</section>`);
+    parts.push(`<section><h2>8. DR mounts</h2><p>${esc(s.mountSummary)}</p>${table(['Time', 'Command', 'Mounts', 'Succeeded', 'Failed', 'Source', 'Reason'], r.drMounts.rows.map((m) => [displayTime(m.time), m.command, formatCount(m.mounts), formatCount(m.succeeded), formatCount(m.failed), m.source ?? '', m.reason ?? '']))}</section>`);
   }
   parts.push(`<section><h2>9. Findings and hazards</h2>${table(['Hazard', 'Severity', 'Detail'], r.findings.map((f) => [f.hazard, f.severity, f.detail]))}</section>`);
   parts.push(`<section><h2>10. Clean-up</h2><p>${r.cleanup.done ? 'Clean-up confirmed: every item below holds on the grid.' : 'Clean-up NOT confirmed: see the items not done.'}</p>${table(['Item', 'Done'], r.cleanup.items.map((i) => [i.item, i.done ? 'yes' : 'NO']))}</section>`);
@@ -66,7 +66,7 @@ export function evidenceHtml(r: EvidenceReport): string {
   parts.push(
     `<section><h2>Appendix: journal excerpt</h2><p>Journal entries ${r.journal.fromSeq}–${r.journal.toSeq}${r.journal.omitted > 0 ? ` (${formatCount(r.journal.omitted)} in the middle not printed)` : ''}. SHA-256 of these entries as the database holds them: <code class="digest">${esc(r.journal.digest)}</code>. Report digest: <code class="digest">${esc(r.digest)}</code>. Verify with <code>timezero verify-report &lt;report.json&gt; --db &lt;database&gt;</code>.</p>${table(
       ['Seq', 'Time (simulated)', 'Command', 'OK'],
-      r.journal.entries.map((e) => [e.seq, e.time, e.text, e.ok ? 'ok' : 'failed']),
+      r.journal.entries.map((e) => [e.seq, displayTime(e.time), e.text, e.ok ? 'ok' : 'failed']),
       'journal',
     )}</section>`,
   );
