@@ -96,7 +96,7 @@ export function evidencePdfDocument(r: EvidenceReport) {
           ],
         },
       ]),
-      [14, 105, 82, 38, 42, '*'],
+      [14, 100, 80, 44, 42, '*'],
     ),
     h2('5. Skipped and failed steps'),
     grid(['#', 'Step', 'Outcome', 'Reason'], s.exceptions.map((e) => [e[0]!, e[1]!, e[2]!, breakable(e[3]!)]), [14, 120, 45, '*']),

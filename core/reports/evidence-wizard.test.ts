@@ -1,30 +1,10 @@
 // The DR test evidence report of a FlashCopy DR-family test run by its wizard (issue 13 items 1-2; seed
 // 000 claims 1-5: one time-zero for the family, the DR host reads volumes as they were then).
 import { describe, expect, it } from 'vitest';
-import { Session } from '../session.js';
-import { performStep, startWizard, type WizardRun } from '../wizards/runner.js';
 import { journalDigest, reportDigest, sessionJournal, verifyReport } from './evidence-digest.js';
-import { afterStep, beforeStep, markStart } from './evidence-run.js';
 import { buildWizardEvidence } from './evidence-wizard.js';
 import { evidenceHtml } from './evidence-html.js';
-
-export function flashSession(): Session {
-  const session = new Session(null, 7);
-  for (const c of session.validate('SAMPLE flash-dr-family').commands) session.run(c);
-  return session;
-}
-
-export function runFlashTest(session: Session, params: Record<string, unknown> = {}): WizardRun {
-  const journal = sessionJournal(session);
-  let run = markStart(startWizard(session, 'flash-dr-family', { drCluster: 'CL2', familyClusters: ['CL2', 'CL3', 'CL4'], production: ['CL0', 'CL1'], testReads: 'A00000-A00001', ...params }), journal);
-  while (run.status !== 'finished') {
-    run = beforeStep(session, run);
-    const outcome = performStep(session, run, true);
-    if (outcome.refused) throw new Error(`${outcome.step.stepId} refused: ${JSON.stringify(outcome.step.findings)}`);
-    run = afterStep(outcome.run, journal);
-  }
-  return run;
-}
+import { flashSession, runFlashTest } from './evidence.fixture.js';
 
 const meta = { toolVersion: '0.1.0', seed: 7, now: new Date('2026-12-06T20:00:00Z') };
 
