@@ -7,17 +7,18 @@ import type { FilePort } from '../core/runbook/validate.js';
 import { openPersistentSession as open, type PersistentSession } from '../core/persistent-session.js';
 import { keepingExportSets } from '../core/rules/recovery/kept-export-sets.js';
 import { openSqliteStore } from '../core/store/sqlite-store.js';
+import type { GridStore } from '../core/store/port.js';
 
 export const CLI_PROGRAM = 'timezero run';
 
-export function openPersistentSession(path: string, files: FilePort, seed: number, readOnly = false): Omit<PersistentSession, 'store'> {
+export function openPersistentSession(path: string, files: FilePort, seed: number, readOnly = false): Omit<PersistentSession, 'store'> & { store: GridStore } {
   // WAL with synchronous=NORMAL survives a killed process intact (the SIGKILL test proves it); only an
   // OS crash can lose the last commands, and batch runs avoid an fsync per command.
   const store = openSqliteStore(path, { synchronous: 'NORMAL', program: CLI_PROGRAM, readOnly });
   try {
     const kept = keepingExportSets(files, { get: (key) => store.getSetting(key), set: (key, value) => store.setSetting(key, value) });
     const { session, recovered, previousRun, close } = open(store, kept, seed, CLI_PROGRAM);
-    return { session, recovered, previousRun, close };
+    return { session, recovered, previousRun, close, store };
   } catch (error) {
     store.close();
     throw error;

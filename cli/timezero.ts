@@ -13,8 +13,11 @@ import { humanLines, jsonLine } from './format.js';
 import { openPersistentSession } from './persistent.js';
 import { backupBeforeRun } from '../services/backup-service.js';
 import { FileTooLarge, readTextBoundedSync } from '../services/bounded-read.js';
+import { reportFormat, RunReport } from './report.js';
+import type { GridStore } from '../core/store/port.js';
+import { verifyReportCommand, VERIFY_USAGE } from './verify-report.js';
 
-const USAGE = 'usage: timezero run <file> [--json] [--db <path> [--read-only]] [--seed <n>]';
+const USAGE = `usage: timezero run <file> [--json] [--db <path> [--read-only]] [--seed <n>] [--report <out>.json|.html|.pdf]\n       ${VERIFY_USAGE.replace('usage: ', '')}`;
 /** spec §12: the database could not be written */
 export const EXIT_STORAGE = 3;
 const MAX_RUNBOOK_BYTES = 16 * 2 ** 20;
@@ -23,6 +26,7 @@ const MAX_NAMED_FILE_BYTES = 64 * 2 ** 20;
 
 export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   const [verb, file, ...rest] = argv;
+  if (verb === 'verify-report') return verifyReportCommand(argv.slice(1), out, err);
   if (verb !== 'run' || !file) {
     err(USAGE);
     return 2;
@@ -31,16 +35,23 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   let readOnly = false;
   let db: string | null = null;
   let seed = 1;
+  let reportOut: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     if (flag === '--json') json = true;
     else if (flag === '--read-only') readOnly = true;
+    else if (flag === '--report' && rest[i + 1]) reportOut = rest[++i]!;
     else if (flag === '--db' && rest[i + 1]) db = rest[++i]!;
     else if (flag === '--seed' && /^\d+$/.test(rest[i + 1] ?? '')) seed = Number(rest[++i]);
     else {
       err(`timezero: unknown option '${flag}'\n${USAGE}`);
       return 2;
     }
+  }
+  const format = reportOut === null ? null : reportFormat(reportOut);
+  if (format !== null && format !== 'json' && format !== 'html' && format !== 'pdf') {
+    err(format);
+    return 2;
   }
   let text: string;
   try {
@@ -67,8 +78,9 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   let close = () => {};
   let recovered: RunRecord[] = [];
   let previousRun: AbnormalEnd | null = null;
+  let store: GridStore | null = null;
   try {
-    if (db) ({ session, close, recovered, previousRun } = openPersistentSession(db, files, seed, readOnly));
+    if (db) ({ session, close, recovered, previousRun, store } = openPersistentSession(db, files, seed, readOnly));
     else session = new Session(files, seed);
   } catch (error) {
     // StoreError messages start with the path already.
@@ -105,8 +117,10 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     }
     let expectFailures = 0;
     let expectations = 0;
+    const report = reportOut !== null && format !== null ? new RunReport(reportOut, format, file, session, store) : null;
     for (const command of validated.commands) {
       let record: RunRecord;
+      report?.before();
       try {
         record = session.run(command, file);
       } catch (error) {
@@ -115,6 +129,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
         err(`timezero: ${db} holds every command before line ${command.line}; nothing of that line was applied`);
         return EXIT_STORAGE;
       }
+      report?.record(command, record);
       if (command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE') {
         expectations++;
         if (!record.ok) expectFailures++;
@@ -123,6 +138,14 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
       else for (const line of humanLines(record)) out(line);
     }
     if (!json) out(`${validated.commands.length} commands; ${expectations - expectFailures} expectations passed, ${expectFailures} failed`);
+    if (report) {
+      try {
+        report.write(err);
+      } catch (error) {
+        err(`${reportOut}: the report could not be written: ${(error as Error).message}`);
+        return 2;
+      }
+    }
     return expectFailures > 0 ? 1 : 0;
   } finally {
     close();

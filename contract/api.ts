@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { exportChannels } from './export-api.js';
 import { backupChannels } from './backup-api.js';
 import { dasdChannels } from './dasd-api.js';
+import { reportChannels } from './report-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -53,6 +54,14 @@ export const wizardParams = z
     familyClusters: z.array(clusterName).max(7).optional(),
     testWrites: z.number().int().min(0).max(100000).optional(),
     testReads: z.string().max(13).optional(),
+    /** objectives judged in the report, and who signs it */
+    rpoMinutes: z.number().int().min(0).max(525600).optional(),
+    rtoMinutes: z.number().int().min(0).max(525600).optional(),
+    criticalMcs: z.array(clusterName).max(32).optional(),
+    tester: z.string().max(80).optional(),
+    reviewer: z.string().max(80).optional(),
+    /** whether production's return-to-scratch runs during the test window (Redbook §11.9.7) */
+    returnToScratch: z.enum(['suspended', 'running']).optional(),
   })
   .strict();
 
@@ -92,6 +101,10 @@ export const wizardState = z.object({
       done: z.array(stepRecord),
       /** the next step, stopped part-way by a line the engine refused: what ran and what did not */
       failed: stepRecord.nullable().optional(),
+      /** why the run cannot go on: its grid was replaced or its DR family no longer exists; null while it can */
+      gone: z.string().nullable().optional(),
+      /** the evidence report saved when it finished */
+      reportId: z.string().nullable().optional(),
     })
     .nullable(),
   next: stepView.nullable(),
@@ -186,7 +199,14 @@ export const channels = {
   'dr.families': {
     /** every DR family with its state and readiness at time-zero (or now, before a test) */
     request: z.object({}).strict(),
-    response: z.array(z.object({ family: z.unknown(), readiness: z.unknown() })),
+    /** drMounts: volume mounts by DR hosts during the family's last test, counted as its report counts them */
+    response: z.array(
+      z.object({
+        family: z.unknown(),
+        readiness: z.unknown(),
+        drMounts: z.object({ since: z.string().nullable(), until: z.string().nullable(), volumeMounts: z.number(), succeeded: z.number(), failed: z.number(), lines: z.number() }).optional(),
+      }),
+    ),
   },
   'dr.readiness': {
     request: z.object({ family: familyName, cluster: clusterName.optional() }).strict(),
@@ -220,6 +240,7 @@ export const channels = {
   ...exportChannels,
   ...backupChannels,
   ...dasdChannels,
+  ...reportChannels,
 } as const;
 
 export const events = {

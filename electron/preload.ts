@@ -80,6 +80,11 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     backupRestore: call('backup.restore'),
     dasdOverview: call('dasd.overview'),
     dasdJournal: call('dasd.journal'),
+    reportsList: call('reports.list'),
+    reportsGet: call('reports.get'),
+    reportsExport: call('reports.export'),
+    reportsVerify: call('reports.verify'),
+    reportsCreate: call('reports.create'),
     on,
   } satisfies DesktopApi);
 }

@@ -49,9 +49,14 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'backup.restore': { name: 'console-20260101T000000000Z-000-erase.db' },
   'dasd.overview': {},
   'dasd.journal': { replica: 'NOSUCH' },
+  'reports.list': {},
+  'reports.get': { id: 'runbook-20260101T000000Z-00000000' },
+  'reports.export': { id: 'runbook-20260101T000000Z-00000000', format: 'html' },
+  'reports.verify': { id: 'runbook-20260101T000000Z-00000000' },
+  'reports.create': { source: 'journal', fromSeq: 1, toSeq: 1, title: 'first entry' },
 };
 /** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
-const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA' };
+const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA', 'reports.get': 'NO_SUCH_REPORT', 'reports.export': 'NO_SUCH_REPORT', 'reports.verify': 'NO_SUCH_REPORT' };
 
 describe('console service on the built-in sample', () => {
   let service: ConsoleService;

@@ -39,6 +39,8 @@ import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 import { guardSessionWrites, isMutator, mutator, writerQueue } from './mutator.js';
 import { LONG_MESSAGE_TOKEN, visibleText } from '../core/runbook/visible-text.js';
+import { evidencePorts } from './report-service.js';
+import type { GridStore } from '../core/store/port.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -59,6 +61,8 @@ export interface SessionStore {
   backups?: Backups;
   /** how the previous run on the database ended when it did not stop cleanly */
   previousRun?(): AbnormalEnd | null;
+  /** the SQLite store itself: DR test evidence reports are kept in it and verified against its journal */
+  store?: GridStore;
 }
 
 /** What only the desktop shell can do: native dialogs. Web mode has none. */
@@ -196,15 +200,17 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     return result;
   }
 
+  // DR test evidence reports: in the database with one, else in memory; the journal they digest likewise.
+  const reports = evidencePorts(session, opts.store?.store);
   const handlers: Handlers = {
     ...backupHandlers(session, opts.store?.backups, () => {
       pager.clear();
       validatedRunbooks.clear();
       // A paused wizard run is kept in the restored settings: the DR handlers start over from them.
-      Object.assign(handlers, drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })));
+      Object.assign(handlers, drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state }), reports));
       changed([]);
     }),
-    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })),
+    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state }), reports),
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),
     'session.info': () => ({

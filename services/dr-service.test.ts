@@ -43,7 +43,7 @@ describe('DR service', () => {
     const list = await ok<any[]>(first.handle('wizard.list', {}));
     expect(list.map((w) => w.source)).toEqual(['Redbook §11.10.1', 'Redbook §11.10.2', 'Redbook §11.10.3', 'Redbook §11.10.4', 'seed 000 claims 1-20; Redbook §11.4.1']);
     let state = await ok<any>(first.handle('wizard.start', { wizardId: 'swp-two-cluster' }));
-    expect(state.next.lines).toEqual(['VARY DRHOST CL1 OFFLINE']); // PRODHOST's CL1 devices are offline in the sample already
+    expect(state.next.lines).toEqual(['VARY DRHOST CL1 OFFLINE', 'ADVANCE 1m']); // PRODHOST's CL1 devices are offline in the sample already; varying takes a minute
     state = await ok<any>(first.handle('wizard.step', { acknowledge: false }));
     expect(state.last).toEqual({ stepId: 'vary-offline', refused: false, failed: false });
     state = await ok<any>(first.handle('wizard.pause', {}));

@@ -15,6 +15,10 @@ import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
 import { mutator } from './mutator.js';
 import { reportBeforeFlashOff, reportOfLastTimeZero } from './dr-report-keeper.js';
+import { afterStep, beforeStep, markStart } from '../core/reports/evidence-run.js';
+import { buildWizardEvidence } from '../core/reports/evidence-wizard.js';
+import { familyDrMounts } from '../core/reports/family-mounts.js';
+import { evidencePorts, keepReport, reportHandlers, type EvidencePorts } from './report-service.js';
 
 /** Small named documents kept with the grid (the SQLite meta table), or in memory. */
 export interface Settings {
@@ -32,7 +36,13 @@ const RUN_KEY = 'wizard-run';
 const PROCEDURE_KEY = 'dr-report:procedure';
 const usesFamily = (r: WizardRun) => WIZARDS.find((w) => w.id === r.wizardId)?.usesFamily === true;
 
-export function drHandlers(session: Session, settings: Settings, changed: () => void, wizardChanged: (state: Response<'wizard.state'>) => void = () => undefined) {
+export function drHandlers(
+  session: Session,
+  settings: Settings,
+  changed: () => void,
+  wizardChanged: (state: Response<'wizard.state'>) => void = () => undefined,
+  ports: EvidencePorts = evidencePorts(session, undefined),
+) {
   let run: WizardRun | null = loadRun();
   let last: { stepId: string; refused: boolean; failed: boolean } | null = null;
 
@@ -66,15 +76,34 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
     return now;
   }
 
+  /** Why the run cannot go on: the grid it ran on was replaced, or its DR family no longer exists. */
+  function gone(r: WizardRun): string | null {
+    const s = session.engine.state;
+    if (r.grid !== undefined && r.grid !== s.name) return `The grid ${r.grid ?? '(unnamed)'} this test ran on is no longer loaded (the console now holds ${s.name ?? 'an unnamed grid'}): the run cannot go on. Its report stays in Reports; abandon the run to start a new one.`;
+    const wizard = WIZARDS.find((w) => w.id === r.wizardId)!;
+    const familyStep = wizard.steps.findIndex((x) => x.id === 'family');
+    if (wizard.usesFamily && familyStep >= 0 && r.next > familyStep && !s.families.some((f) => f.name === r.params.family)) {
+      return `DR family ${r.params.family} no longer exists on grid ${s.name ?? ''}: the run cannot go on. Its report stays in Reports; abandon the run to start a new one.`;
+    }
+    return null;
+  }
+
   function state(): Response<'wizard.state'> {
     if (!run) return { run: null, next: null, last };
     const wizard = WIZARDS.find((w) => w.id === run!.wizardId)!;
     const dto = (d: StepRecord) => ({ ...d, records: d.records.map((r) => ({ ...r, result: r.result ?? null })) });
+    const why = gone(run);
     return {
-      run: { wizardId: run.wizardId, title: wizard.title, params: run.params as never, next: run.next, total: wizard.steps.length, status: run.status, done: run.done.map(dto), failed: run.failed ? dto(run.failed) : null },
-      next: run.status === 'finished' ? null : describeStep(session, run),
+      run: { wizardId: run.wizardId, title: wizard.title, params: run.params as never, next: run.next, total: wizard.steps.length, status: run.status, done: run.done.map(dto), failed: run.failed ? dto(run.failed) : null, gone: why, reportId: run.reportId ?? null },
+      next: run.status === 'finished' || why ? null : describeStep(session, run),
       last,
     };
+  }
+
+  /** The evidence report of the run in progress or last finished; null when none ran. */
+  function wizardReport() {
+    if (!run) return null;
+    return buildWizardEvidence(session, run, ports.journal, ports.meta());
   }
 
   function domain<T>(body: () => T): T {
@@ -87,8 +116,9 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
   }
 
   return {
+    ...reportHandlers(session, ports, wizardReport),
     'dr.families': () =>
-      session.engine.state.families.map((f) => ({ family: describeFamily(session.engine.state, f), readiness: readiness(session.engine.state, f) })),
+      session.engine.state.families.map((f) => ({ family: describeFamily(session.engine.state, f), readiness: readiness(session.engine.state, f), drMounts: familyDrMounts(session.engine.state, ports.journal, f.name) })),
     'dr.readiness': ({ family: name, cluster }: Request<'dr.readiness'>) =>
       domain(() => {
         const s = session.engine.state;
@@ -103,18 +133,23 @@ export function drHandlers(session: Session, settings: Settings, changed: () => 
     'wizard.start': mutator(({ wizardId, params }: Request<'wizard.start'>) => {
       if (run && run.status !== 'finished') fail('WIZARD_ACTIVE', `wizard ${run.wizardId} is in progress: finish or abandon it first`);
       if (!WIZARDS.some((w) => w.id === wizardId)) fail('UNKNOWN_WIZARD', `wizardId: no wizard ${wizardId} (wizards: ${WIZARDS.map((w) => w.id).join(', ')})`);
-      run = startWizard(session, wizardId, params as never);
+      run = markStart(startWizard(session, wizardId, params as never), ports.journal);
       last = null;
       return save();
     }),
     'wizard.step': mutator(({ acknowledge }: Request<'wizard.step'>) => {
       if (!run) fail('NO_WIZARD', 'no wizard is in progress');
       if (run.status !== 'active') fail('WIZARD_NOT_ACTIVE', `wizard ${run.wizardId} is ${run.status}`);
+      const why = gone(run);
+      if (why) fail('WIZARD_GONE', why);
       // Disabling the flash releases time-zero: the report of the test is taken just before.
       const kept = reportBeforeFlashOff(session, run);
+      run = beforeStep(session, run);
       const outcome = performStep(session, run, acknowledge);
       if (!outcome.refused) kept.forEach((k) => settings.set(k.key, k.json));
-      run = outcome.run;
+      run = afterStep(outcome.run, ports.journal);
+      // The test's evidence is kept the moment it finishes (issue 13 item 1).
+      if (run.status === 'finished' && !run.reportId) run = { ...run, reportId: keepReport(ports, buildWizardEvidence(session, run, ports.journal, ports.meta())).id };
       if (!outcome.refused && !usesFamily(run)) settings.set(PROCEDURE_KEY, JSON.stringify(run));
       last = { stepId: outcome.step.stepId, refused: outcome.refused, failed: outcome.failed };
       const now = save();

@@ -55,7 +55,9 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
   it('Selective Write Protect test (§11.10.1): the start for time-zero, readiness of the DR cluster at the start, the DR host mounts', async () => {
     const session = sessionOn('two-cluster-dr');
     let run = startWizard(session, 'swp-two-cluster', { testReads: 'A00000-A00004' });
-    // Production writes just before the test starts: Deferred copies (MCPROD RD) not yet on the DR cluster.
+    // The steps before the start take simulated time (restoring the DR system, two hours): production
+    // writes just before the test starts, so its Deferred copies (MCPROD RD) are not yet on the DR cluster.
+    run = stepUntil(session, run, 'vary-online');
     exec(session, 'JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD SIZE 1GB');
     run = stepUntil(session, run, 'test-jobs');
     const startStep = run.done.find((d) => d.stepId === 'vary-online')!;

@@ -17,7 +17,11 @@ interface Tally {
 
 const LOST_LIST_LIMIT = 100;
 
-export function readiness(state: GridState, f: DrFamily, mountCluster = f.clusters[0]!) {
+/**
+ * `onLost` hears of every volume no copy would serve (its MC, category, size and whether it changed
+ * after time-zero): the DR test report's RPO tallies bytes per MC and category with it.
+ */
+export function readiness(state: GridState, f: DrFamily, mountCluster = f.clusters[0]!, onLost?: (v: number, mc: number, category: number, bytes: number, changed: boolean) => void) {
   const cols = state.volumes.cols;
   const n = f.flash ? f.volumesAtTimeZero : state.volumes.count;
   const order = [mountCluster, ...f.clusters.filter((c) => c !== mountCluster)].filter((c) => reachable(state, mountCluster, c));
@@ -73,7 +77,10 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
         }
       }
     }
-    if (tally(served, cols.mc[v]!, cols.category[v]!) && lostUnchanged.length < LOST_LIST_LIMIT) lostUnchanged.push(v);
+    if (tally(served, cols.mc[v]!, cols.category[v]!)) {
+      if (lostUnchanged.length < LOST_LIST_LIMIT) lostUnchanged.push(v);
+      onLost?.(v, cols.mc[v]!, cols.category[v]!, cols.sizeBytes[v]!, false);
+    }
   }
   const lostChanged: number[] = [];
   for (const [v, image] of f.images) {
@@ -97,7 +104,10 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
         }
       }
     }
-    if (tally(served, image.mc, image.category)) lostChanged.push(v);
+    if (tally(served, image.mc, image.category)) {
+      lostChanged.push(v);
+      onLost?.(v, image.mc, image.category, image.sizeBytes, true);
+    }
   }
   // The first lost volumes by volume order, whichever pass found them.
   const lostVolumes = [...lostUnchanged, ...lostChanged.sort((a, b) => a - b).slice(0, LOST_LIST_LIMIT)]

@@ -26,6 +26,9 @@ const WRITERS: Record<number, (db: Database.Database) => void> = {
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('seed', '42');
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('setting:wizard-run', '{"wizardId":"w"}');
   },
+  2: (db) => {
+    db.prepare('INSERT INTO reports (id, kind, title, verdict, created_at, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)').run('r-v2', 'runbook', 'a report', 'PASS', '2026-01-01T00:00:00Z', 'abc', '{"id":"r-v2"}');
+  },
 };
 
 let dir: string;
@@ -71,6 +74,10 @@ describe('migrating from every earlier schema version', () => {
           expect(store.entries(1, 10).map((e) => e.text)).toEqual(['GRID OLD', 'SITE A', 'ADVANCE 1h']);
           expect(store.getSetting('wizard-run')).toBe('{"wizardId":"w"}');
         } else expect(store.lastSeq()).toBe(0);
+        if (v >= 2) expect(store.getReport('r-v2')).toMatchObject({ title: 'a report', digest: 'abc', body: '{"id":"r-v2"}' });
+        // Reports are kept from version 2 on: a database migrated from an older one takes them too.
+        store.saveReport({ id: 'new', kind: 'runbook', title: 't', verdict: 'PASS', createdAt: '2026-02-01T00:00:00Z', digest: 'd', body: '{}' });
+        expect(store.listReports().map((r) => r.id)).toEqual(v >= 2 ? ['new', 'r-v2'] : ['new']);
         // …and it takes new commands on top.
         const seq = store.append({ line: 1, source: 'test', text: 'SITE B', startedAt: 0, endedAt: 0, ok: true, outcome: '{"ok":true}' });
         expect(seq).toBe(v >= 1 ? 4 : 1);

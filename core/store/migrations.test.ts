@@ -65,25 +65,27 @@ describe('schema migrations', () => {
     withDb((db) => db.prepare("INSERT INTO schema_migrations VALUES (99, 'from the future', 'x', '2030-01-01')").run());
     const error = refusal(() => openSqliteStore(path));
     expect(error.code).toBe('SCHEMA_NEWER');
-    expect(error.message).toMatch(/schema version 99 \('from the future'\) is newer than this build knows \(1\)/);
+    expect(error.message).toMatch(new RegExp(`schema version 99 \\('from the future'\\) is newer than this build knows \\(${MIGRATIONS.length}\\)`));
   });
 
   it('upgrades an older database with only the missing migrations', () => {
     withDb((db) => migrate(db, path));
-    const next: Migration = { version: 2, name: 'notes', sql: 'CREATE TABLE notes (text TEXT) STRICT;' };
+    const v = MIGRATIONS.length + 1;
+    const next: Migration = { version: v, name: 'notes', sql: 'CREATE TABLE notes (text TEXT) STRICT;' };
     withDb((db) => migrate(db, path, [...MIGRATIONS, next]));
     const versions = withDb((db) => db.prepare('SELECT version FROM schema_migrations ORDER BY version').all());
-    expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(versions).toEqual([...MIGRATIONS.map((m) => ({ version: m.version })), { version: v }]);
   });
 
   it('rolls back a migration that fails halfway and says which', () => {
     withDb((db) => migrate(db, path));
-    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half (a INTEGER); INSERT INTO no_such_table VALUES (1);' };
+    const v = MIGRATIONS.length + 1;
+    const broken: Migration = { version: v, name: 'broken', sql: 'CREATE TABLE half (a INTEGER); INSERT INTO no_such_table VALUES (1);' };
     const error = refusal(() => withDb((db) => migrate(db, path, [...MIGRATIONS, broken])));
     expect(error.code).toBe('MIGRATION_FAILED');
-    expect(error.message).toMatch(/migration 2 \('broken'\) failed: no such table: no_such_table/);
+    expect(error.message).toMatch(new RegExp(`migration ${v} \\('broken'\\) failed: no such table: no_such_table`));
     const tables = withDb((db) => db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all());
     expect(tables).toEqual([]);
-    expect(withDb((db) => db.prepare('SELECT max(version) AS v FROM schema_migrations').get())).toEqual({ v: 1 });
+    expect(withDb((db) => db.prepare('SELECT max(version) AS v FROM schema_migrations').get())).toEqual({ v: MIGRATIONS.length });
   });
 });

@@ -51,6 +51,23 @@ CREATE TABLE meta (
 ) STRICT;
 `,
   },
+  {
+    version: 2,
+    name: 'DR test evidence reports',
+    // The digest is stored beside the report: verify-report compares a report file with it.
+    sql: `
+CREATE TABLE reports (
+  id         TEXT PRIMARY KEY,
+  kind       TEXT NOT NULL,
+  title      TEXT NOT NULL,
+  verdict    TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  digest     TEXT NOT NULL,
+  body       TEXT NOT NULL CHECK (json_valid(body))
+) STRICT;
+CREATE INDEX reports_created_at ON reports (created_at);
+`,
+  },
 ];
 
 export function migrationHash(migration: Migration): string {

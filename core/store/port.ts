@@ -52,9 +52,24 @@ export interface GridStore {
   /** small named documents kept beside the grid (a paused wizard run); null when absent */
   getSetting(key: string): string | null;
   setSetting(key: string, value: string | null): void;
+  /** DR test evidence reports kept with the grid (their JSON and digest); newest first */
+  saveReport(report: StoredReport): void;
+  listReports(): Omit<StoredReport, 'body'>[];
+  getReport(id: string): StoredReport | null;
   /** true when opened read-only: every write throws STORAGE_READ_ONLY */
   readonly readOnly?: boolean;
   close(): void;
+}
+
+export interface StoredReport {
+  id: string;
+  kind: string;
+  title: string;
+  verdict: string;
+  createdAt: string;
+  digest: string;
+  /** the report's JSON */
+  body: string;
 }
 
 export type StoreErrorCode =

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Checkpoint } from '../engine/checkpoint.js';
 import { acquireLock, createPrivateFile, describeHolderRecord, type DatabaseLock, type Holder } from './db-lock.js';
 import { MIGRATIONS, migrate } from './migrations.js';
-import { StoreError, type GridStore, type JournalEntry, type LoadedAt, type LoadedLatest } from './port.js';
+import { StoreError, type GridStore, type JournalEntry, type LoadedAt, type LoadedLatest, type StoredReport } from './port.js';
 import { storageError } from './storage-errors.js';
 
 /** `PRAGMA application_id` of every TimeZero grid database ('TZGR'): another program's file is refused. */
@@ -211,6 +211,10 @@ function prepareStatements(db: Database.Database) {
     blobs: db.prepare('SELECT name, data FROM checkpoint_blobs WHERE seq = ?'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    // A report is written once: the same id again is refused, never overwritten.
+    insertReport: db.prepare('INSERT INTO reports (id, kind, title, verdict, created_at, digest, body) VALUES (@id, @kind, @title, @verdict, @createdAt, @digest, @body)'),
+    listReports: db.prepare('SELECT id, kind, title, verdict, created_at AS createdAt, digest FROM reports ORDER BY created_at DESC, id DESC'),
+    getReport: db.prepare('SELECT id, kind, title, verdict, created_at AS createdAt, digest, body FROM reports WHERE id = ?'),
   };
 }
 
@@ -302,6 +306,20 @@ class SqliteStore implements GridStore {
       if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(`setting:${key}`);
       else this.sql.setMeta.run(`setting:${key}`, value);
     });
+  }
+
+  saveReport(report: StoredReport): void {
+    this.write(`cannot save report ${report.id}`, () => this.sql.insertReport.run(report));
+  }
+
+  listReports(): Omit<StoredReport, 'body'>[] {
+    this.open();
+    return this.sql.listReports.all() as Omit<StoredReport, 'body'>[];
+  }
+
+  getReport(id: string): StoredReport | null {
+    this.open();
+    return (this.sql.getReport.get(id) as StoredReport | undefined) ?? null;
   }
 
   close(): void {

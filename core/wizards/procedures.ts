@@ -4,7 +4,8 @@ import type { GridState } from '../engine/state.js';
 import { hex4 } from '../model/grid.js';
 import { checkCategoriesUnused, checkDrMc, checkExcluded, checkNoWriteTakeover, checkScratchRisk, clusterIndex } from './checks.js';
 import { dasdImageStep, dasdReleaseStep, timeZeroBookmarkLines } from './dasd-image.js';
-import type { Wizard, WizardParams, WizardStep } from './types.js';
+import { checkDrHostDevices, checkFlashCapable, checkProductionOffProtected, checkReturnToScratch } from './preflight.js';
+import type { Finding, Wizard, WizardParams, WizardStep } from './types.js';
 
 function defaults(state: GridState): WizardParams {
   const prodHost = state.hosts.find((h) => h.role === 'PRODUCTION');
@@ -35,7 +36,19 @@ function drModes(p: WizardParams, state: GridState): string {
   return state.clusters.map((c) => (c.index === dr ? 'R' : 'N')).join('');
 }
 
-const manual = (id: string, phase: WizardStep['phase'], title: string, why: string): WizardStep => ({ id, phase, title, why, kind: 'manual', lines: () => [] });
+// How long each step's real counterpart takes is an estimate of operator and host work (the Redbook
+// gives no figures): console and MI actions minutes, an IPL of the DR system two hours.
+const manual = (id: string, phase: WizardStep['phase'], title: string, why: string, takes = '10m'): WizardStep => ({ id, phase, title, why, kind: 'manual', lines: () => [], takes: () => takes });
+const minutes = (m: number) => () => `${m}m`;
+
+/** Volumes in a VOLSER range such as A00000-A00099 (same prefix, numeric tail). */
+function rangeCount(range: string | undefined): number {
+  const m = /^([A-Z0-9]*?)(\d+)-\1?(\d+)$/.exec(range ?? '');
+  return m ? Math.max(0, Number(m[3]) - Number(m[2]) + 1) : 0;
+}
+
+/** Before anything is changed: the §11.10 procedures' refusals (preflight.ts). */
+const procedurePreflight = (ignoresFastReady: boolean) => (p: WizardParams, s: GridState): Finding[] => [...checkDrHostDevices(p, s, false, false), ...checkReturnToScratch(p, s, ignoresFastReady)];
 
 const defineDrConstructs = (phaseNote: string): WizardStep[] => [
   {
@@ -46,6 +59,7 @@ const defineDrConstructs = (phaseNote: string): WizardStep[] => [
     kind: 'grid',
     lines: (p) => [`CATEGORY ${p.drScratch[0]} SCRATCH`, `CATEGORY ${p.drScratch[1]} SCRATCH`, `CATEGORY ${p.drError} PRIVATE`, `CATEGORY ${p.drPrivate} PRIVATE`],
     check: checkCategoriesUnused,
+    takes: minutes(5),
   },
   {
     id: 'dr-mc',
@@ -54,6 +68,7 @@ const defineDrConstructs = (phaseNote: string): WizardStep[] => [
     why: 'Test data must not be copied to the production clusters, wasting space and bandwidth (Redbook §11.9.6, §11.10.2 step 6).',
     kind: 'grid',
     lines: (p, s) => [`MC ${p.drMc} COPY ${drModes(p, s)}`],
+    takes: minutes(5),
     check: (p, s) => {
       const existing = s.mcs.find((m) => m.name === p.drMc);
       if (!existing || existing.modes.join('') === drModes(p, s)) return [];
@@ -69,6 +84,7 @@ const devsupStep = (phase: WizardStep['phase'], source: string): WizardStep => (
   why: `MEDIA1 = the DR scratch category, PRIVATE and ERROR = the DR ones, so the DR host's volumes stay in excluded categories (${source}).`,
   kind: 'grid',
   lines: (p) => [`DEVSUP ${p.drHost} SCRATCH ${p.drScratch[0]} PRIVATE ${p.drPrivate} ERROR ${p.drError}`],
+  takes: minutes(10),
 });
 
 const insertDrRange: WizardStep = {
@@ -78,6 +94,7 @@ const insertDrRange: WizardStep = {
   why: 'Volumes inserted on the DR cluster are owned by it, so the test can write them without ownership takeover (Redbook §11.9.3, §11.10.1 step 10).',
   kind: 'grid',
   lines: (p) => [`INSERT ${p.drRange} ON ${p.drCluster} CATEGORY ${p.drScratch[0]}`],
+  takes: minutes(5),
 };
 
 const runTestJobs: WizardStep = {
@@ -86,11 +103,14 @@ const runTestJobs: WizardStep = {
   title: 'Run the DR test jobs',
   why: 'Write new data to DR volumes and read production volumes as they are at the DR site (Redbook §11.9.3).',
   kind: 'grid',
+  // A test job mounts, writes 800 MB and demounts in about 90 s; a read job's mount and read about 60 s
+  // after any recall, which the engine times itself (Redbook §11.1).
   lines: (p) => [
-    `JOB ${p.drHost} WRITE ${p.testWrites ?? 10} SCRATCH ON ${p.drCluster} MC ${p.drMc} CATEGORY ${p.drScratch[0]}`,
+    `JOB ${p.drHost} WRITE ${p.testWrites ?? 10} SCRATCH ON ${p.drCluster} MC ${p.drMc} CATEGORY ${p.drScratch[0]}${(p.testWrites ?? 10) > 0 ? ` OVER ${(p.testWrites ?? 10) * 90}s` : ''}`,
     ...(p.testReads ? [`JOB ${p.drHost} READ ${p.testReads} ON ${p.drCluster}`] : []),
   ],
-  check: (p, s) => [...checkDrMc(p, s), ...checkNoWriteTakeover(p, s)],
+  check: (p, s) => [...checkDrMc(p, s), ...checkNoWriteTakeover(p, s), ...checkDrHostDevices(p, s, false, true)],
+  takes: (p) => (rangeCount(p.testReads) > 0 ? `${rangeCount(p.testReads) * 60}s` : null),
 };
 
 const cleanUp = (extra: (p: WizardParams, s: GridState) => string[]): WizardStep => ({
@@ -100,6 +120,7 @@ const cleanUp = (extra: (p: WizardParams, s: GridState) => string[]): WizardStep
   why: 'After the test the DR range is returned to scratch (or ejected) so it is ready for the next test; the DR settings are undone (Redbook §11.10.2 "Tasks after the DR test").',
   kind: 'grid',
   lines: (p, s) => [`RETURN ${p.drRange} TO SCRATCH CATEGORY ${p.drScratch[0]}`, ...extra(p, s), `VARY ${p.drHost} ${p.drCluster} OFFLINE`],
+  takes: minutes(15),
 });
 
 const swp: Wizard = {
@@ -119,8 +140,11 @@ const swp: Wizard = {
       check: (p, s) => {
         const host = s.hosts.find((h) => h.name === p.productionHost);
         const ok = host && p.production.some((n) => host.devices[clusterIndex(s, n)]?.online);
-        return ok ? [] : [{ level: 'error', message: `${p.productionHost} has no production cluster online: production would stop` }];
+        // The wizard write-protects with IGNOREFASTREADY itself (next step): return-to-scratch cannot hurt.
+        const preflight = procedurePreflight(true)(p, s);
+        return ok ? preflight : [{ level: 'error', message: `${p.productionHost} has no production cluster online: production would stop` }, ...preflight];
       },
+      takes: minutes(1),
     },
     {
       id: 'write-protect',
@@ -129,6 +153,7 @@ const swp: Wizard = {
       why: 'Production volumes cannot be modified from the DR cluster; production-scratched volumes still mount as private, read-only (Redbook §11.10.1 steps 2-3, §11.4.1).',
       kind: 'grid',
       lines: (p) => [`WRITEPROTECT ${p.drCluster} ON IGNOREFASTREADY`],
+      takes: minutes(2),
     },
     ...defineDrConstructs('Pick categories no host uses'),
     {
@@ -138,8 +163,9 @@ const swp: Wizard = {
       why: 'Only volumes in excluded categories can be written by the DR host (Redbook §11.10.1 step 5; at most 16).',
       kind: 'grid',
       lines: (p) => [`EXCLUDE ${p.drCluster} CATEGORY ${[...p.drScratch, p.drError, p.drPrivate].join(',')}`],
+      takes: minutes(2),
     },
-    manual('restore-dr', 'before', 'Restore the DR system on the DR host', 'Redbook §11.10.1 step 7.'),
+    manual('restore-dr', 'before', 'Restore the DR system on the DR host', 'Redbook §11.10.1 step 7.', '2h'),
     devsupStep('before', 'Redbook §11.10.1 step 8'),
     manual('tms-range', 'before', 'Define the DR VOLSER range to the tape management system', 'Redbook §11.10.1 step 9.'),
     insertDrRange,
@@ -152,6 +178,7 @@ const swp: Wizard = {
       startsTest: true,
       lines: (p) => [`VARY ${p.drHost} ${p.drCluster} ONLINE`],
       check: (p, s) => [...checkExcluded(p, s), ...checkDrMc(p, s), ...checkScratchRisk(p, s)],
+      takes: minutes(1),
     },
     dasdImageStep('during', 'test-start', 'Redbook §11.10.1 step 11'),
     runTestJobs,
@@ -167,7 +194,7 @@ const linksUp = (id: string, title: string, source: string, threeCluster: boolea
   summary: 'Links stay up, production runs in parallel; protection comes from categories, the DR Management Class and the tape management system.',
   defaults,
   steps: [
-    manual('plan', 'before', 'Plan scratch categories, the DR VOLSER range and virtual addresses', `${source} "Tasks before the DR test" steps 1-4.`),
+    { ...manual('plan', 'before', 'Plan scratch categories, the DR VOLSER range and virtual addresses', `${source} "Tasks before the DR test" steps 1-4.`, '30m'), check: procedurePreflight(false) },
     manual('reject-anyuse', 'before', 'Production TMS: REJECT ANYUSE for the DR range', `Production must not use or accept the DR range (${source} step 3).`),
     {
       id: 'extra-scratch',
@@ -181,6 +208,7 @@ const linksUp = (id: string, title: string, source: string, threeCluster: boolea
         return [`INSERT ${free}0000-${free}0999 ON ${owner}`];
       },
       check: checkScratchRisk,
+      takes: minutes(5),
     },
     ...defineDrConstructs('Pick categories no host uses'),
     ...(threeCluster
@@ -192,13 +220,14 @@ const linksUp = (id: string, title: string, source: string, threeCluster: boolea
             why: 'Remove the Fast Ready effect of the production scratch category at the DR site for the duration of the test, so scratched production volumes are not presented empty (Redbook §11.10.4 step 7).',
             kind: 'grid' as const,
             lines: () => ['CATEGORY 0002 SCRATCH EXPIREHOLD 7d'],
+            takes: minutes(2),
           },
         ]
       : []),
     // "Tasks during the DR test" begin "after starting the DR system": the test's point in time (§11.9.1).
     { ...devsupStep('during', `${source} "Tasks during the DR test" steps 1-2 (DEVSUPxx, DEVSERV QLIB,CATS)`), startsTest: true },
     manual('reject-output', 'during', 'DR TMS: REJECT OUTPUT for production volumes', `Only read activity against production cartridges (${source} step 3).`),
-    manual('sms', 'during', 'DR host: SMS Management Class NOCOPY and ACS routine', `All DR writes go to the No Copy Management Class (${source} steps 5-7).`),
+    manual('sms', 'during', 'DR host: SMS Management Class NOCOPY and ACS routine', `All DR writes go to the No Copy Management Class (${source} steps 5-7).`, '20m'),
     { ...insertDrRange, phase: 'during' },
     {
       id: 'vary-online',
@@ -208,6 +237,7 @@ const linksUp = (id: string, title: string, source: string, threeCluster: boolea
       kind: 'grid',
       lines: (p) => [`VARY ${p.drHost} ${p.drCluster} ONLINE`],
       check: (p, s) => [...checkDrMc(p, s), ...checkNoWriteTakeover(p, s), ...checkScratchRisk(p, s)],
+      takes: minutes(1),
     },
     manual('hsm', 'during', 'DFSMShsm: DELVOL MARKFULL for ML2 and HOLD RECYCLE', `${source} step 9.`),
     manual('no-hskp', 'during', 'Make sure housekeeping and short-on-scratch do not run at the DR site', `${source} step 10.`),
@@ -225,10 +255,11 @@ const linksBroken: Wizard = {
   summary: 'Break the grid links after inserting the DR range; the DR cluster reads production volumes under read-only ownership takeover.',
   defaults,
   steps: [
-    manual('plan', 'before', 'Plan scratch categories, the DR VOLSER range and virtual addresses', 'Redbook §11.10.3 "Tasks before the DR test" steps 1-3.'),
+    // With the links broken production's return-to-scratch cannot reach the DR cluster (Redbook §11.9.2).
+    { ...manual('plan', 'before', 'Plan scratch categories, the DR VOLSER range and virtual addresses', 'Redbook §11.10.3 "Tasks before the DR test" steps 1-3.', '30m'), check: procedurePreflight(true) },
     ...defineDrConstructs('Pick categories no host uses'),
     devsupStep('during', 'Redbook §11.10.3 "Tasks during the DR test" steps 1-2'),
-    manual('dr-system', 'during', 'DR host: REJECT OUTPUT for production volumes, SMS NOCOPY and ACS routine', 'Redbook §11.10.3 "Tasks during the DR test" steps 3-6.'),
+    manual('dr-system', 'during', 'DR host: REJECT OUTPUT for production volumes, SMS NOCOPY and ACS routine', 'Redbook §11.10.3 "Tasks during the DR test" steps 3-6.', '30m'),
     { ...insertDrRange, phase: 'during', why: 'Insert before breaking the links: insertion fails once they are broken (Redbook §11.10.3 steps 7-8).' },
     {
       id: 'break-links',
@@ -250,6 +281,7 @@ const linksBroken: Wizard = {
       kind: 'grid',
       lines: (p) => p.production.map((c) => `TAKEOVER ${p.drCluster} FOR ${c} READ`),
       check: checkNoWriteTakeover,
+      takes: minutes(2),
     },
     {
       id: 'vary-online',
@@ -259,6 +291,7 @@ const linksBroken: Wizard = {
       kind: 'grid',
       lines: (p) => [`VARY ${p.drHost} ${p.drCluster} ONLINE`],
       check: (p, s) => [...checkDrMc(p, s), ...checkNoWriteTakeover(p, s)],
+      takes: minutes(1),
     },
     runTestJobs,
     dasdReleaseStep(),
@@ -289,6 +322,9 @@ const flash: Wizard = {
       why: 'The DR family tells which clusters share the time-zero (claim 1, claim 4).',
       kind: 'grid',
       lines: (p, s) => (p.familyClusters ?? [p.drCluster]).filter((c) => !s.families.find((f) => f.name === p.family)?.clusters.includes(clusterIndex(s, c))).map((c) => `LI REQ,${s.name},DRSETUP,${p.family},ADD,${c}`),
+      // Before anything changes: a test that cannot protect anything, reach anything or that would stop production is refused.
+      check: (p, s) => [...checkFlashCapable(p, s), ...checkDrHostDevices(p, s, true, false), ...checkProductionOffProtected(p, s, true), ...checkReturnToScratch(p, s, false)],
+      takes: minutes(2),
     },
     ...defineDrConstructs('The DR host writes in its own categories'),
     {
@@ -298,6 +334,7 @@ const flash: Wizard = {
       why: 'Volumes in excluded categories stay writable and visible live to the DR host (spec §7).',
       kind: 'grid',
       lines: (p) => (p.familyClusters ?? [p.drCluster]).map((c) => `EXCLUDE ${c} CATEGORY ${[...p.drScratch, p.drError, p.drPrivate].join(',')}`),
+      takes: minutes(2),
     },
     {
       id: 'wp-livecopy',
@@ -306,6 +343,7 @@ const flash: Wizard = {
       why: 'Write protect keeps production volumes read-only to the DR host; LIVECOPY FAMILY lets a live copy consistent at time-zero serve when no snapshot does (claim 1).',
       kind: 'grid',
       lines: (p, s) => [`LI REQ,${s.name},DRSETUP,${p.family},WP,ENABLE`, `LI REQ,${s.name},DRSETUP,${p.family},LIVECOPY,FAMILY`],
+      takes: minutes(2),
     },
     // Without it the DR host's scratch mounts turn private in a protected category and its writes are refused.
     devsupStep('before', 'Redbook §11.10.1 step 8'),
@@ -319,7 +357,7 @@ const flash: Wizard = {
       startsTest: true,
       // With DASD replication to the DR site, a bookmark on each source names the same instant in its journal.
       lines: (p, s) => [`LI REQ,${s.name},DRSETUP,${p.family},FLASH,ENABLE`, `SHOW READINESS ${p.family} ON ${p.drCluster}`, ...timeZeroBookmarkLines(p, s)],
-      check: (p, s) => [...checkExcluded(p, s), ...checkDrMc(p, s), ...checkNoWriteTakeover(p, s)],
+      check: (p, s) => [...checkFlashCapable(p, s), ...checkProductionOffProtected(p, s, true), ...checkExcluded(p, s), ...checkDrMc(p, s), ...checkNoWriteTakeover(p, s)],
     },
     {
       id: 'vary-online',
@@ -328,6 +366,7 @@ const flash: Wizard = {
       why: 'The DR host mounts time-zero images through the family clusters.',
       kind: 'grid',
       lines: (p) => [`VARY ${p.drHost} ${p.drCluster} ONLINE`],
+      takes: minutes(1),
     },
     dasdImageStep('during', 'time-zero', 'seed 000 claim 1'),
     runTestJobs,
@@ -338,6 +377,7 @@ const flash: Wizard = {
       why: 'Disabling the flash releases the time-zero snapshot.',
       kind: 'grid',
       lines: (p, s) => [`SHOW DRFAMILY ${p.family}`, `LI REQ,${s.name},DRSETUP,${p.family},FLASH,DISABLE`, `LI REQ,${s.name},DRSETUP,${p.family},WP,DISABLE`],
+      takes: minutes(1),
     },
     dasdReleaseStep(),
     cleanUp(() => []),

@@ -25,12 +25,14 @@ describe('wizard steps are atomic', () => {
     const run = startWizard(session, 'flash-dr-family', { ...FLASH, familyClusters: ['CL2', 'CL3', 'CL9'] });
     const described = describeStep(session, run)!;
     expect(described.id).toBe('family');
-    expect(described.lines).toHaveLength(3);
-    expect(described.findings).toEqual([{ level: 'error', message: expect.stringMatching(/^line 3 “LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL9” does not validate: unknown cluster 'CL9'/) }]);
+    // Three ADD lines, then the simulated time the step takes.
+    expect(described.lines).toHaveLength(4);
+    expect(described.lines[3]).toMatch(/^ADVANCE /);
+    expect(described.findings).toContainEqual({ level: 'error', message: expect.stringMatching(/^line 3 “LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL9” does not validate: unknown cluster 'CL9'/) });
     const journalBefore = session.journal.length;
     const outcome = performStep(session, run, true);
     expect(outcome).toMatchObject({ refused: true, failed: false });
-    expect(outcome.step.findings[0]!.message).toMatch(/unknown cluster 'CL9'/);
+    expect(outcome.step.findings.some((f) => /CL9/.test(f.message))).toBe(true);
     // Nothing ran: the first two ADD lines did not define the family with CL2 and CL3.
     expect(session.journal.length).toBe(journalBefore);
     expect(session.engine.state.families).toEqual([]);
@@ -64,16 +66,16 @@ describe('wizard steps are atomic', () => {
     const saved = JSON.parse(JSON.stringify(first.run)) as WizardRun;
     const described = describeStep(session, saved)!;
     expect(described.ran).toEqual(['SHOW DRFAMILY DRFAM']);
-    expect(described.lines).toEqual(['LI REQ,GRID01,DRSETUP,DRFAM,FLASH,DISABLE', 'LI REQ,GRID01,DRSETUP,DRFAM,WP,DISABLE']);
+    expect(described.lines).toEqual(['LI REQ,GRID01,DRSETUP,DRFAM,FLASH,DISABLE', 'LI REQ,GRID01,DRSETUP,DRFAM,WP,DISABLE', 'ADVANCE 1m']);
     exec(session, 'DEMOUNT A00000 HOST DRHOST');
     const shows = () => session.journal.filter((e) => e.text === 'SHOW DRFAMILY DRFAM').length;
     const showsBefore = shows();
     const second = performStep(session, saved, true);
     expect(second).toMatchObject({ refused: false, failed: false });
     expect(shows()).toBe(showsBefore);
-    expect(second.step).toMatchObject({ outcome: 'done', ran: 3, at: first.step.at });
-    expect(second.step.lines).toHaveLength(3);
-    expect(second.step.records.map((r) => r.ok)).toEqual([true, false, true, true]);
+    expect(second.step).toMatchObject({ outcome: 'done', ran: 4, at: first.step.at });
+    expect(second.step.lines).toHaveLength(4);
+    expect(second.step.records.map((r) => r.ok)).toEqual([true, false, true, true, true]);
     expect(second.run.failed).toBeNull();
     expect(second.run.done.at(-1)!.stepId).toBe('flash-off');
     expect(fam.flash).toBe(false);

@@ -21,6 +21,8 @@ export interface StepRecord {
   outcome?: 'done' | 'failed';
   /** how many of `lines` ran */
   ran?: number;
+  /** simulated time when its last line ended (absent in runs saved before) */
+  endedAt?: string;
 }
 
 export interface WizardRun {
@@ -32,12 +34,24 @@ export interface WizardRun {
   status: 'active' | 'paused' | 'finished';
   /** the next step, when a refused line stopped it part-way: what ran, and from which line it goes on */
   failed?: StepRecord | null;
+  /** the grid it runs on, and the journal seq before its first step: its report's excerpt starts after it */
+  grid?: string | null;
+  journalFrom?: number;
+  /** the journal seq of its last entry, once finished */
+  journalTo?: number;
+  /** wall-clock time it started and finished */
+  wallStart?: string;
+  wallEnd?: string;
+  /** the evidence report kept when it finished */
+  reportId?: string;
+  /** what the test's point in time showed, taken before the step that released it (FLASH DISABLE) */
+  facts?: unknown;
 }
 
 export function startWizard(session: Session, wizardId: string, params?: Partial<WizardParams>): WizardRun {
   const wizard = WIZARDS.find((w) => w.id === wizardId);
   if (!wizard) throw new Error(`unknown wizard '${wizardId}'`);
-  return { wizardId, params: { ...wizard.defaults(session.engine.state), ...params }, next: 0, done: [], status: 'active', failed: null };
+  return { wizardId, params: { ...wizard.defaults(session.engine.state), ...params }, next: 0, done: [], status: 'active', failed: null, grid: session.engine.state.name ?? null, wallStart: new Date().toISOString() };
 }
 
 /** The failed attempt of the step at `index`, if the run holds one. */
@@ -52,7 +66,8 @@ export function describeStep(session: Session, run: WizardRun, index = run.next)
   const state = session.engine.state;
   const failed = failedAttempt(run, step.id, index);
   const ran = failed ? failed.lines.slice(0, failed.ran ?? 0) : [];
-  const lines = failed ? failed.lines.slice(ran.length) : step.lines(run.params, state);
+  const takes = step.takes?.(run.params) ?? null;
+  const lines = failed ? failed.lines.slice(ran.length) : [...step.lines(run.params, state), ...(takes ? [`ADVANCE ${takes}`] : [])];
   const findings = [...(step.check?.(run.params, state) ?? []), ...validationFindings(session, lines)];
   return { index, id: step.id, phase: step.phase, title: step.title, why: step.why, kind: step.kind, lines, findings, ran };
 }
@@ -95,13 +110,16 @@ export function performStep(session: Session, run: WizardRun, acknowledge = fals
     const record: RunRecord = session.run(command, `wizard ${run.wizardId}`);
     step.records.push({ line, ok: record.ok, error: record.error?.message ?? null, result: record.result });
     if (!record.ok) {
-      const failed: StepRecord = { ...step, outcome: 'failed', ran: described.ran.length + command.line - 1 };
+      const failed: StepRecord = { ...step, outcome: 'failed', ran: described.ran.length + command.line - 1, endedAt: new Date(session.engine.state.now).toISOString() };
       return { run: { ...run, failed }, step: failed, refused: false, failed: true };
     }
   }
-  const doneStep: StepRecord = { ...step, outcome: 'done', ran: step.lines.length };
+  const doneStep: StepRecord = { ...step, outcome: 'done', ran: step.lines.length, endedAt: new Date(session.engine.state.now).toISOString() };
   const next: WizardRun = { ...run, next: run.next + 1, done: [...run.done, doneStep], failed: null };
   const wizard = WIZARDS.find((w) => w.id === run.wizardId)!;
-  if (next.next >= wizard.steps.length) next.status = 'finished';
+  if (next.next >= wizard.steps.length) {
+    next.status = 'finished';
+    next.wallEnd = new Date().toISOString();
+  }
   return { run: next, step: doneStep, refused: false, failed: false };
 }

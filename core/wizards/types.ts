@@ -24,6 +24,15 @@ export interface WizardParams {
   /** test jobs the wizard runs during the test */
   testWrites?: number;
   testReads?: string;
+  /** the test's objectives, entered in the wizard and judged in its report */
+  rpoMinutes?: number;
+  rtoMinutes?: number;
+  /** Management Classes whose first DR mount measures the RTO; default: every production class */
+  criticalMcs?: string[];
+  tester?: string;
+  reviewer?: string;
+  /** whether production's return-to-scratch runs during the test window (Redbook §11.9.7); default suspended */
+  returnToScratch?: 'suspended' | 'running';
 }
 
 export type Phase = 'before' | 'during' | 'after';
@@ -51,6 +60,12 @@ export interface WizardStep {
    * procedure without a DR family puts in place of time-zero.
    */
   startsTest?: boolean;
+  /**
+   * How long the real counterpart of the step takes (operator work, an IPL, a batch of mounts): the
+   * wizard advances simulated time by it after the step's lines, so the test does not happen at one
+   * instant and its report shows the timeline. Recalls and copies add their own time in the engine.
+   */
+  takes?(p: WizardParams): string | null;
 }
 
 export interface Wizard {

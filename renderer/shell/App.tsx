@@ -20,6 +20,7 @@ import { CopyExportView } from '../views/copy-export/CopyExportView';
 import { RecoveryView } from '../views/recovery/RecoveryView';
 import { DrFamiliesView } from '../views/dr-families/DrFamiliesView';
 import { HostDasdView } from '../views/host-dasd/HostDasdView';
+import { ReportsView } from '../views/reports/ReportsView';
 
 function View({ id }: { id: ViewId }) {
   switch (id) {
@@ -41,6 +42,8 @@ function View({ id }: { id: ViewId }) {
       return <RecoveryView />;
     case 'host-dasd':
       return <HostDasdView />;
+    case 'reports':
+      return <ReportsView />;
   }
 }
 

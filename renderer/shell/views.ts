@@ -9,6 +9,7 @@ export const VIEWS = [
   { id: 'recovery', label: 'Recovery' },
   { id: 'host-dasd', label: 'Host DASD' },
   { id: 'runbooks', label: 'Runbooks' },
+  { id: 'reports', label: 'Reports' },
   { id: 'console', label: 'Console' },
 ] as const;
 

@@ -52,7 +52,7 @@ export function FamilyCard({ item, composite, drHosts, disabled, issue }: Props)
         <dt>Volumes at time-zero</dt>
         <dd>{f.volumesAtTimeZero === null ? '—' : count(f.volumesAtTimeZero)}</dd>
         <dt>DR mounts</dt>
-        <dd>{f.drMounts.length > 0 ? f.drMounts.join(', ') : 'none'}</dd>
+        <dd data-testid="dr-mounts">{drMountsText(item)}</dd>
       </dl>
       <div className="button-row" role="group" aria-label={`DRSETUP for family ${f.name}`}>
         {flashing ? btn('FLASH,DISABLE', 'Disable FlashCopy (end the test)', true) : btn('FLASH,ENABLE', 'Enable FlashCopy (establish time-zero)')}
@@ -80,4 +80,13 @@ export function FamilyCard({ item, composite, drHosts, disabled, issue }: Props)
       ) : null}
     </section>
   );
+}
+
+/** The same count the DR test report prints: volume mounts by DR hosts during the last test (core/reports/family-mounts.ts). */
+function drMountsText(item: FamilyWithReadiness): string {
+  const m = item.drMounts;
+  const now = item.family.drMounts.length > 0 ? `; mounted now: ${item.family.drMounts.join(', ')}` : '';
+  if (!m || m.since === null) return `none in a test yet${now}`;
+  const window = m.until === null ? `since time-zero ${showTime(m.since)}` : `in the last test (${showTime(m.since)} to ${showTime(m.until)})`;
+  return `${count(m.volumeMounts)} ${window}: ${count(m.succeeded)} succeeded, ${count(m.failed)} failed${now}`;
 }

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { WizardStateDto } from '../../../contract/api';
 import { showTime } from '../../lib/format';
 import { ReportButtons } from './ReportButtons';
+import { ReportActions } from '../reports/ReportActions';
 import { FLASH_WIZARD } from './wizard-form';
 import { abandonWizard, pauseWizard, resumeWizard, stepWizard, useWizard, type WizardInfo } from './wizard-store';
 
@@ -24,13 +25,15 @@ export function WizardRun({ state, wizard, families, disabled }: { state: Wizard
   // (no family) is of its start (core/reports/procedure-report.ts).
   const flash = run.wizardId === FLASH_WIZARD;
   const family = flash && run.params.family && families.includes(run.params.family) ? run.params.family : null;
-  const statusText = run.status === 'finished' ? 'Finished' : run.status === 'paused' ? 'Paused' : 'In progress';
+  // A run whose grid was replaced or whose family was deleted cannot go on: it says so, never "Finished".
+  const gone = run.gone ?? null;
+  const statusText = gone ? 'Cannot go on' : run.status === 'finished' ? 'Finished' : run.status === 'paused' ? 'Paused' : 'In progress';
 
   return (
     <section className="panel wizard-run" aria-labelledby={titleId} data-status={run.status}>
       <div className="panel-head">
         <h2 id={titleId}>{run.title}</h2>
-        <span className={`badge ${run.status === 'finished' ? 'badge-ok' : run.status === 'paused' ? 'badge-warn' : ''}`} data-testid="wizard-status">
+        <span className={`badge ${gone ? 'badge-bad' : run.status === 'finished' ? 'badge-ok' : run.status === 'paused' ? 'badge-warn' : ''}`} data-testid="wizard-status">
           {statusText}
         </span>
         <span className="muted" data-testid="wizard-progress">
@@ -41,10 +44,22 @@ export function WizardRun({ state, wizard, families, disabled }: { state: Wizard
       {state.last?.refused ? <Refused state={state} wizard={wizard} /> : null}
       {run.failed ? <Failed failed={run.failed} wizard={wizard} /> : null}
       {state.next ? <NextStep next={state.next} run={run} disabled={disabled || busy} /> : null}
-      {run.status === 'finished' ? (
+      {gone ? (
+        <p className="error" role="alert" data-testid="wizard-gone">
+          {gone}
+        </p>
+      ) : run.status === 'finished' ? (
         <p className="ok" role="status">
           The test is over and cleaned up: every step before, during and after it is done.
         </p>
+      ) : null}
+      {run.reportId ? (
+        <div className="evidence-saved" data-testid="evidence-saved">
+          <p>
+            Its evidence report is kept with the grid: <a href="#/reports">{run.reportId}</a> (Reports).
+          </p>
+          <ReportActions id={run.reportId} title={`DR test evidence ${run.reportId}`} />
+        </div>
       ) : null}
       {!flash || family ? <ReportButtons family={family} subject={run.title} drHost={run.params.drHost} label={run.status === 'finished' ? 'Save the DR test report' : 'DR test report so far'} /> : null}
       <div className="button-row wizard-controls">

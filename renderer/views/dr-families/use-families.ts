@@ -1,6 +1,7 @@
 // Fetches the DR families with their readiness (dr.families) whenever the grid changed, and one
 // family's readiness through another mount cluster (dr.readiness) on demand.
 
+import type { Response } from '../../../contract/api';
 import { useEffect, useState } from 'react';
 import { client } from '../../api/client';
 import { read } from '../../api/shapes';
@@ -11,6 +12,8 @@ import { familyView, readinessView, type FamilyView, type ReadinessView } from '
 export interface FamilyWithReadiness {
   family: FamilyView;
   readiness: ReadinessView;
+  /** DR volume mounts of the family's last test, counted as its report counts them */
+  drMounts?: Response<'dr.families'>[number]['drMounts'];
 }
 
 export function useFamilies(): FamilyWithReadiness[] | null {
@@ -25,7 +28,7 @@ export function useFamilies(): FamilyWithReadiness[] | null {
     let live = true;
     client()
       .call('dr.families', {})
-      .then((list) => live && setFamilies(list.map((f) => ({ family: read(familyView, f.family, 'dr.families family'), readiness: read(readinessView, f.readiness, 'dr.families readiness') }))))
+      .then((list) => live && setFamilies(list.map((f) => ({ family: read(familyView, f.family, 'dr.families family'), readiness: read(readinessView, f.readiness, 'dr.families readiness'), drMounts: f.drMounts }))))
       .catch((e) => live && reportError(e, 'dr.families'));
     return () => {
       live = false;

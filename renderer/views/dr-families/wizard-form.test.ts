@@ -24,7 +24,7 @@ describe('wizard parameter form', () => {
   it("starts from the grid's defaults and gives the params the host accepts", () => {
     const { params, problems } = validate(formFrom(defaults), 'flash-dr-family', grid);
     expect(problems).toEqual({});
-    expect(params).toEqual({ ...defaults, testReads: undefined });
+    expect(params).toEqual({ ...defaults, testReads: undefined, returnToScratch: 'suspended' });
   });
 
   it('names each bad field with its problem, and gives no params', () => {

@@ -5,7 +5,7 @@
 import { wizardParams, type Request } from '../../../contract/api';
 
 export type Params = NonNullable<Request<'wizard.start'>['params']>;
-export type FieldKey = 'production' | 'drCluster' | 'productionHost' | 'drHost' | 'drScratch.0' | 'drScratch.1' | 'drError' | 'drPrivate' | 'drRange' | 'drMc' | 'family' | 'familyClusters' | 'testWrites' | 'testReads';
+export type FieldKey = 'production' | 'drCluster' | 'productionHost' | 'drHost' | 'drScratch.0' | 'drScratch.1' | 'drError' | 'drPrivate' | 'drRange' | 'drMc' | 'family' | 'familyClusters' | 'testWrites' | 'testReads' | 'rpoMinutes' | 'rtoMinutes' | 'criticalMcs' | 'returnToScratch' | 'tester' | 'reviewer';
 
 export interface FieldSpec {
   key: FieldKey;
@@ -33,6 +33,12 @@ export const FIELDS: FieldSpec[] = [
   { key: 'familyClusters', label: 'Family clusters', hint: 'comma-separated, up to 7', list: 'clusters', flashOnly: true },
   { key: 'testWrites', label: 'Volumes the test job writes', hint: '0–100000' },
   { key: 'testReads', label: 'Volumes the test job reads', hint: 'optional VOLSER range' },
+  { key: 'rpoMinutes', label: 'RPO target (minutes)', hint: 'optional; judged in the report' },
+  { key: 'rtoMinutes', label: 'RTO target (minutes)', hint: 'optional; to each critical class’s first DR mount' },
+  { key: 'criticalMcs', label: 'Critical Management Classes', hint: 'optional, comma-separated; default: production’s' },
+  { key: 'returnToScratch', label: 'Production return-to-scratch during the test', hint: 'suspended or running (Redbook §11.9.7)' },
+  { key: 'tester', label: 'Tester', hint: 'optional; printed in the sign-off block' },
+  { key: 'reviewer', label: 'Reviewer', hint: 'optional' },
 ];
 
 export type Form = Record<FieldKey, string>;
@@ -57,6 +63,12 @@ export function formFrom(defaults: Params): Form {
     familyClusters: (defaults.familyClusters ?? []).join(','),
     testWrites: defaults.testWrites === undefined ? '' : String(defaults.testWrites),
     testReads: defaults.testReads ?? '',
+    rpoMinutes: defaults.rpoMinutes === undefined ? '' : String(defaults.rpoMinutes),
+    rtoMinutes: defaults.rtoMinutes === undefined ? '' : String(defaults.rtoMinutes),
+    criticalMcs: (defaults.criticalMcs ?? []).join(','),
+    returnToScratch: defaults.returnToScratch ?? 'suspended',
+    tester: defaults.tester ?? '',
+    reviewer: defaults.reviewer ?? '',
   };
 }
 
@@ -75,6 +87,12 @@ export function paramsFrom(form: Form, wizardId: string): Record<string, unknown
     drMc: form.drMc.trim().toUpperCase(),
     testWrites: form.testWrites.trim() === '' ? undefined : Number(form.testWrites.trim()),
     testReads: form.testReads.trim() === '' ? undefined : form.testReads.trim().toUpperCase(),
+    rpoMinutes: (form.rpoMinutes ?? '').trim() === '' ? undefined : Number(form.rpoMinutes.trim()),
+    rtoMinutes: (form.rtoMinutes ?? '').trim() === '' ? undefined : Number(form.rtoMinutes.trim()),
+    criticalMcs: (form.criticalMcs ?? '').trim() === '' ? undefined : list(form.criticalMcs),
+    returnToScratch: (form.returnToScratch ?? '').trim() === '' ? undefined : form.returnToScratch.trim().toLowerCase(),
+    tester: (form.tester ?? '').trim() === '' ? undefined : form.tester.trim(),
+    reviewer: (form.reviewer ?? '').trim() === '' ? undefined : form.reviewer.trim(),
   };
   if (wizardId === FLASH_WIZARD) {
     p.family = form.family.trim().toUpperCase();

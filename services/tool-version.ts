@@ -1,0 +1,22 @@
+// The TimeZero version printed on reports: package.json's, read once.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+let version: string | null = null;
+
+export function toolVersion(): string {
+  if (version !== null) return version;
+  // Source (services/) and bundles (dist-electron/) both sit one folder below package.json.
+  for (const up of ['..', '../..']) {
+    try {
+      version = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), up, 'package.json'), 'utf8')) as { version: string }).version;
+      return version;
+    } catch {
+      /* try the next folder up */
+    }
+  }
+  version = 'unknown';
+  return version;
+}
