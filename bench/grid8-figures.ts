@@ -246,6 +246,7 @@ function waitingCopies(session: Session): number {
 interface JobResult {
   succeeded: number;
   failed: number;
+  failures: Record<string, number>;
 }
 
 /**
@@ -308,7 +309,7 @@ export function failover8(session: Session, jobs: number): Figures {
       value: round(seconds, 2),
       unit: 's',
       target: '<= 10 s',
-      detail: { cpuSeconds, writes: jobsOf[0]!.succeeded + jobsOf[1]!.succeeded, failedWrites: jobsOf[0]!.failed + jobsOf[1]!.failed, copiesQueuedAtRepair: queuedAtRepair, copies, expectedCopies: expected, leftInQueues: waitingCopies(session), idleAt: idle.to, idle: idle.idle },
+      detail: { cpuSeconds, writes: jobsOf[0]!.succeeded + jobsOf[1]!.succeeded, failedWrites: jobsOf[0]!.failed + jobsOf[1]!.failed, failures: JSON.stringify({ ...jobsOf[0]!.failures, ...jobsOf[1]!.failures }), copiesQueuedAtRepair: queuedAtRepair, copies, expectedCopies: expected, leftInQueues: waitingCopies(session), idleAt: idle.to, idle: idle.idle },
     },
   };
 }

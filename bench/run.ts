@@ -73,7 +73,7 @@ if (wants(...GRID8_FIGURES)) {
   if (wants('ipcPageP95')) Object.assign(figures, as(await ipcPage(session), { ipcPageP95: { name: 'ipcPageP95', target: '<= 5 ms' } }));
   if (wants('firstPaint8', 'scrollFps', 'topologyFps')) {
     log('the console in Chromium: first paint, scrolling the volume table, Topology during a site failure…');
-    Object.assign(figures, await browserFigures(session, { log }));
+    Object.assign(figures, await browserFigures(session, { log, failSite: FAILED_SITE }));
   }
   if (wants('week8', 'week8Copies', 'week8CopyRate', 'failover8')) {
     log(`a week of ${jobs.toLocaleString('en-US')} writes a day on 8 clusters…`);

@@ -46,13 +46,16 @@ export const DR_FAMILY = ['CL4', 'CL5', 'CL6', 'CL7'];
 export const FAILED_SITE = 'B';
 
 /**
- * PRELOAD lines for `count` 1 GB volumes: ranges cycle through the MCs, owned alternately by the
- * production sites' disk clusters CL0 and CL2; the last `scratch` volumes are expired (scratch category 0002), the pool the week writes to.
+ * PRELOAD lines for `count` 1 GB volumes: ranges cycle through the MCs. Private volumes are owned
+ * alternately by the two production sites' disk clusters, CL0 and CL2; the last `scratch` volumes are
+ * expired (scratch category 0002), the pool the week writes to, owned by site A's CL0 and CL1 so that
+ * production on CL0 keeps finding scratch volumes while site B is down.
  */
 export function preloadLines8(count: number, scratch: number): string[] {
   const privateCount = count - scratch;
-  const ranges = [...volserRanges(0, privateCount).map((r) => ({ r, cat: '000F' })), ...volserRanges(privateCount, count).map((r) => ({ r, cat: '0002' }))];
-  return ranges.map(({ r, cat }, i) => `PRELOAD ${r} ON CL${(i % 2) * 2} MC ${MCS8[i % MCS8.length]!.name} SIZE 1GB CATEGORY ${cat}`);
+  const owned = (owners: string[], cat: string, from: number, to: number) => volserRanges(from, to).map((r, i) => ({ r, cat, owner: owners[i % 2]! }));
+  const ranges = [...owned(['CL0', 'CL2'], '000F', 0, privateCount), ...owned(['CL0', 'CL1'], '0002', privateCount, count)];
+  return ranges.map(({ r, cat, owner }, i) => `PRELOAD ${r} ON ${owner} MC ${MCS8[i % MCS8.length]!.name} SIZE 1GB CATEGORY ${cat}`);
 }
 
 /** One production day on CL0: `jobs` scratch writes of 1 GB spread over the day, a third per MC. */
