@@ -67,7 +67,7 @@ const GB = 2 ** 30;
  * A figure against its baseline: `ratio` is how many times slower than the baseline (for a rate, where
  * more is better, baseline ÷ value). Both in the figure's unit.
  */
-export function againstBaseline(figure: Figure, baseline: number, ratioTarget: string, rate = false): Figure {
+export function againstBaseline(figure: Figure, baseline: number, ratioTarget: string | null, rate = false): Figure {
   const ratio = figure.value === null || baseline <= 0 || figure.value <= 0 ? null : rate ? baseline / figure.value : figure.value / baseline;
   return { ...figure, baseline: roundSignificant(baseline), ratio: ratio === null ? null : round(ratio, 2), ratioTarget };
 }
