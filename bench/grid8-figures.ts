@@ -265,12 +265,14 @@ export function week8(session: Session, jobs: number, days = 7): Figures {
   const idle = records.at(-1)!.result as { idle: boolean; to: string };
   const copies = completedCopies(session) - before;
   const expected = days * dayCopies8(jobs);
+  const messages: Record<string, number> = {};
+  for (const r of records) for (const m of r.messages) messages[m.id] = (messages[m.id] ?? 0) + 1;
   return {
     week8: {
       value: round(seconds, 2),
       unit: 's',
       target: '<= 20 s',
-      detail: { cpuSeconds, days, writes, failedWrites, copies, expectedCopies: expected, copiesPerSecond: Math.round(copies / seconds), idleAt: idle.to, idle: idle.idle },
+      detail: { cpuSeconds, days, writes, failedWrites, copies, expectedCopies: expected, copiesPerSecond: Math.round(copies / seconds), idleAt: idle.to, idle: idle.idle, messages: JSON.stringify(messages) },
     },
     week8Copies: { value: copies, unit: 'copies', target: `>= ${expected}`, detail: { leftInQueues: waitingCopies(session) } },
     week8CopyRate: { value: Math.round(copies / seconds), unit: 'copies/s', target: null, detail: { copies, seconds: round(seconds, 2) } },
