@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 
 describe('npm run bench -- --json', () => {
-  it('prints exactly one JSON object on stdout: each figure {value, unit, target}; the machine on stderr', () => {
+  it('prints exactly one JSON object on stdout: each figure {value, unit, target, ratio, baseline}; the machine on stderr', () => {
     const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/run.ts', '--json', '--only', 'day,journalAppend', '--jobs', '2000'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
@@ -20,6 +20,9 @@ describe('npm run bench -- --json', () => {
       expect(typeof figure.value, name).toBe('number');
       expect(typeof figure.unit, name).toBe('string');
       expect(figure.target, name).toMatch(/^(<=|>=) [\d.]+ ?\S*$/);
+      // issue 16 item 5: ratio and baseline always present, null where the figure has no baseline
+      expect(figure, name).toHaveProperty('ratio');
+      expect(figure, name).toHaveProperty('baseline');
     }
     const machine = JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { machine: Record<string, unknown> };
     expect(machine.machine).toMatchObject({ cpus: expect.any(Number), model: expect.any(String) });

@@ -13,5 +13,9 @@ describe('Host DASD figures at small scale', () => {
     const access = imageAccess(session);
     expect(access.imageAccess1M).toMatchObject({ unit: 'ms', target: '<= 500 ms', detail: { transactionsBack: 20_000 } });
     expect(typeof access.imageAccess1M!.value).toBe('number');
+    // issue 16 item 2: both against the machine's own limit, measured in the same run
+    expect(figures.journalAppend).toMatchObject({ ratioTarget: '<= 2' });
+    expect(figures.journalAppend!.baseline).toBeGreaterThan(0);
+    expect(access.imageAccess1M!.baseline).toBeGreaterThanOrEqual(0);
   });
 });

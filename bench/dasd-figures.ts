@@ -4,7 +4,8 @@
 
 import { performance } from 'node:perf_hooks';
 import { Session } from '../core/session.js';
-import { runText, type Figures } from './figures.js';
+import { againstBaseline, runText, type Figures } from './figures.js';
+import { replicaOf } from '../core/dasd/image-access.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -34,8 +35,43 @@ export function journalAppend(transactions = 1_000_000): { figures: Figures; ses
   return {
     session,
     // The target is written without digit grouping so bench/table.ts can read it for the verdict.
-    figures: { journalAppend: { value: Math.round(writes / (ms / 1000)), unit: 'tx/s', target: '>= 1000000 tx/s', detail: { transactions: writes, wallMs: round(ms, 1), cpuSeconds: round(cpuSeconds, 2), txPerCpuSecond: Math.round(writes / cpuSeconds), released: journal.releasedTransactions } } },
+    figures: {
+      journalAppend: againstBaseline(
+        { value: Math.round(writes / (ms / 1000)), unit: 'tx/s', target: '>= 1000000 tx/s', detail: { transactions: writes, wallMs: round(ms, 1), cpuSeconds: round(cpuSeconds, 2), txPerCpuSecond: Math.round(writes / cpuSeconds), released: journal.releasedTransactions } },
+        plainAppendRate(writes),
+        '<= 2',
+        true,
+      ),
+    },
   };
+}
+
+/**
+ * The machine's limit for the journal: the same records (seed 001 FIG. 2: identifier, time stamp,
+ * arrival, address, size, data pointer and a data word per 4 KB block) appended to preallocated typed
+ * arrays, once to a DO stream and once to an UNDO stream as the appliance keeps both. Transactions per second.
+ */
+function plainAppendRate(transactions: number): number {
+  const streams = [0, 1].map(() => ({ seq: new Float64Array(transactions), time: new Float64Array(transactions), arrive: new Float64Array(transactions), start: new Int32Array(transactions), count: new Int32Array(transactions), off: new Float64Array(transactions), words: new Uint32Array(transactions) }));
+  const blocks = (8 * 2 ** 30) / 4096;
+  let seed = 12345;
+  const started = performance.now();
+  for (let i = 0; i < transactions; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const block = seed % blocks;
+    for (const s of streams) {
+      s.seq[i] = i + 1;
+      s.time[i] = i / 1000;
+      s.arrive[i] = i / 1000 + 1;
+      s.start[i] = block;
+      s.count[i] = 1;
+      s.off[i] = i;
+      s.words[i] = seed ^ i;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (streams[1]!.words[transactions - 1] !== streams[0]!.words[transactions - 1]) throw new Error('baseline streams differ');
+  return transactions / seconds;
 }
 
 /** IMAGE ACCESS … VIRTUAL to the bookmark before the load: the image built from the whole journal. */
@@ -52,6 +88,38 @@ export function imageAccess(session: Session): Figures {
   const image = runText(session, ['CHECKSUM REP IMAGE'])[0]!.result as { digest: string };
   const empty = runText(new Session(null, 1), ['SITE S', 'DASD E SITE S SIZE 1MB', 'CHECKSUM E'])[2]!.result as { digest: string };
   if (image.digest !== empty.digest) throw new Error('the image 1,000,000 transactions back is not the empty volume it was');
+  const baseline = plainScanMs(session);
   runText(session, ['IMAGE DISABLE REP']);
-  return { imageAccess1M: { value: round(ms, 1), unit: 'ms', target: '<= 500 ms', detail: { transactionsBack: back, cpuSeconds: round((used.user + used.system) / 1e6, 3) } } };
+  return { imageAccess1M: againstBaseline({ value: round(ms, 1), unit: 'ms', target: '<= 500 ms', detail: { transactionsBack: back, cpuSeconds: round((used.user + used.system) / 1e6, 3) } }, baseline, null) };
+}
+
+/**
+ * The machine's limit for building that image: a plain scan of the same journal's UNDO stream,
+ * oldest first, each block's first before-image kept in a plain array the size of the volume.
+ */
+function plainScanMs(session: Session): number {
+  const r = replicaOf(session.engine.state, 'REP');
+  const u = r.journal.undoLog;
+  const blocks = (8 * 2 ** 30) / 4096;
+  const started = performance.now();
+  const image = new Uint32Array(blocks);
+  const seen = new Uint8Array(blocks);
+  let kept = 0;
+  for (let i = u.head; i < u.tail; i++) {
+    const x = u.at(i);
+    const start = u.start[x]!;
+    const count = u.count[x]!;
+    const w = u.wordAt(u.off[x]!);
+    for (let k = 0; k < count; k++) {
+      const b = start + k;
+      if (seen[b] === 0) {
+        seen[b] = 1;
+        image[b] = u.words[w + k]!;
+        kept++;
+      }
+    }
+  }
+  const ms = performance.now() - started;
+  if (kept === 0 && u.tail > u.head) throw new Error('baseline scan kept no block');
+  return ms;
 }

@@ -13,6 +13,15 @@ export interface Figure {
   /** e.g. "<= 10 s"; null for informative figures */
   target: string | null;
   note?: string;
+  /**
+   * The machine's own limit for the same work, measured in the same run, in the figure's unit (for
+   * example the same columns filled by a plain loop); null where the figure has none.
+   */
+  baseline?: number | null;
+  /** how many times slower than its baseline (1 = at the limit; for rates, baseline ÷ value) */
+  ratio?: number | null;
+  /** e.g. "<= 3": the ratio decides where there is one; absolute times are shown beside it */
+  ratioTarget?: string | null;
   /** what else the run observed (counts, sub-timings), for people reading the JSON */
   detail?: Record<string, number | string | boolean>;
 }
@@ -54,8 +63,23 @@ export function runText(session: Session, lines: string[], onRecord?: (r: RunRec
 
 const GB = 2 ** 30;
 
+/**
+ * A figure against its baseline: `ratio` is how many times slower than the baseline (for a rate, where
+ * more is better, baseline ÷ value). Both in the figure's unit.
+ */
+export function againstBaseline(figure: Figure, baseline: number, ratioTarget: string | null, rate = false): Figure {
+  const ratio = figure.value === null || baseline <= 0 || figure.value <= 0 ? null : rate ? baseline / figure.value : figure.value / baseline;
+  return { ...figure, baseline: roundSignificant(baseline), ratio: ratio === null ? null : round(ratio, 2), ratioTarget };
+}
+
+function roundSignificant(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const digits = Math.max(0, 3 - Math.ceil(Math.log10(Math.abs(x))));
+  return round(x, Math.min(digits, 6));
+}
+
 /** Wall and CPU (user + system) seconds of `work`; CPU time is what a busy machine does not inflate. */
-function timed<T>(work: () => T): { result: T; seconds: number; cpuSeconds: number } {
+export function timed<T>(work: () => T): { result: T; seconds: number; cpuSeconds: number } {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = work();
@@ -64,7 +88,7 @@ function timed<T>(work: () => T): { result: T; seconds: number; cpuSeconds: numb
   return { result, seconds, cpuSeconds: round((used.user + used.system) / 1e6, 2) };
 }
 
-function gc(): void {
+export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
@@ -176,12 +200,12 @@ export function day(scratch: number, jobs: number): Figures {
   };
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-function round(x: number, digits: number): number {
+export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }

@@ -101,7 +101,8 @@ export class Session {
       }
     }
     this.journal.push(entry);
-    this.messagesSinceExpect.push(...outcome.messages);
+    // One at a time: a week of production can raise more messages than a spread call takes arguments.
+    for (const m of outcome.messages) this.messagesSinceExpect.push(m);
     const record = this.record(command, outcome);
     this.lastRecord = record;
     return record;
@@ -119,7 +120,7 @@ export class Session {
     const messages: ConsoleMessage[] = [];
     for (const child of command.children) {
       const outcome = this.engine.execute(child);
-      messages.push(...outcome.messages);
+      for (const m of outcome.messages) messages.push(m);
       if (!outcome.ok) {
         return { ok: false, error: { code: outcome.error!.code, message: `${child.text}: ${outcome.error!.message}` }, result: null, messages };
       }

@@ -13,6 +13,9 @@ test('search a range, open a volume, filter by owner, scroll to the last page', 
 
   await page.getByLabel('Volser').fill('A00010-A00019');
   await expect(total).toHaveText('10 volumes');
+  // One copy column per cluster (issue 16: the table at 8 clusters has 8): ✓ where a consistent copy is.
+  await expect(page.getByRole('columnheader', { name: /^CL\d$/ })).toHaveText(['CL0', 'CL1', 'CL2']);
+  await expect(page.getByRole('row').filter({ hasText: 'A00012' }).getByRole('cell', { name: 'consistent on CL2' })).toHaveText('✓');
   await page.getByRole('row').filter({ hasText: 'A00012' }).getByRole('button', { name: 'A00012' }).click();
   const detail = page.getByRole('complementary', { name: 'Volume A00012' });
   await expect(detail.getByRole('rowheader')).toHaveText(['CL0', 'CL1', 'CL2']);

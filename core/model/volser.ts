@@ -73,6 +73,25 @@ export function rangeVolser(range: VolserRange, i: number): string {
   return range.prefix + String(range.first + i).padStart(range.width, '0');
 }
 
+/** The codes of every volser of a range, in order: encodeVolser(rangeVolser(range, i)) without the strings. */
+export function rangeCodes(range: VolserRange): Uint32Array {
+  const n = rangeSize(range);
+  const codes = new Uint32Array(n);
+  const width = range.width;
+  const head = encodeVolser(range.prefix) * 37 ** width;
+  // An odometer of the tail's decimal digits, each encoded as its alphabet code ('0' … '9').
+  const digits = String(range.first).padStart(width, '0');
+  const odometer = new Int32Array(width);
+  for (let k = 0; k < width; k++) odometer[k] = digits.charCodeAt(k) - 48;
+  for (let i = 0; i < n; i++) {
+    let tail = 0;
+    for (let k = 0; k < width; k++) tail = tail * 37 + CODE[48 + odometer[k]!]!;
+    codes[i] = head + tail;
+    for (let k = width - 1; k >= 0 && ++odometer[k]! === 10; k--) odometer[k] = 0;
+  }
+  return codes;
+}
+
 export function formatRange(range: VolserRange): string {
   const a = rangeVolser(range, 0);
   const b = rangeVolser(range, rangeSize(range) - 1);

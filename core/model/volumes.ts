@@ -82,7 +82,8 @@ export class VolumeStore {
       cols[name] = grown;
     }
     this.cols.copyLevel = this.cols.copyLevel.map((old) => {
-      const grown = new Int32Array(capacity).fill(NO_COPY);
+      // Only the new tail needs NO_COPY: the head is copied over.
+      const grown = new Int32Array(capacity).fill(NO_COPY, old.length);
       grown.set(old);
       return grown;
     });
@@ -112,6 +113,24 @@ export class VolumeStore {
     for (const levels of c.copyLevel) levels[v] = NO_COPY;
     this.index.set(code, v);
     return v;
+  }
+
+  /**
+   * Appends a block of volumes at once (PRELOAD, INSERT of a range): what `add` does per volume, with
+   * fills instead of per-volume stores. Returns the first new volume's number; the caller fills the rest.
+   */
+  addBlock(codes: Uint32Array): number {
+    const n = codes.length;
+    this.reserve(this.count + n);
+    const first = this.count;
+    const end = first + n;
+    const c = this.cols;
+    c.code.set(codes, first);
+    c.mountedOn.fill(NOT_MOUNTED, first, end);
+    for (const levels of c.copyLevel) levels.fill(NO_COPY, first, end);
+    for (let i = 0; i < n; i++) this.index.set(codes[i]!, first + i);
+    this.count = end;
+    return first;
   }
 
   hasConsistentCopy(v: number, cluster: number): boolean {

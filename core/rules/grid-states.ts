@@ -1,7 +1,7 @@
 // Grid states as each cluster sees them (spec §6; Redbook §11.2) and the messages raised on entry.
 
 import type { GridState } from '../engine/state.js';
-import { linkKey } from '../model/grid.js';
+import { linkKey, type GridLink } from '../model/grid.js';
 import { IMMEDIATE_DEFERRED } from './copy-queues.js';
 import { emit, isUp, reachable } from './reach.js';
 import { countQueued } from './copies.js';
@@ -66,6 +66,18 @@ export function updateGridStates(state: GridState): void {
 }
 
 const lastInputs = new WeakMap<GridState, Int32Array>();
+// Links are added only with a cluster (topology.ts) and the record is replaced only with a new grid
+// or a restore, so the list is re-read when either changes — not enumerated after every event.
+const linkLists = new WeakMap<object, { clusters: number; list: GridLink[] }>();
+
+function linkList(state: GridState): GridLink[] {
+  let cached = linkLists.get(state.links);
+  if (!cached || cached.clusters !== state.clusters.length) {
+    cached = { clusters: state.clusters.length, list: Object.values(state.links) };
+    linkLists.set(state.links, cached);
+  }
+  return cached.list;
+}
 const STATUS_CODES: Record<string, number> = {};
 // No closures here: this runs after every event, and tsx's transform wraps each closure it creates.
 
@@ -74,9 +86,8 @@ const STATUS_CODES: Record<string, number> = {};
  * link counts and failures, and the immediate-deferred backlog. Compared exactly, without allocating.
  */
 function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
-  let links = 0;
-  for (const _ in state.links) links++;
-  const size = 1 + state.clusters.length * 4 + links * 3;
+  const links = linkList(state);
+  const size = 1 + state.clusters.length * 4 + links.length * 3;
   let v = lastInputs.get(state);
   let changed = false;
   if (!v || v.length !== size) {
@@ -97,8 +108,8 @@ function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
     if (v[i + 3] !== c.drives) (v[i + 3] = c.drives), (changed = true);
     i += 4;
   }
-  for (const k in state.links) {
-    const l = state.links[k]!;
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k]!;
     x = l.a * 64 + l.b;
     if (v[i] !== x) (v[i] = x), (changed = true);
     if (v[i + 1] !== l.count) (v[i + 1] = l.count), (changed = true);

@@ -18,7 +18,7 @@ import {
 } from '../model/grid.js';
 import { VolumeStore } from '../model/volumes.js';
 import { CATEGORY_ERROR as CATEGORY_ERROR_DEFAULT, CATEGORY_PRIVATE as CATEGORY_PRIVATE_DEFAULT, CATEGORY_SCRATCH as CATEGORY_SCRATCH_DEFAULT } from '../model/grid.js';
-import { encodeVolser, rangeSize, rangeVolser, type VolserRange } from '../model/volser.js';
+import { encodeVolser, rangeCodes, rangeSize, rangeVolser, type VolserRange } from '../model/volser.js';
 import { CopyQueues } from './copy-queues.js';
 import { ScratchPools } from './scratch-pools.js';
 import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';
@@ -154,12 +154,9 @@ export function defineCategory(state: GridState, hex: number, scratch: boolean, 
 
 /** Encodes a range once, refusing it whole if any volser is already in the grid. */
 function freeCodes(state: GridState, range: VolserRange): Uint32Array {
-  const n = rangeSize(range);
-  const codes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const volser = rangeVolser(range, i);
-    codes[i] = encodeVolser(volser);
-    if (state.volumes.findCode(codes[i]!) >= 0) refuse('VOLUME_EXISTS', `${volser} is already in the grid`);
+  const codes = rangeCodes(range);
+  for (let i = 0; i < codes.length; i++) {
+    if (state.volumes.findCode(codes[i]!) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, i)} is already in the grid`);
   }
   return codes;
 }
@@ -214,21 +211,20 @@ export function preloadVolumes(state: GridState, range: VolserRange, owner: numb
     if (c.model === 'TAPE') tapeBits |= 1 << c.index;
   }
   const scratch = isScratch(state, category);
-  const first = store.count;
-  for (let i = 0; i < n; i++) {
-    const v = store.add(codes[i]!);
-    cols.category[v] = category;
-    cols.mc[v] = mcIndex;
-    cols.owner[v] = owner;
-    cols.level[v] = 1;
-    cols.sizeBytes[v] = size;
-    cols.createdAt[v] = state.now;
-    cols.lastAccess[v] = state.now;
-    cols.categoryChangedAt[v] = state.now;
-    cols.inCache[v] = cacheBits;
-    cols.premigrated[v] = tapeBits;
-  }
-  for (const c of holders) cols.copyLevel[c.index]!.fill(1, first, first + n);
+  // Every volume of the range is alike but for its volser: whole-range fills, not a loop per volume.
+  const first = store.addBlock(codes);
+  const end = first + n;
+  cols.category.fill(category, first, end);
+  cols.mc.fill(mcIndex, first, end);
+  cols.owner.fill(owner, first, end);
+  cols.level.fill(1, first, end);
+  cols.sizeBytes.fill(size, first, end);
+  cols.createdAt.fill(state.now, first, end);
+  cols.lastAccess.fill(state.now, first, end);
+  cols.categoryChangedAt.fill(state.now, first, end);
+  cols.inCache.fill(cacheBits, first, end);
+  cols.premigrated.fill(tapeBits, first, end);
+  for (const c of holders) cols.copyLevel[c.index]!.fill(1, first, end);
   placePreloaded(state, first, n);
   for (const c of holders) if (cacheBits & (1 << c.index)) c.cacheUsed += size * n;
   if (scratch) for (let v = first; v < first + n; v++) state.scratch.add(category, owner, v);

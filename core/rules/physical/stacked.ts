@@ -130,12 +130,23 @@ export function placePreloaded(state: GridState, first: number, n: number): void
     const level = cols.copyLevel[c]![first]!;
     const primary = new PreloadWriter(lib, poolOf(lib, DEFAULT_PRIMARY_POOL)!, state.now, true);
     const secondary = secPool === null ? null : new PreloadWriter(lib, poolOf(lib, secPool)!, state.now, false);
-    for (let v = first; v < first + n; v++) {
-      pl.primary[v] = primary.put(bytes);
-      pl.secondary[v] = secondary ? secondary.put(bytes) : NO_PVOL;
-      pl.tapeLevel[v] = level;
-      sizes[v] = bytes;
+    // The same placements as one put() per volume (primary, then secondary, so cartridges are made in
+    // the same order), but a run that fits on both current cartridges is filled in bulk.
+    const end = first + n;
+    for (let v = first; v < end; ) {
+      const run = Math.min(end - v, primary.room(bytes), secondary ? secondary.room(bytes) : Infinity);
+      if (run === 0) {
+        pl.primary[v] = primary.put(bytes);
+        pl.secondary[v] = secondary ? secondary.put(bytes) : NO_PVOL;
+        v++;
+        continue;
+      }
+      pl.primary.fill(primary.putRun(bytes, run), v, v + run);
+      pl.secondary.fill(secondary ? secondary.putRun(bytes, run) : NO_PVOL, v, v + run);
+      v += run;
     }
+    pl.tapeLevel.fill(level, first, first + n);
+    sizes.fill(bytes, first, first + n);
   }
 }
 
@@ -168,6 +179,35 @@ class PreloadWriter {
     p.activeBytes += bytes;
     p.activeCount++;
     if (this.primary) p.primaryCount++;
+    return p.id;
+  }
+
+  /** How many put(bytes) calls in a row the current cartridge takes before put() would start another. */
+  room(bytes: number): number {
+    const p = this.current;
+    if (!p) return 0;
+    let written = p.writtenBytes;
+    let n = 0;
+    while (!(written > 0 && written + bytes > p.capacityBytes)) {
+      written += bytes;
+      n++;
+    }
+    return n;
+  }
+
+  /** `n` put(bytes) calls that room() says stay on the current cartridge: the same sums, in order. */
+  putRun(bytes: number, n: number): number {
+    const p = this.current!;
+    let written = p.writtenBytes;
+    let active = p.activeBytes;
+    for (let i = 0; i < n; i++) {
+      written += bytes;
+      active += bytes;
+    }
+    p.writtenBytes = written;
+    p.activeBytes = active;
+    p.activeCount += n;
+    if (this.primary) p.primaryCount += n;
     return p.id;
   }
 }

@@ -57,7 +57,7 @@ export function placementOf(state: GridState, cluster: number): Placement {
   if (p.primary.length < need) {
     const capacity = Math.max(need, state.volumes.capacity);
     for (const key of PLACEMENT_COLUMNS) {
-      const grown = new Int32Array(capacity).fill(-1);
+      const grown = new Int32Array(capacity).fill(-1, p[key].length);
       grown.set(p[key]);
       p[key] = grown;
     }

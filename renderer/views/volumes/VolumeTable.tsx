@@ -17,8 +17,11 @@ const COLUMNS: { key: string; label: string; cell: (r: VolumeRow) => string }[] 
   { key: 'level', label: 'Level', cell: (r) => String(r.level) },
   { key: 'size', label: 'Size (MB)', cell: (r) => count(r.sizeMB) },
   { key: 'mounted', label: 'Mounted on', cell: (r) => r.mountedOn ?? '' },
-  { key: 'consistent', label: 'Consistent on', cell: (r) => r.consistentOn.join(', ') },
 ];
+
+// One copy column per cluster of the grid (up to 8): ✓ where that cluster holds a consistent copy.
+const FIXED_TRACKS = '90px 80px 100px 80px 60px 90px 100px';
+const tracks = (clusters: number) => (clusters > 0 ? `${FIXED_TRACKS} repeat(${clusters}, minmax(44px, 1fr))` : `${FIXED_TRACKS} minmax(120px, 1fr)`);
 
 interface Props {
   total: number;
@@ -27,9 +30,12 @@ interface Props {
   selected: string | null;
   onSelect: (volser: string) => void;
   resetKey: string;
+  /** the grid's clusters in declaration order: one copy column each */
+  clusters: string[];
 }
 
-export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }: Props) {
+export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey, clusters }: Props) {
+  const columns = { gridTemplateColumns: tracks(clusters.length) };
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
   const virtualizer = useVirtualizer({
@@ -62,13 +68,18 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }
   return (
     <div className="vtable" role="table" aria-label="Volumes" aria-rowcount={total + 1}>
       <div role="rowgroup" className="vtable-head">
-        <div role="row" aria-rowindex={1} className="vrow">
+        <div role="row" aria-rowindex={1} className="vrow" style={columns}>
           <span role="columnheader" className="vcell vcell-volser">
             Volser
           </span>
           {COLUMNS.map((c) => (
             <span key={c.key} role="columnheader" className={`vcell vcell-${c.key}`}>
               {c.label}
+            </span>
+          ))}
+          {clusters.map((name) => (
+            <span key={name} role="columnheader" className="vcell vcell-copy" title={`Consistent copy on ${name}`}>
+              {name}
             </span>
           ))}
         </div>
@@ -87,7 +98,7 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }
                 aria-rowindex={item.index + 2}
                 aria-current={r && r.volser === selected ? 'true' : undefined}
                 className={`vrow virtual-row${r && r.volser === selected ? ' is-selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${top}px)`, height: ROW }}
+                style={{ transform: `translateY(${top}px)`, height: ROW, ...columns }}
                 onClick={() => r && onSelect(r.volser)}
               >
                 {r ? (
@@ -100,6 +111,11 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }
                     {COLUMNS.map((c) => (
                       <span key={c.key} role="cell" className={`vcell vcell-${c.key}`}>
                         {c.cell(r)}
+                      </span>
+                    ))}
+                    {clusters.map((name) => (
+                      <span key={name} role="cell" className="vcell vcell-copy" aria-label={r.consistentOn.includes(name) ? `consistent on ${name}` : `no consistent copy on ${name}`}>
+                        {r.consistentOn.includes(name) ? '✓' : '–'}
                       </span>
                     ))}
                   </>

@@ -86,7 +86,7 @@ export function VolumesView() {
         ) : null}
       </form>
       <div className="volumes-body">
-        {hasGrid && query && total !== null ? <VolumeTable total={total} row={row} ensure={ensure} selected={selected} onSelect={setSelected} resetKey={JSON.stringify(query)} /> : <div className="vtable-placeholder muted">{hasGrid ? (problem ? 'Fix the filter to search.' : 'Loading…') : 'Load a grid to see its volumes.'}</div>}
+        {hasGrid && query && total !== null ? <VolumeTable total={total} row={row} ensure={ensure} selected={selected} onSelect={setSelected} resetKey={JSON.stringify(query)} clusters={Object.keys(clusters ?? {})} /> : <div className="vtable-placeholder muted">{hasGrid ? (problem ? 'Fix the filter to search.' : 'Loading…') : 'Load a grid to see its volumes.'}</div>}
         {selected ? <VolumeDetail volser={selected} onClose={() => setSelected(null)} /> : null}
       </div>
     </section>
