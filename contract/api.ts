@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { exportChannels } from './export-api.js';
 import { backupChannels } from './backup-api.js';
 import { dasdChannels } from './dasd-api.js';
+import { policyChannels } from './policies-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -200,6 +201,7 @@ export const channels = {
   ...exportChannels,
   ...backupChannels,
   ...dasdChannels,
+  ...policyChannels,
 } as const;
 
 export const events = {

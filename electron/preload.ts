@@ -80,6 +80,7 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     backupRestore: call('backup.restore'),
     dasdOverview: call('dasd.overview'),
     dasdJournal: call('dasd.journal'),
+    policiesShow: call('policies.show'),
     on,
   } satisfies DesktopApi);
 }

@@ -49,6 +49,7 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'backup.restore': { name: 'console-20260101T000000000Z-000-erase.db' },
   'dasd.overview': {},
   'dasd.journal': { replica: 'NOSUCH' },
+  'policies.show': {},
 };
 /** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
 const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA' };

@@ -35,6 +35,7 @@ import { backupBefore, backupHandlers, type Backups } from './backup-service.js'
 import { volumeHistory } from './volume-history.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
+import { policyHandlers } from './policies-service.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -201,6 +202,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state })),
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),
+    ...policyHandlers(session),
     'session.info': () => ({
       grid: session.engine.state.name,
       time: isoTime(session.engine.state.now),

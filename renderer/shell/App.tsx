@@ -19,6 +19,7 @@ import { CopyExportView } from '../views/copy-export/CopyExportView';
 import { RecoveryView } from '../views/recovery/RecoveryView';
 import { DrFamiliesView } from '../views/dr-families/DrFamiliesView';
 import { HostDasdView } from '../views/host-dasd/HostDasdView';
+import { PoliciesView } from '../views/policies/PoliciesView';
 
 function View({ id }: { id: ViewId }) {
   switch (id) {
@@ -40,6 +41,8 @@ function View({ id }: { id: ViewId }) {
       return <RecoveryView />;
     case 'host-dasd':
       return <HostDasdView />;
+    case 'policies':
+      return <PoliciesView />;
   }
 }
 

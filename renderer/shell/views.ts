@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: 'copy-export', label: 'Copy Export' },
   { id: 'recovery', label: 'Recovery' },
   { id: 'host-dasd', label: 'Host DASD' },
+  { id: 'policies', label: 'Policies' },
   { id: 'runbooks', label: 'Runbooks' },
   { id: 'console', label: 'Console' },
 ] as const;
