@@ -7,6 +7,7 @@ import { exportChannels } from './export-api.js';
 import { backupChannels } from './backup-api.js';
 import { dasdChannels } from './dasd-api.js';
 import { policyChannels } from './policies-api.js';
+import { workloadChannels } from './workload-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -202,6 +203,7 @@ export const channels = {
   ...backupChannels,
   ...dasdChannels,
   ...policyChannels,
+  ...workloadChannels,
 } as const;
 
 export const events = {

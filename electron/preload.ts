@@ -81,6 +81,10 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     dasdOverview: call('dasd.overview'),
     dasdJournal: call('dasd.journal'),
     policiesShow: call('policies.show'),
+    workloadState: call('workload.state'),
+    workloadStart: call('workload.start'),
+    workloadStop: call('workload.stop'),
+    workloadRun: call('workload.run'),
     on,
   } satisfies DesktopApi);
 }

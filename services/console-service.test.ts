@@ -50,9 +50,13 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'dasd.overview': {},
   'dasd.journal': { replica: 'NOSUCH' },
   'policies.show': {},
+  'workload.state': {},
+  'workload.start': { workload: { host: 'PRODHOST', cluster: 'CL0', mc: 'MCPROD', writesPerHour: 60, sizes: [{ size: '800MB', percent: 100 }], readsPerHour: 0, readRange: null, readCluster: 'CL0', seed: 1 } },
+  'workload.run': { duration: '1m' },
+  'workload.stop': {},
 };
 /** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
-const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA' };
+const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA', 'workload.run': 'NO_WORKLOAD' };
 
 describe('console service on the built-in sample', () => {
   let service: ConsoleService;

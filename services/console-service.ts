@@ -27,7 +27,7 @@ import type { Engine } from '../core/engine/engine.js';
 import { queueHistory, queuedVolumes, showCluster, showQueue, showVolume } from '../core/engine/show.js';
 import { gridFileToRunbook } from '../core/model/grid-file.js';
 import { SAMPLES, CONSOLE_SAMPLE } from '../core/samples/index.js';
-import { isoTime, parseIsoTime } from '../core/sim/time.js';
+import { isoTime, parseDuration, parseIsoTime } from '../core/sim/time.js';
 import { ERROR_CODES, fail, ServiceFailure, type Reply } from './errors.js';
 import { boundedJsonSize } from './payload-size.js';
 import { VolumePager } from './volume-query.js';
@@ -36,6 +36,7 @@ import { volumeHistory } from './volume-history.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 import { policyHandlers } from './policies-service.js';
+import { workloadService } from './workload-service.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -87,7 +88,7 @@ export interface ConsoleService {
 }
 
 /** Channels that change the grid: they run one at a time. */
-const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance', 'backup.restore']);
+const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance', 'backup.restore', 'workload.start', 'workload.run']);
 const DEFAULT_PROGRESS_MS = 100;
 const HISTORY_LIMIT = 50;
 const QUEUED_VOLUMES_LIMIT = 100;
@@ -191,6 +192,12 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     return result;
   }
 
+  // Production load (issue 14): while a workload is active the time bar's Advance runs it.
+  const workload = workloadService(session, opts.store?.settings ?? memorySettings(), {
+    progress: (done, total) => publish({ event: 'engine.progress', payload: { label: 'workload', done, total } }),
+    changed,
+  });
+
   const handlers: Handlers = {
     ...backupHandlers(session, opts.store?.backups, () => {
       pager.clear();
@@ -203,6 +210,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),
     ...policyHandlers(session),
+    ...workload.handlers,
     'session.info': () => ({
       grid: session.engine.state.name,
       time: isoTime(session.engine.state.now),
@@ -261,6 +269,9 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     },
 
     'time.advance': async ({ duration }) => {
+      if (duration !== null && workload.isActive()) {
+        return workload.toDto(await workload.advanceWithLoad(parseDuration(duration)!));
+      }
       if (duration !== null) {
         const record = runOne(`ADVANCE ${duration}`, 'console');
         changed(record.messages);

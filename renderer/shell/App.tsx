@@ -20,6 +20,7 @@ import { RecoveryView } from '../views/recovery/RecoveryView';
 import { DrFamiliesView } from '../views/dr-families/DrFamiliesView';
 import { HostDasdView } from '../views/host-dasd/HostDasdView';
 import { PoliciesView } from '../views/policies/PoliciesView';
+import { WorkloadView } from '../views/workload/WorkloadView';
 
 function View({ id }: { id: ViewId }) {
   switch (id) {
@@ -43,6 +44,8 @@ function View({ id }: { id: ViewId }) {
       return <HostDasdView />;
     case 'policies':
       return <PoliciesView />;
+    case 'workload':
+      return <WorkloadView />;
   }
 }
 

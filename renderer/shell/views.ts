@@ -9,6 +9,7 @@ export const VIEWS = [
   { id: 'recovery', label: 'Recovery' },
   { id: 'host-dasd', label: 'Host DASD' },
   { id: 'policies', label: 'Policies' },
+  { id: 'workload', label: 'Workload' },
   { id: 'runbooks', label: 'Runbooks' },
   { id: 'console', label: 'Console' },
 ] as const;
