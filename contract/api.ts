@@ -8,6 +8,7 @@ import { backupChannels } from './backup-api.js';
 import { dasdChannels } from './dasd-api.js';
 import { policyChannels } from './policies-api.js';
 import { workloadChannels } from './workload-api.js';
+import { yourGridChannels } from './your-grid-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -204,6 +205,7 @@ export const channels = {
   ...dasdChannels,
   ...policyChannels,
   ...workloadChannels,
+  ...yourGridChannels,
 } as const;
 
 export const events = {

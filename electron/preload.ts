@@ -85,6 +85,11 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     workloadStart: call('workload.start'),
     workloadStop: call('workload.stop'),
     workloadRun: call('workload.run'),
+    gridfileCheck: call('gridfile.check'),
+    gridfileOpen: call('gridfile.open'),
+    inventoryUpload: call('inventory.upload'),
+    inventoryCheck: call('inventory.check'),
+    inventoryImport: call('inventory.import'),
     on,
   } satisfies DesktopApi);
 }

@@ -37,6 +37,7 @@ import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 import { policyHandlers } from './policies-service.js';
 import { workloadService } from './workload-service.js';
+import { withInventories, yourGridService } from './your-grid-service.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -88,7 +89,7 @@ export interface ConsoleService {
 }
 
 /** Channels that change the grid: they run one at a time. */
-const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance', 'backup.restore', 'workload.start', 'workload.run']);
+const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance', 'backup.restore', 'workload.start', 'workload.run', 'inventory.import']);
 const DEFAULT_PROGRESS_MS = 100;
 const HISTORY_LIMIT = 50;
 const QUEUED_VOLUMES_LIMIT = 100;
@@ -101,7 +102,9 @@ export function isChannel(name: unknown): name is Channel {
 export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleService {
   const seed = opts.seed ?? 1;
   // SAVE/LOAD EXPORTSET read and write the export-set shelf, kept with the grid (services/export-shelf.ts).
-  const files = exportSetShelf(opts.files ?? null, opts.store?.settings ?? memorySettings());
+  // IMPORT INVENTORY lines read the inventories kept with the grid (services/your-grid-service.ts).
+  const kept = opts.store?.settings ?? memorySettings();
+  const files = withInventories(exportSetShelf(opts.files ?? null, kept), kept);
   const progressMs = opts.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
   const listeners = new Set<EventListener>();
   const pager = new VolumePager();
@@ -198,6 +201,19 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     changed,
   });
 
+  const yourGrid = yourGridService(session, kept, {
+    progress: (label, done, total) => publish({ event: 'engine.progress', payload: { label, done, total } }),
+    changed: () => changed([]),
+    openGridFile: async (name, text) => {
+      const reply = await openGridFile(name, text);
+      if (!reply.ok) return { ok: false, error: reply.error.message, lines: 0 };
+      const { records, errors, total } = reply.result;
+      const refused = records.find((r) => !r.ok);
+      const error = errors[0] ? `line ${errors[0].line}: ${errors[0].message}` : refused ? `${refused.command}: ${refused.error?.message}` : null;
+      return { ok: error === null, error, lines: total };
+    },
+  });
+
   const handlers: Handlers = {
     ...backupHandlers(session, opts.store?.backups, () => {
       pager.clear();
@@ -211,6 +227,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     ...dasdHandlers(session),
     ...policyHandlers(session),
     ...workload.handlers,
+    ...yourGrid.handlers,
     'session.info': () => ({
       grid: session.engine.state.name,
       time: isoTime(session.engine.state.now),
