@@ -21,6 +21,7 @@ import { DrFamiliesView } from '../views/dr-families/DrFamiliesView';
 import { HostDasdView } from '../views/host-dasd/HostDasdView';
 import { PoliciesView } from '../views/policies/PoliciesView';
 import { WorkloadView } from '../views/workload/WorkloadView';
+import { YourGridView } from '../views/your-grid/YourGridView';
 
 function View({ id }: { id: ViewId }) {
   switch (id) {
@@ -46,6 +47,8 @@ function View({ id }: { id: ViewId }) {
       return <PoliciesView />;
     case 'workload':
       return <WorkloadView />;
+    case 'your-grid':
+      return <YourGridView />;
   }
 }
 

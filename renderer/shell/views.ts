@@ -10,6 +10,7 @@ export const VIEWS = [
   { id: 'host-dasd', label: 'Host DASD' },
   { id: 'policies', label: 'Policies' },
   { id: 'workload', label: 'Workload' },
+  { id: 'your-grid', label: 'Your Grid' },
   { id: 'runbooks', label: 'Runbooks' },
   { id: 'console', label: 'Console' },
 ] as const;
