@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from '../contract/api.js';
 import type { InventoryMappingDto } from '../contract/your-grid-api.js';
-import { normalizedInventory, parseInventory, type InventoryColumns, type InventoryNames } from '../core/inventory/csv.js';
+import { keptInventoryText, parseInventory, type InventoryColumns, type InventoryNames } from '../core/inventory/csv.js';
 import { hex4 } from '../core/model/grid.js';
 import { gridFileToRunbook } from '../core/model/grid-file.js';
 import { decodeVolser } from '../core/model/volser.js';
@@ -57,7 +57,18 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
     return { clusters: s.clusters.map((c) => c.name), mcs: s.mcs.map((m) => m.name) };
   }
 
+  // The last check, reused by an import of the same upload and mapping while the grid has not changed.
+  let lastRead: { key: string; result: ReturnType<typeof readNow> } | null = null;
+
   function read(upload: string, mapping: InventoryMappingDto) {
+    const key = `${upload}|${JSON.stringify(mapping)}|${session.journal.length}|${sizes.get(upload)}`;
+    if (lastRead?.key === key) return lastRead.result;
+    const result = readNow(upload, mapping);
+    lastRead = { key, result };
+    return result;
+  }
+
+  function readNow(upload: string, mapping: InventoryMappingDto) {
     if (!session.engine.state.name) fail('NO_GRID', 'no grid is loaded: open or describe one before importing volumes');
     const csv = text(upload);
     const label = 'inventory check';
@@ -88,6 +99,7 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
     'gridfile.open': ({ name, text: file }: { name: string; text: string }) => hooks.openGridFile(name, file),
     'inventory.upload': ({ upload, offset, text: chunk }: { upload: string; offset: number; text: string }): Response<'inventory.upload'> => {
       if (offset === 0) {
+        lastRead = null;
         uploads.delete(upload);
         sizes.delete(upload);
         while (uploads.size >= MAX_UPLOADS) {
@@ -123,10 +135,10 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
         const e = parsed.errors[0]!;
         fail('BAD_INVENTORY', `${errors} row error(s), nothing imported; the first: row ${e.row}, column ${e.column || '(row)'}: ${e.message}`);
       }
-      const normalized = normalizedInventory(parsed.columns, names());
-      const name = `inventory-${createHash('sha256').update(normalized).digest('hex').slice(0, 16)}.csv`;
+      const keptText = keptInventoryText(text(upload), mapping);
+      const name = `inventory-${createHash('sha256').update(keptText).digest('hex').slice(0, 16)}.csv`;
       // Kept before the line runs (a replay needs it); a name is bound to its bytes for good.
-      if (settings.get(KEY(name)) === null) settings.set(KEY(name), normalized);
+      if (settings.get(KEY(name)) === null) settings.set(KEY(name), keptText);
       const line = `IMPORT INVENTORY ${name}`;
       hooks.progress('inventory import', 0, 1);
       const validated = session.validate(line);
@@ -138,6 +150,7 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
       if (!record.ok) fail(record.error!.code, record.error!.message);
       uploads.delete(upload);
       sizes.delete(upload);
+      lastRead = null;
       return { line, imported: (record.result as { imported: number }).imported, journalLength: session.journal.length };
     },
   };

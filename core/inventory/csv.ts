@@ -172,8 +172,8 @@ export function parseInventory(text: string, mapping: InventoryMapping, names: I
     line++;
     let raw = text.slice(at, end);
     at = end + 1;
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    if (raw.trim() === '') continue;
+    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
     if ((line & 0xffff) === 0) onProgress?.(at, text.length);
     const f = splitCsvLine(raw);
     if (f.length <= need) {
@@ -181,12 +181,15 @@ export function parseInventory(text: string, mapping: InventoryMapping, names: I
       continue;
     }
     const before = errorCount;
-    const volser = f[mapping.volser]!.trim().toUpperCase();
-    let volCode = 0;
-    if (!isVolser(volser)) fail(line, mapping.volser, `'${volser.slice(0, 20)}' is not a VOLSER: 1-6 characters A-Z 0-9`);
+    const field = f[mapping.volser]!;
+    let volCode = cleanVolserCode(field);
+    if (volCode < 0) {
+      const volser = field.trim().toUpperCase();
+      volCode = isVolser(volser) ? encodeVolser(volser) : 0;
+    }
+    if (volCode === 0) fail(line, mapping.volser, `'${field.trim().slice(0, 20)}' is not a VOLSER: 1-6 characters A-Z 0-9`);
     else {
-      volCode = encodeVolser(volser);
-      if (seen.has(volCode)) fail(line, mapping.volser, `${volser} appears twice in the file`);
+      if (seen.has(volCode)) fail(line, mapping.volser, `${decodeVolser(volCode)} appears twice in the file`);
       else seen.add(volCode);
     }
     // Categories, classes, sizes and copy lists repeat across rows: each distinct text is read once.
@@ -251,6 +254,22 @@ export function parseInventory(text: string, mapping: InventoryMapping, names: I
   return { columns: { count, code, category, mc, sizeBytes, copies, owner, row }, errors, errorCount, header };
 }
 
+/** The code of a volser already in canonical form (A-Z 0-9, 1-6 long), else -1: the common case costs no string. */
+function cleanVolserCode(t: string): number {
+  const n = t.length;
+  if (n === 0 || n > 6) return -1;
+  let code = 0;
+  for (let i = 0; i < n; i++) {
+    const ch = t.charCodeAt(i);
+    let d: number;
+    if (ch >= 65 && ch <= 90) d = ch - 65 + 1;
+    else if (ch >= 48 && ch <= 57) d = ch - 48 + 27;
+    else return -1;
+    code = code * 37 + d;
+  }
+  return code;
+}
+
 /** A copy list such as `CL0;CL2`: the clusters' bits and the owner (listed first), or what is wrong. */
 function readCopies(list: string, clusterIndex: Map<string, number>, clusters: string[]): { bits: number; owner: number } | string {
   let bits = 0;
@@ -290,3 +309,26 @@ export function normalizedInventory(c: InventoryColumns, names: InventoryNames):
 }
 
 export const NORMALIZED_MAPPING: InventoryMapping = { volser: 0, category: 1, mc: 2, size: 3, copies: 4 };
+
+const KEPT_MARK = '#timezero-inventory mapping=';
+
+/**
+ * The text kept with the grid for IMPORT INVENTORY: the operator's file as it came, behind one line
+ * that records the column mapping it was checked with — so a replay reads exactly those rows the same
+ * way, without rewriting a million rows first.
+ */
+export function keptInventoryText(csv: string, mapping: InventoryMapping): string {
+  const m = (i: number | null) => (i === null ? '-' : String(i));
+  return `${KEPT_MARK}${m(mapping.volser)},${m(mapping.category)},${m(mapping.mc)},${m(mapping.size)},${m(mapping.copies)}\n${csv}`;
+}
+
+/** A kept inventory's CSV and mapping (a file without the mapping line is in the normalized columns). */
+export function readKeptInventory(text: string): { csv: string; mapping: InventoryMapping } | string {
+  if (!text.startsWith(KEPT_MARK)) return { csv: text, mapping: NORMALIZED_MAPPING };
+  const end = text.indexOf('\n');
+  const parts = text.slice(KEPT_MARK.length, end < 0 ? text.length : end).split(',');
+  const col = (t: string | undefined) => (t === '-' ? null : /^\d{1,3}$/.test(t ?? '') ? Number(t) : NaN);
+  const [volser, category, mc, size, copies] = parts.map(col);
+  if (parts.length !== 5 || [volser, category, mc, size, copies].some((x) => Number.isNaN(x)) || volser === null || copies === null) return 'a damaged mapping line';
+  return { csv: end < 0 ? '' : text.slice(end + 1), mapping: { volser: volser!, category: category!, mc: mc!, size: size!, copies: copies! } };
+}

@@ -8,7 +8,7 @@ import type { ClusterRef, Named } from './cursor.js';
 import { isLineError, parseLine, type LineError } from './parser.js';
 import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook } from '../model/grid-file.js';
-import { NORMALIZED_MAPPING, parseInventory } from '../inventory/csv.js';
+import { parseInventory, readKeptInventory } from '../inventory/csv.js';
 import { checkTape, standaloneRef } from './tape-validate.js';
 import { checkDasd, dasdScopeOf, emptyDasdScope, type DasdScope } from './dasd-validate.js';
 
@@ -145,7 +145,9 @@ function check(cmd: Command, scope: Scope, files: FilePort | null): LineError | 
       } catch (error) {
         return at(cmd.args.col, `cannot read inventory '${cmd.args.file}': ${(error as Error).message}`);
       }
-      const parsed = parseInventory(text, NORMALIZED_MAPPING, { clusters: scope.clusters, mcs: [...scope.mcs] });
+      const kept = readKeptInventory(text);
+      if (typeof kept === 'string') return at(cmd.args.col, `inventory '${cmd.args.file}': ${kept}`);
+      const parsed = parseInventory(kept.csv, kept.mapping, { clusters: scope.clusters, mcs: [...scope.mcs] });
       const e = parsed.errors[0];
       if (e) return at(cmd.args.col, `${cmd.args.file}: row ${e.row}, column ${e.column || '(row)'}: ${e.message}`);
       cmd.args.data = parsed.columns;
