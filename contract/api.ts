@@ -7,6 +7,9 @@ import { exportChannels } from './export-api.js';
 import { backupChannels } from './backup-api.js';
 import { dasdChannels } from './dasd-api.js';
 import { reportChannels } from './report-api.js';
+import { policyChannels } from './policies-api.js';
+import { workloadChannels } from './workload-api.js';
+import { yourGridChannels } from './your-grid-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -241,6 +244,9 @@ export const channels = {
   ...backupChannels,
   ...dasdChannels,
   ...reportChannels,
+  ...policyChannels,
+  ...workloadChannels,
+  ...yourGridChannels,
 } as const;
 
 export const events = {

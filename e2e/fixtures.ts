@@ -108,7 +108,7 @@ export function useConsoleServer(args?: string[]): { readonly url: string; reado
   };
 }
 
-export const VIEW_LINKS = ['Topology', 'Volumes', 'Copy Queues', 'DR Families', 'Copy Export', 'Recovery', 'Host DASD', 'Runbooks', 'Reports', 'Console'] as const;
+export const VIEW_LINKS = ['Topology', 'Volumes', 'Copy Queues', 'DR Families', 'Copy Export', 'Recovery', 'Host DASD', 'Policies', 'Workload', 'Your Grid', 'Runbooks', 'Reports', 'Console'] as const;
 export type ViewName = (typeof VIEW_LINKS)[number];
 
 /** Opens the console and waits until it is connected and shows a grid. */

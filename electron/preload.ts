@@ -85,6 +85,16 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     reportsExport: call('reports.export'),
     reportsVerify: call('reports.verify'),
     reportsCreate: call('reports.create'),
+    policiesShow: call('policies.show'),
+    workloadState: call('workload.state'),
+    workloadStart: call('workload.start'),
+    workloadStop: call('workload.stop'),
+    workloadRun: call('workload.run'),
+    gridfileCheck: call('gridfile.check'),
+    gridfileOpen: call('gridfile.open'),
+    inventoryUpload: call('inventory.upload'),
+    inventoryCheck: call('inventory.check'),
+    inventoryImport: call('inventory.import'),
     on,
   } satisfies DesktopApi);
 }

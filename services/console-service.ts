@@ -29,7 +29,7 @@ import type { Engine } from '../core/engine/engine.js';
 import { queueHistory, queuedVolumes, showCluster, showQueue, showVolume } from '../core/engine/show.js';
 import { gridFileToRunbook } from '../core/model/grid-file.js';
 import { SAMPLES, CONSOLE_SAMPLE } from '../core/samples/index.js';
-import { isoTime, parseIsoTime } from '../core/sim/time.js';
+import { isoTime, parseDuration, parseIsoTime } from '../core/sim/time.js';
 import { ERROR_CODES, fail, ServiceFailure, type Reply } from './errors.js';
 import { boundedJsonSize } from './payload-size.js';
 import { VolumePager } from './volume-query.js';
@@ -41,6 +41,9 @@ import { guardSessionWrites, isMutator, mutator, writerQueue } from './mutator.j
 import { LONG_MESSAGE_TOKEN, visibleText } from '../core/runbook/visible-text.js';
 import { evidencePorts } from './report-service.js';
 import type { GridStore } from '../core/store/port.js';
+import { policyHandlers } from './policies-service.js';
+import { workloadService } from './workload-service.js';
+import { withInventories, yourGridService } from './your-grid-service.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -107,7 +110,9 @@ export function isChannel(name: unknown): name is Channel {
 export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleService {
   const seed = opts.seed ?? 1;
   // SAVE/LOAD EXPORTSET read and write the export-set shelf, kept with the grid (services/export-shelf.ts).
-  const files = exportSetShelf(opts.files ?? null, opts.store?.settings ?? memorySettings());
+  // IMPORT INVENTORY lines read the inventories kept with the grid (services/your-grid-service.ts).
+  const kept = opts.store?.settings ?? memorySettings();
+  const files = withInventories(exportSetShelf(opts.files ?? null, kept), kept);
   const progressMs = opts.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
   const listeners = new Set<EventListener>();
   const pager = new VolumePager();
@@ -202,6 +207,26 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
 
   // DR test evidence reports: in the database with one, else in memory; the journal they digest likewise.
   const reports = evidencePorts(session, opts.store?.store);
+
+  // Production load (issue 14): while a workload is active the time bar's Advance runs it.
+  const workload = workloadService(session, opts.store?.settings ?? memorySettings(), {
+    progress: (done, total) => publish({ event: 'engine.progress', payload: { label: 'workload', done, total } }),
+    changed,
+  });
+
+  const yourGrid = yourGridService(session, kept, {
+    progress: (label, done, total) => publish({ event: 'engine.progress', payload: { label, done, total } }),
+    changed: () => changed([]),
+    openGridFile: async (name, text) => {
+      const reply = await openGridFile(name, text);
+      if (!reply.ok) return { ok: false, error: reply.error.message, lines: 0 };
+      const { records, errors, total } = reply.result;
+      const refused = records.find((r) => !r.ok);
+      const error = errors[0] ? `line ${errors[0].line}: ${errors[0].message}` : refused ? `${refused.command}: ${refused.error?.message}` : null;
+      return { ok: error === null, error, lines: total };
+    },
+  });
+
   const handlers: Handlers = {
     ...backupHandlers(session, opts.store?.backups, () => {
       pager.clear();
@@ -213,6 +238,14 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state }), reports),
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),
+    ...policyHandlers(session),
+    ...workload.handlers,
+    // A workload run changes the grid; workload.stop does not, so it lands between a run's slices.
+    'workload.start': mutator(workload.handlers['workload.start']),
+    'workload.run': mutator(workload.handlers['workload.run']),
+    ...yourGrid.handlers,
+    // gridfile.open queues itself (openGridFile); an inventory import changes the grid.
+    'inventory.import': mutator(yourGrid.handlers['inventory.import']),
     'session.info': () => ({
       grid: session.engine.state.name,
       time: isoTime(session.engine.state.now),
@@ -272,6 +305,9 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     },
 
     'time.advance': mutator(async ({ duration }: Request<'time.advance'>) => {
+      if (duration !== null && workload.isActive()) {
+        return workload.toDto(await workload.advanceWithLoad(parseDuration(duration)!));
+      }
       if (duration !== null) {
         const record = runOne(`ADVANCE ${duration}`, 'console');
         changed(record.messages);

@@ -21,6 +21,7 @@ import { describeFamily } from './show-family.js';
 import { runWithTape, tapeBusy } from './tape.js';
 import { runWithDasd } from './dasd.js';
 import type { FilePort } from '../runbook/validate.js';
+import { importInventory } from '../inventory/apply.js';
 
 export interface Outcome {
   ok: boolean;
@@ -150,6 +151,9 @@ export class Engine {
         mounts.changeVolume(s, v, command.args.category, mc);
         return showVolume(s, v);
       }
+      case 'IMPORT_INVENTORY':
+        if (!command.args.data) throw new Error('IMPORT INVENTORY runs only after validation has read its inventory');
+        return importInventory(s, command.args.data);
       case 'FAIL':
         return this.fail(command);
       case 'REPAIR':

@@ -4,6 +4,7 @@ import type { VolserRange } from '../model/volser.js';
 import type { Format, Media } from '../rules/physical/media.js';
 import type { ClusterRef, Named } from './cursor.js';
 import type { DasdCommandArgs } from './dasd-commands.js';
+import type { InventoryColumns } from '../inventory/csv.js';
 
 type Range = VolserRange & { col: number };
 
@@ -31,6 +32,8 @@ export interface CommandArgs extends DasdCommandArgs {
   JOB_READ: { host: Named; range: Range; cluster: ClusterRef };
   RETURN: { range: Range; category: number | null };
   CHANGE: { volser: Named; category: number | null; mc: Named | null };
+  /** IMPORT INVENTORY <name>: a volume inventory kept with the grid; the validator reads it into `data` */
+  IMPORT_INVENTORY: { file: string; col: number; data: InventoryColumns | null };
   FAIL: { what: 'CLUSTER' | 'LINK' | 'HOSTLINK' | 'SITE' | 'TSSC'; cluster: ClusterRef | null; peer: ClusterRef | null; host: Named | null; site: Named | null; one: boolean };
   REPAIR: { what: 'CLUSTER' | 'LINK' | 'HOSTLINK' | 'SITE' | 'TSSC'; cluster: ClusterRef | null; peer: ClusterRef | null; host: Named | null; site: Named | null; one: boolean };
   SERVICE: { cluster: ClusterRef; phase: 'PREP' | 'ON' | 'OFF' };

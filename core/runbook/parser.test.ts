@@ -138,3 +138,10 @@ describe('runbook parser: errors say what and where (spec §2)', () => {
     });
   }
 });
+
+describe('IMPORT INVENTORY (issue 14 item 4)', () => {
+  it('names an inventory kept with the grid; its rows are read at validation', () => {
+    expect(parseLine('IMPORT INVENTORY inventory-0a1b2c3d.csv', 3)).toMatchObject({ name: 'IMPORT_INVENTORY', args: { file: 'inventory-0a1b2c3d.csv', col: 18, data: null } });
+    expect(parseLine('IMPORT volumes.csv', 3)).toMatchObject({ line: 3, col: 8, message: expect.stringMatching(/expected INVENTORY/) });
+  });
+});

@@ -182,6 +182,11 @@ const PARSERS: Record<string, Parser> = {
     if (what === 'CATEGORY') return { name: 'CHANGE', args: { volser, category: c.hex(), mc: null } };
     return { name: 'CHANGE', args: { volser, category: null, mc: c.name('Management Class') } };
   },
+  IMPORT: (c) => {
+    c.kw('INVENTORY');
+    const token = c.next('an inventory name');
+    return { name: 'IMPORT_INVENTORY', args: { file: token.text, col: token.col, data: null } };
+  },
   FAIL: (c) => ({ name: 'FAIL', args: failure(c) }),
   REPAIR: (c) => ({ name: 'REPAIR', args: failure(c) }),
   SERVICE: (c) => ({ name: 'SERVICE', args: { cluster: c.cluster(), phase: c.kw('PREP', 'ON', 'OFF') as 'PREP' | 'ON' | 'OFF' } }),

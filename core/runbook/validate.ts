@@ -8,6 +8,7 @@ import type { ClusterRef, Named } from './cursor.js';
 import { isLineError, parseLine, type LineError } from './parser.js';
 import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook, MAX_GRID_FILE_BYTES } from '../model/grid-file.js';
+import { parseInventory, readKeptInventory } from '../inventory/csv.js';
 import { checkTape, standaloneRef } from './tape-validate.js';
 import { checkDasd, dasdScopeOf, emptyDasdScope, type DasdScope } from './dasd-validate.js';
 import { visibleText } from './visible-text.js';
@@ -148,6 +149,23 @@ function check(cmd: Command, scope: Scope, files: FilePort | null, chain: readon
       const converted = gridFileToRunbook(text);
       if (typeof converted !== 'string') return at(cmd.args.col, `${cmd.args.file}: ${converted.path}: ${converted.message}`);
       return expand(cmd, converted, cmd.args.file, scope, files, chain);
+    }
+    case 'IMPORT_INVENTORY': {
+      // The inventory is read (and checked row by row) here, so nothing runs unless all of it is good.
+      if (!files) return at(cmd.args.col, 'IMPORT INVENTORY needs the inventories kept with the grid: not available here');
+      let text: string;
+      try {
+        text = files.readText(cmd.args.file);
+      } catch (error) {
+        return at(cmd.args.col, `cannot read inventory '${cmd.args.file}': ${(error as Error).message}`);
+      }
+      const kept = readKeptInventory(text);
+      if (typeof kept === 'string') return at(cmd.args.col, `inventory '${cmd.args.file}': ${kept}`);
+      const parsed = parseInventory(kept.csv, kept.mapping, { clusters: scope.clusters, mcs: [...scope.mcs] });
+      const e = parsed.errors[0];
+      if (e) return at(cmd.args.col, `${cmd.args.file}: row ${e.row}, column ${e.column || '(row)'}: ${e.message}`);
+      cmd.args.data = parsed.columns;
+      return null;
     }
     case 'SITE':
       if (scope.sites.has(cmd.args.site)) return at(cmd.col, `site ${cmd.args.site} is already defined`);

@@ -21,6 +21,9 @@ import { RecoveryView } from '../views/recovery/RecoveryView';
 import { DrFamiliesView } from '../views/dr-families/DrFamiliesView';
 import { HostDasdView } from '../views/host-dasd/HostDasdView';
 import { ReportsView } from '../views/reports/ReportsView';
+import { PoliciesView } from '../views/policies/PoliciesView';
+import { WorkloadView } from '../views/workload/WorkloadView';
+import { YourGridView } from '../views/your-grid/YourGridView';
 
 function View({ id }: { id: ViewId }) {
   switch (id) {
@@ -44,6 +47,12 @@ function View({ id }: { id: ViewId }) {
       return <HostDasdView />;
     case 'reports':
       return <ReportsView />;
+    case 'policies':
+      return <PoliciesView />;
+    case 'workload':
+      return <WorkloadView />;
+    case 'your-grid':
+      return <YourGridView />;
   }
 }
 

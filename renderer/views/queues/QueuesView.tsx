@@ -10,6 +10,7 @@ import { bytes, count, duration, ms, showTime } from '../../lib/format';
 import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { LineChart } from './LineChart';
+import { WorkloadBadge } from '../workload/WorkloadBadge';
 
 type Raw = Response<'queues.show'>[number];
 interface Queue extends Omit<Raw, 'queue'> {
@@ -56,6 +57,7 @@ export function QueuesView() {
         <h1 id="view-title">Copy Queues</h1>
         {past ? <p className="muted">Queue depths are the present; the chart marks the moment you are viewing.</p> : null}
       </div>
+      <WorkloadBadge />
       {!queues ? (
         <p className="muted">Loading…</p>
       ) : queues.length === 0 ? (

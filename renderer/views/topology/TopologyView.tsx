@@ -9,6 +9,7 @@ import { Actions } from './Actions';
 import { Diagram, type Selection } from './Diagram';
 import { layout } from './layout';
 import type { GridView } from '../../api/shapes';
+import { WorkloadBadge } from '../workload/WorkloadBadge';
 
 export function TopologyView() {
   const present = useStore((s) => s.grid);
@@ -29,6 +30,7 @@ export function TopologyView() {
         <h1 id="view-title">Topology</h1>
         <SampleLoader issue={issue} disabled={disabled} samples={info?.samples ?? []} />
       </div>
+      <WorkloadBadge />
       {!grid ? (
         <div className="empty">{info?.grid === null ? 'No grid is loaded. Load a sample, or define one in the Console or a runbook (GRID, SITE, CLUSTER …).' : past ? 'Rebuilding the grid at that moment…' : 'Loading the grid…'}</div>
       ) : (
