@@ -99,6 +99,8 @@ export const volumeQuery = z
   })
   .strict();
 
+export const historyKinds = ['command', 'mount', 'scratch-mount', 'dr-mount', 'recall', 'write', 'demount', 'copy', 'cache-removal', 'category', 'mc', 'export'] as const;
+
 export const volumeRow = z.object({
   volser: z.string(),
   category: z.string(),
@@ -142,7 +144,8 @@ export const channels = {
   },
   'volume.show': {
     request: z.object({ volser, at: iso.optional() }).strict(),
-    response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean() })) }),
+    /** history, newest first: journal lines naming the volume (kind `command`) and the engine's events for it, in words; historyDropped: engine events of all volumes that gave way to newer ones (the oldest go first) */
+    response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), kind: z.enum(historyKinds).optional() })), historyDropped: z.number().optional() }),
   },
   'queues.show': {
     request: z.object({}).strict(),

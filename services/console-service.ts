@@ -32,7 +32,7 @@ import { ERROR_CODES, fail, ServiceFailure, type Reply } from './errors.js';
 import { boundedJsonSize } from './payload-size.js';
 import { VolumePager } from './volume-query.js';
 import { backupBefore, backupHandlers, type Backups } from './backup-service.js';
-import { volumeHistory } from './volume-history.js';
+import { fullVolumeHistory } from './volume-history.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 
@@ -88,7 +88,7 @@ export interface ConsoleService {
 /** Channels that change the grid: they run one at a time. */
 const MUTATING = new Set<Channel>(['console.execute', 'runbook.step', 'time.advance', 'backup.restore']);
 const DEFAULT_PROGRESS_MS = 100;
-const HISTORY_LIMIT = 50;
+const HISTORY_LIMIT = 200;
 const QUEUED_VOLUMES_LIMIT = 100;
 const VALIDATED_RUNBOOKS = 4;
 
@@ -246,7 +246,9 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       const engine = engineAt(at);
       const v = engine.state.volumes.find(volser);
       if (v < 0) fail('UNKNOWN_VOLUME', `volser: no volume ${volser}${at ? ` at ${at}` : ''}`);
-      return { volume: showVolume(engine.state, v), history: volumeHistory(session.journal, volser, HISTORY_LIMIT) };
+      const until = (at ? parseIsoTime(at) : null) ?? Infinity;
+      const history = fullVolumeHistory(session.journal, engine.state, v, HISTORY_LIMIT, until);
+      return { volume: showVolume(engine.state, v), history, historyDropped: engine.state.trail.dropped };
     },
 
     'queues.show': () => {
