@@ -99,6 +99,14 @@ export const volumeQuery = z
   })
   .strict();
 
+/** Volumes view sort: a column and a direction; ties keep volser order. Sorted in the engine host. */
+export const volumeSort = z
+  .object({
+    by: z.enum(['volser', 'category', 'mc', 'owner', 'level', 'size', 'mounted', 'consistent']),
+    dir: z.enum(['asc', 'desc']),
+  })
+  .strict();
+
 export const historyKinds = ['command', 'mount', 'scratch-mount', 'dr-mount', 'recall', 'write', 'demount', 'copy', 'cache-removal', 'category', 'mc', 'export'] as const;
 
 export const volumeRow = z.object({
@@ -139,8 +147,13 @@ export const channels = {
     response: z.unknown(),
   },
   'volumes.page': {
-    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), query: volumeQuery }).strict(),
+    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), query: volumeQuery, sort: volumeSort.optional() }).strict(),
     response: z.object({ total: z.number(), rows: z.array(volumeRow) }),
+  },
+  'volumes.csv': {
+    /** one chunk of the CSV of every volume matching query, in sort order: rows [offset, offset+limit); the first chunk has the header line. journalLength pins the grid: a chunk asked after the grid changed is refused (GRID_CHANGED) */
+    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50_000), query: volumeQuery, sort: volumeSort.optional(), journalLength: z.number().int().min(0) }).strict(),
+    response: z.object({ total: z.number(), rows: z.number(), text: z.string() }),
   },
   'volume.show': {
     request: z.object({ volser, at: iso.optional() }).strict(),
@@ -229,6 +242,7 @@ export type RunRecordDto = z.infer<typeof record>;
 export type LineErrorDto = z.infer<typeof lineError>;
 export type VolumeQuery = z.infer<typeof volumeQuery>;
 export type VolumeRow = z.infer<typeof volumeRow>;
+export type VolumeSort = z.infer<typeof volumeSort>;
 export type WizardStateDto = z.infer<typeof wizardState>;
 
 /** Field path and message of the first problem, e.g. `query.category: 4 hex digits`. */

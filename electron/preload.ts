@@ -53,6 +53,7 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     gridShow: call('grid.show'),
     clusterShow: call('cluster.show'),
     volumesPage: call('volumes.page'),
+    volumesCsv: call('volumes.csv'),
     volumeShow: call('volume.show'),
     queuesShow: call('queues.show'),
     timeAdvance: call('time.advance'),

@@ -22,6 +22,7 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'grid.show': {},
   'cluster.show': { cluster: 'CL2' },
   'volumes.page': { offset: 0, limit: 10, query: {} },
+  'volumes.csv': { offset: 0, limit: 10, query: {}, journalLength: 1 },
   'volume.show': { volser: 'A00042' },
   'queues.show': {},
   'time.advance': { duration: '5m' },
@@ -51,7 +52,7 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'dasd.journal': { replica: 'NOSUCH' },
 };
 /** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
-const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA' };
+const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA', 'volumes.csv': 'GRID_CHANGED' };
 
 describe('console service on the built-in sample', () => {
   let service: ConsoleService;
@@ -244,7 +245,10 @@ describe('commands and events', () => {
     ok(await service.handle('console.execute', { line: 'SHOW VOLUME A00043' }));
     const shown = ok(await service.handle('volume.show', { volser: 'A00042' }));
     expect(shown.volume.volser).toBe('A00042');
-    expect(shown.history.map((h: { command: string }) => h.command)).toEqual(['DEMOUNT A00042', 'MOUNT A00042 ON CL0 HOST PRODHOST', 'SAMPLE three-cluster-ha-dr']);
+    const commands = shown.history.filter((h: { kind: string }) => h.kind === 'command');
+    expect(commands.map((h: { command: string }) => h.command)).toEqual(['DEMOUNT A00042', 'MOUNT A00042 ON CL0 HOST PRODHOST', 'SAMPLE three-cluster-ha-dr']);
+    // The engine's events sit above the command that caused them (services/volume-history.test.ts).
+    expect(shown.history.map((h: { kind: string }) => h.kind)).toEqual(['demount', 'command', 'mount', 'command', 'command']);
     const missing = await service.handle('volume.show', { volser: 'ZZZZZZ' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'UNKNOWN_VOLUME' } });
   });

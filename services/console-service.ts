@@ -240,7 +240,13 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
 
     'cluster.show': ({ cluster }) => showCluster(session.engine.state, clusterIndex(session.engine, cluster)),
 
-    'volumes.page': ({ offset, limit, query }) => pager.page(session.engine.state, session.journal.length, query, offset, limit),
+    'volumes.page': ({ offset, limit, query, sort }) => pager.page(session.engine.state, session.journal.length, query, offset, limit, sort),
+
+    'volumes.csv': ({ offset, limit, query, sort, journalLength }) => {
+      // Chunks of one export must come from one grid: rows would shift under a changed one.
+      if (journalLength !== session.journal.length) fail('GRID_CHANGED', `journalLength: the grid changed while exporting (journal ${journalLength} → ${session.journal.length}); export again`);
+      return pager.csv(session.engine.state, session.journal.length, query, offset, limit, sort);
+    },
 
     'volume.show': ({ volser, at }) => {
       const engine = engineAt(at);

@@ -1,16 +1,17 @@
 // The volume table: virtualized rows over volumes.page, any number of volumes. Past a few million
 // pixels the browser cannot make a scroll area tall enough, so the scrollbar maps onto the row range
-// proportionally (scale > 1) while rows still render at their real size.
+// proportionally (scale > 1) while rows still render at their real size. Column headers sort: the
+// engine host sorts the whole list (services/volume-sort.ts), the table only shows pages of it.
 
 import { useEffect, useRef } from 'react';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import type { VolumeRow } from '../../../contract/api';
+import type { VolumeRow, VolumeSort } from '../../../contract/api';
 import { count } from '../../lib/format';
 
 const ROW = 30;
 const MAX_PX = 6_000_000;
 
-const COLUMNS: { key: string; label: string; cell: (r: VolumeRow) => string }[] = [
+const COLUMNS: { key: Exclude<VolumeSort['by'], 'volser'>; label: string; cell: (r: VolumeRow) => string }[] = [
   { key: 'category', label: 'Category', cell: (r) => r.category },
   { key: 'mc', label: 'MC', cell: (r) => r.mc ?? '—' },
   { key: 'owner', label: 'Owner', cell: (r) => r.owner ?? '—' },
@@ -20,6 +21,23 @@ const COLUMNS: { key: string; label: string; cell: (r: VolumeRow) => string }[] 
   { key: 'consistent', label: 'Consistent on', cell: (r) => r.consistentOn.join(', ') },
 ];
 
+/** A column header that sorts: first click ascending (descending for sizes and levels), again reverses. */
+function SortHeader({ by, label, sort, onSort }: { by: VolumeSort['by']; label: string; sort: VolumeSort; onSort: (s: VolumeSort) => void }) {
+  const active = sort.by === by;
+  const firstDir: VolumeSort['dir'] = by === 'size' || by === 'level' ? 'desc' : 'asc';
+  const next: VolumeSort = { by, dir: active ? (sort.dir === 'asc' ? 'desc' : 'asc') : firstDir };
+  return (
+    <span role="columnheader" className={`vcell vcell-${by}`} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(next)} title={`Sort by ${label.toLowerCase()}, ${next.dir === 'asc' ? 'ascending' : 'descending'}`}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </span>
+  );
+}
+
 interface Props {
   total: number;
   row: (index: number) => VolumeRow | null;
@@ -27,9 +45,11 @@ interface Props {
   selected: string | null;
   onSelect: (volser: string) => void;
   resetKey: string;
+  sort: VolumeSort;
+  onSort: (sort: VolumeSort) => void;
 }
 
-export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }: Props) {
+export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey, sort, onSort }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
   const virtualizer = useVirtualizer({
@@ -63,13 +83,9 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey }
     <div className="vtable" role="table" aria-label="Volumes" aria-rowcount={total + 1}>
       <div role="rowgroup" className="vtable-head">
         <div role="row" aria-rowindex={1} className="vrow">
-          <span role="columnheader" className="vcell vcell-volser">
-            Volser
-          </span>
+          <SortHeader by="volser" label="Volser" sort={sort} onSort={onSort} />
           {COLUMNS.map((c) => (
-            <span key={c.key} role="columnheader" className={`vcell vcell-${c.key}`}>
-              {c.label}
-            </span>
+            <SortHeader key={c.key} by={c.key} label={c.label} sort={sort} onSort={onSort} />
           ))}
         </div>
       </div>
