@@ -24,7 +24,12 @@ function volserOrder(state: GridState, list: Int32Array | null): Int32Array {
   // Volumes are usually added in volser order (PRELOAD/INSERT ranges): then there is nothing to sort.
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (codes[i]! < codes[i - 1]!) sorted = false;
-  if (sorted) return list ? list.slice() : Int32Array.from({ length: n }, (_, i) => i);
+  if (sorted) {
+    if (list) return list.slice();
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
   codes.sort();
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = state.volumes.findCode(codes[i]!);
@@ -91,9 +96,7 @@ function stableByKey(order: Int32Array, key: Key, descending: boolean): Int32Arr
     const column = key.column;
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) values[i] = column[order[i]!]!;
-    const distinct = values.slice().sort();
-    let d = 0;
-    for (let i = 0; i < n; i++) if (i === 0 || distinct[i] !== distinct[d - 1]) distinct[d++] = distinct[i]!;
+    const { distinct, d } = distinctValues(values);
     for (let i = 0; i < n; i++) {
       let lo = 0;
       let hi = d - 1;
@@ -120,4 +123,20 @@ function stableByKey(order: Int32Array, key: Key, descending: boolean): Int32Arr
     out[starts[r]!++] = order[i]!;
   }
   return out;
+}
+
+/** The distinct values of a column, ascending: a hash pass while they are few (the usual case), a full sort otherwise. */
+function distinctValues(values: Float64Array): { distinct: Float64Array; d: number } {
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    seen.add(values[i]!);
+    if (seen.size > 65536) {
+      const distinct = values.slice().sort();
+      let d = 0;
+      for (let k = 0; k < distinct.length; k++) if (k === 0 || distinct[k] !== distinct[d - 1]) distinct[d++] = distinct[k]!;
+      return { distinct, d };
+    }
+  }
+  const distinct = Float64Array.from(seen).sort();
+  return { distinct, d: distinct.length };
 }
