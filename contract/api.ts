@@ -129,6 +129,15 @@ export const channels = {
     request: z.object({ line: z.string().max(4096, 'a console line is at most 4096 characters') }).strict(),
     response: z.object({ records: z.array(record), errors: z.array(lineError) }),
   },
+  'command.impact': {
+    /** what running these lines would throw away, worked out before they run so the console can ask first (nothing runs) */
+    request: z.object({ text: runbookText }).strict(),
+    response: z.object({
+      impacts: z.array(z.object({ line: z.string(), title: z.string(), loses: z.array(z.string()), backup: z.boolean(), undo: z.string().nullable(), confirmLabel: z.string() })),
+      /** the grid is kept in a database, so the host can take backups */
+      persistent: z.boolean(),
+    }),
+  },
   'runbook.validate': {
     request: z.object({ text: runbookText }).strict(),
     response: z.object({ errors: z.array(lineError), commands: z.number() }),

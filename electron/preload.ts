@@ -48,6 +48,7 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
   return Object.freeze({
     sessionInfo: call('session.info'),
     consoleExecute: call('console.execute'),
+    commandImpact: call('command.impact'),
     runbookValidate: call('runbook.validate'),
     runbookStep: call('runbook.step'),
     gridShow: call('grid.show'),

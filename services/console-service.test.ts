@@ -17,6 +17,7 @@ function ok<T = any>(reply: Reply): T {
 const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'session.info': {},
   'console.execute': { line: 'SHOW CLUSTER CL1' },
+  'command.impact': { text: 'SAMPLE three-cluster-ha-dr' },
   'runbook.validate': { text: 'SHOW GRID\nADVANCE 1m' },
   'runbook.step': { text: 'SHOW GRID\nADVANCE 1m', from: 0, to: 2 },
   'grid.show': {},

@@ -33,6 +33,7 @@ import { boundedJsonSize } from './payload-size.js';
 import { VolumePager } from './volume-query.js';
 import { backupBefore, backupHandlers, type Backups } from './backup-service.js';
 import { fullVolumeHistory } from './volume-history.js';
+import { commandImpacts } from './command-impact.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 
@@ -239,6 +240,11 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     },
 
     'cluster.show': ({ cluster }) => showCluster(session.engine.state, clusterIndex(session.engine, cluster)),
+
+    'command.impact': ({ text }) => {
+      const { commands } = session.validate(text);
+      return { impacts: commandImpacts(session.engine.state, commands, session.journal.length), persistent: opts.store !== undefined };
+    },
 
     'volumes.page': ({ offset, limit, query, sort }) => pager.page(session.engine.state, session.journal.length, query, offset, limit, sort),
 

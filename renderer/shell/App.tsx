@@ -7,6 +7,7 @@ import { useStore } from '../state/store';
 import { Alerts, ProgressIndicator, StatusBar } from './Alerts';
 import { Nav } from './Nav';
 import { BackupsButton } from '../components/BackupsDialog';
+import { ConfirmHost } from '../components/ConfirmDialog';
 import { PastBanner, TimeBar } from './TimeBar';
 import { useRoute } from './use-route';
 import { VIEWS, type ViewId } from './views';
@@ -79,6 +80,7 @@ export function App() {
         <View id={route} />
       </main>
       <StatusBar />
+      <ConfirmHost />
     </div>
   );
 }

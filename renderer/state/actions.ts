@@ -6,6 +6,7 @@ import type { LineErrorDto, RunRecordDto } from '../../contract/api';
 import { client, ClientError } from '../api/client';
 import { clusterDetail, gridView, read, type ClusterDetail } from '../api/shapes';
 import { useStore } from './store';
+import { confirmLines } from './confirm-gate';
 
 const get = () => useStore.getState();
 
@@ -93,6 +94,11 @@ export interface Executed {
 
 /** Issues one runbook line through console.execute and shows it (origin: which view issued it). */
 export async function execute(line: string, origin: string): Promise<Executed | null> {
+  // A line that would throw data away asks first (components/ConfirmDialog.tsx); No runs nothing.
+  if (!(await confirmLines(line))) {
+    get().setIssued({ command: line, origin, ok: false, detail: 'Cancelled: nothing was run.' });
+    return null;
+  }
   const s = get();
   s.addInput(line, origin);
   try {
