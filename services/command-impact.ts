@@ -50,7 +50,7 @@ function replacesGrid(state: GridState, journalLength: number): string[] {
   if (state.clusters.length === 0 && state.volumes.count === 0) return ['start a new grid (nothing is loaded now, so nothing is lost)'];
   return [
     `replace the whole grid ${state.name ?? '(unnamed)'}: ${n(state.clusters.length)} cluster${state.clusters.length === 1 ? '' : 's'}, ${n(state.volumes.count)} volumes, their copies, queues, DR families and Copy Export state`,
-    `end its history in this console: the ${n(journalLength)} journaled commands stay only in the backup`,
+    `end its history in this console: ${journalLength === 1 ? 'the one journaled command stays' : `the ${n(journalLength)} journaled commands stay`} only in the backup`,
   ];
 }
 

@@ -90,6 +90,8 @@ async function refreshGrid(): Promise<void> {
 export interface Executed {
   records: RunRecordDto[];
   errors: LineErrorDto[];
+  /** the operator said no to the question a destructive line asks: nothing ran */
+  cancelled?: boolean;
 }
 
 /** Issues one runbook line through console.execute and shows it (origin: which view issued it). */
@@ -97,7 +99,7 @@ export async function execute(line: string, origin: string): Promise<Executed | 
   // A line that would throw data away asks first (components/ConfirmDialog.tsx); No runs nothing.
   if (!(await confirmLines(line))) {
     get().setIssued({ command: line, origin, ok: false, detail: 'Cancelled: nothing was run.' });
-    return null;
+    return { records: [], errors: [], cancelled: true };
   }
   const s = get();
   s.addInput(line, origin);
