@@ -126,6 +126,16 @@ export const volumeQuery = z
   })
   .strict();
 
+/** Volumes view sort: a column and a direction; ties keep volser order. Sorted in the engine host. */
+export const volumeSort = z
+  .object({
+    by: z.enum(['volser', 'category', 'mc', 'owner', 'level', 'size', 'mounted', 'consistent']),
+    dir: z.enum(['asc', 'desc']),
+  })
+  .strict();
+
+export const historyKinds = ['command', 'mount', 'scratch-mount', 'dr-mount', 'recall', 'write', 'demount', 'copy', 'cache-removal', 'category', 'mc', 'export'] as const;
+
 export const volumeRow = z.object({
   volser: z.string(),
   category: z.string(),
@@ -155,6 +165,15 @@ export const channels = {
     request: z.object({ line: z.string().max(4096, 'a console line is at most 4096 characters') }).strict(),
     response: z.object({ records: z.array(record), errors: z.array(lineError) }),
   },
+  'command.impact': {
+    /** what running these lines would throw away, worked out before they run so the console can ask first (nothing runs) */
+    request: z.object({ text: runbookText }).strict(),
+    response: z.object({
+      impacts: z.array(z.object({ line: z.string(), title: z.string(), loses: z.array(z.string()), backup: z.boolean(), undo: z.string().nullable(), confirmLabel: z.string() })),
+      /** the grid is kept in a database, so the host can take backups */
+      persistent: z.boolean(),
+    }),
+  },
   'runbook.validate': {
     request: z.object({ text: runbookText }).strict(),
     response: z.object({ errors: z.array(lineError), commands: z.number() }),
@@ -173,12 +192,18 @@ export const channels = {
     response: z.unknown(),
   },
   'volumes.page': {
-    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), query: volumeQuery }).strict(),
+    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), query: volumeQuery, sort: volumeSort.optional() }).strict(),
     response: z.object({ total: z.number(), rows: z.array(volumeRow) }),
+  },
+  'volumes.csv': {
+    /** one chunk of the CSV of every volume matching query, in sort order: rows [offset, offset+limit); the first chunk has the header line. journalLength pins the grid: a chunk asked after the grid changed is refused (GRID_CHANGED) */
+    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50_000), query: volumeQuery, sort: volumeSort.optional(), journalLength: z.number().int().min(0) }).strict(),
+    response: z.object({ total: z.number(), rows: z.number(), text: z.string() }),
   },
   'volume.show': {
     request: z.object({ volser, at: iso.optional() }).strict(),
-    response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean() })) }),
+    /** history, newest first: journal lines naming the volume (kind `command`) and the engine's events for it, in words; historyDropped: engine events of all volumes that gave way to newer ones (the oldest go first) */
+    response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), kind: z.enum(historyKinds).optional() })), historyDropped: z.number().optional() }),
   },
   'queues.show': {
     request: z.object({}).strict(),
@@ -273,6 +298,7 @@ export type RunRecordDto = z.infer<typeof record>;
 export type LineErrorDto = z.infer<typeof lineError>;
 export type VolumeQuery = z.infer<typeof volumeQuery>;
 export type VolumeRow = z.infer<typeof volumeRow>;
+export type VolumeSort = z.infer<typeof volumeSort>;
 export type WizardStateDto = z.infer<typeof wizardState>;
 
 /** Field path and message of the first problem, e.g. `query.category: 4 hex digits`. */

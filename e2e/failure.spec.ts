@@ -19,6 +19,7 @@ test('Fail CL0 from Topology: blocked queue in Copy Queues, CBR messages in Cons
   await goTo(page, 'Topology');
   await page.getByLabel('Sample grid').selectOption('two-cluster-dr');
   await page.getByRole('button', { name: 'Load sample' }).click();
+  await page.getByRole('alertdialog', { name: 'Load the sample grid two-cluster-dr?' }).getByRole('button', { name: 'Load sample' }).click();
   await expect(page.getByTestId('issued-line')).toHaveText('SAMPLE two-cluster-dr');
   await expect(page.getByRole('button', { name: /^Cluster CL/ })).toHaveCount(2);
 

@@ -126,14 +126,23 @@ export async function goTo(page: Page, view: ViewName): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: view, exact: true })).toBeVisible();
 }
 
-/** Types a line into the Host Console and waits for its record. */
+/** Types a line into the Host Console and waits for its record; a destructive line's question is answered yes. */
 export async function runInConsole(page: Page, line: string): Promise<void> {
   await goTo(page, 'Console');
   const input = page.getByRole('textbox', { name: 'Command' });
   await input.fill(line);
   await input.press('Enter');
   await expect(input).toHaveValue('');
-  await expect(page.getByRole('log', { name: 'Console output' }).locator('.record-command', { hasText: line }).last()).toBeVisible();
+  const record = page.getByRole('log', { name: 'Console output' }).locator('.record-command', { hasText: line }).last();
+  await confirmIfAsked(page, record);
+  await expect(record).toBeVisible();
+}
+
+/** Answers the ConfirmDialog with its confirming button if it opens before `then` shows (a destructive line asks first). */
+export async function confirmIfAsked(page: Page, then: ReturnType<Page['locator']>): Promise<void> {
+  const dialog = page.getByRole('alertdialog').and(page.locator('dialog.confirm-dialog'));
+  await expect(then.or(dialog).first()).toBeVisible();
+  if (await dialog.isVisible()) await dialog.locator('button.danger').click();
 }
 
 /** axe-core on the current page: violations of serious or critical impact (of the given rules only, if any). */

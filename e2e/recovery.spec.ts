@@ -87,6 +87,7 @@ test('another console recovers it in the Recovery wizard, step by step (Redbook 
   await expect(page.getByText('DRLIB contains 10 logical volume(s)')).toBeVisible();
   await page.getByLabel('Erase all existing volumes before the recovery').check();
   await page.getByRole('button', { name: 'Erase DRLIB' }).click();
+  await page.getByRole('alertdialog', { name: 'Erase the stand-alone library DRLIB?' }).getByRole('button', { name: 'Erase DRLIB' }).click();
   const status = page.getByTestId('recovery-status');
   await expect(status).toContainText('Erase all existing volumes');
   await expect(status).toContainText('The existing data in the TS7700 database is being removed.');

@@ -106,6 +106,8 @@ export interface Dialog {
   showOpenDialog(window: BrowserWindow, options: { title: string; properties: ['openFile']; filters: FileFilter[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(window: BrowserWindow, options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string }>;
   showErrorBox(title: string, content: string): void;
+  /** the question before a destructive menu action; response: the index of the button chosen */
+  showMessageBox(window: BrowserWindow, options: { type: 'warning'; title: string; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number }): Promise<{ response: number }>;
 }
 
 export interface MenuItemTemplate {

@@ -86,6 +86,10 @@ export interface FakeElectron extends ElectronMain {
   errors: { title: string; content: string }[];
   /** what the next Open / Save dialog answers */
   nextOpen: string | null;
+  /** the button the next message box answers with (default: its cancel button) */
+  nextAnswer: number | null;
+  /** message boxes shown, in order */
+  questions: { title: string; message: string; detail: string; buttons: string[] }[];
   nextSave: string | null;
   dialogs: { kind: 'open' | 'save'; options: unknown }[];
   /** the status app.exit() was called with, or null */
@@ -105,6 +109,8 @@ export function fakeElectron(appPath = '/opt/timezero'): FakeElectron {
     menuTemplate: null,
     errors: [],
     nextOpen: null,
+    nextAnswer: null,
+    questions: [],
     nextSave: null,
     dialogs: [],
     app: {
@@ -162,6 +168,10 @@ export function fakeElectron(appPath = '/opt/timezero'): FakeElectron {
       },
       showErrorBox(title, content) {
         fake.errors.push({ title, content });
+      },
+      async showMessageBox(_window, options) {
+        fake.questions.push(options);
+        return { response: fake.nextAnswer ?? options.cancelId };
       },
     },
     Menu: {

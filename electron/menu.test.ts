@@ -81,6 +81,13 @@ describe('menu actions', () => {
     const path = join(dir, 'grid.json');
     writeFileSync(path, JSON.stringify({ format: 'timezero-grid', version: 1, grid: 'MENUGRID', sites: ['S'], clusters: [{ name: 'M0', site: 'S', model: 'DISK' }] }));
     electron.nextOpen = path;
+    // Asked first (issue 11 item 5): Cancel keeps the grid; the confirming button opens the file.
+    actions.openGridFile();
+    await eventually(() => expect(electron.questions).toHaveLength(1));
+    expect(electron.questions[0]!.detail).toContain('replace the whole grid GRID01');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.session.engine.state.name).toBe('GRID01');
+    electron.nextAnswer = 0;
     actions.openGridFile();
     await eventually(() => expect(service.session.engine.state.name).toBe('MENUGRID'));
     expect(electron.dialogs[0]).toMatchObject({ kind: 'open', options: { filters: [{ extensions: ['json'] }] } });
@@ -91,6 +98,7 @@ describe('menu actions', () => {
     const path = join(dir, 'bad.json');
     writeFileSync(path, JSON.stringify({ format: 'timezero-grid', version: 1, grid: 'G', sites: ['S'], clusters: [{ name: 'M0', site: 'NOPE', model: 'DISK' }] }));
     electron.nextOpen = path;
+    electron.nextAnswer = 0;
     actions.openGridFile();
     await eventually(() => expect(electron.errors[0]?.content).toContain('clusters[0].site'));
   });

@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import type { ConsoleService, DesktopPort } from '../services/console-service.js';
 import { readRegularFileBounded } from '../services/bounded-read.js';
 import type { BrowserWindow, Dialog, FileFilter, MenuItemTemplate } from './electron-types.js';
+import type { Response } from '../contract/api.js';
 
 const RUNBOOK_FILTERS: FileFilter[] = [{ name: 'Runbooks', extensions: ['runbook', 'txt'] }];
 const GRID_FILTERS: FileFilter[] = [{ name: 'Grid files', extensions: ['json'] }];
@@ -150,6 +151,21 @@ export function menuActions(deps: { window: BrowserWindow; dialog: Dialog; servi
         .pick('Open Grid File', GRID_FILTERS, MAX_GRID_BYTES)
         .then(async (file) => {
           if (!file) return;
+          // Opening a grid file replaces the grid: ask first, naming what goes (issue 11 item 5).
+          const reply0 = await service.handle('command.impact', { text: 'GRID QUESTION' });
+          const impact = reply0.ok ? (reply0.result as Response<'command.impact'>) : null;
+          const first = impact?.impacts[0];
+          const persistent = impact?.persistent ?? false;
+          const answer = await dialog.showMessageBox(window, {
+            type: 'warning',
+            title: 'Open Grid File',
+            message: `Open the grid file ${basename(file.path)}?`,
+            detail: `This will ${(first?.loses ?? ['replace the whole grid']).join('; ')}.\n\n${persistent ? 'A backup of the grid database is taken first: Backups (in the header) restores it.' : 'This console keeps its grid in memory: no backup can be taken.'}`,
+            buttons: ['Open grid file', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+          });
+          if (answer.response !== 0) return;
           const reply = await service.openGridFile(basename(file.path), file.text);
           if (!reply.ok) throw new Error(reply.error.message);
           const problem = reply.result.errors[0];

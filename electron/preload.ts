@@ -48,11 +48,13 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
   return Object.freeze({
     sessionInfo: call('session.info'),
     consoleExecute: call('console.execute'),
+    commandImpact: call('command.impact'),
     runbookValidate: call('runbook.validate'),
     runbookStep: call('runbook.step'),
     gridShow: call('grid.show'),
     clusterShow: call('cluster.show'),
     volumesPage: call('volumes.page'),
+    volumesCsv: call('volumes.csv'),
     volumeShow: call('volume.show'),
     queuesShow: call('queues.show'),
     timeAdvance: call('time.advance'),

@@ -17,11 +17,13 @@ function ok<T = any>(reply: Reply): T {
 const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'session.info': {},
   'console.execute': { line: 'SHOW CLUSTER CL1' },
+  'command.impact': { text: 'SAMPLE three-cluster-ha-dr' },
   'runbook.validate': { text: 'SHOW GRID\nADVANCE 1m' },
   'runbook.step': { text: 'SHOW GRID\nADVANCE 1m', from: 0, to: 2 },
   'grid.show': {},
   'cluster.show': { cluster: 'CL2' },
   'volumes.page': { offset: 0, limit: 10, query: {} },
+  'volumes.csv': { offset: 0, limit: 10, query: {}, journalLength: 1 },
   'volume.show': { volser: 'A00042' },
   'queues.show': {},
   'time.advance': { duration: '5m' },
@@ -66,7 +68,7 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'inventory.import': { upload: 'sample', mapping: { volser: 0, category: null, mc: null, size: null, copies: 1 } },
 };
 /** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
-const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA', 'reports.get': 'NO_SUCH_REPORT', 'reports.export': 'NO_SUCH_REPORT', 'reports.verify': 'NO_SUCH_REPORT', 'workload.run': 'NO_WORKLOAD' };
+const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA', 'reports.get': 'NO_SUCH_REPORT', 'reports.export': 'NO_SUCH_REPORT', 'reports.verify': 'NO_SUCH_REPORT', 'workload.run': 'NO_WORKLOAD', 'volumes.csv': 'GRID_CHANGED' };
 
 describe('console service on the built-in sample', () => {
   let service: ConsoleService;
@@ -259,7 +261,10 @@ describe('commands and events', () => {
     ok(await service.handle('console.execute', { line: 'SHOW VOLUME A00043' }));
     const shown = ok(await service.handle('volume.show', { volser: 'A00042' }));
     expect(shown.volume.volser).toBe('A00042');
-    expect(shown.history.map((h: { command: string }) => h.command)).toEqual(['DEMOUNT A00042', 'MOUNT A00042 ON CL0 HOST PRODHOST', 'SAMPLE three-cluster-ha-dr']);
+    const commands = shown.history.filter((h: { kind: string }) => h.kind === 'command');
+    expect(commands.map((h: { command: string }) => h.command)).toEqual(['DEMOUNT A00042', 'MOUNT A00042 ON CL0 HOST PRODHOST', 'SAMPLE three-cluster-ha-dr']);
+    // The engine's events sit above the command that caused them (services/volume-history.test.ts).
+    expect(shown.history.map((h: { kind: string }) => h.kind)).toEqual(['demount', 'command', 'mount', 'command', 'command']);
     const missing = await service.handle('volume.show', { volser: 'ZZZZZZ' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'UNKNOWN_VOLUME' } });
   });

@@ -34,7 +34,8 @@ import { ERROR_CODES, fail, ServiceFailure, type Reply } from './errors.js';
 import { boundedJsonSize } from './payload-size.js';
 import { VolumePager } from './volume-query.js';
 import { backupBefore, backupHandlers, type Backups } from './backup-service.js';
-import { volumeHistory } from './volume-history.js';
+import { fullVolumeHistory } from './volume-history.js';
+import { commandImpacts } from './command-impact.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 import { guardSessionWrites, isMutator, mutator, writerQueue } from './mutator.js';
@@ -99,7 +100,7 @@ export interface ConsoleService {
 }
 
 const DEFAULT_PROGRESS_MS = 100;
-const HISTORY_LIMIT = 50;
+const HISTORY_LIMIT = 200;
 const QUEUED_VOLUMES_LIMIT = 100;
 const VALIDATED_RUNBOOKS = 4;
 
@@ -286,13 +287,26 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
 
     'cluster.show': ({ cluster }) => showCluster(session.engine.state, clusterIndex(session.engine, cluster)),
 
-    'volumes.page': ({ offset, limit, query }) => pager.page(session.engine.state, session.journal.length, query, offset, limit),
+    'command.impact': ({ text }) => {
+      const { commands } = session.validate(text);
+      return { impacts: commandImpacts(session.engine.state, commands, session.journal.length), persistent: opts.store !== undefined };
+    },
+
+    'volumes.page': ({ offset, limit, query, sort }) => pager.page(session.engine.state, session.journal.length, query, offset, limit, sort),
+
+    'volumes.csv': ({ offset, limit, query, sort, journalLength }) => {
+      // Chunks of one export must come from one grid: rows would shift under a changed one.
+      if (journalLength !== session.journal.length) fail('GRID_CHANGED', `journalLength: the grid changed while exporting (journal ${journalLength} → ${session.journal.length}); export again`);
+      return pager.csv(session.engine.state, session.journal.length, query, offset, limit, sort);
+    },
 
     'volume.show': ({ volser, at }) => {
       const engine = engineAt(at);
       const v = engine.state.volumes.find(volser);
       if (v < 0) fail('UNKNOWN_VOLUME', `volser: no volume ${volser}${at ? ` at ${at}` : ''}`);
-      return { volume: showVolume(engine.state, v), history: volumeHistory(session.journal, volser, HISTORY_LIMIT) };
+      const until = (at ? parseIsoTime(at) : null) ?? Infinity;
+      const history = fullVolumeHistory(session.journal, engine.state, v, HISTORY_LIMIT, until);
+      return { volume: showVolume(engine.state, v), history, historyDropped: engine.state.trail.dropped };
     },
 
     'queues.show': () => {

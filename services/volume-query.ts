@@ -4,7 +4,8 @@
 // paging through millions costs one scan, then a slice per page.
 
 import type { GridState } from '../core/engine/state.js';
-import type { VolumeQuery, VolumeRow } from '../contract/api.js';
+import type { VolumeQuery, VolumeRow, VolumeSort } from '../contract/api.js';
+import { sortVolumes } from './volume-sort.js';
 import { hex4 } from '../core/model/grid.js';
 import { NO_COPY, NOT_MOUNTED } from '../core/model/volumes.js';
 import { encodeVolser, parseVolserRange, rangeSize, rangeVolser } from '../core/model/volser.js';
@@ -195,8 +196,8 @@ export class VolumePager {
 
   constructor(private readonly capacity = 8) {}
 
-  page(state: GridState, journalLength: number, query: VolumeQuery, offset: number, limit: number): { total: number; rows: VolumeRow[] } {
-    const indexes = this.indexes(state, journalLength, query);
+  page(state: GridState, journalLength: number, query: VolumeQuery, offset: number, limit: number, sort?: VolumeSort): { total: number; rows: VolumeRow[] } {
+    const indexes = this.indexes(state, journalLength, query, sort);
     const total = indexes ? indexes.length : state.volumes.count;
     const rows: VolumeRow[] = [];
     const end = Math.min(total, offset + limit);
@@ -204,17 +205,29 @@ export class VolumePager {
     return { total, rows };
   }
 
-  private indexes(state: GridState, journalLength: number, query: VolumeQuery): Int32Array | null {
+  /** Rows [offset, offset+limit) of the query in sort order as CSV lines (each ending in CRLF). */
+  csv(state: GridState, journalLength: number, query: VolumeQuery, offset: number, limit: number, sort?: VolumeSort): { total: number; rows: number; text: string } {
+    const indexes = this.indexes(state, journalLength, query, sort);
+    const total = indexes ? indexes.length : state.volumes.count;
+    const end = Math.min(total, offset + limit);
+    const lines: string[] = offset === 0 ? [CSV_HEADER] : [];
+    for (let i = offset; i < end; i++) lines.push(csvLine(volumeRow(state, indexes ? indexes[i]! : i)));
+    return { total, rows: Math.max(0, end - offset), text: lines.length > 0 ? `${lines.join('\r\n')}\r\n` : '' };
+  }
+
+  private indexes(state: GridState, journalLength: number, query: VolumeQuery, sort?: VolumeSort): Int32Array | null {
     // The journal length changes with every command; count and clock guard against changes made
     // outside the journal (a restored checkpoint).
-    const key = `${journalLength}|${state.volumes.count}|${state.now}|${queryKey(query)}`;
+    const sorted = sort && !(sort.by === 'volser' && sort.dir === 'asc' && volumesInVolserOrder(state)) ? `${sort.by}-${sort.dir}` : '';
+    const key = `${journalLength}|${state.volumes.count}|${state.now}|${queryKey(query)}|${sorted}`;
     const hit = this.entries.findIndex((e) => e.key === key && e.state === state);
     if (hit >= 0) {
       const [entry] = this.entries.splice(hit, 1);
       this.entries.unshift(entry!);
       return entry!.indexes;
     }
-    const indexes = filterVolumes(state, query);
+    const filtered = sorted ? this.indexes(state, journalLength, query) : filterVolumes(state, query);
+    const indexes = sorted && sort ? sortVolumes(state, filtered, sort) : filtered;
     this.entries.unshift({ key, state, indexes });
     if (this.entries.length > this.capacity) this.entries.pop();
     return indexes;
@@ -223,6 +236,31 @@ export class VolumePager {
   clear(): void {
     this.entries.length = 0;
   }
+}
+
+/** Volume numbers already in volser order (the usual case: ranges added in order): asc volser needs no sort. Checked once per count. */
+const volserOrdered = new WeakMap<GridState, { count: number; ordered: boolean }>();
+function volumesInVolserOrder(state: GridState): boolean {
+  const seen = volserOrdered.get(state);
+  if (seen && seen.count === state.volumes.count) return seen.ordered;
+  const code = state.volumes.cols.code;
+  let ordered = true;
+  for (let v = 1; v < state.volumes.count && ordered; v++) if (code[v]! < code[v - 1]!) ordered = false;
+  volserOrdered.set(state, { count: state.volumes.count, ordered });
+  return ordered;
+}
+
+/** The CSV export's columns: what the table shows, with sizes in MB and copies as a list. */
+export const CSV_HEADER = 'volser,category,management_class,owner,level,size_mb,mounted_on,consistent_on';
+
+function csvLine(r: VolumeRow): string {
+  return [r.volser, r.category, r.mc ?? '', r.owner ?? '', String(r.level), String(r.sizeMB), r.mountedOn ?? '', r.consistentOn.join(' ')].map(csvField).join(',');
+}
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet never runs a cell as a formula. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function queryKey(q: VolumeQuery): string {

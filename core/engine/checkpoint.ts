@@ -19,6 +19,7 @@ import { Rng } from '../sim/rng.js';
 import { createTapeState } from '../rules/physical/tape-state.js';
 import { restoreTape, serializeTape, type TapeMeta } from '../rules/physical/checkpoint.js';
 import { restoreDasd, serializeDasd, type DasdMeta } from '../dasd/checkpoint.js';
+import { VolumeTrail, type TrailColumns } from '../model/volume-trail.js';
 
 export interface Checkpoint {
   /** JSON-safe: everything except the big arrays */
@@ -73,6 +74,7 @@ const FIELDS: { [K in keyof GridState]: 'meta' | 'blobs' | 'meta+blobs' | 'not s
   tape: 'meta+blobs',
   dasd: 'meta+blobs',
   messages: 'not saved', // raised during one command; empty between commands
+  trail: 'meta+blobs',
 };
 export const CHECKPOINT_FIELDS = Object.keys(FIELDS) as (keyof GridState)[];
 
@@ -123,7 +125,11 @@ interface CheckpointMeta {
   tape?: TapeMeta;
   /** Host DASD volumes, journals, pools, remote copies; data in blobs dasd/… (absent before spec §9 existed) */
   dasd?: DasdMeta;
+  /** per-volume events, oldest first, columns in blobs trail/… (absent before volume histories existed) */
+  trail?: { length: number; dropped: number; texts: string[] };
 }
+
+const TRAIL_COLUMNS = ['time', 'volume', 'kind', 'cluster', 'other', 'level', 'value', 'commandRef'] as const;
 
 export function serializeState(state: GridState): Checkpoint {
   const blobs: Record<string, Uint8Array> = {};
@@ -189,6 +195,7 @@ export function serializeState(state: GridState): Checkpoint {
     announced: state.announced,
     tape: serializeTape(state.tape, count, blobs),
     dasd: serializeDasd(state.dasd, blobs),
+    trail: serializeTrail(state.trail, blobs),
   };
   // One encode/decode pass: a deep copy the live state can no longer mutate, and JSON-safe.
   return { meta: JSON.parse(JSON.stringify(meta, encodeValue)) as Record<string, unknown>, blobs };
@@ -276,7 +283,25 @@ export function restoreState(cp: Checkpoint): GridState {
     tape: meta.tape ? restoreTape(meta.tape, blob) : createTapeState(),
     dasd: restoreDasd(meta.dasd, blob),
     messages: [],
+    trail: meta.trail ? restoreTrail(meta.trail, blob) : new VolumeTrail(),
   };
+}
+
+function serializeTrail(trail: VolumeTrail, blobs: Record<string, Uint8Array>): CheckpointMeta['trail'] {
+  const { columns, texts } = trail.compacted();
+  for (const name of TRAIL_COLUMNS) blobs[`trail/${name}`] = bytesOf(columns[name]);
+  return { length: trail.length, dropped: trail.dropped, texts };
+}
+
+function restoreTrail(saved: NonNullable<CheckpointMeta['trail']>, blob: (name: string) => Uint8Array): VolumeTrail {
+  const empty = new VolumeTrail(undefined, 0).ordered();
+  const columns = {} as Record<(typeof TRAIL_COLUMNS)[number], ArrayBufferView>;
+  for (const name of TRAIL_COLUMNS) {
+    const column = new (empty[name].constructor as ColumnConstructor)(saved.length);
+    fill(column, saved.length, blob(`trail/${name}`), `trail/${name}`);
+    columns[name] = column;
+  }
+  return VolumeTrail.fromOrdered(columns as unknown as TrailColumns, saved.texts, saved.dropped);
 }
 
 type Column = ArrayBufferView & { fill(value: number, start?: number): unknown };

@@ -50,6 +50,7 @@ export class Engine {
   execute(command: Command): Outcome {
     const state = this.state;
     state.messages = [];
+    state.trail.begin(command.text);
     let outcome: Outcome;
     try {
       const result = runWithDasd(state, command, () => runWithTape(state, command, this.files, this.replaying, () => this.run(command)));

@@ -12,6 +12,7 @@ import type { Premigration } from '../rules/cache.js';
 import type { DrFamily } from '../rules/dr-family.js';
 import { createTapeState, type TapeState } from '../rules/physical/tape-state.js';
 import { createDasdState, type DasdState } from '../dasd/state.js';
+import { VolumeTrail } from '../model/volume-trail.js';
 
 export interface Mount {
   volume: number;
@@ -64,6 +65,8 @@ export interface GridState {
   dasd: DasdState;
   /** messages raised since the current command began */
   messages: ConsoleMessage[];
+  /** per-volume events (mounts, writes, copies, cache removals, changes, exports) for a volume's history */
+  trail: VolumeTrail;
 }
 
 export function createState(seed = 1): GridState {
@@ -92,5 +95,6 @@ export function createState(seed = 1): GridState {
     tape: createTapeState(),
     dasd: createDasdState(),
     messages: [],
+    trail: new VolumeTrail(),
   };
 }

@@ -11,6 +11,7 @@ import { preserveTimeZero } from './dr-family.js';
 import { onEvent } from '../sim/run.js';
 import { MB } from '../sim/time.js';
 import { invalidateTapeCopies, writeToStackedVolumes } from './physical/stacked.js';
+import { TrailKind } from '../model/volume-trail.js';
 
 /** Auto-removal starts above this share of the cache and frees down to REMOVAL_TARGET. */
 export const REMOVAL_THRESHOLD = 0.95;
@@ -80,8 +81,10 @@ export function removeFromCache(state: GridState, cluster: number, v: number): v
   if (!(cols.inCache[v]! & bit)) return;
   cols.inCache[v]! &= ~bit;
   state.clusters[cluster]!.cacheUsed -= cols.sizeBytes[v]!;
+  const disk = state.clusters[cluster]!.model === 'DISK';
+  state.trail.push(state.now, v, TrailKind.cacheRemoval, cluster, -1, cols.copyLevel[cluster]![v]!, disk ? 1 : 0);
   // A disk-only cluster has no tape behind its cache: removal deletes its copy.
-  if (state.clusters[cluster]!.model === 'DISK') {
+  if (disk) {
     preserveTimeZero(state, v);
     cols.copyLevel[cluster]![v] = NO_COPY;
   }

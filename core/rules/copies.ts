@@ -15,6 +15,7 @@ import {
 import { ensureRoom, onCacheRoom, placeInCache } from './cache.js';
 import { isUp, pairBandwidth } from './reach.js';
 import { onEvent } from '../sim/run.js';
+import { TrailKind } from '../model/volume-trail.js';
 
 const HISTORY_STEP_MS = 60_000;
 const HISTORY_LIMIT = 2000;
@@ -184,6 +185,7 @@ function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyI
   const cols = state.volumes.cols;
   if (cols.copyLevel[target]![f.volume]! < f.level || cols.copyLevel[target]![f.volume] === -1) {
     placeInCache(state, target, f.volume, f.level);
+    state.trail.push(state.now, f.volume, TrailKind.copy, target, f.source, f.level);
   }
   q.pending[f.type]!--;
   q.completed[f.type]!++;

@@ -5,6 +5,7 @@ import type { GridState, Mount } from '../engine/state.js';
 import { refuse } from '../engine/refusal.js';
 import type { MountResult } from './mounts.js';
 import { imageAtTimeZero, resolveAtTimeZero, takeSnapshotOwnership, type DrFamily } from './dr-family.js';
+import { TrailKind } from '../model/volume-trail.js';
 
 export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluster: number, host: string): MountResult {
   const volser = state.volumes.volser(v);
@@ -22,6 +23,7 @@ export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluste
   }
   const mount: Mount = { volume: v, host, cluster, tvc: source.cluster, linkIndex: -1, readOnly: true, source: 'live', pendingBytes: null, lost: null, family: f.name, drSource: source.kind };
   state.drMounts.set(v, mount);
+  state.trail.push(state.now, v, TrailKind.drMount, cluster, source.cluster, 0, state.hosts.findIndex((h) => h.name === host));
   return {
     volser,
     mountCluster: state.clusters[cluster]!.name,

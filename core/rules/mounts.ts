@@ -50,6 +50,8 @@ function hostDevices(state: GridState, hostName: string, cluster: number) {
   return host;
 }
 
+import { TrailKind } from '../model/volume-trail.js';
+
 export function mountSpecific(state: GridState, volser: string, cluster: number, hostName: string): MountResult {
   hostDevices(state, hostName, cluster);
   const v = findVolume(state, volser);
@@ -94,6 +96,7 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
     if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot recall ${volser}`);
     advanceTo(state, state.now + recallMs);
     placeInCache(state, tvc, v, cols.level[v]!, true);
+    state.trail.push(state.now, v, TrailKind.recall, tvc, -1, cols.level[v]!);
   }
   const readOnly = ownership.readOnly || isWriteProtected(state, cluster, cols.category[v]!);
   const mount = attach(state, v, hostName, cluster, tvc, readOnly, 'live');
@@ -193,6 +196,8 @@ export function mountScratch(state: GridState, cluster: number, hostName: string
   const v = takeScratch(state, cluster, scratchCategory);
   const cols = state.volumes.cols;
   acquireOwnership(state, v, cluster);
+  const oldMc = cols.mc[v]!;
+  const oldCategory = cols.category[v]!;
   if (mcName !== null) cols.mc[v] = state.mcs.findIndex((m) => m.name === mcName);
   else if (cols.mc[v] === NO_MC && state.mcs.length > 0) cols.mc[v] = 0;
   // OAM makes the volume private (the host's DEVSUP private category) once the scratch mount completes.
@@ -201,6 +206,7 @@ export function mountScratch(state: GridState, cluster: number, hostName: string
   cols.categoryChangedAt[v] = state.now;
   cols.lastAccess[v] = state.now;
   const mount = attach(state, v, hostName, cluster, cluster, false, 'scratch');
+  trailChanges(state, v, oldCategory, oldMc);
   return mountResult(state, mount);
 }
 
@@ -259,6 +265,7 @@ function attach(state: GridState, v: number, host: string, cluster: number, tvc:
   const mount: Mount = { volume: v, host, cluster, tvc, linkIndex, readOnly, source, pendingBytes: null, lost: null };
   state.mounts.set(v, mount);
   state.volumes.cols.mountedOn[v] = cluster;
+  state.trail.push(state.now, v, source === 'scratch' ? TrailKind.scratchMount : TrailKind.mount, cluster, tvc, 0, state.hosts.findIndex((h) => h.name === host));
   return mount;
 }
 
@@ -353,6 +360,7 @@ export function demount(state: GridState, volser: string, host: string | null = 
     // demount reports the time-zero image's level, never the live volume's.
     const image = state.families.find((f) => f.name === m.family)?.images.get(v);
     state.drMounts.delete(v);
+    state.trail.push(state.now, v, TrailKind.demount, m.cluster);
     if (m.lost) refuse('JOB_FAILED', `${volser}: ${m.lost}`);
     return { volser, level: image?.level ?? cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   }
@@ -367,6 +375,7 @@ export function demount(state: GridState, volser: string, host: string | null = 
     cols.level[v] = level;
     resizeCached(state, v, m.pendingBytes);
     placeInCache(state, m.tvc, v, level);
+    state.trail.push(state.now, v, TrailKind.write, m.tvc, -1, level, m.pendingBytes);
     result.level = level;
     const started = state.now;
     const run = replicate(state, v, m.tvc, level, result);
@@ -386,6 +395,7 @@ export function demount(state: GridState, volser: string, host: string | null = 
   }
   cols.lastAccess[v] = state.now;
   detach(state, v);
+  state.trail.push(state.now, v, TrailKind.demount, m.cluster, -1, cols.level[v]!);
   return result;
 }
 
@@ -403,6 +413,7 @@ function replicate(state: GridState, v: number, tvc: number, level: number, resu
       // Synchronous mode duplexes at write time; an unreachable S peer turns synchronous-deferred.
       if (reachable(state, tvc, t) && ensureRoom(state, t, state.volumes.cols.sizeBytes[v]!)) {
         placeInCache(state, t, v, level);
+        state.trail.push(state.now, v, TrailKind.copy, t, tvc, level);
         result.runCopies.push(name);
       } else {
         enqueueCopy(state, t, v, level, SYNC_DEFERRED);
@@ -458,6 +469,8 @@ export function changeVolume(state: GridState, v: number, category: number | nul
   }
   if (isWriteProtected(state, via, cols.category[v]!)) refuse('WRITE_PROTECTED', `${state.clusters[via]!.name} is write protected: ${volser} cannot change`);
   acquireOwnership(state, v, via);
+  const oldCategory = cols.category[v]!;
+  const oldMc = cols.mc[v]!;
   if ((mc !== null && mc !== cols.mc[v]) || (category !== null && category !== cols.category[v])) preserveTimeZero(state, v);
   if (mc !== null) cols.mc[v] = mc;
   if (category !== null && category !== cols.category[v]) {
@@ -466,6 +479,14 @@ export function changeVolume(state: GridState, v: number, category: number | nul
     cols.categoryChangedAt[v] = state.now;
     if (isScratch(state, category)) state.scratch.add(category, cols.owner[v]!, v);
   }
+  trailChanges(state, v, oldCategory, oldMc);
+}
+
+/** A category or Management Class change, old and new packed into one number, for the volume's history. */
+function trailChanges(state: GridState, v: number, oldCategory: number, oldMc: number): void {
+  const cols = state.volumes.cols;
+  if (cols.category[v] !== oldCategory) state.trail.push(state.now, v, TrailKind.category, cols.owner[v]!, -1, 0, oldCategory * 65536 + cols.category[v]!);
+  if (cols.mc[v] !== oldMc) state.trail.push(state.now, v, TrailKind.mc, cols.owner[v]!, -1, 0, oldMc * 256 + cols.mc[v]!);
 }
 
 export { NO_MC };

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import type { Response } from '../../contract/api';
 import { client } from '../api/client';
 import { reportError, scheduleRefresh } from '../state/actions';
+import { useConfirm } from './ConfirmDialog';
 
 type Listing = Response<'backup.list'>;
 type Entry = Listing['backups'][number];
@@ -27,7 +28,19 @@ function size(bytes: number): string {
 export function BackupsButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [listing, setListing] = useState<Listing | null>(null);
-  const [confirm, setConfirm] = useState<Entry | null>(null);
+  const [confirmDialog, ask] = useConfirm();
+  const setConfirm = (entry: Entry | null) => {
+    if (!entry) return;
+    void ask({
+      title: `Restore the backup taken ${new Date(entry.createdAt).toLocaleString()}?`,
+      loses: [
+        `replace the current grid with the one saved before ${REASONS[entry.reason] ?? entry.reason} (${entry.commands} commands, the last ${entry.lastCommand ?? 'none'})`,
+        'drop everything done since that backup from the live grid',
+      ],
+      backup: { note: 'The current grid is backed up first, so this restore can itself be undone from this list.' },
+      confirmLabel: 'Restore this backup',
+    }).then((ok) => ok && void restore(entry));
+  };
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +84,7 @@ export function BackupsButton() {
       <button type="button" onClick={open} aria-haspopup="dialog">
         Backups
       </button>
-      <dialog ref={dialog} aria-labelledby="backups-title" className="backups-dialog" onClose={() => setConfirm(null)}>
+      <dialog ref={dialog} aria-labelledby="backups-title" className="backups-dialog">
         <h2 id="backups-title">Backups</h2>
         {listing && !listing.persistent && <p>This console keeps its grid in memory: there is no database to back up.</p>}
         {listing?.persistent && (
@@ -117,21 +130,7 @@ export function BackupsButton() {
             </tbody>
           </table>
         )}
-        {confirm && (
-          <div role="alertdialog" aria-labelledby="backup-confirm" className="backup-confirm">
-            <p id="backup-confirm">
-              Replace the current grid with the backup taken {new Date(confirm.createdAt).toLocaleString()} before {REASONS[confirm.reason] ?? confirm.reason}? The current grid is backed up first.
-            </p>
-            <div className="button-row">
-              <button type="button" className="danger" disabled={busy} onClick={() => void restore(confirm)}>
-                Restore this backup
-              </button>
-              <button type="button" disabled={busy} onClick={() => setConfirm(null)}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        )}
+        {confirmDialog}
         {status && <p role="status">{status}</p>}
         {error && <p role="alert">{error}</p>}
         <form method="dialog" className="button-row">

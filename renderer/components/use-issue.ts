@@ -16,7 +16,8 @@ export function useIssue(origin: string) {
       setLast({ line, out: null, done: false });
       const out = await execute(line, origin);
       setLast({ line, out, done: true });
-      return out;
+      // Cancelled at the question: to the view it did not succeed (nothing ran).
+      return out?.cancelled ? null : out;
     },
     [origin],
   );

@@ -8,6 +8,7 @@ import { Alerts, ProgressIndicator, StatusBar } from './Alerts';
 import { PreviousRunNotice } from './PreviousRunNotice';
 import { Nav } from './Nav';
 import { BackupsButton } from '../components/BackupsDialog';
+import { ConfirmHost } from '../components/ConfirmDialog';
 import { PastBanner, TimeBar } from './TimeBar';
 import { useRoute } from './use-route';
 import { VIEWS, type ViewId } from './views';
@@ -93,6 +94,7 @@ export function App() {
         <View id={route} />
       </main>
       <StatusBar />
+      <ConfirmHost />
     </div>
   );
 }

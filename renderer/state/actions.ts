@@ -7,6 +7,7 @@ import { describePreviousRun } from '../lib/previous-run';
 import { client, ClientError } from '../api/client';
 import { clusterDetail, gridView, read, type ClusterDetail } from '../api/shapes';
 import { useStore } from './store';
+import { confirmLines } from './confirm-gate';
 
 const get = () => useStore.getState();
 
@@ -101,10 +102,17 @@ async function refreshGrid(): Promise<void> {
 export interface Executed {
   records: RunRecordDto[];
   errors: LineErrorDto[];
+  /** the operator said no to the question a destructive line asks: nothing ran */
+  cancelled?: boolean;
 }
 
 /** Issues one runbook line through console.execute and shows it (origin: which view issued it). */
 export async function execute(line: string, origin: string): Promise<Executed | null> {
+  // A line that would throw data away asks first (components/ConfirmDialog.tsx); No runs nothing.
+  if (!(await confirmLines(line))) {
+    get().setIssued({ command: line, origin, ok: false, detail: 'Cancelled: nothing was run.' });
+    return { records: [], errors: [], cancelled: true };
+  }
   const s = get();
   s.addInput(line, origin);
   try {

@@ -2,6 +2,7 @@
 // kept while the operator visits other views.
 
 import type { StateCreator } from 'zustand';
+import type { VolumeSort } from '../../contract/api';
 import type { Store } from './store';
 
 export interface VolumeFilters {
@@ -14,8 +15,12 @@ export interface VolumeFilters {
 
 export const NO_FILTERS: VolumeFilters = { search: '', category: '', mc: '', owner: '', consistency: 'all' };
 
+export const VOLSER_ORDER: VolumeSort = { by: 'volser', dir: 'asc' };
+
 export interface VolumesSlice {
   volumeFilters: VolumeFilters;
+  volumeSort: VolumeSort;
+  setVolumeSort(sort: VolumeSort): void;
   selectedVolser: string | null;
   setVolumeFilters(patch: Partial<VolumeFilters> | null): void;
   selectVolume(volser: string | null): void;
@@ -23,6 +28,8 @@ export interface VolumesSlice {
 
 export const createVolumesSlice: StateCreator<Store, [], [], VolumesSlice> = (set) => ({
   volumeFilters: NO_FILTERS,
+  volumeSort: VOLSER_ORDER,
+  setVolumeSort: (volumeSort) => set({ volumeSort }),
   selectedVolser: null,
   setVolumeFilters: (patch) => set((s) => ({ volumeFilters: patch === null ? NO_FILTERS : { ...s.volumeFilters, ...patch } })),
   selectVolume: (selectedVolser) => set({ selectedVolser }),

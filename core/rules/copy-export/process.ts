@@ -20,6 +20,7 @@ import { dbBackupBytes, takeDbBackup } from './db-backup.js';
 import { snapshotStatusFile } from './status-records.js';
 import { exportChecks, MIN_EXPORT_DRIVES, type ExportCheck } from './validation.js';
 import { hostMessage, libraryMessage, pool2 } from './messages.js';
+import { TrailKind } from '../../model/volume-trail.js';
 import { activeRun, slotOf } from './routing.js';
 import {
   CANCELED,
@@ -445,6 +446,7 @@ export function finish(state: GridState, run: ExportRun, final: ExportState): vo
     const p = run.pvolOf[i]!;
     if (p >= 0 && lib.pvols[p]!.exportId === run.id) {
       run.reason[i] = EXPORTED;
+      state.trail.push(state.now, run.volumes[i]!, TrailKind.exported, run.cluster, -1, 0, run.id);
       exported++;
     } else if (p >= 0 && excluded.has(p)) run.reason[i] = excluded.get(p)!;
     else if (p < 0) run.reason[i] = final === 'completed' ? NOT_COPIED : final === 'canceled' ? CANCELED : NOT_COPIED;

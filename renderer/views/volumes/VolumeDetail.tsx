@@ -1,26 +1,53 @@
 // One volume (volume.show): its copies per cluster with level, consistency and cache residency, its
-// ownership and level, and the journal lines that touched it. In a past moment, as it was then.
+// ownership and level, and its history: the journal lines that named it and what the engine did to
+// it (mounts, writes, copies and their source, cache removals, changes, exports), newest first. In a
+// past moment, as it was then.
 
 import { useEffect, useState } from 'react';
 import type { Response } from '../../../contract/api';
 import { client } from '../../api/client';
 import { read, volumeDetail, type VolumeDetail as Detail } from '../../api/shapes';
 import { count, showTime } from '../../lib/format';
-import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
+import { describeError } from './words';
 
 const HISTORY_SHOWN = 200;
+
+type HistoryKind = NonNullable<Response<'volume.show'>['history'][number]['kind']>;
+const KIND_LABELS: Record<HistoryKind, string> = {
+  command: 'command',
+  mount: 'mount',
+  'scratch-mount': 'mount',
+  'dr-mount': 'DR mount',
+  recall: 'recall',
+  write: 'write',
+  demount: 'demount',
+  copy: 'copy',
+  'cache-removal': 'cache',
+  category: 'category',
+  mc: 'MC',
+  export: 'export',
+};
 
 export function VolumeDetail({ volser, onClose }: { volser: string; onClose: () => void }) {
   const revision = useStore((s) => s.revision);
   const at = useStore((s) => s.past?.at);
-  const [state, setState] = useState<{ volume: Detail; history: Response<'volume.show'>['history'] } | null>(null);
+  const [state, setState] = useState<{ volume: Detail; history: Response<'volume.show'>['history']; dropped: number } | null>(null);
+  const [failure, setFailure] = useState<{ volser: string; text: string } | null>(null);
   useEffect(() => {
     let live = true;
     client()
       .call('volume.show', at ? { volser, at } : { volser })
-      .then((res) => live && setState({ volume: read(volumeDetail, res.volume, `volume.show ${volser}`), history: res.history }))
-      .catch((e) => live && reportError(e, `volume.show ${volser}`));
+      .then((res) => {
+        if (!live) return;
+        setState({ volume: read(volumeDetail, res.volume, `volume.show ${volser}`), history: res.history, dropped: res.historyDropped ?? 0 });
+        setFailure(null);
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        const code = (e as { code?: string }).code;
+        setFailure({ volser, text: code === 'UNKNOWN_VOLUME' ? `${volser} is not in the grid${at ? ' at that moment' : ''}: it was not created yet, or the grid was replaced.` : describeError(e) });
+      });
     return () => {
       live = false;
     };
@@ -28,6 +55,7 @@ export function VolumeDetail({ volser, onClose }: { volser: string; onClose: () 
 
   const v = state?.volume.volser === volser ? state.volume : null;
   const history = v ? state!.history : [];
+  const failed = failure?.volser === volser ? failure.text : null;
   return (
     <aside className="side volume-detail" aria-label={`Volume ${volser}`}>
       <div className="side-head">
@@ -39,7 +67,11 @@ export function VolumeDetail({ volser, onClose }: { volser: string; onClose: () 
           Close
         </button>
       </div>
-      {!v ? (
+      {failed ? (
+        <p className="bad" role="alert">
+          {failed}
+        </p>
+      ) : !v ? (
         <p className="muted">Loading…</p>
       ) : (
         <>
@@ -101,19 +133,25 @@ export function VolumeDetail({ volser, onClose }: { volser: string; onClose: () 
             </tbody>
           </table>
           <h3>History</h3>
+          <p className="muted small">Newest first: the commands that named this volume and what the grid did to it.</p>
           {history.length === 0 ? (
-            <p className="muted">No commands have touched this volume.</p>
+            <p className="muted">Nothing has happened to this volume yet.</p>
           ) : (
-            <ol className="history">
-              {history.slice(-HISTORY_SHOWN).map((h, i) => (
-                <li key={i} className={h.ok ? undefined : 'bad'}>
-                  <time className="mono">{showTime(h.time)}</time> <code>{h.command}</code>
-                  {h.ok ? '' : ' — refused'}
-                </li>
-              ))}
+            <ol className="history" aria-label="History">
+              {history.slice(0, HISTORY_SHOWN).map((h, i) => {
+                const kind = h.kind ?? 'command';
+                return (
+                  <li key={i} className={`history-${kind === 'command' ? 'command' : 'event'}${h.ok ? '' : ' bad'}`}>
+                    <time className="mono">{showTime(h.time)}</time> <span className="history-kind">{KIND_LABELS[kind]}</span>{' '}
+                    {kind === 'command' ? <code>{h.command}</code> : <span>{h.command}</span>}
+                    {h.ok ? '' : ' — refused'}
+                  </li>
+                );
+              })}
             </ol>
           )}
-          {history.length > HISTORY_SHOWN ? <p className="muted small">Latest {HISTORY_SHOWN} of {count(history.length)}.</p> : null}
+          {history.length >= HISTORY_SHOWN ? <p className="muted small">The latest {count(HISTORY_SHOWN)} entries.</p> : null}
+          {state!.dropped > 0 ? <p className="muted small">The grid keeps the latest {count(1 << 20)} volume events of all volumes; {count(state!.dropped)} older ones are no longer kept, so early events may be missing.</p> : null}
         </>
       )}
     </aside>

@@ -1,16 +1,17 @@
 // The volume table: virtualized rows over volumes.page, any number of volumes. Past a few million
 // pixels the browser cannot make a scroll area tall enough, so the scrollbar maps onto the row range
-// proportionally (scale > 1) while rows still render at their real size.
+// proportionally (scale > 1) while rows still render at their real size. Column headers sort: the
+// engine host sorts the whole list (services/volume-sort.ts), the table only shows pages of it.
 
 import { useEffect, useRef } from 'react';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import type { VolumeRow } from '../../../contract/api';
+import type { VolumeRow, VolumeSort } from '../../../contract/api';
 import { count } from '../../lib/format';
 
 const ROW = 30;
 const MAX_PX = 6_000_000;
 
-const COLUMNS: { key: string; label: string; cell: (r: VolumeRow) => string }[] = [
+const COLUMNS: { key: Exclude<VolumeSort['by'], 'volser'>; label: string; cell: (r: VolumeRow) => string }[] = [
   { key: 'category', label: 'Category', cell: (r) => r.category },
   { key: 'mc', label: 'MC', cell: (r) => r.mc ?? '—' },
   { key: 'owner', label: 'Owner', cell: (r) => r.owner ?? '—' },
@@ -23,6 +24,23 @@ const COLUMNS: { key: string; label: string; cell: (r: VolumeRow) => string }[] 
 const FIXED_TRACKS = '90px 80px 100px 80px 60px 90px 100px';
 const tracks = (clusters: number) => (clusters > 0 ? `${FIXED_TRACKS} repeat(${clusters}, minmax(44px, 1fr))` : `${FIXED_TRACKS} minmax(120px, 1fr)`);
 
+/** A column header that sorts: first click ascending (descending for sizes and levels), again reverses. */
+function SortHeader({ by, label, sort, onSort }: { by: VolumeSort['by']; label: string; sort: VolumeSort; onSort: (s: VolumeSort) => void }) {
+  const active = sort.by === by;
+  const firstDir: VolumeSort['dir'] = by === 'size' || by === 'level' ? 'desc' : 'asc';
+  const next: VolumeSort = { by, dir: active ? (sort.dir === 'asc' ? 'desc' : 'asc') : firstDir };
+  return (
+    <span role="columnheader" className={`vcell vcell-${by}`} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(next)} title={`Sort by ${label.toLowerCase()}, ${next.dir === 'asc' ? 'ascending' : 'descending'}`}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </span>
+  );
+}
+
 interface Props {
   total: number;
   row: (index: number) => VolumeRow | null;
@@ -32,9 +50,11 @@ interface Props {
   resetKey: string;
   /** the grid's clusters in declaration order: one copy column each */
   clusters: string[];
+  sort: VolumeSort;
+  onSort: (sort: VolumeSort) => void;
 }
 
-export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey, clusters }: Props) {
+export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey, clusters, sort, onSort }: Props) {
   const columns = { gridTemplateColumns: tracks(clusters.length) };
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
@@ -69,13 +89,9 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey, 
     <div className="vtable" role="table" aria-label="Volumes" aria-rowcount={total + 1}>
       <div role="rowgroup" className="vtable-head">
         <div role="row" aria-rowindex={1} className="vrow" style={columns}>
-          <span role="columnheader" className="vcell vcell-volser">
-            Volser
-          </span>
+          <SortHeader by="volser" label="Volser" sort={sort} onSort={onSort} />
           {COLUMNS.map((c) => (
-            <span key={c.key} role="columnheader" className={`vcell vcell-${c.key}`}>
-              {c.label}
-            </span>
+            <SortHeader key={c.key} by={c.key} label={c.label} sort={sort} onSort={onSort} />
           ))}
           {clusters.map((name) => (
             <span key={name} role="columnheader" className="vcell vcell-copy" title={`Consistent copy on ${name}`}>

@@ -2,9 +2,9 @@
 // grid (revision) refetches the pages in view and keeps showing the old rows until they arrive.
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { VolumeQuery, VolumeRow } from '../../../contract/api';
+import type { VolumeQuery, VolumeRow, VolumeSort } from '../../../contract/api';
+import { describeError } from './words';
 import { client } from '../../api/client';
-import { reportError } from '../../state/actions';
 
 export const PAGE = 200;
 
@@ -13,12 +13,15 @@ interface Page {
   rows: VolumeRow[];
 }
 
-export function useVolumePages(query: VolumeQuery | null, revision: number) {
+export function useVolumePages(query: VolumeQuery | null, revision: number, sort: VolumeSort) {
   const [total, setTotal] = useState<number | null>(null);
+  /** why the list could not be fetched, in words; null while it can */
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, retry] = useReducer((x: number) => x + 1, 0);
   const pages = useRef(new Map<number, Page>());
   const inFlight = useRef(new Map<number, number>());
   const generation = useRef(0);
-  const queryKey = JSON.stringify(query);
+  const queryKey = JSON.stringify([query, sort, attempt]);
   const [, redraw] = useReducer((x: number) => x + 1, 0);
   const visible = useRef<[number, number]>([0, 0]);
 
@@ -29,15 +32,17 @@ export function useVolumePages(query: VolumeQuery | null, revision: number) {
       if (pages.current.get(page)?.generation === gen || inFlight.current.get(page) === gen) return;
       inFlight.current.set(page, gen);
       client()
-        .call('volumes.page', { offset: page * PAGE, limit: PAGE, query })
+        .call('volumes.page', { offset: page * PAGE, limit: PAGE, query, sort })
         .then((res) => {
           if (gen !== generation.current) return;
           pages.current.set(page, { generation: gen, rows: res.rows });
           setTotal(res.total);
+          setFailure(null);
           redraw();
         })
         .catch((e) => {
-          if (gen === generation.current) reportError(e, 'volumes.page');
+          // Shown in the table's place with a Retry, never as a list stuck "Loading…".
+          if (gen === generation.current) setFailure(describeError(e));
         })
         .finally(() => {
           if (inFlight.current.get(page) === gen) inFlight.current.delete(page);
@@ -63,6 +68,7 @@ export function useVolumePages(query: VolumeQuery | null, revision: number) {
     pages.current.clear();
     inFlight.current.clear();
     setTotal(null);
+    setFailure(null);
     visible.current = [0, 0];
     fetchPage(0);
   }, [fetchPage]);
@@ -78,5 +84,5 @@ export function useVolumePages(query: VolumeQuery | null, revision: number) {
 
   const row = useCallback((index: number): VolumeRow | null => pages.current.get(Math.floor(index / PAGE))?.rows[index % PAGE] ?? null, []);
 
-  return { total, row, ensure };
+  return { total, row, ensure, failure, retry };
 }
