@@ -113,7 +113,7 @@ export const volumeRow = z.object({
 export const channels = {
   'session.info': {
     request: z.object({}).strict(),
-    response: z.object({ grid: z.string().nullable(), time: iso, seed: z.number(), samples: z.array(z.object({ name: z.string(), title: z.string() })), persistent: z.boolean(), journalLength: z.number() }),
+    response: z.object({ grid: z.string().nullable(), time: iso, seed: z.number(), samples: z.array(z.object({ name: z.string(), title: z.string() })), /** the built-in sample the grid was last loaded from, null when a GRID or LOAD replaced it */ sample: z.string().nullable(), persistent: z.boolean(), journalLength: z.number() }),
   },
   'console.execute': {
     request: z.object({ line: z.string().max(4096, 'a console line is at most 4096 characters') }).strict(),

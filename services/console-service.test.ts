@@ -66,6 +66,8 @@ describe('console service on the built-in sample', () => {
     expect(info.persistent).toBe(false);
     expect(info.journalLength).toBe(1);
     expect(info.samples.map((s: { name: string }) => s.name)).toContain('three-cluster-ha-dr');
+    // The Sample grid selector names the sample actually loaded (issue 14).
+    expect(info.sample).toBe('three-cluster-ha-dr');
   });
 
   it('answers every contract channel through handle(), responses valid against the contract', async () => {
@@ -280,6 +282,9 @@ describe('commands and events', () => {
     const reply = await service.openGridFile('g.json', file);
     expect(reply.ok).toBe(true);
     expect(ok(await service.handle('session.info', {})).grid).toBe('FILEGRID');
+    expect(ok(await service.handle('session.info', {})).sample).toBeNull();
+    await service.handle('console.execute', { line: 'SAMPLE two-cluster-dr' });
+    expect(ok(await service.handle('session.info', {})).sample).toBe('two-cluster-dr');
     const bad = await service.openGridFile('bad.json', '{"format":"timezero-grid","version":1}');
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_GRID_FILE' } });
   });

@@ -206,6 +206,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       time: isoTime(session.engine.state.now),
       seed: session.engine.state.seed,
       samples: Object.entries(SAMPLES).map(([name, s]) => ({ name, title: s.title })),
+      sample: loadedSample(session.journal),
       persistent: opts.store !== undefined,
       journalLength: session.journal.length,
     }),
@@ -347,6 +348,18 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       opts.store?.close?.();
     },
   };
+}
+
+/** The sample behind the grid: the last journaled GRID, SAMPLE or LOAD, when it was a SAMPLE that ran. */
+function loadedSample(journal: readonly { text: string; outcome: { ok: boolean } }[]): string | null {
+  for (let i = journal.length - 1; i >= 0; i--) {
+    const entry = journal[i]!;
+    if (!entry.outcome.ok) continue;
+    const m = /^(GRID|SAMPLE|LOAD)\s+(\S+)/i.exec(entry.text);
+    if (!m) continue;
+    return m[1]!.toUpperCase() === 'SAMPLE' && m[2]! in SAMPLES ? m[2]! : null;
+  }
+  return null;
 }
 
 function openSample(session: Session, name: string): void {

@@ -27,7 +27,7 @@ export function TopologyView() {
     <section className="view topology" aria-labelledby="view-title">
       <div className="view-head">
         <h1 id="view-title">Topology</h1>
-        <SampleLoader issue={issue} disabled={disabled} samples={info?.samples ?? []} />
+        <SampleLoader key={info?.sample ?? ''} issue={issue} disabled={disabled} samples={info?.samples ?? []} loaded={info?.sample ?? null} />
       </div>
       {!grid ? (
         <div className="empty">{info?.grid === null ? 'No grid is loaded. Load a sample, or define one in the Console or a runbook (GRID, SITE, CLUSTER …).' : past ? 'Rebuilding the grid at that moment…' : 'Loading the grid…'}</div>
@@ -87,10 +87,11 @@ function GridStates({ states, name }: { states: string[]; name: string | null })
   );
 }
 
-function SampleLoader({ samples, issue, disabled }: { samples: { name: string; title: string }[]; issue: (line: string) => unknown; disabled: boolean }) {
+/** Starts on the sample the grid was loaded from (re-keyed when another one is loaded). */
+function SampleLoader({ samples, loaded, issue, disabled }: { samples: { name: string; title: string }[]; loaded: string | null; issue: (line: string) => unknown; disabled: boolean }) {
   const id = useId();
   const [name, setName] = useState('');
-  const chosen = name || samples[0]?.name || '';
+  const chosen = name || loaded || '';
   return (
     <form
       className="sample-loader"
@@ -101,6 +102,11 @@ function SampleLoader({ samples, issue, disabled }: { samples: { name: string; t
     >
       <label htmlFor={id}>Sample grid</label>{' '}
       <select id={id} value={chosen} onChange={(e) => setName(e.target.value)} disabled={samples.length === 0}>
+        {chosen === '' ? (
+          <option value="" disabled>
+            Choose a sample (this grid is not one)
+          </option>
+        ) : null}
         {samples.map((s) => (
           <option key={s.name} value={s.name}>
             {s.name} — {s.title}
