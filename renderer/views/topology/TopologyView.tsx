@@ -1,7 +1,7 @@
 // Topology: the grid's sites, clusters, links and hosts as a diagram, its grid states, and the actions
 // for whatever is selected. In a past moment it shows that moment's grid, read-only.
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type CSSProperties } from 'react';
 import { useIssue } from '../../components/use-issue';
 import { IssuedPanel } from '../../components/IssuedPanel';
 import { useStore } from '../../state/store';
@@ -34,7 +34,7 @@ export function TopologyView() {
       ) : (
         <>
           <GridStates states={grid.states} name={grid.name ?? null} />
-          <div className="topology-body">
+          <div className="topology-body" style={{ '--diagram-w': `${view!.width + 2}px` } as CSSProperties}>
             <div className="diagram-wrap">
               <Diagram grid={grid} view={view!} selection={selection} onSelect={setSelection} />
               <Legend />
