@@ -145,7 +145,8 @@ export const channels = {
     response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean() })) }),
   },
   'queues.show': {
-    request: z.object({}).strict(),
+    /** at: the queues as they were at a past moment (the history series stays the whole of it) */
+    request: z.object({ at: iso.optional() }).strict(),
     response: z.array(
       z.object({
         queue: z.unknown(),

@@ -135,8 +135,12 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     const time = parseIsoTime(at);
     if (time === null) fail('BAD_REQUEST', `at: '${at}' is not a time`);
     if (time > session.engine.state.now) fail('FUTURE_TIME', `${at} is after the simulated present ${isoTime(session.engine.state.now)}`);
-    return session.engineAt(time);
+    // A past view asks for the grid and the queues at the same moment: rebuild it once.
+    if (pastCache?.time === time && pastCache.journalLength === session.journal.length && pastCache.present === session.engine) return pastCache.engine;
+    pastCache = { time, journalLength: session.journal.length, present: session.engine, engine: session.engineAt(time) };
+    return pastCache.engine;
   }
+  let pastCache: { time: number; journalLength: number; present: Engine; engine: Engine } | null = null;
 
   function clusterIndex(engine: Engine, name: string): number {
     const x = engine.state.clusters.findIndex((c) => c.name === name);
@@ -250,11 +254,13 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       return { volume: showVolume(engine.state, v), history: volumeHistory(session.journal, volser, HISTORY_LIMIT) };
     },
 
-    'queues.show': () => {
-      const state = session.engine.state;
+    'queues.show': ({ at }) => {
+      // A past moment's queues from the grid as it was then; the backlog series is the present's, whole.
+      const present = session.engine.state;
+      const state = engineAt(at).state;
       return state.clusters.map((c) => ({
         queue: showQueue(state, c.index),
-        history: queueHistory(state, c.index),
+        history: present.clusters[c.index] ? queueHistory(present, c.index) : [],
         volumes: queuedVolumes(state, c.index, QUEUED_VOLUMES_LIMIT),
       }));
     },
