@@ -140,6 +140,22 @@ async function headerIsOneRow(page: Page): Promise<void> {
   expect(cut).toEqual([]);
 }
 
+/** The readiness tables (per Management Class, per category) never overlap, seven-digit counts included. */
+async function tablesApart(page: Page): Promise<void> {
+  const boxes = await page.locator('.readiness-tables > table').evaluateAll((tables) =>
+    tables.map((t) => {
+      const r = t.getBoundingClientRect();
+      // A cell wider than its table would spill into the next one.
+      const spill = [...t.querySelectorAll('td, th')].some((c) => c.scrollWidth > (c as HTMLElement).clientWidth + 1);
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, spill };
+    }),
+  );
+  for (const [i, a] of boxes.entries()) {
+    expect(a.spill).toBe(false);
+    for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+  }
+}
+
 for (const grid of GRIDS) {
   test.describe(`${grid.clusters} clusters`, () => {
     test.describe.configure({ mode: 'serial' });
@@ -173,6 +189,7 @@ for (const grid of GRIDS) {
           for (const view of VIEW_LINKS) {
             await show(page, view, grid.clusters);
             if (view === 'Topology') await headerIsOneRow(page);
+            if (view === 'DR Families') await tablesApart(page);
             await expect(page).toHaveScreenshot(`${grid.clusters}cl-${size.width}-${scheme}-${view.toLowerCase().replace(/ /g, '-')}.png`, {
               animations: 'disabled',
               caret: 'hide',
@@ -185,6 +202,7 @@ for (const grid of GRIDS) {
     }
 
     test('Topology passes axe in both schemes', async () => {
+      test.setTimeout(90_000);
       await page.setViewportSize(SIZES[0]);
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
