@@ -155,6 +155,8 @@ export const channels = {
       time: iso,
       seed: z.number(),
       samples: z.array(z.object({ name: z.string(), title: z.string() })),
+      /** the built-in sample the grid was last loaded from, null when a GRID or LOAD replaced it */
+      sample: z.string().nullable(),
       persistent: z.boolean(),
       journalLength: z.number(),
       /** the previous run on this database did not stop cleanly: what the restart kept and did */
@@ -206,7 +208,8 @@ export const channels = {
     response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), kind: z.enum(historyKinds).optional() })), historyDropped: z.number().optional() }),
   },
   'queues.show': {
-    request: z.object({}).strict(),
+    /** at: the queues as they were at a past moment (the history series stays the whole of it) */
+    request: z.object({ at: iso.optional() }).strict(),
     response: z.array(
       z.object({
         queue: z.unknown(),

@@ -25,6 +25,9 @@ test('an ERASE is backed up, and the Backups dialog restores the grid from befor
   const row = dialog.getByRole('row').filter({ hasText: 'ERASE' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('STANDALONE DRLIB MODEL TAPE DRIVES 4');
+  // Taken at: ISO UTC like every other time in the console (issue 14), not the browser's local form.
+  await expect(row.locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/);
+  await expect(dialog.getByRole('columnheader', { name: 'Taken (UTC)' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('backups-dialog.png') });
   await row.getByRole('button', { name: /^Restore the backup taken .* before ERASE$/ }).click();

@@ -87,6 +87,13 @@ test('time moves on, CL0 is repaired, the queue drains; the timeline shows the o
   await expect(page.getByRole('button', { name: 'Advance 1h' })).toBeDisabled();
   await page.getByRole('button', { name: /^Cluster CL0/ }).click();
   await expect(page.getByRole('complementary', { name: 'Actions' }).getByRole('button', { name: 'Repair CL0' })).toBeDisabled();
+  // Copy Queues shows that moment too, not the present under the banner (issue 14): CL1's 20 copies
+  // were still waiting, blocked by CL0's outage.
+  await goTo(page, 'Copy Queues');
+  await expect(page.getByTestId('queues-moment')).toContainText('2026-01-01 00:30:00Z');
+  await expect(page.getByTestId('queue-count-CL1')).toHaveText('20');
+  await expect(page.locator('.queue-card[data-cluster="CL1"]').getByText('Blocked', { exact: true })).toBeVisible();
+  await goTo(page, 'Topology');
 
   await banner.getByRole('button', { name: 'Back to present' }).click();
   await expect(banner).toBeHidden();

@@ -191,7 +191,7 @@ test('an active/active volume fractured, one site rolled to a bookmark and unfra
   await expect(versions.getByRole('row', { name: /^V1 .* RR TARGET01 A→TA, B→TB$/ })).toBeVisible();
   await pool.getByRole('button', { name: 'Back up (make a copy version)' }).click();
   await expect(versions.getByRole('row', { name: /^V2 .* RR TARGET02 A→TC, B→TD$/ })).toBeVisible();
-  await expect(pool.getByRole('table', { name: 'Chronology of SOURCE (seed 002 Appendix A)' }).getByRole('row', { name: /^T1\+ / })).toBeVisible();
+  await expect(pool.getByRole('table', { name: 'Chronology of SOURCE (Managing multiple copy versions, Appendix A)' }).getByRole('row', { name: /^T1\+ / })).toBeVisible();
 
   await shoot(page, testInfo, 'host-dasd-distributed-and-versions');
   expect(await seriousViolations(page)).toEqual([]);

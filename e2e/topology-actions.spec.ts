@@ -93,6 +93,46 @@ test('service mode and the ownership takeover mode are set from the cluster pane
   await expect(page.getByRole('button', { name: /^Cluster CL0, online/ })).not.toHaveAccessibleName(/takeover/);
 });
 
+test('a link is selected by a click beside its line or on its label, not only on the line itself', async ({ page }) => {
+  await openConsole(page, host.url);
+  await goTo(page, 'Topology');
+  const actions = page.getByRole('complementary', { name: 'Actions' });
+  const link = page.locator('g.link[data-link="CL0-CL2"]');
+  // 8 px below the middle of its horizontal run: off the 3 px stroke, inside the hit area.
+  const run = await link.locator('.link-line').evaluate((path: SVGPathElement) => {
+    const m = path.getScreenCTM()!;
+    const box = path.getBBox();
+    const x = box.x + box.width * 0.3;
+    return { x: x * m.a + m.e, y: (box.y + box.height) * m.d + m.f };
+  });
+  await page.mouse.click(run.x, run.y + 8);
+  await expect(actions.getByRole('heading', { name: 'Grid link CL0–CL2' })).toBeVisible();
+  await page.getByRole('button', { name: /^Cluster CL1/ }).click();
+  await link.locator('.link-label-box').click();
+  await expect(actions.getByRole('heading', { name: 'Grid link CL0–CL2' })).toBeVisible();
+});
+
+test("a failed cluster's links and host links are drawn failed, and its panel offers only what makes sense", async ({ page }) => {
+  await openConsole(page, host.url);
+  await goTo(page, 'Topology');
+  const actions = page.getByRole('complementary', { name: 'Actions' });
+  await page.getByRole('button', { name: /^Cluster CL2/ }).click();
+  await actions.getByRole('button', { name: 'Fail CL2' }).click();
+  await expect(page.getByRole('button', { name: /^Cluster CL2, failed/ })).toBeVisible();
+  // Redbook §11.2: with a cluster down, its grid links carry nothing and its host's devices are lost.
+  await expect(page.getByRole('button', { name: 'Grid link CL0–CL2: unusable while CL2 is failed' })).toHaveClass(/link-failed/);
+  await expect(page.getByRole('button', { name: 'Grid link CL1–CL2: unusable while CL2 is failed' })).toHaveClass(/link-failed/);
+  await expect(page.getByRole('button', { name: /^Grid link CL0–CL1: 2 of 2 working$/ })).toHaveClass(/link-ok/);
+  await expect(page.getByRole('button', { name: /^Host link DRHOST–CL2: failed \(CL2 is failed\)/ })).toHaveClass(/hostlink-failed/);
+  // No service or takeover on a cluster that is down: only Repair, and where takeover is set instead.
+  await expect(actions.getByRole('button', { name: 'Repair CL2' })).toBeVisible();
+  await expect(actions.getByRole('button', { name: /^Service/ })).toHaveCount(0);
+  await expect(actions.getByRole('button', { name: /^Set takeover/ })).toHaveCount(0);
+  await expect(actions.getByTestId('failed-cluster-note')).toContainText('select CL0 or CL1');
+  await actions.getByRole('button', { name: 'Repair CL2' }).click();
+  await expect(page.getByRole('button', { name: /^Grid link CL0–CL2: 2 of 2 working$/ })).toHaveClass(/link-ok/);
+});
+
 test('light and dark follow the operating system preference', async ({ page }) => {
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   // Relative luminance (WCAG) of an rgb() colour.

@@ -83,6 +83,8 @@ describe('console service on the built-in sample', () => {
     expect(info.persistent).toBe(false);
     expect(info.journalLength).toBe(1);
     expect(info.samples.map((s: { name: string }) => s.name)).toContain('three-cluster-ha-dr');
+    // The Sample grid selector names the sample actually loaded (issue 14).
+    expect(info.sample).toBe('three-cluster-ha-dr');
   });
 
   it('answers every contract channel through handle(), responses valid against the contract', async () => {
@@ -287,6 +289,28 @@ describe('commands and events', () => {
     expect(list).toEqual([{ seq: 1, time: '2026-01-01T00:00:00Z', endTime: '2026-01-01T00:10:00Z', text: 'ADVANCE 10m', ok: true }]);
   });
 
+  it('queues.show at a past moment shows the queues as they were then, not the present (issue 14)', async () => {
+    const service = createConsoleService({ seed: 7 });
+    const run = async (line: string) => expect(ok(await service.handle('console.execute', { line })).errors).toEqual([]);
+    // MCPROD is R-R-D (Redbook §11.4 Figure 11-15): every write queues a Deferred copy for CL2, which
+    // cannot drain while CL2 is down.
+    await run('FAIL CLUSTER CL2');
+    await run('JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD SIZE 100MB');
+    await run('ADVANCE 10m');
+    const during = ok(await service.handle('session.info', {})).time as string;
+    await run('REPAIR CLUSTER CL2');
+    await run('ADVANCE UNTIL IDLE');
+    await run('ADVANCE 1h');
+    const cl2 = (qs: { queue: { cluster: string; count: number }; volumes: unknown[]; history: unknown[] }[]) => qs.find((q) => q.queue.cluster === 'CL2')!;
+    const present = ok(await service.handle('queues.show', {}));
+    expect(cl2(present).queue.count).toBe(0);
+    const past = ok(await service.handle('queues.show', { at: during }));
+    expect(cl2(past).queue.count).toBe(20);
+    expect(cl2(past).volumes).toHaveLength(20);
+    // The backlog series stays the whole of it, so the chart can mark the moment viewed.
+    expect(cl2(past).history.length).toBe(cl2(present).history.length);
+  });
+
   it('file.save goes to the desktop port when there is one', async () => {
     const saved: unknown[] = [];
     const service = createConsoleService({ desktop: { saveFile: async (kind, name, text) => (saved.push({ kind, name, text }), `/tmp/${name}`) } });
@@ -300,6 +324,9 @@ describe('commands and events', () => {
     const reply = await service.openGridFile('g.json', file);
     expect(reply.ok).toBe(true);
     expect(ok(await service.handle('session.info', {})).grid).toBe('FILEGRID');
+    expect(ok(await service.handle('session.info', {})).sample).toBeNull();
+    await service.handle('console.execute', { line: 'SAMPLE two-cluster-dr' });
+    expect(ok(await service.handle('session.info', {})).sample).toBe('two-cluster-dr');
     const bad = await service.openGridFile('bad.json', '{"format":"timezero-grid","version":1}');
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_GRID_FILE' } });
   });

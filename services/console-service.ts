@@ -151,8 +151,12 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     const time = parseIsoTime(at);
     if (time === null) fail('BAD_REQUEST', `at: '${at}' is not a time`);
     if (time > session.engine.state.now) fail('FUTURE_TIME', `${at} is after the simulated present ${isoTime(session.engine.state.now)}`);
-    return session.engineAt(time);
+    // A past view asks for the grid and the queues at the same moment: rebuild it once.
+    if (pastCache?.time === time && pastCache.journalLength === session.journal.length && pastCache.present === session.engine) return pastCache.engine;
+    pastCache = { time, journalLength: session.journal.length, present: session.engine, engine: session.engineAt(time) };
+    return pastCache.engine;
   }
+  let pastCache: { time: number; journalLength: number; present: Engine; engine: Engine } | null = null;
 
   function clusterIndex(engine: Engine, name: string): number {
     const x = engine.state.clusters.findIndex((c) => c.name === name);
@@ -252,6 +256,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       time: isoTime(session.engine.state.now),
       seed: session.engine.state.seed,
       samples: Object.entries(SAMPLES).map(([name, s]) => ({ name, title: s.title })),
+      sample: loadedSample(session.journal),
       persistent: opts.store !== undefined,
       journalLength: session.journal.length,
       previousRun: previousRunDto(opts.store?.previousRun?.() ?? null),
@@ -309,11 +314,13 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       return { volume: showVolume(engine.state, v), history, historyDropped: engine.state.trail.dropped };
     },
 
-    'queues.show': () => {
-      const state = session.engine.state;
+    'queues.show': ({ at }) => {
+      // A past moment's queues from the grid as it was then; the backlog series is the present's, whole.
+      const present = session.engine.state;
+      const state = engineAt(at).state;
       return state.clusters.map((c) => ({
         queue: showQueue(state, c.index),
-        history: queueHistory(state, c.index),
+        history: present.clusters[c.index] ? queueHistory(present, c.index) : [],
         volumes: queuedVolumes(state, c.index, QUEUED_VOLUMES_LIMIT),
       }));
     },
@@ -412,6 +419,18 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       opts.store?.close?.();
     },
   };
+}
+
+/** The sample behind the grid: the last journaled GRID, SAMPLE or LOAD, when it was a SAMPLE that ran. */
+function loadedSample(journal: readonly { text: string; outcome: { ok: boolean } }[]): string | null {
+  for (let i = journal.length - 1; i >= 0; i--) {
+    const entry = journal[i]!;
+    if (!entry.outcome.ok) continue;
+    const m = /^(GRID|SAMPLE|LOAD)\s+(\S+)/i.exec(entry.text);
+    if (!m) continue;
+    return m[1]!.toUpperCase() === 'SAMPLE' && m[2]! in SAMPLES ? m[2]! : null;
+  }
+  return null;
 }
 
 function openSample(session: Session, name: string): void {

@@ -41,7 +41,7 @@ describe('DR service', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'tz-wizard-')), 'console.db');
     const first = createConsoleService({ sample: 'two-cluster-dr', store: sqliteSessionStore(db) });
     const list = await ok<any[]>(first.handle('wizard.list', {}));
-    expect(list.map((w) => w.source)).toEqual(['Redbook §11.10.1', 'Redbook §11.10.2', 'Redbook §11.10.3', 'Redbook §11.10.4', 'seed 000 claims 1-20; Redbook §11.4.1']);
+    expect(list.map((w) => w.source)).toEqual(['Redbook §11.10.1', 'Redbook §11.10.2', 'Redbook §11.10.3', 'Redbook §11.10.4', 'Flash copy for disaster recovery (DR) testing, claims 1-20; Redbook §11.4.1']);
     let state = await ok<any>(first.handle('wizard.start', { wizardId: 'swp-two-cluster' }));
     expect(state.next.lines).toEqual(['VARY DRHOST CL1 OFFLINE', 'ADVANCE 1m']); // PRODHOST's CL1 devices are offline in the sample already; varying takes a minute
     state = await ok<any>(first.handle('wizard.step', { acknowledge: false }));

@@ -118,7 +118,7 @@ INSERT S00500-S00999 ON CL1`,
   },
   'flash-dr-family': {
     title: 'DR family for FlashCopy DR testing',
-    source: 'seed 000 FIGS. 3A-3D: CL0, CL1 production; CL2, CL3 DR disk; CL4 DR tape',
+    source: 'Flash copy for disaster recovery (DR) testing, FIGS. 3A-3D: CL0, CL1 production; CL2, CL3 DR disk; CL4 DR tape',
     // FIG. 3A: A00001 on CL2 is stale; FIG. 3D: A00000 on CL4 is stale, A00001 on CL4 is current.
     runbook: `GRID GRID01
 SITE PROD

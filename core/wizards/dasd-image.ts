@@ -114,7 +114,7 @@ function checkReplica(state: GridState, r: Replication, t: Target, point: 'time-
   if (released) {
     findings.push({
       level: 'error',
-      message: `${r.target}'s journal no longer reaches ${pointWords(point)} ${isoTime(t.time)}: its earliest reachable point in time is ${isoTime(earliest.time)} (the journal filled and released ${r.journal.released} older transaction(s); seed 001). The DR host's catalogs cannot be brought to the tape's point in time: give the journal more room (REPLICATE … JOURNAL <size>) and establish time-zero again`,
+      message: `${r.target}'s journal no longer reaches ${pointWords(point)} ${isoTime(t.time)}: its earliest reachable point in time is ${isoTime(earliest.time)} (the journal filled and released ${r.journal.released} older transaction(s); Continuous data replication). The DR host's catalogs cannot be brought to the tape's point in time: give the journal more room (REPLICATE … JOURNAL <size>) and establish time-zero again`,
     });
   } else if (t.kind === 'bookmark' && t.seq !== null && t.seq > latestPoint(r).seq && r.blocked) {
     findings.push({ level: 'error', message: `${r.target}'s journal is full and takes no more transactions: bookmark ${t.name} cannot arrive` });
@@ -128,7 +128,7 @@ export function dasdImageStep(phase: Phase, point: 'time-zero' | 'test-start', s
     id: 'dasd-image',
     phase,
     title: `Roll the DR host’s DASD image to ${point === 'time-zero' ? 'time-zero' : 'the test’s start point'}`,
-    why: `The DR host needs its catalogs and tape management data at the same point in time as the tape it reads (Redbook §11.9.1, §11.11). Each replica at the DR site gets logged image access at ${pointWords(point)} (${point === 'time-zero' ? 'the bookmark made with FLASH ENABLE' : 'a bookmark made now'}): the journal rolls it there, distribution pauses while production's writes keep arriving in the journal, and disabling access after the test discards the DR host's changes (seed 001 "Image Access"; ${source}).`,
+    why: `The DR host needs its catalogs and tape management data at the same point in time as the tape it reads (Redbook §11.9.1, §11.11). Each replica at the DR site gets logged image access at ${pointWords(point)} (${point === 'time-zero' ? 'the bookmark made with FLASH ENABLE' : 'a bookmark made now'}): the journal rolls it there, distribution pauses while production's writes keep arriving in the journal, and disabling access after the test discards the DR host's changes (Continuous data replication, "Image Access"; ${source}).`,
     kind: 'grid',
     lines: (p, s) => {
       const out: string[] = [];
@@ -165,7 +165,7 @@ export function dasdReleaseStep(): WizardStep {
     id: 'dasd-release',
     phase: 'after',
     title: 'Disable image access on the DR host’s DASD',
-    why: 'Disabling image access discards every change the DR host made to its rolled DASD during the test; distribution then goes on from the accessed image forward and the replica catches up with production (seed 001 "Image Access"; Redbook §11.9.1).',
+    why: 'Disabling image access discards every change the DR host made to its rolled DASD during the test; distribution then goes on from the accessed image forward and the replica catches up with production (Continuous data replication, "Image Access"; Redbook §11.9.1).',
     kind: 'grid',
     lines: (p, s) => drReplicas(p, s).filter((r) => r.access !== null).map((r) => `IMAGE DISABLE ${r.target}`),
     check: (p, s) => {

@@ -310,7 +310,7 @@ const linksBroken: Wizard = {
 const flash: Wizard = {
   id: 'flash-dr-family',
   title: 'FlashCopy for DR testing on a DR family',
-  source: 'seed 000 claims 1-20; Redbook §11.4.1',
+  source: 'Flash copy for disaster recovery (DR) testing, claims 1-20; Redbook §11.4.1',
   summary: 'One shared time-zero for the DR family; the DR host sees every volume as it was then while production and replication go on.',
   defaults,
   usesFamily: true,
@@ -368,7 +368,7 @@ const flash: Wizard = {
       lines: (p) => [`VARY ${p.drHost} ${p.drCluster} ONLINE`],
       takes: minutes(1),
     },
-    dasdImageStep('during', 'time-zero', 'seed 000 claim 1'),
+    dasdImageStep('during', 'time-zero', 'Flash copy for disaster recovery (DR) testing, claim 1'),
     runTestJobs,
     {
       id: 'flash-off',

@@ -7,6 +7,7 @@ import type { Response } from '../../contract/api';
 import { client } from '../api/client';
 import { reportError, scheduleRefresh } from '../state/actions';
 import { useConfirm } from './ConfirmDialog';
+import { utcTime } from '../lib/format';
 
 type Listing = Response<'backup.list'>;
 type Entry = Listing['backups'][number];
@@ -65,7 +66,7 @@ export function BackupsButton() {
     setBusy(true);
     try {
       const done = await client().call('backup.restore', { name: entry.name });
-      setStatus(`Restored the grid from ${new Date(done.restored.createdAt).toLocaleString()} (${done.journalLength} commands). The grid before the restore was kept as a backup too.`);
+      setStatus(`Restored the grid from ${utcTime(done.restored.createdAt)} (${done.journalLength} commands). The grid before the restore was kept as a backup too.`);
       setConfirm(null);
       await scheduleRefresh();
       await load();
@@ -98,7 +99,7 @@ export function BackupsButton() {
             <caption className="sr-only">Database backups, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">Taken</th>
+                <th scope="col">Taken (UTC)</th>
                 <th scope="col">Before</th>
                 <th scope="col">Commands</th>
                 <th scope="col">Last command</th>
@@ -112,7 +113,7 @@ export function BackupsButton() {
               {listing.backups.map((b) => (
                 <tr key={b.name}>
                   <td>
-                    <time dateTime={b.createdAt}>{new Date(b.createdAt).toLocaleString()}</time>
+                    <time dateTime={b.createdAt}>{utcTime(b.createdAt)}</time>
                   </td>
                   <td>{REASONS[b.reason] ?? b.reason}</td>
                   <td>{b.commands}</td>
@@ -121,7 +122,7 @@ export function BackupsButton() {
                   </td>
                   <td>{size(b.bytes)}</td>
                   <td>
-                    <button type="button" className="danger" disabled={busy || !b.readable} onClick={() => setConfirm(b)} aria-label={`Restore the backup taken ${new Date(b.createdAt).toLocaleString()} before ${REASONS[b.reason] ?? b.reason}`}>
+                    <button type="button" className="danger" disabled={busy || !b.readable} onClick={() => setConfirm(b)} aria-label={`Restore the backup taken ${utcTime(b.createdAt)} before ${REASONS[b.reason] ?? b.reason}`}>
                       Restore…
                     </button>
                   </td>

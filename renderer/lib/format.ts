@@ -15,6 +15,13 @@ export function showTime(isoTime: string | null | undefined): string {
   return isoTime.replace('T', ' ').replace(/\.0+Z$/, 'Z');
 }
 
+/** A wall-clock instant (a backup's creation) in the same ISO UTC form, to the second. */
+export function utcTime(instant: string | number): string {
+  const t = typeof instant === 'number' ? instant : Date.parse(instant);
+  if (!Number.isFinite(t)) return String(instant);
+  return new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}
+
 export function shortTime(isoTime: string): string {
   const m = /T(\d{2}:\d{2}(:\d{2})?)/.exec(isoTime);
   return m ? m[1]! : isoTime;
@@ -30,6 +37,26 @@ export function bytes(n: number): string {
     u++;
   }
   return `${u === 0 ? v : v.toFixed(v >= 100 ? 0 : 1)} ${UNITS[u]}`;
+}
+
+const DECIMAL = ['MB', 'GB', 'TB', 'PB', 'EB'];
+
+/**
+ * A size the engine counts in megabytes (10^6 bytes, as the TS7700 reports capacity) in the largest
+ * decimal unit that keeps it at or above 1: `1,066,192,896` MB reads `1.07 PB`, 800 reads `800 MB`.
+ */
+export function megabytes(mb: number): string {
+  if (!Number.isFinite(mb)) return '—';
+  let v = mb;
+  let u = 0;
+  while (Math.abs(v) >= 1000 && u < DECIMAL.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  if (u === 0) return `${count(Math.round(v))} MB`;
+  // Three significant figures: 1.07 PB, 15.0 GB, 640 TB.
+  const shown = Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+  return `${shown} ${DECIMAL[u]}`;
 }
 
 export function duration(msSpan: number): string {

@@ -44,6 +44,22 @@ export function ProgressIndicator() {
   );
 }
 
+/**
+ * The engine host is gone (web mode: its WebSocket closed). The transport keeps reconnecting; until it
+ * is back every control is disabled, and this says so instead of letting clicks fail one by one.
+ * Nothing shows while the page first connects.
+ */
+export function ServerGoneBanner() {
+  const connection = useStore((s) => s.connection);
+  const everConnected = useStore((s) => s.info !== null);
+  if (connection.state === 'open' || (connection.state === 'connecting' && !everConnected)) return null;
+  return (
+    <div className="server-gone" role="alert" data-testid="server-gone">
+      <strong>The engine host is not answering.</strong> {connection.detail ?? 'The connection to the engine host closed.'} Until it is back the console is read-only: its controls are disabled and what you see may be out of date.
+    </div>
+  );
+}
+
 export function StatusBar() {
   const connection = useStore((s) => s.connection);
   const issued = useStore((s) => s.lastIssued);

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { boot } from '../state/actions';
 import { wireDesktopEvents } from '../state/desktop-events';
 import { useStore } from '../state/store';
-import { Alerts, ProgressIndicator, StatusBar } from './Alerts';
+import { Alerts, ProgressIndicator, ServerGoneBanner, StatusBar } from './Alerts';
 import { PreviousRunNotice } from './PreviousRunNotice';
 import { Nav } from './Nav';
 import { BackupsButton } from '../components/BackupsDialog';
@@ -72,26 +72,33 @@ export function App() {
     // The bench's firstPaint reads this mark: the first moment the console shows a grid.
     if (gridName && performance.getEntriesByName('tz-grid-shown').length === 0) performance.mark('tz-grid-shown');
   }, [gridName]);
+  // Web mode with the engine host gone: every control is disabled (one fieldset) and a banner says why.
+  const offline = useStore((s) => s.connection.state !== 'open');
   return (
     <div className="app">
-      <header className="header">
-        <div className="brand">
-          <img src="./icon.svg" alt="" width={24} height={24} />
-          <span className="brand-name">TimeZero</span>
-          <span className="grid-name" data-testid="grid-name">
-            {gridName ?? 'no grid loaded'}
-          </span>
-        </div>
-        <TimeBar />
-        <ProgressIndicator />
-        <BackupsButton />
-      </header>
+      <fieldset className="shell-controls" disabled={offline}>
+        <header className="header">
+          <div className="brand">
+            <img src="./icon.svg" alt="" width={24} height={24} />
+            <span className="brand-name">TimeZero</span>
+            <span className="grid-name" data-testid="grid-name">
+              {gridName ?? 'no grid loaded'}
+            </span>
+          </div>
+          <TimeBar />
+          <BackupsButton />
+          <ProgressIndicator />
+        </header>
+      </fieldset>
       <Nav current={route} />
       <main className="main" id="main">
-        <PastBanner />
-        <PreviousRunNotice />
-        <Alerts />
-        <View id={route} />
+        <ServerGoneBanner />
+        <fieldset className="shell-controls" disabled={offline}>
+          <PastBanner />
+          <PreviousRunNotice />
+          <Alerts />
+          <View id={route} />
+        </fieldset>
       </main>
       <StatusBar />
       <ConfirmHost />

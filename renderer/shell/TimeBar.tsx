@@ -17,24 +17,29 @@ export function TimeBar() {
   const busy = useStore((s) => s.pending > 0);
   const past = useStore((s) => s.past);
   const canAct = hasGrid && !past;
+  const advanceId = useId();
   return (
     <div className="timebar" role="group" aria-label="Simulated time">
       <div className="clock">
-        <span className="clock-label">Simulated time</span>
+        <span className="clock-label">Simulated time (UTC)</span>
         <output className="clock-value" aria-label="Simulated time now" data-testid="simulated-time">
           {showTime(now)}
         </output>
       </div>
-      <div className="advance">
+      {/* One compact row at 1280 px: the group says "Advance" once; each button's name still does. */}
+      <div className="advance" role="group" aria-labelledby={advanceId}>
+        <span className="advance-label" id={advanceId}>
+          Advance
+        </span>
         {STEPS.map((d) => (
-          <button key={d} type="button" disabled={!canAct || busy} onClick={() => void advance(d)}>
-            Advance {d}
+          <button key={d} type="button" aria-label={`Advance ${d}`} disabled={!canAct || busy} onClick={() => void advance(d)}>
+            {d}
           </button>
         ))}
-        <button type="button" disabled={!canAct || busy} onClick={() => void advance(null)}>
-          Run until idle
-        </button>
         <AdvanceBy disabled={!canAct || busy} />
+        <button type="button" aria-label="Run until idle" title="ADVANCE UNTIL IDLE: until no copy, export or recovery is pending" disabled={!canAct || busy} onClick={() => void advance(null)}>
+          until idle
+        </button>
       </div>
       <Timeline now={now} />
     </div>
@@ -55,9 +60,9 @@ function AdvanceBy({ disabled }: { disabled: boolean }) {
         if (valid) void advance(value.trim().toLowerCase());
       }}
     >
-      <input id={ADVANCE_BY_ID} className="mono" size={5} placeholder="30m" aria-label="Advance by duration" aria-invalid={value !== '' && !valid} value={value} onChange={(e) => setValue(e.target.value)} />
-      <button type="submit" disabled={disabled || !valid}>
-        Advance
+      <input id={ADVANCE_BY_ID} className="mono" size={4} placeholder="30m" aria-label="Advance by duration" aria-invalid={value !== '' && !valid} value={value} onChange={(e) => setValue(e.target.value)} />
+      <button type="submit" aria-label="Advance by the duration typed" disabled={disabled || !valid}>
+        Go
       </button>
     </form>
   );

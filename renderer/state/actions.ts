@@ -38,9 +38,8 @@ export function boot(): void {
     if (state === 'open') {
       get().dismissCode('CONNECTION_LOST');
       void scheduleRefresh();
-    } else if (state === 'closed') {
-      get().pushError('CONNECTION_LOST', 'The connection to the engine host is lost; the console reconnects on its own and refreshes when it is back.');
     }
+    // A closed connection is shown by the shell's banner (ServerGoneBanner), not as an alert.
   });
   c.on('engine.changed', (p) => {
     get().changed(p.time, p.journalLength);

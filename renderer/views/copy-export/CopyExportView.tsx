@@ -8,7 +8,7 @@ import type { ExportOverviewDto, ExportPlanDto } from '../../../contract/export-
 import { client } from '../../api/client';
 import { IssuedPanel } from '../../components/IssuedPanel';
 import { useIssue } from '../../components/use-issue';
-import { count } from '../../lib/format';
+import { count, megabytes } from '../../lib/format';
 import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { ExportHistory } from './ExportHistory';
@@ -146,7 +146,7 @@ function Pools({ library }: { library: Library }) {
             <th scope="col">ROR</th>
             <th scope="col">Unavail</th>
             <th scope="col">Copy-exported</th>
-            <th scope="col">Active MB</th>
+            <th scope="col">Active data</th>
             <th scope="col">Logical vols</th>
           </tr>
         </thead>
@@ -167,7 +167,7 @@ function Pools({ library }: { library: Library }) {
               <td>{count(p.ror)}</td>
               <td>{count(p.unavailable)}</td>
               <td>{count(p.copyExported)}</td>
-              <td>{count(p.activeMB)}</td>
+              <td>{megabytes(p.activeMB)}</td>
               <td>{count(p.logicalVolumes)}</td>
             </tr>
           ))}

@@ -5,7 +5,7 @@
 
 import { useId, useState } from 'react';
 import type { ExportOverviewDto, ExportPlanDto } from '../../../contract/export-api';
-import { count, duration } from '../../lib/format';
+import { count, duration, megabytes } from '../../lib/format';
 
 type Library = ExportOverviewDto['libraries'][number];
 
@@ -132,7 +132,7 @@ function Prediction({ plan }: { plan: ExportPlanDto }) {
         <dd>{count(plan.exportable)}</dd>
         <dt>To copy from cache first</dt>
         <dd>
-          {count(plan.toCopyFromCache)} ({count(plan.mbToCopy)} MB)
+          {count(plan.toCopyFromCache)} ({megabytes(plan.mbToCopy)})
         </dd>
         <dt>MBytes to export</dt>
         <dd>{count(plan.mbToExport)}</dd>

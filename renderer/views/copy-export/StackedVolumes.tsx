@@ -4,7 +4,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ExportOverviewDto } from '../../../contract/export-api';
-import { count, showTime } from '../../lib/format';
+import { count, showTime, megabytes } from '../../lib/format';
 
 type Library = ExportOverviewDto['libraries'][number];
 type Pvol = Library['stackedVolumes'][number];
@@ -29,7 +29,7 @@ const COLUMNS: { key: string; label: string; cell: (p: Pvol) => string }[] = [
   { key: 'media', label: 'Media', cell: (p) => `${p.media} ${p.format}` },
   { key: 'state', label: 'State', cell: (p) => p.state },
   { key: 'location', label: 'Location', cell: (p) => locationText(p.location) },
-  { key: 'active', label: 'Active MB', cell: (p) => count(p.activeMB) },
+  { key: 'active', label: 'Active data', cell: (p) => megabytes(p.activeMB) },
   { key: 'util', label: 'Used %', cell: (p) => String(p.utilization) },
   { key: 'lvols', label: 'Logical vols', cell: (p) => count(p.logicalVolumes) },
   { key: 'exported', label: 'Exported', cell: (p) => (p.exported ? showTime(p.exported) : '—') },

@@ -13,6 +13,7 @@ import { WizardRun } from './WizardRun';
 import { WizardStart } from './WizardStart';
 import { loadWizards, refreshWizard, useWizard, wireWizard } from './wizard-store';
 import './dr-families.css';
+import { cite } from '../../lib/sources';
 
 const FAMILY_NAME = /^[A-Za-z0-9_.$@#-]{1,32}$/;
 
@@ -52,7 +53,7 @@ export function DrFamiliesView() {
         <>
           {families.length === 0 ? (
             <p className="empty" data-testid="no-families">
-              No DR family is defined. A family names the clusters that share one time-zero for a FlashCopy DR test (seed 000 claims 1, 4): add a cluster below, or let the FlashCopy wizard define it.
+              No DR family is defined. A family names the clusters that share one time-zero for a FlashCopy DR test ({cite('flashCopyDr', 'claims 1 and 4')}): add a cluster below, or let the FlashCopy wizard define it.
             </p>
           ) : (
             <div className="family-cards">

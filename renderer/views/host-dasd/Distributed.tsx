@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { count, showTime } from '../../lib/format';
 import type { Distributed as DistributedDto, Issue } from './use-dasd';
+import { cite } from '../../lib/sources';
 
 const POINT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z|[A-Za-z0-9_.$@#-]{1,32})$/;
 
@@ -14,7 +15,7 @@ export function DistributedVolumes({ volumes, busy, issue }: { volumes: Distribu
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel-head">
         <h2 id={`${id}-title`}>Distributed volumes</h2>
-        <span className="small muted">active/active with write-order fidelity (seed 001 FIGS. 5-8)</span>
+        <span className="small muted">active/active with write-order fidelity ({cite('continuousReplication', 'FIGS. 5–8')})</span>
       </div>
       {volumes.length === 0 ? (
         <p className="muted small">None: DISTRIBUTE &lt;dasd&gt; SITES &lt;s1&gt;,&lt;s2&gt; CHANGESET &lt;duration&gt; makes one.</p>

@@ -8,6 +8,7 @@ import { bytes, count, showTime } from '../../lib/format';
 import { Meter } from './Meter';
 import type { Issue, Replication } from './use-dasd';
 import { WindowBar } from './WindowBar';
+import { cite } from '../../lib/sources';
 
 const NAME = /^[A-Za-z0-9_.$@#-]{1,32}$/;
 const SIZE = /^\d+(\.\d+)?(B|KB|MB|GB|TB)?$/i;
@@ -175,7 +176,7 @@ function ImageAccess({ r, busy, issue }: { r: Replication; busy: boolean; issue:
       </div>
       {confirmFailover ? (
         <div className="button-row" role="group" aria-label={`Confirm failover to ${r.replica}`}>
-          <span className="small">{r.replica} becomes the production copy and replication reverses (seed 001 failover).</span>
+          <span className="small">{r.replica} becomes the production copy and replication reverses ({cite('continuousReplication', 'failover')}).</span>
           <button type="button" className="primary" disabled={busy} onClick={() => void issue(`FAILOVER ${r.replica}`).then(() => setConfirmFailover(false))}>
             Fail over
           </button>
@@ -184,7 +185,7 @@ function ImageAccess({ r, busy, issue }: { r: Replication; busy: boolean; issue:
           </button>
         </div>
       ) : null}
-      <p className="small muted">Disable discards every write made to the image meanwhile; then distribution goes on from the image forward (seed 001).</p>
+      <p className="small muted">Disable discards every write made to the image meanwhile; then distribution goes on from the image forward ({cite('continuousReplication')}).</p>
     </form>
   );
 }
@@ -230,7 +231,7 @@ function Bookmarks({ r, busy, issue }: { r: Replication; busy: boolean; issue: I
     <div>
       <h3 id={`${id}-title`}>Bookmarks</h3>
       {r.bookmarks.length === 0 ? (
-        <p className="muted small">No bookmark yet: a bookmark names a consistent point in the source's stream (seed 001).</p>
+        <p className="muted small">No bookmark yet: a bookmark names a consistent point in the source's stream ({cite('continuousReplication')}).</p>
       ) : (
         <table className="table compact" aria-labelledby={`${id}-title`}>
           <thead>

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { bytes, count, duration, ms, showTime } from '../../lib/format';
 import { Meter } from './Meter';
 import type { Replication } from './use-dasd';
+import { cite } from '../../lib/sources';
 
 const BLOCK = 4096;
 
@@ -26,7 +27,7 @@ export function Replications({ replications, now, selected, select }: { replicat
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel-head">
         <h2 id={`${id}-title`}>Replication sets</h2>
-        <span className="small muted">journal replication (seed 001): SYNC waits for the replica, ASYNC sends behind, SNAPSHOT aggregates</span>
+        <span className="small muted">journal replication: SYNC waits for the replica, ASYNC sends behind, SNAPSHOT aggregates ({cite('continuousReplication')})</span>
       </div>
       {replications.length === 0 ? (
         <p className="empty" data-testid="no-replications">

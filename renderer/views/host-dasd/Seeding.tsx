@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { bytes, count, duration, showTime } from '../../lib/format';
 import { Meter } from './Meter';
 import type { Issue, RemoteCopy } from './use-dasd';
+import { cite } from '../../lib/sources';
 
 const STAGES: { id: RemoteCopy['stage']; label: string }[] = [
   { id: 'established', label: 'Established offline (302)' },
@@ -23,7 +24,7 @@ export function Seeding({ copies, siteOf, busy, issue }: { copies: RemoteCopy[];
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel-head">
         <h2 id={`${id}-title`}>Remote copy seeding</h2>
-        <span className="small muted">established offline, seeded by shipped media (seed 003)</span>
+        <span className="small muted">established offline, seeded by shipped media ({cite('remoteCopySeeding')})</span>
       </div>
       {copies.length === 0 ? <p className="muted small">None: REMOTECOPY &lt;dasd&gt; TO &lt;dasd&gt; ESTABLISH OFFLINE starts one.</p> : copies.map((rc) => <Copy key={rc.primary} rc={rc} site={siteOf(rc.secondary)} busy={busy} issue={issue} />)}
     </section>

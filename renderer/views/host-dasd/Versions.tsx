@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { showTime } from '../../lib/format';
 import type { Issue, Versions } from './use-dasd';
+import { cite } from '../../lib/sources';
 
 const pairsText = (pairs: { source: string; target: string }[]) => (pairs.length === 0 ? '—' : pairs.map((p) => `${p.source}→${p.target}`).join(', '));
 
@@ -14,7 +15,7 @@ export function CopyVersions({ pools, busy, issue }: { pools: Versions[]; busy: 
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel-head">
         <h2 id={`${id}-title`}>Copy versions</h2>
-        <span className="small muted">source and target pools, replication and pre-pairing records (seed 002)</span>
+        <span className="small muted">source and target pools, replication and pre-pairing records ({cite('copyVersions')})</span>
       </div>
       {pools.length === 0 ? <p className="muted small">None: SOURCEPOOL and TARGETPOOL define the pools; PREPAIR and BACKUP make the records.</p> : pools.map((v) => <Pool key={v.pool} v={v} busy={busy} issue={issue} />)}
     </section>
@@ -69,7 +70,7 @@ function Pool({ v, busy, issue }: { v: Versions; busy: boolean; issue: Issue }) 
       </table>
       {v.chronology.length > 0 ? (
         <table className="table compact" data-testid="chronology">
-          <caption>Chronology of {v.pool} (seed 002 Appendix A)</caption>
+          <caption>Chronology of {v.pool} ({cite('copyVersions', 'Appendix A')})</caption>
           <thead>
             <tr>
               <th scope="col">When</th>

@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Response } from '../../../contract/api';
 import { client } from '../../api/client';
 import { COPY_TYPES, queueView, read, type QueueView } from '../../api/shapes';
-import { bytes, count, duration, ms, showTime } from '../../lib/format';
+import { bytes, count, duration, megabytes, ms, showTime } from '../../lib/format';
 import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { LineChart } from './LineChart';
@@ -19,47 +19,56 @@ interface Queue extends Omit<Raw, 'queue'> {
 
 const COPY_DISABLED = 'Copy Operation Disabled';
 
-function useQueues(): Queue[] | null {
+/** The queues of the present, or of the past moment being viewed (null while they load). */
+function useQueues(at: string | null): Queue[] | null {
   const revision = useStore((s) => s.revision);
   const hasGrid = useStore((s) => s.info?.grid != null);
-  const [queues, setQueues] = useState<Queue[] | null>(null);
+  const [queues, setQueues] = useState<{ at: string | null; list: Queue[] } | null>(null);
   useEffect(() => {
     if (!hasGrid) {
-      setQueues([]);
+      setQueues({ at, list: [] });
       return;
     }
     let live = true;
     client()
-      .call('queues.show', {})
-      .then((res) => live && setQueues(res.map((q) => ({ ...q, queue: read(queueView, q.queue, 'queues.show queue') }))))
-      .catch((e) => live && reportError(e, 'queues.show'));
+      .call('queues.show', at ? { at } : {})
+      .then((res) => live && setQueues({ at, list: res.map((q) => ({ ...q, queue: read(queueView, q.queue, 'queues.show queue') })) }))
+      .catch((e) => live && reportError(e, at ? `queues.show at ${at}` : 'queues.show'));
     return () => {
       live = false;
     };
-  }, [revision, hasGrid]);
-  return queues;
+  }, [revision, hasGrid, at]);
+  // Never the present's queues under the past banner, nor the reverse, while the other loads.
+  return queues && queues.at === at ? queues.list : null;
 }
 
 export function QueuesView() {
-  const queues = useQueues();
-  const grid = useStore((s) => s.grid);
-  const now = useStore((s) => s.now);
   const past = useStore((s) => s.past);
+  const queues = useQueues(past?.at ?? null);
+  const present = useStore((s) => s.grid);
+  const grid = past ? past.grid : present;
+  const now = useStore((s) => s.now);
   const [metric, setMetric] = useState<'copies' | 'bytes'>('copies');
   const [shown, setShown] = useState<string>('');
   const id = useId();
   const nowMs = now ? ms(now) : 0;
+  // Ages ("… ago") count from the moment shown.
+  const shownMs = past ? ms(past.at) : nowMs;
   const shownQueue = queues?.find((q) => q.queue.cluster === shown) ?? queues?.find((q) => q.queue.count > 0) ?? queues?.[0];
 
   return (
     <section className="view queues" aria-labelledby="view-title">
       <div className="view-head">
         <h1 id="view-title">Copy Queues</h1>
-        {past ? <p className="muted">Queue depths are the present; the chart marks the moment you are viewing.</p> : null}
+        {past ? (
+          <p className="muted" data-testid="queues-moment">
+            Queues as they were at <time dateTime={past.at}>{showTime(past.at)}</time>; the chart shows the whole backlog and marks that moment.
+          </p>
+        ) : null}
       </div>
       <WorkloadBadge />
       {!queues ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{past ? 'Rebuilding the queues at that moment…' : 'Loading…'}</p>
       ) : queues.length === 0 ? (
         <p className="empty">No grid loaded.</p>
       ) : (
@@ -82,7 +91,7 @@ export function QueuesView() {
           ) : null}
           <div className="queue-cards">
             {queues.map((q) => (
-              <QueueCard key={q.queue.cluster} q={q.queue} status={grid?.clusters[q.queue.cluster]?.status ?? 'online'} states={grid?.clusters[q.queue.cluster]?.states ?? []} now={nowMs} />
+              <QueueCard key={q.queue.cluster} q={q.queue} status={grid?.clusters[q.queue.cluster]?.status ?? 'online'} states={grid?.clusters[q.queue.cluster]?.states ?? []} now={shownMs} />
             ))}
           </div>
           <section aria-labelledby={`${id}-chart`} className="panel">
@@ -202,7 +211,7 @@ function QueuedVolumes({ q }: { q: Queue }) {
           <tr>
             <th scope="col">Volser</th>
             <th scope="col">Copy type</th>
-            <th scope="col">Size (MB)</th>
+            <th scope="col">Size</th>
             <th scope="col">Enqueued</th>
             <th scope="col">State</th>
             <th scope="col">Source</th>
@@ -215,7 +224,7 @@ function QueuedVolumes({ q }: { q: Queue }) {
                 {v.volser}
               </th>
               <td>{v.type}</td>
-              <td>{count(v.sizeMB)}</td>
+              <td>{megabytes(v.sizeMB)}</td>
               <td>{showTime(v.enqueued)}</td>
               <td>{v.inFlight ? 'in flight' : 'waiting'}</td>
               <td>{v.source ?? '—'}</td>

@@ -40,6 +40,9 @@ export function Actions({ grid, details, selection, disabled, issue }: Props) {
               {l.count - l.failed} of {l.count} links working at {l.gbps} Gb/s each
             </p>
           ) : null}
+          {[a, b].some((cl) => grid.clusters[cl]?.status === 'failed') ? (
+            <p className="bad small">Carries nothing while {[a, b].filter((cl) => grid.clusters[cl]?.status === 'failed').join(' and ')} is failed.</p>
+          ) : null}
           <div className="button-row">
             <Btn line={`FAIL LINK ${a} ${b}`} label="Fail link" disabled={disabled} issue={issue} danger />
             <Btn line={`FAIL LINK ${a} ${b} ONE`} label="Fail one link" disabled={disabled} issue={issue} danger />
@@ -109,6 +112,7 @@ function ClusterActions({ grid, detail, name, disabled, issue }: { grid: GridVie
   const c = grid.clusters[name]!;
   const peers = Object.keys(grid.clusters).filter((p) => p !== name);
   const failed = c.status === 'failed';
+  const survivors = peers.filter((p) => grid.clusters[p]!.status !== 'failed');
   const id = useId();
   const [host, setHost] = useState('');
   const hostKnown = hostsOf(grid).length > 0;
@@ -147,20 +151,31 @@ function ClusterActions({ grid, detail, name, disabled, issue }: { grid: GridVie
       <div className="button-row">
         {failed ? <Btn line={`REPAIR CLUSTER ${name}`} label={`Repair ${name}`} disabled={disabled} issue={issue} /> : <Btn line={`FAIL CLUSTER ${name}`} label={`Fail ${name}`} disabled={disabled} issue={issue} danger />}
       </div>
-      <fieldset className="button-row">
-        <legend>Service</legend>
-        <Btn line={`SERVICE ${name} PREP`} label="Service prep" disabled={disabled} issue={issue} />
-        <Btn line={`SERVICE ${name} ON`} label="Service on" disabled={disabled} issue={issue} />
-        <Btn line={`SERVICE ${name} OFF`} label="Service off" disabled={disabled} issue={issue} />
-      </fieldset>
-      {peers.length > 0 ? (
-        <fieldset>
-          <legend>Ownership takeover mode</legend>
-          {peers.map((peer) => (
-            <TakeoverRow key={`${peer}-${c.takeover[peer] ?? 'none'}`} cluster={name} peer={peer} current={c.takeover[peer] ?? 'none'} disabled={disabled} issue={issue} />
-          ))}
-        </fieldset>
-      ) : null}
+      {failed ? (
+        // A failed cluster can neither be serviced nor take anything over: its volumes are taken over
+        // from a surviving cluster's panel (Redbook §11.2: ownership takeover is set on a survivor).
+        <p className="small" data-testid="failed-cluster-note">
+          {name} is down: service and takeover actions wait until it is repaired.
+          {survivors.length > 0 ? ` To let another cluster take over ${name}'s volumes, select ${survivors.join(' or ')}.` : ''}
+        </p>
+      ) : (
+        <>
+          <fieldset className="button-row">
+            <legend>Service</legend>
+            <Btn line={`SERVICE ${name} PREP`} label="Service prep" disabled={disabled} issue={issue} />
+            <Btn line={`SERVICE ${name} ON`} label="Service on" disabled={disabled} issue={issue} />
+            <Btn line={`SERVICE ${name} OFF`} label="Service off" disabled={disabled} issue={issue} />
+          </fieldset>
+          {peers.length > 0 ? (
+            <fieldset>
+              <legend>Ownership takeover mode</legend>
+              {peers.map((peer) => (
+                <TakeoverRow key={`${peer}-${c.takeover[peer] ?? 'none'}`} cluster={name} peer={peer} current={c.takeover[peer] ?? 'none'} disabled={disabled} issue={issue} />
+              ))}
+            </fieldset>
+          ) : null}
+        </>
+      )}
       <fieldset className="button-row">
         <legend>TSSC</legend>
         <Btn line={`FAIL TSSC ${name}`} label="Fail TSSC" disabled={disabled} issue={issue} danger />

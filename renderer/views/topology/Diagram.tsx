@@ -3,7 +3,7 @@
 
 import type { KeyboardEvent } from 'react';
 import type { ClusterSummary, GridView } from '../../api/shapes';
-import { center, linkPath, type Box, type Layout, type LinkView } from './layout';
+import { hostLinkState, linkState, pathOf, type Layout } from './layout';
 
 export type Selection =
   | { kind: 'cluster'; name: string }
@@ -25,13 +25,6 @@ export function clusterClass(c: ClusterSummary): string {
   return classes.join(' ');
 }
 
-export function linkState(l: LinkView): 'ok' | 'degraded' | 'failed' | 'unknown' {
-  if (!l.known) return 'unknown';
-  if (l.failed >= l.count) return 'failed';
-  if (l.failed > 0) return 'degraded';
-  return 'ok';
-}
-
 function pressable(onSelect: () => void) {
   return {
     tabIndex: 0,
@@ -46,22 +39,9 @@ function pressable(onSelect: () => void) {
   };
 }
 
-/** Does the straight segment p→q cross a box other than its ends? Then the link bows around it. */
-function crosses(p: Box, q: Box, boxes: Box[]): boolean {
-  const a = center(p);
-  const b = center(q);
-  for (let i = 1; i < 40; i++) {
-    const x = a.x + ((b.x - a.x) * i) / 40;
-    const y = a.y + ((b.y - a.y) * i) / 40;
-    if (boxes.some((o) => o !== p && o !== q && x >= o.x - 6 && x <= o.x + o.w + 6 && y >= o.y - 6 && y <= o.y + o.h + 6)) return true;
-  }
-  return false;
-}
-
 export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; view: Layout; selection: Selection | null; onSelect: (s: Selection) => void }) {
-  const boxes = Object.values(view.clusters);
   return (
-    <svg className="diagram" viewBox={`0 0 ${view.width} ${view.height}`} width={view.width} height={view.height} role="group" aria-label={`Grid ${grid.name ?? ''} diagram`}>
+    <svg className="diagram" viewBox={`0 0 ${view.width} ${view.height}`} style={{ maxWidth: view.width }} role="group" aria-label={`Grid ${grid.name ?? ''} diagram`}>
       <defs>
         <pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <line x1="0" y1="0" x2="0" y2="8" className="hatch-line" />
@@ -79,39 +59,36 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
           </g>
         );
       })}
-      {view.links.map((l, i) => {
-        const a = view.clusters[l.a];
-        const b = view.clusters[l.b];
-        if (!a || !b) return null;
-        const bend = crosses(a, b, boxes) ? (i % 2 === 0 ? 70 : -70) : 0;
-        const { d, mid } = linkPath(a, b, bend);
-        const state = linkState(l);
-        const sel: Selection = { kind: 'link', a: l.a, b: l.b };
-        const working = l.count - l.failed;
-        const label = `Grid link ${l.a}–${l.b}: ${state === 'unknown' ? 'state not recorded for this moment' : `${working} of ${l.count} working`}`;
+      {view.hostLinks.map((hl) => {
+        const state = hostLinkState(hl);
+        const sel: Selection = { kind: 'hostlink', host: hl.host, cluster: hl.cluster };
+        const why = hl.endFailed ? ` (${grid.clusters[hl.cluster]?.status === 'failed' ? `${hl.cluster} is failed` : `${hl.host} is failed`})` : '';
+        const label = `Host link ${hl.host}–${hl.cluster}: ${state}${why}${hl.paths !== null ? `, ${hl.paths - (hl.failedPaths ?? 0)} of ${hl.paths} paths` : ''}`;
+        const d = pathOf(hl.points);
         return (
-          <g key={`${l.a}-${l.b}`} className={`link link-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)}>
+          <g key={`${hl.host}-${hl.cluster}`} className={`hostlink hostlink-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)} data-hostlink={`${hl.host}-${hl.cluster}`}>
             <title>{label}</title>
             <path d={d} className="link-hit" />
-            <path d={d} className="link-line" />
-            <text x={mid.x} y={mid.y - 6} className="link-label" textAnchor="middle">
-              {l.count}×{l.gbps ?? '?'}G{state === 'failed' ? ' ✕ failed' : state === 'degraded' ? ` ${l.failed} failed` : ''}
-            </text>
+            <path d={d} className="hostlink-line" />
           </g>
         );
       })}
-      {view.hostLinks.map((hl) => {
-        const h = view.hosts[hl.host];
-        const c = view.clusters[hl.cluster];
-        if (!h || !c) return null;
-        const state = hl.paths !== null && hl.failedPaths !== null && hl.failedPaths >= hl.paths ? 'failed' : hl.failedPaths ? 'degraded' : hl.online ? 'ok' : 'offline';
-        const sel: Selection = { kind: 'hostlink', host: hl.host, cluster: hl.cluster };
-        const label = `Host link ${hl.host}–${hl.cluster}: ${state}${hl.paths !== null ? `, ${hl.paths - (hl.failedPaths ?? 0)} of ${hl.paths} paths` : ''}`;
+      {view.links.map((l) => {
+        const state = linkState(l);
+        const sel: Selection = { kind: 'link', a: l.a, b: l.b };
+        const working = l.count - l.failed;
+        const down = l.downEnds.length > 0 ? `unusable while ${l.downEnds.join(' and ')} ${l.downEnds.length > 1 ? 'are' : 'is'} failed` : null;
+        const label = `Grid link ${l.a}–${l.b}: ${down ?? (state === 'unknown' ? 'state not recorded for this moment' : `${working} of ${l.count} working`)}`;
+        const d = pathOf(l.points);
         return (
-          <g key={`${hl.host}-${hl.cluster}`} className={`hostlink hostlink-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)}>
+          <g key={`${l.a}-${l.b}`} className={`link link-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)} data-link={`${l.a}-${l.b}`}>
             <title>{label}</title>
-            <path d={hostLinkPath(h, c, Object.values(view.clusters))} className="link-hit" />
-            <path d={hostLinkPath(h, c, Object.values(view.clusters))} className="hostlink-line" />
+            <path d={d} className="link-hit" />
+            <path d={d} className="link-line" />
+            <rect x={l.label.x} y={l.label.y} width={l.label.w} height={l.label.h} rx={8} className="link-label-box" />
+            <text x={l.label.x + l.label.w / 2} y={l.label.y + l.label.h - 4} className="link-label" textAnchor="middle">
+              {l.text}
+            </text>
           </g>
         );
       })}
@@ -120,10 +97,12 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
         const sel: Selection = { kind: 'host', name: host.name };
         return (
           <g key={host.name} className={`host${host.failed ? ' is-failed' : ''}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={`Host ${host.name}${host.role ? `, ${host.role}` : ''}${host.failed ? ', failed' : ''}`} aria-pressed={sameSelection(selection, sel)}>
-            <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={20} className="host-box" />
-            <text x={b.x + b.w / 2} y={b.y + 25} textAnchor="middle" className="host-label">
+            <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={12} className="host-box" />
+            <text x={b.x + b.w / 2} y={b.y + 16} textAnchor="middle" className="host-label">
               {host.name}
-              {host.role ? ` · ${host.role === 'PRODUCTION' ? 'prod' : host.role.toLowerCase()}` : ''}
+            </text>
+            <text x={b.x + b.w / 2} y={b.y + 31} textAnchor="middle" className="host-role">
+              {host.role ? (host.role === 'PRODUCTION' ? 'production host' : `${host.role.toLowerCase()} host`) : 'host'}
               {host.failed ? ' · FAILED' : ''}
             </text>
           </g>
@@ -139,21 +118,21 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
             <title>{label}</title>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} className="cluster-box" />
             {c.status === 'failed' || c.status.startsWith('service') ? <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} fill="url(#hatch)" className="cluster-hatch" /> : null}
-            <text x={b.x + 12} y={b.y + 24} className="cluster-name">
+            <text x={b.x + 10} y={b.y + 22} className="cluster-name">
               {name}
             </text>
-            <text x={b.x + b.w - 12} y={b.y + 24} className="cluster-model" textAnchor="end">
+            <text x={b.x + b.w - 10} y={b.y + 21} className="cluster-model" textAnchor="end">
               {c.model ?? ''}
             </text>
-            <text x={b.x + 12} y={b.y + 44} className="cluster-status">
+            <text x={b.x + 10} y={b.y + 41} className="cluster-status">
               {c.status.toUpperCase()}
               {c.writeProtect ? ' · WP' : ''}
             </text>
-            <text x={b.x + 12} y={b.y + 62} className="cluster-line">
+            <text x={b.x + 10} y={b.y + 59} className="cluster-line">
               {c.states.length > 0 ? `${c.states.length} grid state${c.states.length > 1 ? 's' : ''}` : 'no grid states'}
             </text>
-            <text x={b.x + 12} y={b.y + 80} className="cluster-line">
-              {takeover.length > 0 ? `takeover: ${takeover.join(', ')}` : `${c.owned.toLocaleString('en-US')} owned`}
+            <text x={b.x + 10} y={b.y + 77} className="cluster-line">
+              {takeover.length > 0 ? `takeover ×${takeover.length}` : `${compactCount(c.owned)} owned`}
             </text>
           </g>
         );
@@ -162,17 +141,9 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
   );
 }
 
-/**
- * A host link straight down to its cluster, or, when another cluster's box stands in the way (a
- * second cluster below the first in the site's column), around the boxes' left side so it never
- * reads as a link to the cluster it would cross.
- */
-function hostLinkPath(host: Box, cluster: Box, clusters: Box[]): string {
-  const x = cluster.x + cluster.w / 2;
-  const blocked = clusters.some((o) => o !== cluster && o.x < x && x < o.x + o.w && o.y > host.y + host.h && o.y < cluster.y);
-  if (!blocked) return `M ${host.x + host.w / 2} ${host.y + host.h} L ${x} ${cluster.y}`;
-  const side = Math.min(host.x, cluster.x) - 8;
-  const from = host.y + host.h / 2;
-  const to = cluster.y + cluster.h / 2;
-  return `M ${host.x} ${from} L ${side} ${from} L ${side} ${to} L ${cluster.x} ${to}`;
+/** Owned counts that fit a cluster box: 15,000 · 1.2M. */
+function compactCount(n: number): string {
+  if (n >= 10_000_000) return `${Math.round(n / 1_000_000)}M`;
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)}M`;
+  return n.toLocaleString('en-US');
 }

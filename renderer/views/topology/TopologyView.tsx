@@ -1,7 +1,7 @@
 // Topology: the grid's sites, clusters, links and hosts as a diagram, its grid states, and the actions
 // for whatever is selected. In a past moment it shows that moment's grid, read-only.
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type CSSProperties } from 'react';
 import { useIssue } from '../../components/use-issue';
 import { IssuedPanel } from '../../components/IssuedPanel';
 import { useStore } from '../../state/store';
@@ -28,7 +28,7 @@ export function TopologyView() {
     <section className="view topology" aria-labelledby="view-title">
       <div className="view-head">
         <h1 id="view-title">Topology</h1>
-        <SampleLoader issue={issue} disabled={disabled} samples={info?.samples ?? []} />
+        <SampleLoader key={info?.sample ?? ''} issue={issue} disabled={disabled} samples={info?.samples ?? []} loaded={info?.sample ?? null} />
       </div>
       <WorkloadBadge />
       {!grid ? (
@@ -36,7 +36,7 @@ export function TopologyView() {
       ) : (
         <>
           <GridStates states={grid.states} name={grid.name ?? null} />
-          <div className="topology-body">
+          <div className="topology-body" style={{ '--diagram-w': `${view!.width + 2}px` } as CSSProperties}>
             <div className="diagram-wrap">
               <Diagram grid={grid} view={view!} selection={selection} onSelect={setSelection} />
               <Legend />
@@ -89,10 +89,11 @@ function GridStates({ states, name }: { states: string[]; name: string | null })
   );
 }
 
-function SampleLoader({ samples, issue, disabled }: { samples: { name: string; title: string }[]; issue: (line: string) => unknown; disabled: boolean }) {
+/** Starts on the sample the grid was loaded from (re-keyed when another one is loaded). */
+function SampleLoader({ samples, loaded, issue, disabled }: { samples: { name: string; title: string }[]; loaded: string | null; issue: (line: string) => unknown; disabled: boolean }) {
   const id = useId();
   const [name, setName] = useState('');
-  const chosen = name || samples[0]?.name || '';
+  const chosen = name || loaded || '';
   return (
     <form
       className="sample-loader"
@@ -103,6 +104,11 @@ function SampleLoader({ samples, issue, disabled }: { samples: { name: string; t
     >
       <label htmlFor={id}>Sample grid</label>{' '}
       <select id={id} value={chosen} onChange={(e) => setName(e.target.value)} disabled={samples.length === 0}>
+        {chosen === '' ? (
+          <option value="" disabled>
+            Choose a sample (this grid is not one)
+          </option>
+        ) : null}
         {samples.map((s) => (
           <option key={s.name} value={s.name}>
             {s.name} — {s.title}
