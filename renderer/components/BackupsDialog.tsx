@@ -33,7 +33,7 @@ export function BackupsButton() {
   const setConfirm = (entry: Entry | null) => {
     if (!entry) return;
     void ask({
-      title: `Restore the backup taken ${new Date(entry.createdAt).toLocaleString()}?`,
+      title: `Restore the backup taken ${utcTime(entry.createdAt)}?`,
       loses: [
         `replace the current grid with the one saved before ${REASONS[entry.reason] ?? entry.reason} (${entry.commands} commands, the last ${entry.lastCommand ?? 'none'})`,
         'drop everything done since that backup from the live grid',
