@@ -82,13 +82,21 @@ describe('web-mode host', () => {
     expect(server.token).toMatch(/^[0-9a-f]{48}$/);
   });
 
-  it('refuses the page and its assets without the token (403)', async () => {
+  it('refuses the page without the token, and its assets to anything but a same-origin fetch from it (403)', async () => {
     expect((await get('/')).status).toBe(403);
-    expect((await get('/assets/app.js')).status).toBe(403);
     expect((await get('/?token=wrong')).status).toBe(403);
+    // the page holds the token: a same-origin navigation without it gets nothing either
+    expect((await get('/', { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(403);
+    expect((await get('/volumes', { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(403);
+    expect((await get('/assets/app.js')).status).toBe(403);
+    // another service on 127.0.0.1 is the same site (sites ignore ports) but not the same origin
+    expect((await get('/assets/app.js', { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    expect((await get('/assets/app.js', { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    // a cookie of an earlier version is no key any more
+    expect((await get('/assets/app.js', { Cookie: `tz_token_${server.port}=${server.token}` })).status).toBe(403);
   });
 
-  it('serves the page with the token, a strict CSP, the token cookie and the token meta tag', async () => {
+  it('serves the page with the token, a strict CSP, the token meta tag and no cookie (issue 11 item 8)', async () => {
     const res = await get(`/?token=${server.token}`);
     expect(res.status).toBe(200);
     const csp = String(res.headers['content-security-policy']);
@@ -99,14 +107,17 @@ describe('web-mode host', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
-    expect(String(res.headers['set-cookie'])).toContain(`tz_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict`);
+    // a cookie for 127.0.0.1 would be sent to every other local service, whatever its port
+    expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.body).toContain(`<meta name="timezero-token" content="${server.token}">`);
   });
 
-  it('serves assets to the page that holds the token cookie', async () => {
-    const res = await get('/assets/app.js', { Cookie: `tz_token_${server.port}=${server.token}` });
+  it("serves assets to the page's own same-origin fetches, with no cookie set", async () => {
+    const res = await get('/assets/app.js', { 'Sec-Fetch-Site': 'same-origin' });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/javascript');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.body).not.toContain(server.token);
   });
 
   it('keeps requests inside the renderer folder', async () => {
