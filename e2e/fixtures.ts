@@ -113,8 +113,15 @@ export type ViewName = (typeof VIEW_LINKS)[number];
 
 /** Opens the console and waits until it is connected and shows a grid. */
 export async function openConsole(page: Page, url: string): Promise<void> {
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
   await page.goto(url);
   await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  // Issue 11 item 8: the token is kept in no cookie (one for 127.0.0.1 would reach every local
+  // service) and the WebSocket offers it as a subprotocol, not in its URL.
+  expect(await page.context().cookies()).toEqual([]);
+  expect(sockets.length).toBeGreaterThan(0);
+  for (const socket of sockets) expect(socket).not.toContain('token');
   await expect(page.getByTestId('grid-name')).not.toHaveText('no grid loaded');
 }
 

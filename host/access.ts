@@ -1,6 +1,6 @@
-// Who may talk to the web-mode host: a per-launch random token (query string, the cookie set when
-// the page was opened with it, or a WebSocket subprotocol), an Origin equal to the served origin, and
-// a Host header naming the loopback address (a DNS-rebound name cannot pass).
+// Who may talk to the web-mode host: a per-launch random token (the page's query string, then a
+// WebSocket subprotocol; never a cookie), an Origin equal to the served origin, and a Host header
+// naming the loopback address (a DNS-rebound name cannot pass).
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -18,19 +18,14 @@ export function sameToken(expected: string, given: string | null | undefined): b
   return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
-export function cookieName(port: number): string {
-  // Cookies ignore ports: one name per launch keeps two consoles on one machine apart.
-  return `tz_token_${port}`;
-}
-
-export function cookieValue(req: IncomingMessage, name: string): string | null {
-  const header = req.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
+/**
+ * A subresource the browser fetched for a page of our own origin (`Sec-Fetch-Site: same-origin`, a
+ * header no page can set). The page's scripts and styles hold no data and no token, so they need no
+ * token of their own, and nothing needs a cookie: a cookie for 127.0.0.1 would be sent to every
+ * other service on the machine whatever its port (issue 11 item 8).
+ */
+export function fromOwnPage(req: IncomingMessage): boolean {
+  return req.headers['sec-fetch-site'] === 'same-origin';
 }
 
 /** Tokens offered as `Sec-WebSocket-Protocol: timezero, token.<token>` (a bare token is accepted too). */

@@ -1,7 +1,8 @@
 // Web mode: the console in a browser. A plain Node http server bound to 127.0.0.1 only serves the
 // built renderer and carries the contract over a WebSocket at /api:
 //   request `{id, channel, payload}` → reply `{id, ok, result | error}`; events `{event, payload}`.
-// Every page, asset and upgrade needs the per-launch token; the WebSocket also needs our Origin.
+// The page needs the per-launch token in its URL, its assets a same-origin fetch from it (or the
+// token), the WebSocket the token as a subprotocol and our Origin. No cookie holds the token.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,7 @@ import { MAX_PAYLOAD_BYTES } from '../contract/api.js';
 import { jsonTooDeep } from '../core/model/json-depth.js';
 import type { ConsoleService, EngineEvent } from '../services/console-service.js';
 import type { Reply } from '../services/errors.js';
-import { APP_PROTOCOL, checkPeer, cookieName, cookieValue, newToken, offeredProtocols, protocolToken, sameToken, TOKEN_PROTOCOL_PREFIX, type AccessPolicy } from './access.js';
+import { APP_PROTOCOL, checkPeer, fromOwnPage, newToken, offeredProtocols, protocolToken, sameToken, TOKEN_PROTOCOL_PREFIX, type AccessPolicy } from './access.js';
 import { loadStatic, withTokenMeta } from './static-files.js';
 
 export const LOOPBACK = '127.0.0.1';
@@ -157,19 +158,17 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, policy: Acce
   const peer = checkPeer(req, policy, false);
   if (peer) return deny(peer.status, peer.reason);
   const url = new URL(req.url ?? '/', policy.origin);
-  const fromQuery = url.searchParams.get('token');
-  const cookie = cookieName(policy.port);
-  if (!sameToken(policy.token, fromQuery) && !sameToken(policy.token, cookieValue(req, cookie))) {
-    return deny(403, 'open the address `npm run web` printed: it carries the access token');
-  }
+  const tokenGiven = sameToken(policy.token, url.searchParams.get('token'));
+  const refused = () => deny(403, 'open the address `npm run web` printed: it carries the access token');
+  if (!tokenGiven && !fromOwnPage(req)) return refused();
   if (url.pathname === API_PATH) return deny(426, 'the API is a WebSocket');
   const file = await loadStatic(rootDir, url.pathname);
   if (!file) return deny(404, 'not found');
+  // The page carries the token (its meta tag): only to a request that brought the token itself.
+  if (file.html && !tokenGiven) return refused();
   const body = file.html ? withTokenMeta(file.body, policy.token) : file.body;
   const out: Record<string, string | string[]> = { ...headers, 'Content-Type': file.type, 'Content-Length': String(body.length) };
   out['Cache-Control'] = file.html ? 'no-store' : 'private, max-age=3600';
-  // The page's own assets come without the query string: the cookie carries the token for them.
-  if (fromQuery !== null) out['Set-Cookie'] = `${cookie}=${policy.token}; HttpOnly; SameSite=Strict; Path=/`;
   res.writeHead(200, out);
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -88,7 +88,8 @@ describe('grid files under hostile input', () => {
       if (result.path === '(file)' && /^larger than \d+ MB$/.test(result.message)) stats.oversized++; // refused before parsing
       else if (result.path === '(file)') {
         stats.syntax++;
-        if (!/^not JSON at line \d+, column \d+: /.test(result.message)) problems.push(`file ${i}: syntax error without line and column: ${result.message}`);
+        // a syntax error, or nesting past the depth limit found before parsing (issue 11 item 8): both at a line and column
+        if (!/^(not JSON|nested deeper than \d+ levels) at line \d+, column \d+: /.test(result.message)) problems.push(`file ${i}: syntax error without line and column: ${result.message}`);
       } else if (!FIELD_PATH.test(result.path)) problems.push(`file ${i}: '${result.path}' is not a field path (${result.message})`);
       const bad = badMessage(result.message, text);
       if (bad) problems.push(`file ${i}: ${bad}`);

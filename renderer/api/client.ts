@@ -92,8 +92,9 @@ export function defaultTransport(): Transport {
   // The page URL carries the token on first load; the host also puts it in a <meta> for reloads.
   const token = tokenFromLocation(location.search) ?? document.querySelector<HTMLMetaElement>('meta[name="timezero-token"]')?.content ?? null;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const url = `${scheme}//${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
-  return wsTransport(url);
+  // The token travels as a WebSocket subprotocol, never in a cookie (a cookie for 127.0.0.1 would go
+  // to every other local service) nor in the socket's URL.
+  return wsTransport(`${scheme}//${location.host}/api`, token ? ['timezero', `token.${token}`] : []);
 }
 
 let shared: Client | null = null;

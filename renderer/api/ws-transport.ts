@@ -1,4 +1,4 @@
-// Web-mode transport: one WebSocket to `/api?token=…` on the page's own host. Requests carry an id;
+// Web-mode transport: one WebSocket to `/api` on the page's own host, the token offered as a subprotocol. Requests carry an id;
 // the host answers `{id, ok, result}` or `{id, ok: false, error}` and pushes `{event, payload}`.
 // Requests made while (re)connecting wait for the socket; a lost socket fails what was in flight
 // (the operator sees it) and reconnects with backoff.
@@ -17,7 +17,7 @@ export function tokenFromLocation(search: string): string | null {
   return new URLSearchParams(search).get('token');
 }
 
-export function wsTransport(url: string): Transport {
+export function wsTransport(url: string, protocols: string[] = []): Transport {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let backoff = 250;
@@ -34,7 +34,7 @@ export function wsTransport(url: string): Transport {
 
   function connect() {
     setState('connecting');
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, protocols);
     socket = ws;
     ws.onopen = () => {
       backoff = 250;

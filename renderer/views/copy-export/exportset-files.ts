@@ -5,6 +5,7 @@
 
 import { MAX_EXPORTSET_BYTES, type ExportSetEntryDto } from '../../../contract/export-api';
 import { client, ClientError } from '../../api/client';
+import { readFileCapped } from '../../lib/capped-file';
 
 /** A file name as the shelf (and a SAVE/LOAD EXPORTSET line) accepts it. */
 export function shelfName(fileName: string): string {
@@ -38,7 +39,7 @@ export async function uploadExportSetFile(file: File): Promise<ExportSetEntryDto
   if (file.size > MAX_EXPORTSET_BYTES) {
     throw new ClientError('EXPORTSET_TOO_LARGE', `${file.name} is ${Math.ceil(file.size / 2 ** 20)} MB: an export set uploaded through the console is at most ${MAX_EXPORTSET_BYTES / 2 ** 20} MB`);
   }
-  const text = await file.text();
+  const text = await readFileCapped(file, MAX_EXPORTSET_BYTES);
   return client().call('exportset.upload', { name: shelfName(file.name), text });
 }
 

@@ -12,6 +12,10 @@ import { saveDraft } from '../../state/runbook-slice';
 import { useStore } from '../../state/store';
 import { Editor, type EditorHandle } from './Editor';
 import { useValidation } from './use-validation';
+import { readFileCapped } from '../../lib/capped-file';
+
+/** the contract's runbook cap (contract/api.ts) */
+const MAX_RUNBOOK_FILE_BYTES = 4 * 2 ** 20;
 
 export function RunbooksView() {
   const { name, text, next, records, runErrors, running } = useStore((s) => s.runbook);
@@ -37,7 +41,7 @@ export function RunbooksView() {
 
   async function open(file: File) {
     try {
-      openRunbook(file.name, await file.text());
+      openRunbook(file.name, await readFileCapped(file, MAX_RUNBOOK_FILE_BYTES));
     } catch (e) {
       reportError(e, `opening ${file.name}`);
     }
