@@ -8,7 +8,6 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { serializeState, type Checkpoint } from '../core/engine/checkpoint.js';
 import { openPersistentSession } from '../core/persistent-session.js';
 import { Session } from '../core/session.js';
@@ -18,6 +17,11 @@ import { againstBaseline, gc, round, runText, timed, type Figures } from './figu
 import { dayCopies8, dayJobs8, FAILED_SITE, GRID8, preloadLines8 } from './scenarios8.js';
 
 const GB = 2 ** 30;
+
+/** The same ratio in CPU seconds: what a machine shared with other work stretches least (a detail beside the wall-time ratio). */
+function cpuRatio(cpu: number, baselineCpu: number): number | string {
+  return baselineCpu > 0 ? round(cpu / baselineCpu, 2) : 'n/a';
+}
 
 /** The process's resident memory now, and the kernel's lifetime peak. */
 function rssNow(): number {
@@ -52,7 +56,7 @@ export function preload8(count: number, scratch: number): { figures: Figures; se
     peakRss,
     figures: {
       preload4M8: againstBaseline(
-        { value: round(seconds, 2), unit: 's', target: '<= 3 s', detail: { cpuSeconds, volumes, clusters: session.engine.state.clusters.length, lines: lines.length, volumesPerSecond: Math.round(volumes / seconds), baselineCpuSeconds: baseline.cpuSeconds } },
+        { value: round(seconds, 2), unit: 's', target: '<= 3 s', detail: { cpuSeconds, volumes, clusters: session.engine.state.clusters.length, lines: lines.length, volumesPerSecond: Math.round(volumes / seconds), baselineCpuSeconds: baseline.cpuSeconds, cpuRatio: cpuRatio(cpuSeconds, baseline.cpuSeconds) } },
         baseline.seconds,
         '<= 3',
       ),
@@ -191,8 +195,8 @@ export function checkpoint8(session: Session): { figures: Figures; peakRss: numb
     return {
       peakRss,
       figures: {
-        checkpoint4M8: againstBaseline({ value: round(write.seconds, 2), unit: 's', target: '<= 5 s', detail: { cpuSeconds: write.cpuSeconds, dbMB: Math.round(statSync(path).size / 2 ** 20), blobMB: Math.round(base.bytes / 2 ** 20) } }, base.writeSeconds, '<= 1.5'),
-        coldStart4M8: againstBaseline({ value: round(cold.seconds, 2), unit: 's', target: '<= 3 s', detail: { cpuSeconds: cold.cpuSeconds, volumes } }, base.readSeconds, '<= 2'),
+        checkpoint4M8: againstBaseline({ value: round(write.seconds, 2), unit: 's', target: '<= 5 s', detail: { cpuSeconds: write.cpuSeconds, baselineCpuSeconds: base.writeCpuSeconds, cpuRatio: cpuRatio(write.cpuSeconds, base.writeCpuSeconds), dbMB: Math.round(statSync(path).size / 2 ** 20), blobMB: Math.round(base.bytes / 2 ** 20) } }, base.writeSeconds, '<= 1.5'),
+        coldStart4M8: againstBaseline({ value: round(cold.seconds, 2), unit: 's', target: '<= 3 s', detail: { cpuSeconds: cold.cpuSeconds, baselineCpuSeconds: base.readCpuSeconds, cpuRatio: cpuRatio(cold.cpuSeconds, base.readCpuSeconds), volumes } }, base.readSeconds, '<= 2'),
       },
     };
   } finally {
@@ -201,7 +205,7 @@ export function checkpoint8(session: Session): { figures: Figures; peakRss: numb
 }
 
 /** The same bytes as the checkpoint, as plain blobs: written in one transaction, then read back. */
-function blobBaseline(path: string, cp: Checkpoint): { writeSeconds: number; readSeconds: number; bytes: number } {
+function blobBaseline(path: string, cp: Checkpoint): { writeSeconds: number; readSeconds: number; writeCpuSeconds: number; readCpuSeconds: number; bytes: number } {
   const rows: [string, Uint8Array][] = [['meta', Buffer.from(JSON.stringify(cp.meta))], ...Object.entries(cp.blobs)];
   const bytes = rows.reduce((n, [, b]) => n + b.byteLength, 0);
   const open = () => {
@@ -214,21 +218,22 @@ function blobBaseline(path: string, cp: Checkpoint): { writeSeconds: number; rea
   const db = open();
   db.exec('CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)');
   const insert = db.prepare('INSERT INTO blobs (name, data) VALUES (?, ?)');
-  const started = performance.now();
-  db.transaction(() => {
-    for (const [name, data] of rows) insert.run(name, data);
-  })();
-  const writeSeconds = (performance.now() - started) / 1000;
+  const write = timed(() =>
+    db.transaction(() => {
+      for (const [name, data] of rows) insert.run(name, data);
+    })(),
+  );
   db.close();
   gc();
-  const readStarted = performance.now();
-  const reader = open();
-  const read = reader.prepare('SELECT name, data FROM blobs').all() as { name: string; data: Buffer }[];
-  const readSeconds = (performance.now() - readStarted) / 1000;
-  reader.close();
-  const readBytes = read.reduce((n, r) => n + r.data.byteLength, 0);
+  const read = timed(() => {
+    const reader = open();
+    const all = reader.prepare('SELECT name, data FROM blobs').all() as { name: string; data: Buffer }[];
+    reader.close();
+    return all;
+  });
+  const readBytes = read.result.reduce((n, r) => n + r.data.byteLength, 0);
   if (readBytes !== bytes) throw new Error(`baseline read ${readBytes} bytes of ${bytes}`);
-  return { writeSeconds, readSeconds, bytes };
+  return { writeSeconds: write.seconds, readSeconds: read.seconds, writeCpuSeconds: write.cpuSeconds, readCpuSeconds: read.cpuSeconds, bytes };
 }
 
 function completedCopies(session: Session): number {

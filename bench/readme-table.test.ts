@@ -35,4 +35,17 @@ describe('verdicts and the README table', () => {
     expect(out).toContain('| `bytesPerVolume` |');
     expect(() => replaceTable('# no markers', table)).toThrow(/no <!-- performance-table/);
   });
+
+  it('states memory per volume, per cluster, and the largest grid in 2 GB and 8 GB (item 4)', () => {
+    const memory: Figures = {
+      bytesPerVolume: { value: 220.5, unit: 'B', target: null, detail: { fixedBytes: 77 } },
+      bytesPerVolumePerCluster: { value: 17.9, unit: 'B', target: null },
+      peakBytesPerVolume: { value: 371.5, unit: 'B', target: null },
+      ceiling2GB: { value: 5_273_595, unit: 'volumes', target: '>= 4000000 volumes' },
+      ceiling8GB: { value: 22_614_697, unit: 'volumes', target: null },
+    };
+    const table = performanceTable(memory, machine, '2026-12-06');
+    expect(table).toContain('77 bytes per volume plus 17.9 bytes per volume for each cluster');
+    expect(table).toContain('about 5.2 million volumes in 2 GB and 22.6 million in 8 GB');
+  });
 });

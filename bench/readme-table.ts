@@ -76,8 +76,28 @@ export function performanceTable(figures: Figures, machine: Machine, date: strin
     '| figure | what | measured | ratio to baseline | target | verdict |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
+    ...memorySentence(figures),
     END,
   ].join('\n');
+}
+
+/** Item 4: memory per volume and per cluster, and the ceiling that follows, in a sentence under the table. */
+function memorySentence(figures: Figures): string[] {
+  const total = figures.bytesPerVolume;
+  const perCluster = figures.bytesPerVolumePerCluster;
+  const peak = figures.peakBytesPerVolume;
+  const in2 = figures.ceiling2GB;
+  const in8 = figures.ceiling8GB;
+  if (!total?.value || !perCluster?.value || !peak?.value || !in2?.value || !in8?.value) return [];
+  const fixed = total.detail?.fixedBytes;
+  const millions = (n: number) => `${(Math.floor(n / 100_000) / 10).toLocaleString('en-US')} million`;
+  return [
+    '',
+    `Memory grows linearly with the volumes: ${fixed} bytes per volume plus ${perCluster.value} bytes per volume for each cluster ` +
+      `(a copy level on every cluster, the stacked-volume placement on tape-attached ones): ${total.value} bytes per volume on 8 clusters. ` +
+      `The process peaks at ${peak.value} bytes per volume (growing the columns during PRELOAD, and a checkpoint's copy of them), so the ` +
+      `largest 8-cluster grid that fits is about ${millions(in2.value)} volumes in 2 GB and ${millions(in8.value)} in 8 GB.`,
+  ];
 }
 
 /** README text with the table between the markers replaced. */
