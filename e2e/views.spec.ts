@@ -50,7 +50,8 @@ for (const view of VIEW_LINKS) {
 }
 
 test('every view keeps its contrast in the dark colour scheme', async ({}, testInfo) => {
-  test.setTimeout(60_000);
+  // twelve views, each with an axe run: room for a busy machine
+  test.setTimeout(180_000);
   await page.emulateMedia({ colorScheme: 'dark' });
   for (const view of VIEW_LINKS) {
     await goTo(page, view);

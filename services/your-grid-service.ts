@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from '../contract/api.js';
 import type { InventoryMappingDto } from '../contract/your-grid-api.js';
-import { keptInventoryText, parseInventory, type InventoryColumns, type InventoryNames } from '../core/inventory/csv.js';
+import { keptInventoryText, parseInventorySteps, type InventoryColumns, type InventoryNames } from '../core/inventory/csv.js';
 import { hex4 } from '../core/model/grid.js';
 import { gridFileToRunbook } from '../core/model/grid-file.js';
 import { decodeVolser } from '../core/model/volser.js';
@@ -58,21 +58,29 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
   }
 
   // The last check, reused by an import of the same upload and mapping while the grid has not changed.
-  let lastRead: { key: string; result: ReturnType<typeof readNow> } | null = null;
+  let lastRead: { key: string; result: Awaited<ReturnType<typeof readNow>> } | null = null;
 
-  function read(upload: string, mapping: InventoryMappingDto) {
+  async function read(upload: string, mapping: InventoryMappingDto) {
     const key = `${upload}|${JSON.stringify(mapping)}|${session.journal.length}|${sizes.get(upload)}`;
     if (lastRead?.key === key) return lastRead.result;
-    const result = readNow(upload, mapping);
+    const result = await readNow(upload, mapping);
     lastRead = { key, result };
     return result;
   }
 
-  function readNow(upload: string, mapping: InventoryMappingDto) {
+  async function readNow(upload: string, mapping: InventoryMappingDto) {
     if (!session.engine.state.name) fail('NO_GRID', 'no grid is loaded: open or describe one before importing volumes');
     const csv = text(upload);
     const label = 'inventory check';
-    const parsed = parseInventory(csv, mapping, names(), (done, total) => hooks.progress(label, done, total));
+    // Read in steps, letting each progress event out to the console before the next step.
+    const steps = parseInventorySteps(csv, mapping, names());
+    let step = steps.next();
+    while (!step.done) {
+      hooks.progress(label, step.value, csv.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+    const parsed = step.value;
     // Rows the grid already holds: named like any other bad field.
     const volumes = session.engine.state.volumes;
     const c = parsed.columns;
@@ -118,8 +126,8 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
       sizes.set(upload, held + chunk.length);
       return { chars: held + chunk.length };
     },
-    'inventory.check': ({ upload, mapping }: { upload: string; mapping: InventoryMappingDto }): Response<'inventory.check'> => {
-      const { parsed, existing } = read(upload, mapping);
+    'inventory.check': async ({ upload, mapping }: { upload: string; mapping: InventoryMappingDto }): Promise<Response<'inventory.check'>> => {
+      const { parsed, existing } = await read(upload, mapping);
       return {
         header: parsed.header,
         rows: parsed.columns.count - existing,
@@ -128,8 +136,8 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
         summary: summarize(parsed.columns, names()),
       };
     },
-    'inventory.import': ({ upload, mapping }: { upload: string; mapping: InventoryMappingDto }): Response<'inventory.import'> => {
-      const { parsed, existing } = read(upload, mapping);
+    'inventory.import': async ({ upload, mapping }: { upload: string; mapping: InventoryMappingDto }): Promise<Response<'inventory.import'>> => {
+      const { parsed, existing } = await read(upload, mapping);
       const errors = parsed.errorCount + existing;
       if (errors > 0) {
         const e = parsed.errors[0]!;

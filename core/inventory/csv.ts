@@ -122,9 +122,22 @@ export function parseSize(text: string): number | null {
 
 /**
  * Reads every data row of `text` into columns. `onProgress(done, total)` is called every 64k rows
- * with bytes read, so a caller can move a progress bar.
+ * with characters read, so a caller can move a progress bar.
  */
 export function parseInventory(text: string, mapping: InventoryMapping, names: InventoryNames, onProgress?: (done: number, total: number) => void): ParsedInventory {
+  const steps = parseInventorySteps(text, mapping, names);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value, text.length);
+  }
+}
+
+/**
+ * The same reading in steps: yields the characters read every 64k rows, so an async caller can let
+ * its progress events out between steps; returns the parsed inventory.
+ */
+export function* parseInventorySteps(text: string, mapping: InventoryMapping, names: InventoryNames): Generator<number, ParsedInventory, void> {
   const firstEnd = text.indexOf('\n');
   const header = splitCsvLine((firstEnd < 0 ? text : text.slice(0, firstEnd)).replace(/\r$/, '')).map((h) => h.trim());
   const errors: InventoryError[] = [];
@@ -174,7 +187,7 @@ export function parseInventory(text: string, mapping: InventoryMapping, names: I
     at = end + 1;
     if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
     if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
-    if ((line & 0xffff) === 0) onProgress?.(at, text.length);
+    if ((line & 0xffff) === 0) yield at;
     const f = splitCsvLine(raw);
     if (f.length <= need) {
       fail(line, null, `${f.length} field(s); the mapped columns need ${need + 1}`);
@@ -249,7 +262,7 @@ export function parseInventory(text: string, mapping: InventoryMapping, names: I
     row[count] = line;
     count++;
   }
-  onProgress?.(text.length, text.length);
+  yield text.length;
   if (count === 0 && errorCount === 0) fail(2, null, 'the file has a header and no volumes');
   return { columns: { count, code, category, mc, sizeBytes, copies, owner, row }, errors, errorCount, header };
 }
