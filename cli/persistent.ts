@@ -7,6 +7,7 @@ import type { FilePort } from '../core/runbook/validate.js';
 import { openPersistentSession as open, type PersistentSession } from '../core/persistent-session.js';
 import { keepingExportSets } from '../core/rules/recovery/kept-export-sets.js';
 import { openSqliteStore } from '../core/store/sqlite-store.js';
+import { withInventories } from '../services/your-grid-service.js';
 import type { GridStore } from '../core/store/port.js';
 
 export const CLI_PROGRAM = 'timezero run';
@@ -16,7 +17,9 @@ export function openPersistentSession(path: string, files: FilePort, seed: numbe
   // OS crash can lose the last commands, and batch runs avoid an fsync per command.
   const store = openSqliteStore(path, { synchronous: 'NORMAL', program: CLI_PROGRAM, readOnly });
   try {
-    const kept = keepingExportSets(files, { get: (key) => store.getSetting(key), set: (key, value) => store.setSetting(key, value) });
+    const settings = { get: (key: string) => store.getSetting(key), set: (key: string, value: string | null) => store.setSetting(key, value) };
+    // IMPORT INVENTORY lines replay from the inventories the console kept with the grid.
+    const kept = withInventories(keepingExportSets(files, settings), settings);
     const { session, recovered, previousRun, close } = open(store, kept, seed, CLI_PROGRAM);
     return { session, recovered, previousRun, close, store };
   } catch (error) {
