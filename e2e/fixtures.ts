@@ -27,9 +27,10 @@ export interface ConsoleServer {
  * temporary folder so nothing a test does reaches the operator's own data folder. `args` other than
  * the default `--memory`: [] keeps the grid in SQLite in that folder (with its backups beside it).
  */
-export async function startConsoleServer(args: string[] = ['--memory']): Promise<ConsoleServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'timezero-e2e-'));
-  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+export async function startConsoleServer(args: string[] = ['--memory'], keepDataDir?: string): Promise<ConsoleServer> {
+  // keepDataDir: a folder the caller owns and removes, so a second host can open the same database (a restart).
+  const dataDir = keepDataDir ?? mkdtempSync(join(tmpdir(), 'timezero-e2e-'));
+  const cleanUp = () => (keepDataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }));
   const env: NodeJS.ProcessEnv = { ...process.env, TZ_DATA_DIR: dataDir };
   delete env.TZ_PORT;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', '0', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
