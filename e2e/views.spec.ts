@@ -20,7 +20,7 @@ test.afterAll(async () => {
   await context?.close();
 });
 
-test('the Views nav names exactly the nine views, in order', async () => {
+test('the Views nav names exactly the ten views, in order', async () => {
   const links = page.getByRole('navigation', { name: 'Views' }).getByRole('link');
   await expect(links).toHaveText([...VIEW_LINKS]);
 });
