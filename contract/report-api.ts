@@ -111,11 +111,16 @@ export const reportChannels = {
   },
   /** a report on demand: the DR-test wizard run (in progress or last finished), a Copy Export Recovery of a stand-alone library, or journal entries (a runbook run) */
   'reports.create': {
-    request: z.discriminatedUnion('source', [
-      z.object({ source: z.literal('wizard') }).strict(),
-      z.object({ source: z.literal('recovery'), library: z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/) }).strict(),
-      z.object({ source: z.literal('journal'), fromSeq: z.number().int().min(1), toSeq: z.number().int().min(1), title: z.string().max(200) }).strict(),
-    ]),
+    // One strict object (every request schema is): `library` is for source recovery, fromSeq/toSeq/title for journal.
+    request: z
+      .object({
+        source: z.enum(['wizard', 'recovery', 'journal']),
+        library: z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/).optional(),
+        fromSeq: z.number().int().min(1).optional(),
+        toSeq: z.number().int().min(1).optional(),
+        title: z.string().max(200).optional(),
+      })
+      .strict(),
     response: reportSummary,
   },
 } as const;

@@ -99,18 +99,33 @@ test('a whole FlashCopy DR-family test through the wizard: paused, reloaded, res
   await expect(params.getByLabel('DR family')).toHaveValue('DRFAM');
   await panel.getByRole('button', { name: 'Start the test' }).click();
 
-  const run = panel.getByRole('region', { name: 'FlashCopy for DR testing on a DR family' });
+  let run = panel.getByRole('region', { name: 'FlashCopy for DR testing on a DR family' });
+  // DRFAM's only member here is CL2, a tape-attached cluster: no disk cache to hold time-zero
+  // snapshots (seed 000), so the wizard refuses before anything runs, saying why and how to fix it.
+  await expect(run.locator('.next-step').getByRole('list', { name: 'Findings' })).toContainText('DR family DRFAM has no flash-capable member');
+  await expect(run.locator('.next-step').getByRole('button', { name: 'Perform step' })).toBeDisabled();
+  await run.getByRole('button', { name: 'Abandon…' }).click();
+  await run.getByRole('button', { name: 'Abandon it' }).click();
+  // The seed 000 FIGS. 3A-3D grid has disk clusters at the DR site: the test runs there.
+  await runInConsole(page, 'SAMPLE flash-dr-family');
+  await goTo(page, 'DR Families');
+  await panel.getByRole('radio', { name: /FlashCopy for DR testing on a DR family/ }).check();
+  await params.getByLabel('DR cluster under test').fill('CL2');
+  await params.getByLabel('DR VOLSER range').fill('TST000-TST099');
+  await panel.getByRole('button', { name: 'Start the test' }).click();
+  run = panel.getByRole('region', { name: 'FlashCopy for DR testing on a DR family' });
   await expect(run.getByTestId('wizard-status')).toHaveText('In progress');
   await expect(run.getByRole('region', { name: 'Before the test', exact: true })).toBeVisible();
 
-  // Before the test (seed 000 claim 4; Redbook §11.9.3, §11.9.6, §11.10.1 steps 4-5, 8, 10).
-  await perform('family'); // CL2 is in DRFAM already: nothing to issue
-  await perform('dr-categories', ['CATEGORY 0031 SCRATCH', 'CATEGORY 0032 SCRATCH', 'CATEGORY 003E PRIVATE', 'CATEGORY 003F PRIVATE']);
-  await perform('dr-mc', ['MC MCDRTEST COPY NNR']);
-  await perform('exclude', ['EXCLUDE CL2 CATEGORY 0031,0032,003E,003F']);
-  await perform('wp-livecopy', ['LI REQ,GRID01,DRSETUP,DRFAM,WP,ENABLE', 'LI REQ,GRID01,DRSETUP,DRFAM,LIVECOPY,FAMILY']);
-  await perform('devsup', ['DEVSUP DRHOST SCRATCH 0031 PRIVATE 003F ERROR 003E']);
-  await perform('insert-range', ['INSERT TST000-TST099 ON CL2 CATEGORY 0031']);
+  // Before the test (seed 000 claim 4; Redbook §11.9.3, §11.9.6, §11.10.1 steps 4-5, 8, 10). Each step
+  // ends with the simulated time its real counterpart takes.
+  await perform('family', ['LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL2', 'ADVANCE 2m']);
+  await perform('dr-categories', ['CATEGORY 0031 SCRATCH', 'CATEGORY 0032 SCRATCH', 'CATEGORY 003E PRIVATE', 'CATEGORY 003F PRIVATE', 'ADVANCE 5m']);
+  await perform('dr-mc', ['MC MCDRTEST COPY NNRNN', 'ADVANCE 5m']);
+  await perform('exclude', ['EXCLUDE CL2 CATEGORY 0031,0032,003E,003F', 'ADVANCE 2m']);
+  await perform('wp-livecopy', ['LI REQ,GRID01,DRSETUP,DRFAM,WP,ENABLE', 'LI REQ,GRID01,DRSETUP,DRFAM,LIVECOPY,FAMILY', 'ADVANCE 2m']);
+  await perform('devsup', ['DEVSUP DRHOST SCRATCH 0031 PRIVATE 003F ERROR 003E', 'ADVANCE 10m']);
+  await perform('insert-range', ['INSERT TST000-TST099 ON CL2 CATEGORY 0031', 'ADVANCE 5m']);
   // During: one shared time-zero for the family (claim 1), shown on the family card.
   await expect(panel.locator('.next-step').getByTestId('step-checks')).toHaveText('The grid passed this step’s checks.');
   await perform('time-zero', ['LI REQ,GRID01,DRSETUP,DRFAM,FLASH,ENABLE', 'SHOW READINESS DRFAM ON CL2']);
@@ -144,27 +159,27 @@ test('a whole FlashCopy DR-family test through the wizard: paused, reloaded, res
   await run.getByRole('button', { name: 'Resume' }).click();
   await expect(run.getByTestId('wizard-status')).toHaveText('In progress');
 
-  await perform('vary-online', ['VARY DRHOST CL2 ONLINE']);
+  await perform('vary-online', ['VARY DRHOST CL2 ONLINE', 'ADVANCE 1m']);
   // No DASD replica at the DR site on this grid: the DASD roll to time-zero says it is skipped, and why (issue 6 item 2).
   await expect(run.locator('.next-step').getByRole('list', { name: 'Findings' })).toContainText('Note Skipped: no DASD replication is defined');
   await perform('dasd-image');
-  await perform('test-jobs', ['JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031']);
+  await perform('test-jobs', ['JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031 OVER 900s']);
   // After: end the flash, then clean up the test volumes (Redbook §11.10.2 "Tasks after the DR test").
-  await perform('flash-off', ['SHOW DRFAMILY DRFAM', 'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,DISABLE', 'LI REQ,GRID01,DRSETUP,DRFAM,WP,DISABLE']);
+  await perform('flash-off', ['SHOW DRFAMILY DRFAM', 'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,DISABLE', 'LI REQ,GRID01,DRSETUP,DRFAM,WP,DISABLE', 'ADVANCE 1m']);
   await perform('dasd-release');
-  await perform('clean-up', ['RETURN TST000-TST099 TO SCRATCH CATEGORY 0031', 'VARY DRHOST CL2 OFFLINE']);
+  await perform('clean-up', ['RETURN TST000-TST099 TO SCRATCH CATEGORY 0031', 'VARY DRHOST CL2 OFFLINE', 'ADVANCE 15m']);
   await expect(run.getByTestId('wizard-status')).toHaveText('Finished');
   await expect(run.getByTestId('wizard-progress')).toHaveText('All 14 steps done');
   await expect(fact('DRFAM', 'FlashCopy')).toHaveText('disabled');
   const done = run.locator('.done-steps');
-  await expect(done.getByText('JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031').locator('..')).toContainText('10 of 10 succeeded');
+  await expect(done.getByText('JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031 OVER 900s').locator('..')).toContainText('10 of 10 succeeded');
 
   // The DR test report keeps the test's time-zero and the DR host's jobs, as HTML and as PDF.
   const html = await download('Save report as HTML');
   expect(html.suggestedFilename()).toMatch(/^dr-test-DRFAM-.*\.html$/);
   const text = readFileSync((await html.path())!, 'utf8');
   expect(text).toMatch(/Time-zero: <strong>2026-[^<]+<\/strong>/);
-  expect(text).toContain('JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031');
+  expect(text).toContain('JOB DRHOST WRITE 10 SCRATCH ON CL2 MC MCDRTEST CATEGORY 0031 OVER 900s');
   expect(text).toContain('What was lost at time-zero, per Management Class');
   const pdf = await download('Save report as PDF');
   expect(pdf.suggestedFilename()).toMatch(/^dr-test-DRFAM-.*\.pdf$/);

@@ -79,6 +79,12 @@ export function drHandlers(
   /** Why the run cannot go on: the grid it ran on was replaced, or its DR family no longer exists. */
   function gone(r: WizardRun): string | null {
     const s = session.engine.state;
+    // A grid loaded since the run started replaced the one it ran on, even under the same name.
+    if (r.journalFrom !== undefined && r.status !== 'finished') {
+      const last = ports.journal.lastSeq();
+      const replaced = ports.journal.rows(r.journalFrom + 1, last).find((row) => row.ok && /^(SAMPLE|GRID|LOAD)\b/i.test(row.text) && !/^LOAD\s+EXPORTSET/i.test(row.text));
+      if (replaced) return `The grid this test ran on was replaced (${replaced.text.split('\n')[0]} at ${new Date(replaced.startedAt).toISOString()}): the run cannot go on. Abandon it to start a new test; reports of finished tests stay in Reports.`;
+    }
     if (r.grid !== undefined && r.grid !== s.name) return `The grid ${r.grid ?? '(unnamed)'} this test ran on is no longer loaded (the console now holds ${s.name ?? 'an unnamed grid'}): the run cannot go on. Its report stays in Reports; abandon the run to start a new one.`;
     const wizard = WIZARDS.find((w) => w.id === r.wizardId)!;
     const familyStep = wizard.steps.findIndex((x) => x.id === 'family');

@@ -93,6 +93,7 @@ export function reportHandlers(session: Session, ports: EvidencePorts, wizardRep
         return keepReport(ports, report);
       }
       if (request.source === 'recovery') {
+        if (!request.library) fail('BAD_REQUEST', 'library: the stand-alone library whose recovery to report');
         try {
           return keepReport(ports, buildRecoveryEvidence(session, request.library, ports.journal, ports.meta()));
         } catch (error) {
@@ -100,6 +101,7 @@ export function reportHandlers(session: Session, ports: EvidencePorts, wizardRep
           throw error;
         }
       }
+      if (request.fromSeq === undefined || request.toSeq === undefined) fail('BAD_REQUEST', `${request.fromSeq === undefined ? 'fromSeq' : 'toSeq'}: the journal range to report`);
       const last = ports.journal.lastSeq();
       if (request.fromSeq > request.toSeq || request.toSeq > last) fail('BAD_RANGE', `toSeq: the journal holds entries 1-${last}; asked for ${request.fromSeq}-${request.toSeq}`);
       const rows = ports.journal.rows(request.fromSeq, request.toSeq);
@@ -107,7 +109,7 @@ export function reportHandlers(session: Session, ports: EvidencePorts, wizardRep
         const outcome = JSON.parse(r.outcome) as { error: { code: string; message: string } | null };
         return { line: null, text: r.text, expect: false, ok: r.ok, error: outcome.error ? `${outcome.error.code}: ${outcome.error.message}` : null, startedAt: r.startedAt, endedAt: r.endedAt };
       });
-      const run = { title: request.title || `Journal entries ${request.fromSeq}-${request.toSeq}`, file: `journal ${request.fromSeq}-${request.toSeq}`, grid: session.engine.state.name, lines, fromSeq: request.fromSeq, toSeq: request.toSeq, wallStart: null, wallEnd: null };
+      const run = { title: request.title ?? `Journal entries ${request.fromSeq}-${request.toSeq}`, file: `journal ${request.fromSeq}-${request.toSeq}`, grid: session.engine.state.name, lines, fromSeq: request.fromSeq, toSeq: request.toSeq, wallStart: null, wallEnd: null };
       return keepReport(ports, buildRunbookEvidence(run, ports.journal, ports.meta()));
     },
   };

@@ -40,10 +40,14 @@ export function ReportsView() {
     }
   };
   return (
-    <div className="view reports-view">
+    <section className="view reports-view" aria-labelledby="view-title">
+      <div className="view-head">
+        <h1 id="view-title">Reports</h1>
+        <p className="muted">DR test evidence: every DR-test wizard run, Copy Export Recovery and runbook run reported, kept with the grid.</p>
+      </div>
       <section className="panel" aria-labelledby="reports-title">
         <div className="panel-head">
-          <h2 id="reports-title">Reports</h2>
+          <h2 id="reports-title">Kept reports</h2>
           <span className="muted">{list ? `${list.reports.length} kept ${list.persistent ? 'in the grid database' : 'in memory only (no database)'}` : 'Loading…'}</span>
         </div>
         <CreateReport onMade={() => setMade((n) => n + 1)} />
@@ -82,7 +86,7 @@ export function ReportsView() {
         ) : null}
       </section>
       {open ? <OpenReport report={open} onClose={() => setOpen(null)} /> : null}
-    </div>
+    </section>
   );
 }
 
