@@ -147,7 +147,7 @@ export class Engine {
       case 'CHANGE': {
         const v = mounts.findVolume(s, command.args.volser.name);
         const mc = command.args.mc ? s.mcs.findIndex((m) => m.name === command.args.mc!.name) : null;
-        mounts.changeVolume(s, v, command.args.category, mc);
+        mounts.changeVolume(s, v, command.args.category, mc, command.args.host?.name ?? null);
         return showVolume(s, v);
       }
       case 'FAIL':
@@ -254,7 +254,10 @@ export class Engine {
     }
     const idle = advanceUntil(s, () => !this.busy(), s.now + IDLE_LIMIT_MS);
     if (!idle && this.busy()) advanceTo(s, from + IDLE_LIMIT_MS);
-    return { from: isoTime(from), to: isoTime(s.now), idle: !this.busy(), blockedCopies: this.blockedCopies() };
+    // Spec §12: idle only when nothing is pending; copies that remain but cannot progress stop the
+    // advance with idle: false and their count.
+    const blockedCopies = this.blockedCopies();
+    return { from: isoTime(from), to: isoTime(s.now), idle: !this.busy() && blockedCopies === 0, blockedCopies };
   }
 
   /** Work that can still make progress: copies in flight, pre-migration on drives. */
@@ -327,7 +330,7 @@ export class Engine {
     const result = { requested: n, returned: 0, failed: 0, failures: {} as Record<string, number> };
     for (let i = 0; i < n; i++) {
       try {
-        mounts.changeVolume(s, mounts.findVolume(s, rangeVolser(command.args.range, i)), category, null);
+        mounts.changeVolume(s, mounts.findVolume(s, rangeVolser(command.args.range, i)), category, null, command.args.host?.name ?? null);
         result.returned++;
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;

@@ -29,8 +29,8 @@ export interface CommandArgs extends DasdCommandArgs {
   DEMOUNT: { volser: Named; host: Named | null };
   JOB_WRITE: { host: Named; count: number; cluster: ClusterRef; mc: Named | null; size: number | null; category: number | null; over: number | null };
   JOB_READ: { host: Named; range: Range; cluster: ClusterRef };
-  RETURN: { range: Range; category: number | null };
-  CHANGE: { volser: Named; category: number | null; mc: Named | null };
+  RETURN: { range: Range; category: number | null; host: Named | null };
+  CHANGE: { volser: Named; category: number | null; mc: Named | null; host: Named | null };
   FAIL: { what: 'CLUSTER' | 'LINK' | 'HOSTLINK' | 'SITE' | 'TSSC'; cluster: ClusterRef | null; peer: ClusterRef | null; host: Named | null; site: Named | null; one: boolean };
   REPAIR: { what: 'CLUSTER' | 'LINK' | 'HOSTLINK' | 'SITE' | 'TSSC'; cluster: ClusterRef | null; peer: ClusterRef | null; host: Named | null; site: Named | null; one: boolean };
   SERVICE: { cluster: ClusterRef; phase: 'PREP' | 'ON' | 'OFF' };
