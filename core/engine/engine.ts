@@ -1,7 +1,8 @@
 // The grid engine: executes validated runbook commands against the grid state, deterministically.
 
 import type { Command, CommandOf } from '../runbook/commands.js';
-import type { ConsoleMessage } from '../runbook/messages.js';
+import { MESSAGES, type ConsoleMessage } from '../runbook/messages.js';
+import { emit } from '../rules/reach.js';
 import { createState, type GridState } from './state.js';
 import { Refusal, refuse } from './refusal.js';
 import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, hex4, type TakeoverMode } from '../model/grid.js';
@@ -221,10 +222,18 @@ export class Engine {
       case 'WP':
         f = drFamily.setFamilyWriteProtect(s, name, a.value === 'ENABLE');
         break;
-      case 'FLASH':
+      case 'FLASH': {
         f = a.value === 'ENABLE' ? drFamily.enableFlash(s, name) : drFamily.disableFlash(s, name);
         drFamily.refreshFlashActive(s);
+        // Issue 12 item 7: a family of tape-attached clusters only takes no snapshot at all; say so.
+        const capable = f.clusters.filter((c) => s.clusters[c]!.model === 'DISK');
+        if (a.value === 'ENABLE' && capable.length === 0) {
+          const members = f.clusters.map((c) => `${s.clusters[c]!.name} ${s.clusters[c]!.model}`).join(', ');
+          emit(s, 'TZ0700W', name, members);
+          return { ...describeFamily(s, f), warning: MESSAGES.TZ0700W.text(name, members) };
+        }
         break;
+      }
       case 'LIVECOPY':
         f = drFamily.family(s, name);
         f.liveCopy = a.value as 'FAMILY' | 'NONE';
