@@ -133,6 +133,9 @@ export class Session {
   }
 
   private expect(command: Command & { name: 'EXPECT' | 'EXPECT_MESSAGE' }): RunRecord {
+    // Spec §10 (v2): a window runs since the command before the previous block of EXPECT lines, so
+    // any EXPECT line closes the current one once the next command runs.
+    this.messageWindowDone = true;
     let passed: boolean;
     let detail: Record<string, unknown>;
     if (command.name === 'EXPECT_MESSAGE') {

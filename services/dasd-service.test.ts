@@ -48,7 +48,7 @@ describe('dasd.overview and dasd.journal', () => {
     const j = o.replications[0];
     expect(j).toMatchObject({ replica: 'CATR', source: 'CAT', mode: 'ASYNC', segments: 64, distribution: 'paused', earliestPointInTime: '2026-01-01T00:00:00Z' });
     expect(j.imageAccess).toMatchObject({ mode: 'virtual', pointInTime: 'B1' });
-    expect(j.streams.UNDO.records).toBe(2);
+    expect(j.streams.undo.records).toBe(2);
     expect(o.versions[0].versions[0]).toMatchObject({ version: 1, record: 'RR', pairs: [{ source: 'CAT', target: 'T1' }] });
     expect(o.remoteCopies[0]).toMatchObject({ stage: 'shipped', stagesDone: 3, stages: 5 });
     expect(ok(await service.handle('dasd.journal', { replica: 'CATR' })).bookmarks[0]).toMatchObject({ name: 'B1', reachable: true });

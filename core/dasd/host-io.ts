@@ -59,15 +59,22 @@ export function dasdWrite(state: GridState, name: string, offset: number, size: 
   const seed = pattern !== null ? hashText(pattern) : hashText(`${v.name}#${v.writes}`);
   const { first, count } = blockRange(offset, size);
   const start = state.now;
+  // Each transaction (one channel program's IO) completes at its own millisecond, one after another
+  // (spec §12, seed 001: the journal orders transactions in time): a point in time then names one
+  // image, the same one a bookmark taken at that instant names, and no two writes share a time.
+  let ioEnd = start;
   let done = start;
   for (let at = first; at < first + count; at += MAX_IO_BLOCKS) {
-    done = Math.max(done, writeBlocks(state, v, site, start, at, Math.min(MAX_IO_BLOCKS, first + count - at), seed));
+    ioEnd++;
+    if (ioEnd > state.now) advanceTo(state, ioEnd);
+    done = Math.max(done, writeBlocks(state, v, site, ioEnd, at, Math.min(MAX_IO_BLOCKS, first + count - at), seed));
   }
   // A synchronous split: the host's write completes only when the target appliance has it.
   if (done > state.now) advanceTo(state, done);
   const r = replicationFrom(state, v.name);
   if (r) deliver(state, r);
-  return { dasd: name, offset, size, blocks: count, firstBlock: first, pattern, completed: isoTime(state.now), waitMs: state.now - start };
+  // waitMs: how long the host waited for a synchronous replica (0 when its own IO was the longer).
+  return { dasd: name, offset, size, blocks: count, firstBlock: first, pattern, completed: isoTime(state.now), waitMs: done > ioEnd ? state.now - start : 0 };
 }
 
 /** DASDLOAD: `rate` MB/s of `ioSize` writes at random aligned offsets for `durationMs` of simulated time. */

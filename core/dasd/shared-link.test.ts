@@ -19,8 +19,9 @@ describe('one WAN between two sites (seed 001 FIG. 1, WAN 128)', () => {
     // No GBPS: the replication takes the existing link's rate (GBPS 0.5 = 62,500,000 bytes/s).
     expect(rig.ok('REPLICATE RMM TO RMMR SYNC JOURNAL 64MB').linkBytesPerSec).toBe(62_500_000);
     rig.ok('DASDWRITE CAT 0 100MB PATTERN A');
-    // 100 MB is 1.678 s on GBPS 0.5; the SYNC write queues behind CAT's 100 MB on the same link.
-    expect(rig.ok('DASDWRITE RMM 0 100MB PATTERN B').waitMs).toBe(3356);
+    // 100 MB is 1.678 s on GBPS 0.5; the SYNC write queues behind CAT's 100 MB on the same link. CAT's
+    // IOs took 100 ms (spec §12: each transaction its own time), so RMM starts 100 ms later: 3.257 s.
+    expect(rig.ok('DASDWRITE RMM 0 100MB PATTERN B').waitMs).toBe(3257);
   });
 
   it('asynchronous replications to the same site arrive one after the other, not side by side', () => {
@@ -40,7 +41,8 @@ describe('one WAN between two sites (seed 001 FIG. 1, WAN 128)', () => {
   it('the other direction has the duplex link to itself; another rate for the same link is refused', () => {
     const rig = new Rig(`${TWO}\nREPLICATE RMMR TO RMM SYNC JOURNAL 64MB`);
     rig.ok('DASDWRITE CAT 0 100MB PATTERN A');
-    expect(rig.ok('DASDWRITE RMMR 0 100MB PATTERN B').waitMs).toBe(839);
+    // 1 ms for the first IO (spec §12: each transaction its own time), then 0.839 s on the link.
+    expect(rig.ok('DASDWRITE RMMR 0 100MB PATTERN B').waitMs).toBe(840);
     const other = new Rig(TWO);
     expect(other.refused('REPLICATE RMM TO RMMR ASYNC JOURNAL 64MB GBPS 2')).toBe('LINK_RATE');
     other.ok('REPLICATE RMM TO RMMR ASYNC JOURNAL 64MB GBPS 0.5');

@@ -26,7 +26,7 @@ export function showJournal(state: GridState, r: Replication) {
     usedSegments: j.usedSegments(),
     freeSegments: j.free.length,
     usedPercent: Math.round((j.usedSegments() / j.segments) * 1000) / 10,
-    streams: j.describeStreams(),
+    streams: streamsById(j.describeStreams()),
     /** the reachable window: any point in time between these can be accessed */
     earliestPointInTime: isoTime(earliest.time),
     latestPointInTime: isoTime(latest.time),
@@ -57,4 +57,11 @@ export function dasdOverview(state: GridState) {
     remoteCopies: d.remoteCopies.map((rc) => showRemoteCopy(state, rc.primary)),
     media: d.media.map((m) => ({ name: m.name, from: m.from, site: m.site, takenAt: isoTime(m.takenAt), shippedAt: m.shippedAt !== null ? isoTime(m.shippedAt) : null })),
   };
+}
+
+/** Spec §12: result keys are identifiers, so every stream is reachable by an EXPECT path. */
+const STREAM_IDS = { DO: 'do', 'DO METADATA': 'doMetadata', UNDO: 'undo', 'UNDO METADATA': 'undoMetadata', 'ACCESS LOG': 'accessLog' } as const;
+
+function streamsById<T>(streams: Record<keyof typeof STREAM_IDS, T>): Record<(typeof STREAM_IDS)[keyof typeof STREAM_IDS], T> {
+  return Object.fromEntries(Object.entries(STREAM_IDS).map(([name, id]) => [id, streams[name as keyof typeof STREAM_IDS]])) as Record<(typeof STREAM_IDS)[keyof typeof STREAM_IDS], T>;
 }

@@ -1,7 +1,8 @@
 // The grid engine: executes validated runbook commands against the grid state, deterministically.
 
 import type { Command, CommandOf } from '../runbook/commands.js';
-import type { ConsoleMessage } from '../runbook/messages.js';
+import { MESSAGES, type ConsoleMessage } from '../runbook/messages.js';
+import { emit } from '../rules/reach.js';
 import { createState, type GridState } from './state.js';
 import { Refusal, refuse } from './refusal.js';
 import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, hex4, type TakeoverMode } from '../model/grid.js';
@@ -149,7 +150,7 @@ export class Engine {
       case 'CHANGE': {
         const v = mounts.findVolume(s, command.args.volser.name);
         const mc = command.args.mc ? s.mcs.findIndex((m) => m.name === command.args.mc!.name) : null;
-        mounts.changeVolume(s, v, command.args.category, mc);
+        mounts.changeVolume(s, v, command.args.category, mc, command.args.host?.name ?? null);
         return showVolume(s, v);
       }
       case 'IMPORT_INVENTORY':
@@ -226,10 +227,18 @@ export class Engine {
       case 'WP':
         f = drFamily.setFamilyWriteProtect(s, name, a.value === 'ENABLE');
         break;
-      case 'FLASH':
+      case 'FLASH': {
         f = a.value === 'ENABLE' ? drFamily.enableFlash(s, name) : drFamily.disableFlash(s, name);
         drFamily.refreshFlashActive(s);
+        // Issue 12 item 7: a family of tape-attached clusters only takes no snapshot at all; say so.
+        const capable = f.clusters.filter((c) => s.clusters[c]!.model === 'DISK');
+        if (a.value === 'ENABLE' && capable.length === 0) {
+          const members = f.clusters.map((c) => `${s.clusters[c]!.name} ${s.clusters[c]!.model}`).join(', ');
+          emit(s, 'TZ0700W', name, members);
+          return { ...describeFamily(s, f), warning: MESSAGES.TZ0700W.text(name, members) };
+        }
         break;
+      }
       case 'LIVECOPY':
         f = drFamily.family(s, name);
         f.liveCopy = a.value as 'FAMILY' | 'NONE';
@@ -259,7 +268,10 @@ export class Engine {
     }
     const idle = advanceUntil(s, () => !this.busy(), s.now + IDLE_LIMIT_MS);
     if (!idle && this.busy()) advanceTo(s, from + IDLE_LIMIT_MS);
-    return { from: isoTime(from), to: isoTime(s.now), idle: !this.busy(), blockedCopies: this.blockedCopies() };
+    // Spec §12: idle only when nothing is pending; copies that remain but cannot progress stop the
+    // advance with idle: false and their count.
+    const blockedCopies = this.blockedCopies();
+    return { from: isoTime(from), to: isoTime(s.now), idle: !this.busy() && blockedCopies === 0, blockedCopies };
   }
 
   /** Work that can still make progress: copies in flight, pre-migration on drives. */
@@ -332,7 +344,7 @@ export class Engine {
     const result = { requested: n, returned: 0, failed: 0, failures: {} as Record<string, number> };
     for (let i = 0; i < n; i++) {
       try {
-        mounts.changeVolume(s, mounts.findVolume(s, rangeVolser(command.args.range, i)), category, null);
+        mounts.changeVolume(s, mounts.findVolume(s, rangeVolser(command.args.range, i)), category, null, command.args.host?.name ?? null);
         result.returned++;
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;

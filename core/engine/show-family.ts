@@ -12,6 +12,8 @@ export function describeFamily(state: GridState, f: DrFamily) {
     flash: f.flash ? 'enabled' : 'disabled',
     writeProtect: f.writeProtect ? 'enabled' : 'disabled',
     liveCopy: f.liveCopy,
+    // Spec §7, seed 000 claim 1: only flash-capable members (MODEL DISK) hold time-zero snapshots.
+    snapshotClusters: f.clusters.filter((c) => state.clusters[c]!.model === 'DISK').map((c) => state.clusters[c]!.name),
     metadataSnapshots: f.metadataSnapshots,
     volumesAtTimeZero: f.flash ? f.volumesAtTimeZero : null,
     drMounts: [...state.drMounts.values()].filter((m) => m.family === f.name).map((m) => state.volumes.volser(m.volume)),

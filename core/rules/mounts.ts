@@ -452,11 +452,30 @@ export function loseMount(state: GridState, m: Mount, reason: string): void {
   });
 }
 
+/** The cluster a host's commands go through: its first cluster with devices online and working. */
+function hostCluster(state: GridState, hostName: string): number {
+  const host = state.hosts.find((h) => h.name === hostName)!;
+  if (host.failed) refuse('DEVICES_OFFLINE', `host ${host.name} is down`);
+  for (const c of state.clusters) {
+    const d = host.devices[c.index];
+    if (d && d.online && d.paths > d.failedPaths && isUp(c)) return c.index;
+  }
+  refuse('DEVICES_OFFLINE', `no cluster's devices are online to ${host.name}`);
+}
+
 /** Tape management return-to-scratch or a category / construct change through the owning cluster. */
-export function changeVolume(state: GridState, v: number, category: number | null, mc: number | null): void {
+export function changeVolume(state: GridState, v: number, category: number | null, mc: number | null, hostName: string | null = null): void {
   const cols = state.volumes.cols;
   const volser = state.volumes.volser(v);
   if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('VOLUME_MOUNTED', `${volser} is mounted`);
+  if (hostName !== null) {
+    // Spec §12, Redbook §11.9.5 and Table 11-3: a host changes a volume through its own devices, so a
+    // write-protected cluster refuses the change unless the volume's category is excluded.
+    const through = hostCluster(state, hostName);
+    if (isWriteProtected(state, through, knownCategory(state, v, through))) {
+      refuse('WRITE_PROTECTED', `${state.clusters[through]!.name} is write protected: ${hostName} cannot change ${volser} (category ${hex4(cols.category[v]!)} is not excluded)`);
+    }
+  }
   const owner = cols.owner[v]!;
   let via = isUp(state.clusters[owner]!) ? owner : -1;
   if (via < 0) {

@@ -30,8 +30,8 @@ export interface CommandArgs extends DasdCommandArgs {
   DEMOUNT: { volser: Named; host: Named | null };
   JOB_WRITE: { host: Named; count: number; cluster: ClusterRef; mc: Named | null; size: number | null; category: number | null; over: number | null };
   JOB_READ: { host: Named; range: Range; cluster: ClusterRef };
-  RETURN: { range: Range; category: number | null };
-  CHANGE: { volser: Named; category: number | null; mc: Named | null };
+  RETURN: { range: Range; category: number | null; host: Named | null };
+  CHANGE: { volser: Named; category: number | null; mc: Named | null; host: Named | null };
   /** IMPORT INVENTORY <name>: a volume inventory kept with the grid; the validator reads it into `data` */
   IMPORT_INVENTORY: { file: string; col: number; data: InventoryColumns | null };
   FAIL: { what: 'CLUSTER' | 'LINK' | 'HOSTLINK' | 'SITE' | 'TSSC'; cluster: ClusterRef | null; peer: ClusterRef | null; host: Named | null; site: Named | null; one: boolean };

@@ -90,6 +90,7 @@ export const MESSAGES = {
   TZ0501I: { source: '004 §11.5.1', text: ((volser, lib, reason) => `Export operation for logical list volume ${volser} in library ${lib} terminated: ${reason}.`) as Template },
   TZ0502I: { source: '004 §11.5.3', text: ((pvol, lib) => `Reclaimed export-hold stacked volume ${pvol} returned to the common scratch pool of ${lib}.`) as Template },
   // Host DASD (spec §9): journal replication (seed 001), copy versions (seed 002), remote copy seeding (seed 003).
+  TZ0700W: { source: '000 claim 1', text: ((family, members) => `No member of DR family ${family} can take a FlashCopy snapshot (${members}): time-zero is set, but only live copies unchanged since it (LIVECOPY FAMILY) can serve the DR host.`) as Template },
   TZ0601W: { source: '001 FIG. 2', text: ((replica, n, time) => `Journal of ${replica} full: ${n} transaction(s) of history released; the earliest reachable point in time is now ${time}.`) as Template },
   TZ0602E: { source: '001 Image Access', text: ((replica, n) => `Journal of ${replica} full while image access holds distribution: ${n} transaction(s) wait in the delta marking stream.`) as Template },
   TZ0603I: { source: '001 Image Access', text: ((replica, time) => `Roll to image on ${replica} complete: logged access to the image of ${time}.`) as Template },

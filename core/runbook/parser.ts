@@ -173,14 +173,20 @@ const PARSERS: Record<string, Parser> = {
     const range = c.range();
     c.kw('TO');
     c.kw('SCRATCH');
-    const category = c.optKw('CATEGORY') ? c.hex() : null;
-    return { name: 'RETURN', args: { range, category } };
+    // Spec §12: HOST acts through that host's devices (a write-protected cluster refuses).
+    const args: CommandArgs['RETURN'] = { range, category: null, host: null };
+    for (let opt; (opt = c.optKw('CATEGORY', 'HOST')); ) {
+      if (opt === 'CATEGORY') args.category = c.hex();
+      else args.host = c.name('host');
+    }
+    return { name: 'RETURN', args };
   },
   CHANGE: (c) => {
     const volser = c.volser();
     const what = c.kw('CATEGORY', 'MC');
-    if (what === 'CATEGORY') return { name: 'CHANGE', args: { volser, category: c.hex(), mc: null } };
-    return { name: 'CHANGE', args: { volser, category: null, mc: c.name('Management Class') } };
+    const category = what === 'CATEGORY' ? c.hex() : null;
+    const mc = what === 'MC' ? c.name('Management Class') : null;
+    return { name: 'CHANGE', args: { volser, category, mc, host: c.optKw('HOST') ? c.name('host') : null } };
   },
   IMPORT: (c) => {
     c.kw('INVENTORY');

@@ -221,7 +221,9 @@ function check(cmd: Command, scope: Scope, files: FilePort | null, chain: readon
     case 'JOB_READ':
       return named(scope.hosts, 'host', cmd.args.host) ?? refs(cmd.args.cluster);
     case 'CHANGE':
-      return named(scope.mcs, 'Management Class', cmd.args.mc);
+      return named(scope.mcs, 'Management Class', cmd.args.mc) ?? named(scope.hosts, 'host', cmd.args.host);
+    case 'RETURN':
+      return named(scope.hosts, 'host', cmd.args.host);
     case 'FAIL':
     case 'REPAIR': {
       const a = cmd.args;

@@ -14,7 +14,7 @@ import { removable } from '../physical/io-station.js';
 import { copyExportedCount, countedHere, poolOf, scratchAvailable, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../physical/library.js';
 import { libraryOf } from '../physical/tape-state.js';
 import { dbBackupBytes, type DbBackup } from './db-backup.js';
-import { COPY_TIME_LIMIT_MS, LOCK_DELAY_MS, ROBOT_MOVE_MS, scanExportSet } from './process.js';
+import { COPY_TIME_LIMIT_MS, exportVerdict, LOCK_DELAY_MS, ROBOT_MOVE_MS, scanExportSet } from './process.js';
 import { activeRun } from './routing.js';
 import { PENDING } from './types.js';
 import { exportChecks } from './validation.js';
@@ -121,6 +121,11 @@ export interface ExportPlan {
   seconds: { copy: number; databaseBackup: number; eject: number; total: number };
   checks: { level: 'error' | 'warning'; code: string; message: string; source: string }[];
   planner: string;
+  /**
+   * With an export list volume: what LIBRARY EXPORT,<volser> would answer now, from the very checks
+   * it makes (issue 12 item 9): `accepted`, or `refused` with its error code.
+   */
+  verdict?: { listVolser: string; outcome: 'accepted' | 'refused'; code: string | null; message: string | null };
 }
 
 export const DEFAULT_STACKED_LIMIT = 500;
@@ -273,7 +278,18 @@ function makespan(jobs: number[], lanes: number, busy: number[] = []): number {
  * pre-migrated on the available drives, the locked stacked volumes less those §11.5.1 excludes, the
  * database backup on each (with `lmtdbpvl`, the first two and last two), one robot move each.
  */
-export function planExport(state: GridState, clusterRef: number | string, poolNumber: number, options: { lmtdbpvl?: boolean } = {}): ExportPlan {
+export function planExport(state: GridState, clusterRef: number | string, poolNumber: number, options: { lmtdbpvl?: boolean; listVolser?: string } = {}): ExportPlan {
+  const plan = planPool(state, clusterRef, poolNumber, options);
+  if (options.listVolser === undefined) return plan;
+  const { refusal } = exportVerdict(state, options.listVolser);
+  plan.verdict = { listVolser: options.listVolser, outcome: refusal ? 'refused' : 'accepted', code: refusal?.code ?? null, message: refusal?.message ?? null };
+  if (refusal && !plan.checks.some((x) => x.level === 'error' && x.code === refusal.code)) {
+    plan.checks.unshift({ level: 'error', code: refusal.code, message: refusal.message, source: 'LIBRARY EXPORT' });
+  }
+  return plan;
+}
+
+function planPool(state: GridState, clusterRef: number | string, poolNumber: number, options: { lmtdbpvl?: boolean } = {}): ExportPlan {
   const c = typeof clusterRef === 'number' ? clusterRef : state.clusters.findIndex((x) => x.name === clusterRef);
   const cluster = state.clusters[c];
   if (!cluster) refuse('NO_SUCH_CLUSTER', `no cluster ${String(clusterRef)} in the grid`);

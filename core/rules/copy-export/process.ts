@@ -54,26 +54,38 @@ function runLibrary(state: GridState, run: ExportRun): PhysicalLibrary {
   return libraryOf(state, run.cluster)!;
 }
 
-/** LIBRARY EXPORT,<volser>: routed to the cluster holding the export list volume, validated, started. */
-export function startExport(state: GridState, volser: string) {
+export interface ExportVerdict {
+  /** the first refusal LIBRARY EXPORT gives, in its order; null when it would start */
+  refusal: { code: string; message: string } | null;
+  /** the exporting cluster and pool, when the export list volume names them */
+  cluster: number;
+  pool: number;
+}
+
+/**
+ * Every check LIBRARY EXPORT,<volser> makes, in its order (Redbook §11.5.1, §11.5.2, §11.6.2,
+ * §11.6.3): the one set the Copy Export planner also answers with (issue 12 item 9), so a plan that
+ * approves is an export that starts, and a plan that refuses names LIBRARY EXPORT's own code.
+ */
+export function exportVerdict(state: GridState, volser: string): ExportVerdict {
+  const no = (code: string, message: string, cluster = -1, pool = -1): ExportVerdict => ({ refusal: { code, message }, cluster, pool });
   const list = state.tape.exportLists.find((l) => l.volser === volser);
   const v = state.volumes.find(volser);
-  if (v < 0) refuse('NO_SUCH_VOLUME', `${volser} is not in the grid`);
+  if (v < 0) return no('NO_SUCH_VOLUME', `${volser} is not in the grid`);
   const cols = state.volumes.cols;
   // Redbook §11.6.3 step 3: routed to the TS7700 where the export list volume resides; §11.5.2: it
   // must be valid on that one only.
   const holders = state.clusters.filter((c) => cols.copyLevel[c.index]![v] === cols.level[v] && cols.level[v]! > 0);
   if (holders.length > 1) {
-    hostMessage(state, 'CBR3726I', '32', state.name ?? 'GRID', volser);
-    refuse('FUNCTION_INCOMPATIBLE', `ERROR CODE 32: ${volser} has a valid copy on ${holders.map((c) => c.name).join(' and ')}; the export list volume must be valid on the exporting cluster only`);
+    return no('FUNCTION_INCOMPATIBLE', `ERROR CODE 32: ${volser} has a valid copy on ${holders.map((c) => c.name).join(' and ')}; the export list volume must be valid on the exporting cluster only`);
   }
-  if (holders.length === 0) refuse('NO_VALID_COPY', `${volser} has no valid copy in the grid`);
-  if (!list || list.level !== cols.level[v]) refuse('NOT_EXPORT_LIST', `${volser} does not hold an export list (write one with EXPORTLIST)`);
+  if (holders.length === 0) return no('NO_VALID_COPY', `${volser} has no valid copy in the grid`);
+  if (!list || list.level !== cols.level[v]) return no('NOT_EXPORT_LIST', `${volser} does not hold an export list (write one with EXPORTLIST)`);
   const c = holders[0]!.index;
   const checks = exportChecks(state, c, list.pool);
   const first = (stage: ExportCheck['stage']) => checks.find((x) => x.stage === stage && x.level === 'error');
   const refusal = first('pool');
-  if (refusal) refuse(refusal.code, refusal.message);
+  if (refusal) return no(refusal.code, refusal.message, c, list.pool);
   const lib = libraryOf(state, c)!;
   // Redbook §11.5.1: "The export list file volume cannot be assigned to the secondary copy pool that is
   // specified for the operation. If it is, the Copy Export operation will fail."
@@ -81,12 +93,24 @@ export function startExport(state: GridState, volser: string) {
   const at = placementOf(state, c);
   const onPool = [at.primary[v]!, at.secondary[v]!].some((p) => p >= 0 && lib.pvols[p]!.pool === list.pool);
   if (listPool === list.pool || list.pool === 1 || onPool) {
-    refuse('EXPORT_LIST_IN_POOL', `export list volume ${volser} is assigned to pool ${list.pool}, the pool being exported`);
+    return no('EXPORT_LIST_IN_POOL', `export list volume ${volser} is assigned to pool ${list.pool}, the pool being exported`, c, list.pool);
   }
   // Redbook §11.5.1: the I/O station, four drives, the copy-exported limit (§11.6.2 steps 2–3).
   const short = first('resources');
-  if (short) refuse(short.code, short.message);
+  if (short) return no(short.code, short.message, c, list.pool);
+  return { refusal: null, cluster: c, pool: list.pool };
+}
 
+/** LIBRARY EXPORT,<volser>: routed to the cluster holding the export list volume, validated, started. */
+export function startExport(state: GridState, volser: string) {
+  const verdict = exportVerdict(state, volser);
+  if (verdict.refusal) {
+    if (verdict.refusal.code === 'FUNCTION_INCOMPATIBLE') hostMessage(state, 'CBR3726I', '32', state.name ?? 'GRID', volser);
+    refuse(verdict.refusal.code, verdict.refusal.message);
+  }
+  const list = state.tape.exportLists.find((l) => l.volser === volser)!;
+  const c = verdict.cluster;
+  const lib = libraryOf(state, c)!;
   const run = selectExportSet(state, lib, c, list.pool, volser, list.eject, list.lmtdbpvl);
   state.tape.exports.push(run);
   state.tape.activeExport = state.tape.exports.length - 1;

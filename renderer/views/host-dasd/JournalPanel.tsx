@@ -14,6 +14,9 @@ const NAME = /^[A-Za-z0-9_.$@#-]{1,32}$/;
 const SIZE = /^\d+(\.\d+)?(B|KB|MB|GB|TB)?$/i;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
+/** The seed 001 FIG. 2 stream names for the result's identifier keys (spec §12). */
+const STREAM_LABELS: Record<string, string> = { do: 'DO', doMetadata: 'DO METADATA', undo: 'UNDO', undoMetadata: 'UNDO METADATA', accessLog: 'ACCESS LOG' };
+
 export function JournalPanel({ r, now, busy, issue }: { r: Replication; now: string; busy: boolean; issue: Issue }) {
   const id = useId();
   const [digests, setDigests] = useState<Record<string, string>>({});
@@ -62,7 +65,7 @@ export function JournalPanel({ r, now, busy, issue }: { r: Replication; now: str
             <tbody>
               {streams.map(([name, s]) => (
                 <tr key={name} data-stream={name}>
-                  <th scope="row">{name}</th>
+                  <th scope="row">{STREAM_LABELS[name] ?? name}</th>
                   <td>{count(s.segments)}</td>
                   <td>{bytes(s.bytes)}</td>
                   <td>{count(s.records)}</td>
