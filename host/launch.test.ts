@@ -38,7 +38,7 @@ async function occupy(): Promise<number> {
 describe('web mode launch', () => {
   it('prints exactly `TimeZero console: http://127.0.0.1:<n>/?token=<token>`', async () => {
     const { out, log } = logger();
-    const server = (await runWebMode({ root: builtRoot(), port: 0, fallback: false, log, signals: false })) as WebServer;
+    const server = (await runWebMode({ root: builtRoot(), port: 0, fallback: false, log, signals: false, db: null })) as WebServer;
     cleanup.push(() => server.close());
     expect(out).toEqual([`TimeZero console: http://127.0.0.1:${server.port}/?token=${server.token}`]);
     expect(out[0]).toMatch(/^TimeZero console: http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
@@ -47,7 +47,7 @@ describe('web mode launch', () => {
   it('falls back to a free port when the default one is taken', async () => {
     const taken = await occupy();
     const { err, log } = logger();
-    const server = (await runWebMode({ root: builtRoot(), port: taken, fallback: true, log, signals: false })) as WebServer;
+    const server = (await runWebMode({ root: builtRoot(), port: taken, fallback: true, log, signals: false, db: null })) as WebServer;
     cleanup.push(() => server.close());
     expect(server.port).not.toBe(taken);
     expect(err.join('\n')).toContain(`port ${taken} is taken`);
@@ -56,13 +56,13 @@ describe('web mode launch', () => {
   it('fails on a taken explicit --port', async () => {
     const taken = await occupy();
     const { err, log } = logger();
-    expect(await runWebMode({ root: builtRoot(), ...(parseWebArgs(['--port', String(taken)]) as { port: number; fallback: boolean }), log, signals: false })).toBeNull();
+    expect(await runWebMode({ root: builtRoot(), ...(parseWebArgs(['--port', String(taken)]) as { port: number; fallback: boolean }), log, signals: false, db: null })).toBeNull();
     expect(err.join('\n')).toContain('EADDRINUSE');
   });
 
   it('says clearly when the renderer is not built and cannot be', async () => {
     const { err, log } = logger();
-    expect(await runWebMode({ root: mkdtempSync(join(tmpdir(), 'tz-empty-')), port: 0, fallback: false, log, signals: false })).toBeNull();
+    expect(await runWebMode({ root: mkdtempSync(join(tmpdir(), 'tz-empty-')), port: 0, fallback: false, log, signals: false, db: null })).toBeNull();
     expect(err.join('\n')).toMatch(/renderer is not built.*no vite\.config\.ts/);
   });
 
