@@ -183,7 +183,13 @@ export const channels = {
   'runbook.step': {
     /** validates the whole text, then runs the commands with index in [from, to) */
     request: z.object({ text: runbookText, from: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
-    response: z.object({ records: z.array(record), errors: z.array(lineError), total: z.number() }),
+    /** cancelled: work.cancel stopped the step after records.length whole commands */
+    response: z.object({ records: z.array(record), errors: z.array(lineError), total: z.number(), cancelled: z.boolean().optional() }),
+  },
+  'work.cancel': {
+    /** stops the running runbook step before its next command; cancelled false when nothing cancellable was running */
+    request: z.object({}).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   },
   'grid.show': {
     request: z.object({ at: iso.optional() }).strict(),
@@ -283,7 +289,13 @@ export const events = {
   /** console messages raised, in order */
   'engine.messages': z.object({ messages: z.array(message) }),
   /** a long operation's progress */
-  'engine.progress': z.object({ label: z.string(), done: z.number(), total: z.number() }),
+  'engine.progress': z.object({
+    label: z.string(),
+    done: z.number(),
+    total: z.number(),
+    /** work.cancel stops it between two whole commands: nothing is left half-applied in the grid or the journal */
+    cancellable: z.boolean().optional(),
+  }),
   /** desktop only: a menu item the console acts on (save the runbook, save a report, ask for a duration) */
   'app.menu': z.object({ action: z.enum(['save-runbook', 'save-report', 'advance-time']) }),
   /** desktop only: File > Open runbook read a file for the editor */

@@ -51,6 +51,7 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     commandImpact: call('command.impact'),
     runbookValidate: call('runbook.validate'),
     runbookStep: call('runbook.step'),
+    workCancel: call('work.cancel'),
     gridShow: call('grid.show'),
     clusterShow: call('cluster.show'),
     volumesPage: call('volumes.page'),

@@ -20,6 +20,7 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'command.impact': { text: 'SAMPLE three-cluster-ha-dr' },
   'runbook.validate': { text: 'SHOW GRID\nADVANCE 1m' },
   'runbook.step': { text: 'SHOW GRID\nADVANCE 1m', from: 0, to: 2 },
+  'work.cancel': {},
   'grid.show': {},
   'cluster.show': { cluster: 'CL2' },
   'volumes.page': { offset: 0, limit: 10, query: {} },

@@ -173,30 +173,47 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     return toDto(session.run(validated.commands[0]!, source));
   }
 
-  /** Runs commands [from, to), reporting progress and yielding when the step runs long. */
-  async function runCommands(commands: Command[], from: number, to: number, source: string, label: string): Promise<RunRecordDto[]> {
+  /** Set by work.cancel while a step runs: the step stops before its next command. */
+  let cancelRequested = false;
+  let stepRunning = false;
+
+  /** Runs commands [from, to), reporting progress and yielding when the step runs long; work.cancel stops it between whole commands. */
+  async function runCommands(commands: Command[], from: number, to: number, source: string, label: string, cancellable = true): Promise<{ records: RunRecordDto[]; cancelled: boolean }> {
     await backupBefore(opts.store?.backups, commands.slice(from, to));
     const records: RunRecordDto[] = [];
     let messages: ConsoleMessage[] = [];
     let lastYield = Date.now();
     let reported = false;
+    let cancelled = false;
     const total = to - from;
-    for (let i = from; i < to; i++) {
-      const record = session.run(commands[i]!, source);
-      records.push(toDto(record));
-      messages.push(...record.messages);
-      if (i + 1 < to && Date.now() - lastYield >= progressMs) {
-        publish({ event: 'engine.progress', payload: { label, done: i + 1 - from, total } });
-        reported = true;
-        changed(messages);
-        messages = [];
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
+    cancelRequested = false;
+    stepRunning = cancellable;
+    try {
+      for (let i = from; i < to; i++) {
+        // Between two commands: each ran whole and is journaled, so stopping here leaves nothing half-applied.
+        if (cancelRequested) {
+          cancelled = true;
+          break;
+        }
+        const record = session.run(commands[i]!, source);
+        records.push(toDto(record));
+        messages.push(...record.messages);
+        if (i + 1 < to && Date.now() - lastYield >= progressMs) {
+          publish({ event: 'engine.progress', payload: { label, done: i + 1 - from, total, cancellable } });
+          reported = true;
+          changed(messages);
+          messages = [];
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+        }
       }
+    } finally {
+      stepRunning = false;
+      cancelRequested = false;
     }
-    if (reported) publish({ event: 'engine.progress', payload: { label, done: total, total } });
+    if (reported) publish({ event: 'engine.progress', payload: { label: cancelled ? `${label} cancelled` : label, done: total, total } });
     if (total > 0) changed(messages);
-    return records;
+    return { records, cancelled };
   }
 
   function validatedRunbook(text: string, from: number): { commands: Command[]; errors: LineErrorDto[] } {
@@ -281,9 +298,16 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       const { commands, errors } = validatedRunbook(text, from);
       if (errors.length > 0) return { records: [], errors, total: commands.length };
       const end = Math.min(to, commands.length);
-      const records = from < end ? await runCommands(commands, from, end, 'runbook', 'runbook') : [];
-      return { records, errors: [], total: commands.length };
+      const run = from < end ? await runCommands(commands, from, end, 'runbook', 'runbook') : { records: [], cancelled: false };
+      return { records: run.records, errors: [], total: commands.length, ...(run.cancelled ? { cancelled: true } : {}) };
     }),
+
+    // Not a mutator: it must reach a running step, which holds the writer queue.
+    'work.cancel': () => {
+      if (!stepRunning) return { cancelled: false };
+      cancelRequested = true;
+      return { cancelled: true };
+    },
 
     'grid.show': ({ at }) => {
       const engine = engineAt(at);
@@ -397,7 +421,8 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       if (typeof converted !== 'string') return error('BAD_GRID_FILE', `${name}: ${converted.path}: ${converted.message}`);
       const { commands, errors } = session.validate(converted);
       if (errors.length > 0) return { ok: true, result: { records: [], errors: errors.map(lineError), total: commands.length } };
-      const records = await runCommands(commands, 0, commands.length, name, `open ${name}`);
+      // A grid file half loaded is half a grid: its lines run to the end, not cancellable.
+      const { records } = await runCommands(commands, 0, commands.length, name, `open ${name}`, false);
       return { ok: true, result: { records, errors: [], total: commands.length } };
     };
     return writes.run(run);

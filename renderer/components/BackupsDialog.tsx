@@ -38,7 +38,7 @@ export function BackupsButton() {
         `replace the current grid with the one saved before ${REASONS[entry.reason] ?? entry.reason} (${entry.commands} commands, the last ${entry.lastCommand ?? 'none'})`,
         'drop everything done since that backup from the live grid',
       ],
-      backup: { note: 'The current grid is backed up first, so this restore can itself be undone from this list.' },
+      backup: { note: 'The current grid is backed up first. This restore can itself be undone from this list.' },
       confirmLabel: 'Restore this backup',
     }).then((ok) => ok && void restore(entry));
   };

@@ -1,6 +1,11 @@
 // The alert region: every error the client or an action reported, until dismissed. The live region is
 // always in the page so additions are announced.
 
+import { useEffect, useRef, useState } from 'react';
+import { client } from '../api/client';
+import { duration } from '../lib/format';
+import { reportError } from '../state/actions';
+import type { Progress } from '../state/activity-slice';
 import { useStore } from '../state/store';
 
 export function Alerts() {
@@ -23,10 +28,15 @@ export function Alerts() {
   );
 }
 
-/** A long operation's progress (engine.progress), or a busy note while a call is out. */
+/** A long operation's progress (engine.progress) with an estimate and, where safe, Cancel; or a busy note while a call is out. */
 export function ProgressIndicator() {
   const progress = useStore((s) => s.progress);
   const pending = useStore((s) => s.pending);
+  const left = useEstimate(progress);
+  const [cancelling, setCancelling] = useState(false);
+  useEffect(() => {
+    if (!progress) setCancelling(false);
+  }, [progress]);
   return (
     <div className="progress" role="status" aria-label="Progress">
       {progress ? (
@@ -36,6 +46,22 @@ export function ProgressIndicator() {
           <span className="mono">
             {progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}%` : ''}
           </span>
+          {left !== null ? <span className="muted small">about {duration(Math.max(1000, left))} left</span> : null}
+          {progress.cancellable ? (
+            <button
+              type="button"
+              disabled={cancelling}
+              title="Stops before the next command: every command that ran stays whole, in the grid and the journal"
+              onClick={() => {
+                setCancelling(true);
+                client()
+                  .call('work.cancel', {})
+                  .catch((e) => reportError(e, 'Cancel'));
+              }}
+            >
+              {cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
+          ) : null}
         </>
       ) : pending > 0 ? (
         <span className="muted">Working…</span>
@@ -86,4 +112,21 @@ export function StatusBar() {
       </span>
     </footer>
   );
+}
+
+/** Time left from the rate so far: the first report of a label starts its clock. */
+function useEstimate(progress: Progress | null): number | null {
+  const started = useRef<{ label: string; at: number; done: number } | null>(null);
+  if (!progress) {
+    started.current = null;
+    return null;
+  }
+  if (!started.current || started.current.label !== progress.label || progress.done < started.current.done) {
+    started.current = { label: progress.label, at: Date.now(), done: progress.done };
+    return null;
+  }
+  const elapsed = Date.now() - started.current.at;
+  const moved = progress.done - started.current.done;
+  if (moved <= 0 || elapsed < 300) return null;
+  return ((progress.total - progress.done) / moved) * elapsed;
 }

@@ -15,6 +15,8 @@ export interface Progress {
   label: string;
   done: number;
   total: number;
+  /** work.cancel can stop it safely (between whole commands) */
+  cancellable?: boolean;
 }
 
 export interface Issued {

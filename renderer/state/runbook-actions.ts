@@ -20,7 +20,9 @@ export async function stepRunbook(to: number, total: number): Promise<void> {
     }
     get().addRecords(out.records);
     // The editor may have changed while the step ran; the run is of the text sent.
-    get().setRunbookRun({ runErrors: [], records: [...get().runbook.records, ...out.records], next: Math.min(to, out.total) });
+    // Cancelled (work.cancel): the step stopped after records.length whole commands; the next run starts after them.
+    get().setRunbookRun({ runErrors: [], records: [...get().runbook.records, ...out.records], next: out.cancelled ? next + out.records.length : Math.min(to, out.total) });
+    if (out.cancelled) get().setIssued({ command: `(runbook ${name})`, origin: 'Runbooks', ok: false, detail: `Cancelled after ${out.records.length} whole command${out.records.length === 1 ? '' : 's'}; the rest did not run.` });
     void scheduleRefresh();
   } catch (e) {
     reportError(e, 'runbook.step');
