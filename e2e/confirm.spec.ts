@@ -40,7 +40,7 @@ test('Load sample asks, naming the grid it replaces and the backup; Cancel keeps
   await page.keyboard.press('Escape');
 });
 
-test('write takeover asks and says how to undo it; a PRELOAD that evicts says how many before it runs', async ({ page }) => {
+test('write takeover asks and says a backup is taken first; a PRELOAD that evicts says how many before it runs', async ({ page }) => {
   await openConsole(page, host.url);
   await runInConsole(page, 'SAMPLE three-cluster-ha-dr');
   await runInConsole(page, 'FAIL CLUSTER CL1');
@@ -51,7 +51,7 @@ test('write takeover asks and says how to undo it; a PRELOAD that evicts says ho
   await actions.getByRole('button', { name: 'Set takeover for CL1' }).click();
   const takeover = page.getByRole('alertdialog', { name: "Give CL0 write ownership of CL1's volumes?" });
   await expect(takeover).toContainText('the 15,000 volumes CL1 owns');
-  await expect(takeover).toContainText('No backup is taken for this: TAKEOVER CL0 FOR CL1 NONE ends it');
+  await expect(takeover).toContainText('A backup of the grid database is taken first');
   await takeover.getByRole('button', { name: 'Set write takeover' }).click();
   await expect(page.getByRole('button', { name: /^Cluster CL0, online.*, takeover write for CL1$/ })).toBeVisible();
 

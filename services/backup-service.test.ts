@@ -64,6 +64,15 @@ describe('automatic backups before destructive actions', () => {
     expect(readdirSync(join(dir, 'backups')).every((f) => f.endsWith('.db'))).toBe(true);
   });
 
+  it('write takeover and a removal from a DR family are backed up first too (issue 11 item 5)', async () => {
+    const s = open();
+    await run(s, 'FAIL CLUSTER CL1');
+    await run(s, 'TAKEOVER CL0 FOR CL1 WRITE');
+    expect((await list(s)).backups.map((b) => b.reason)).toEqual(['write-takeover']);
+    await run(s, 'TAKEOVER CL0 FOR CL1 READ'); // read takeover changes no volume: no backup
+    expect((await list(s)).backups).toHaveLength(1);
+  });
+
   it('a grid file opened over the current grid is backed up first', async () => {
     const s = open();
     const file = { format: 'timezero-grid', version: 1, grid: 'FILEGRID', sites: ['S1'], clusters: [{ name: 'C1', site: 'S1', model: 'DISK' }] };

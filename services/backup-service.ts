@@ -39,6 +39,10 @@ export function destructiveReason(commands: readonly Command[]): string | null {
   for (const command of commands) {
     const reason = DESTRUCTIVE[command.name];
     if (reason) return reason;
+    // Issue 11 item 5: handing a cluster's write ownership over, or taking a cluster out of a DR
+    // family, is asked about first and backed up too, so the question can promise the way back.
+    if (command.name === 'TAKEOVER' && command.args.mode === 'WRITE') return 'write-takeover';
+    if (command.name === 'DRSETUP' && command.args.action === 'REMOVE' && command.args.cluster) return 'family-remove';
   }
   return null;
 }

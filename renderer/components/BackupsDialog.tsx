@@ -20,6 +20,8 @@ const REASONS: Record<string, string> = {
   recover: 'RECOVER',
   'load-exportset': 'LOAD EXPORTSET',
   'before-restore': 'a restore',
+  'write-takeover': 'a write takeover',
+  'family-remove': 'a removal from a DR family',
 };
 
 function size(bytes: number): string {

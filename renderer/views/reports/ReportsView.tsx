@@ -150,7 +150,13 @@ function CreateReport({ onMade }: { onMade: () => void }) {
       live = false;
     };
   }, [revision]);
-  const make = async (request: { source: 'wizard' } | { source: 'recovery'; library: string }) => {
+  // A runbook run (or any stretch of console work) on demand: the journal entries fromSeq..toSeq (1-based).
+  const journalLength = useStore((st) => st.journalLength);
+  const [fromSeq, setFromSeq] = useState(1);
+  const [toSeq, setToSeq] = useState<number | null>(null);
+  const [title, setTitle] = useState('');
+  const lastSeq = toSeq ?? journalLength;
+  const make = async (request: { source: 'wizard' } | { source: 'recovery'; library: string } | { source: 'journal'; fromSeq: number; toSeq: number; title?: string }) => {
     try {
       const made = await client().call('reports.create', request);
       setStatus(`Made ${made.title}: ${made.verdict}`);
@@ -179,6 +185,23 @@ function CreateReport({ onMade }: { onMade: () => void }) {
           </button>
         </>
       ) : null}
+      <fieldset className="journal-report">
+        <legend>Report of journal entries (a runbook run)</legend>
+        <label>
+          From #{' '}
+          <input type="number" min={1} max={Math.max(1, journalLength)} value={fromSeq} onChange={(e) => setFromSeq(Math.max(1, Number(e.target.value) || 1))} />
+        </label>
+        <label>
+          to #{' '}
+          <input type="number" min={1} max={Math.max(1, journalLength)} value={lastSeq} onChange={(e) => setToSeq(Math.max(1, Number(e.target.value) || 1))} />
+        </label>
+        <label>
+          Title <input type="text" maxLength={200} value={title} placeholder="e.g. quarterly failover runbook" onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <button type="button" disabled={journalLength === 0 || fromSeq > lastSeq} onClick={() => void make({ source: 'journal', fromSeq, toSeq: lastSeq, ...(title.trim() ? { title: title.trim() } : {}) })}>
+          Journal report
+        </button>
+      </fieldset>
       <span role="status" className="small">
         {status}
       </span>
