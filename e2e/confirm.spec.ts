@@ -57,7 +57,7 @@ test('write takeover asks and says a backup is taken first; a PRELOAD that evict
 
   await goTo(page, 'Console');
   const input = page.getByRole('textbox', { name: 'Command' });
-  await input.fill('PRELOAD Z00000-Z99999 ON CL0 MC MCPROD SIZE 40GB');
+  await input.fill('PRELOAD Z00000-Z99999 ON CL0 MC MCPROD SIZE 24GB');
   await input.press('Enter');
   const preload = page.getByRole('alertdialog', { name: 'PRELOAD 100,000 volumes and push others out of cache?' });
   await expect(preload).toContainText(/remove about [\d,]+ volumes \([\d.]+ [TP]B\) from CL0's cache to make room/);
