@@ -83,7 +83,8 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
     expect(report.readiness.lost).toBe(20);
     // Every DR-host mount with its source or failure reason.
     const mounts = report.mounts.map((m) => `${m.command.split(' ').slice(0, 2).join(' ')}|${m.ok ? [m.source, m.sourceCluster].join('@') : m.reason!.split(':')[0]}`);
-    expect(mounts).toEqual(['MOUNT A00010|live@CL1', 'MOUNT QQ0001|NO_SUCH_VOLUME', 'JOB DRHOST|10 of 10 jobs succeeded@', 'JOB DRHOST|5 of 5 jobs succeeded@']);
+    // The test jobs read production volumes first, then write the DR test data (core/wizards/procedures.ts).
+    expect(mounts).toEqual(['MOUNT A00010|live@CL1', 'MOUNT QQ0001|NO_SUCH_VOLUME', 'JOB DRHOST|5 of 5 jobs succeeded@', 'JOB DRHOST|10 of 10 jobs succeeded@']);
 
     const html = reportHtml(report);
     expect(html).toContain(`Test start: <strong>${report.procedure!.start}</strong> — in place of time-zero`);

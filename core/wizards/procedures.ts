@@ -101,13 +101,15 @@ const runTestJobs: WizardStep = {
   id: 'test-jobs',
   phase: 'during',
   title: 'Run the DR test jobs',
-  why: 'Write new data to DR volumes and read production volumes as they are at the DR site (Redbook §11.9.3).',
+  why: 'Read production volumes as they are at the DR site, then write new data to DR volumes (Redbook §11.9.3).',
   kind: 'grid',
   // A test job mounts, writes 800 MB and demounts in about 90 s; a read job's mount and read about 60 s
-  // after any recall, which the engine times itself (Redbook §11.1).
+  // after any recall, which the engine times itself (Redbook §11.1). The reads come first: reaching the
+  // production data is the recovery the test proves (its RTO), and the length of the test's own write
+  // load must not count against it.
   lines: (p) => [
-    `JOB ${p.drHost} WRITE ${p.testWrites ?? 10} SCRATCH ON ${p.drCluster} MC ${p.drMc} CATEGORY ${p.drScratch[0]}${(p.testWrites ?? 10) > 0 ? ` OVER ${(p.testWrites ?? 10) * 90}s` : ''}`,
     ...(p.testReads ? [`JOB ${p.drHost} READ ${p.testReads} ON ${p.drCluster}`] : []),
+    `JOB ${p.drHost} WRITE ${p.testWrites ?? 10} SCRATCH ON ${p.drCluster} MC ${p.drMc} CATEGORY ${p.drScratch[0]}${(p.testWrites ?? 10) > 0 ? ` OVER ${(p.testWrites ?? 10) * 90}s` : ''}`,
   ],
   check: (p, s) => [...checkDrMc(p, s), ...checkNoWriteTakeover(p, s), ...checkDrHostDevices(p, s, false, true)],
   takes: (p) => (rangeCount(p.testReads) > 0 ? `${rangeCount(p.testReads) * 60}s` : null),
