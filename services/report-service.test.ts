@@ -106,5 +106,15 @@ SAVE EXPORTSET FROM CL0 set.tzset`);
     expect(r.steps.reduce((n, s) => n + s.simulatedSeconds!, 0)).toBeGreaterThan(60); // the task list takes simulated time
     expect(r.verdict.rules[0]).toMatchObject({ held: true });
     expect(r.journal.entries.map((e) => e.text)).toContain('RECOVER DRLIB FROM LATEST');
+
+    // A library shared with another partition holding A00040-A00049: those VOLSERs conflict and are not
+    // recovered (Redbook §11.7.1); the RPO names them per Management Class and category, with bytes.
+    const shared = new Session(port, 9);
+    const shareRecords = run(shared, 'STANDALONE DRLIB MODEL TAPE DRIVES 4 FORMATS E06 KEYS KEYPROD PARTITION A00040-A00049\nLOAD EXPORTSET set.tzset INTO DRLIB\nRECOVER DRLIB FROM LATEST\nADVANCE UNTIL IDLE');
+    expect(shareRecords.filter((x) => !x.ok).map((x) => `${x.command}: ${x.error?.message}`)).toEqual([]);
+    const lost = buildRecoveryEvidence(shared, 'DRLIB', sessionJournal(shared), { toolVersion: 't', seed: 9, now: new Date() });
+    expect(evidenceReport.safeParse(lost).success).toBe(true);
+    expect(lost.rpo).toMatchObject({ volumes: 50, recoverable: 40, lostVolumes: 10, lostBytes: 10 * 10 * 2 ** 30 });
+    expect(lost.rpo!.lost).toEqual([{ mc: 'MCCE', category: '000F', volumes: 10, bytes: 10 * 10 * 2 ** 30 }]);
   });
 });

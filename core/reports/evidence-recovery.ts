@@ -9,7 +9,7 @@ import { isoTime } from '../sim/time.js';
 import { documentTitles, emptySignOff, formatCount, reportId } from './evidence-common.js';
 import { journalExcerpt, sealed, type JournalSource } from './evidence-digest.js';
 import type { EvidenceMeta } from './evidence-wizard.js';
-import type { EvidenceReport, EvidenceStep, VerdictRule } from './evidence-model.js';
+import type { EvidenceReport, EvidenceStep, LostTally, VerdictRule } from './evidence-model.js';
 
 export class NoRecovery extends Error {}
 
@@ -20,6 +20,7 @@ export function buildRecoveryEvidence(session: Session, library: string, journal
   const job = sa.job;
   if (!job || job.kind !== 'RECOVER') throw new NoRecovery(`library: ${sa.name} has not run a Copy Export Recovery (RECOVER ${sa.name} FROM <pvol>)`);
   const shown = showRecovery(state, sa);
+  const lostTally = job.status === 'in progress' ? [] : notRestored(state, sa);
   const word = new RegExp(`\\b${sa.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
   const all = journal.rows(1, journal.lastSeq()).filter((r) => word.test(r.text));
   const fromSeq = all[0]?.seq ?? 1;
@@ -89,8 +90,8 @@ export function buildRecoveryEvidence(session: Session, library: string, journal
           volumes: summary.inDatabase,
           recoverable: summary.recovered,
           lostVolumes: lostN,
-          lostBytes: 0,
-          lost: [],
+          lostBytes: lostTally.reduce((sum, t) => sum + t.bytes, 0),
+          lost: lostTally,
           lostExamples: summary.lostVolumes.slice(0, 20).map((v) => v.volser),
           achievedMinutes: null,
           targetMinutes: null,
@@ -105,4 +106,29 @@ export function buildRecoveryEvidence(session: Session, library: string, journal
     signOff: emptySignOff(),
     journal: journalExcerpt(rows, fromSeq, toSeq),
   });
+}
+
+/**
+ * What the recovery could not restore, per Management Class and category with volumes and bytes: every
+ * logical volume of the exported database (Redbook §11.7.2: the database backup on the stacked
+ * volumes) that the stand-alone library does not hold now. The MC and category are the source's.
+ */
+function notRestored(state: Session['engine']['state'], sa: Session['engine']['state']['tape']['standalones'][number]): LostTally[] {
+  const r = sa.recovery;
+  const db = r ? state.tape.databases[r.database] : undefined;
+  if (!db) return [];
+  const restored = new Set<number>();
+  for (let k = 0; k < sa.volumes.count; k++) restored.add(sa.volumes.volser[k]!);
+  const tally = new Map<string, LostTally>();
+  for (let i = 0; i < db.volser.length; i++) {
+    if (restored.has(db.volser[i]!)) continue;
+    const mc = db.mcs[db.mc[i]!]?.name ?? '—';
+    const category = db.category[i]!.toString(16).toUpperCase().padStart(4, '0');
+    const key = `${mc}|${category}`;
+    const t = tally.get(key) ?? { mc, category, volumes: 0, bytes: 0 };
+    t.volumes++;
+    t.bytes += db.sizeBytes[i]!;
+    tally.set(key, t);
+  }
+  return [...tally.values()].sort((a, b) => b.bytes - a.bytes || a.mc.localeCompare(b.mc) || a.category.localeCompare(b.category));
 }
