@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectStoredAgrees } from '../core/store/agreement.fixture.js';
+import { expectStoredAgrees, twoSiteGrid } from '../core/store/agreement.fixture.js';
 import { createConsoleService } from '../services/console-service.js';
 import { sqliteSessionStore } from '../services/sqlite-session-store.js';
 import { runWebMode } from '../host/launch.js';
@@ -47,16 +47,7 @@ afterEach(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const SETUP = [
-  'GRID SMALLFS',
-  'SITE PROD',
-  'SITE DR',
-  'CLUSTER CL0 SITE PROD MODEL DISK',
-  'CLUSTER CL1 SITE DR MODEL DISK',
-  'LINK CL0 CL1',
-  'HOST H SITE PROD ROLE PRODUCTION DEVICES CL0,CL1',
-  'MC MCPROD COPY RD',
-];
+const SETUP = twoSiteGrid('SMALLFS');
 /** 100,000 volumes: a checkpoint of them is several MB, more than the 3 MB disk holds. */
 const HEAVY = 'PRELOAD P00000-P99999 ON CL0 MC MCPROD SIZE 100MB';
 

@@ -9,6 +9,20 @@ import { restoreState, serializeState, type Checkpoint } from '../engine/checkpo
 import { Session } from '../session.js';
 import { openSqliteStore } from './sqlite-store.js';
 
+/** A two-site, two-cluster grid with a production host and a RUN/Deferred class: the storage tests' setup. */
+export function twoSiteGrid(name: string): string[] {
+  return [
+    `GRID ${name}`,
+    'SITE PROD',
+    'SITE DR',
+    'CLUSTER CL0 SITE PROD MODEL DISK',
+    'CLUSTER CL1 SITE DR MODEL DISK',
+    'LINK CL0 CL1',
+    'HOST H SITE PROD ROLE PRODUCTION DEVICES CL0,CL1',
+    'MC MCPROD COPY RD',
+  ];
+}
+
 function replay(seed: number, checkpoint: Checkpoint | null, texts: string[]): Engine {
   const session = new Session(null, seed, checkpoint ? new Engine(seed, restoreState(checkpoint)) : new Engine(seed));
   for (const text of texts) session.replay(text);

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeState } from '../engine/checkpoint.js';
 import { openPersistentSession } from '../persistent-session.js';
 import type { Session } from '../session.js';
-import { expectSameState, expectStoredAgrees } from './agreement.fixture.js';
+import { expectSameState, expectStoredAgrees, twoSiteGrid } from './agreement.fixture.js';
 import { StoreError, type GridStore, type StoreErrorCode } from './port.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -55,17 +55,7 @@ function line(session: Session, text: string) {
   return session.run(validated.commands[0]!, 'test');
 }
 
-const SETUP = [
-  'GRID G',
-  'SITE PROD',
-  'SITE DR',
-  'CLUSTER CL0 SITE PROD MODEL DISK',
-  'CLUSTER CL1 SITE DR MODEL DISK',
-  'LINK CL0 CL1',
-  'HOST H SITE PROD ROLE PRODUCTION DEVICES CL0,CL1',
-  'MC MCPROD COPY RD',
-  'INSERT S00000-S00999 ON CL0',
-];
+const SETUP = [...twoSiteGrid('G'), 'INSERT S00000-S00999 ON CL0'];
 
 describe('stored before applied (spec §12)', () => {
   it('a refused append leaves the grid exactly as before; the session goes on; disk and memory agree', () => {
