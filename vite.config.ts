@@ -30,6 +30,6 @@ export default defineConfig({
     // contract/ sits beside renderer/; let the dev server read it.
     fs: { allow: [here] },
     // `TZ_WEB_PORT=<n> npx vite` develops against a running `npm run web -- --port <n>`.
-    proxy: process.env.TZ_WEB_PORT ? { '/api': { target: `ws://127.0.0.1:${process.env.TZ_WEB_PORT}`, ws: true } } : undefined,
+    ...(process.env.TZ_WEB_PORT ? { proxy: { '/api': { target: `ws://127.0.0.1:${process.env.TZ_WEB_PORT}`, ws: true } } } : {}),
   },
 });

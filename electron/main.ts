@@ -22,7 +22,7 @@ export interface DesktopOptions {
   /** the folder holding package.json, dist/renderer and dist-electron */
   appRoot: string;
   dev: boolean;
-  seed?: number;
+  seed?: number | undefined;
   platform?: NodeJS.Platform;
   /** the user-data folder holding the console database; absent keeps the grid in memory (tests) */
   dataDir?: string;

@@ -76,10 +76,10 @@ export interface DesktopPort extends ExportSetDesktop {
 }
 
 export interface ConsoleServiceOptions {
-  seed?: number;
+  seed?: number | undefined;
   /** the built-in grid a new session opens on (core/samples) */
   sample?: string;
-  store?: SessionStore;
+  store?: SessionStore | undefined;
   files?: FilePort;
   desktop?: DesktopPort;
   /** a runbook step running longer than this reports progress and yields to I/O */

@@ -14,7 +14,7 @@ export function dasdHandlers(session: Session) {
     'dasd.overview': (): Response<'dasd.overview'> => dasdOverview(session.engine.state) as Response<'dasd.overview'>,
     'dasd.journal': ({ replica }: Request<'dasd.journal'>): Response<'dasd.journal'> => {
       try {
-        return showJournal(session.engine.state, replicaOf(session.engine.state, replica)) as Response<'dasd.journal'>;
+        return showJournal(replicaOf(session.engine.state, replica)) as Response<'dasd.journal'>;
       } catch (error) {
         if (error instanceof Refusal) fail(error.code, `replica: ${error.message}`);
         throw error;

@@ -7,7 +7,7 @@ import type { JournalRecord } from '../core/session.js';
 import type { GridState } from '../core/engine/state.js';
 import { hex4 } from '../core/model/grid.js';
 import { parseVolserRange, rangeSize, type VolserRange } from '../core/model/volser.js';
-import { TrailKind, type TrailEvent } from '../core/model/volume-trail.js';
+import { TrailKind, type TrailEvent, type TrailKindCode } from '../core/model/volume-trail.js';
 import { isoTime } from '../core/sim/time.js';
 
 export type HistoryKind = 'command' | 'mount' | 'scratch-mount' | 'dr-mount' | 'recall' | 'write' | 'demount' | 'copy' | 'cache-removal' | 'category' | 'mc' | 'export';
@@ -70,7 +70,7 @@ function firstLine(text: string): string {
   return newline < 0 ? text : text.slice(0, newline);
 }
 
-const KIND_NAMES: Record<number, HistoryKind> = {
+const KIND_NAMES: Record<TrailKindCode, HistoryKind> = {
   [TrailKind.mount]: 'mount',
   [TrailKind.scratchMount]: 'scratch-mount',
   [TrailKind.drMount]: 'dr-mount',

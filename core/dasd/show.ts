@@ -11,7 +11,7 @@ import { showVersions } from './copy-versions.js';
 import type { Replication } from './state.js';
 import { describeDasd } from './volumes.js';
 
-export function showJournal(state: GridState, r: Replication) {
+export function showJournal(r: Replication) {
   syncApplied(r);
   const j = r.journal;
   const earliest = earliestPoint(r);
@@ -51,7 +51,7 @@ export function dasdOverview(state: GridState) {
   return {
     time: isoTime(state.now),
     volumes: d.volumes.map((v) => describeDasd(state, v)),
-    replications: d.replications.map((r) => showJournal(state, r)),
+    replications: d.replications.map((r) => showJournal(r)),
     distributed: d.distributed.map((x) => describeDistributed(state, x)),
     versions: d.sourcePools.map((p) => showVersions(state, p.name)),
     remoteCopies: d.remoteCopies.map((rc) => showRemoteCopy(state, rc.primary)),

@@ -122,11 +122,11 @@ interface CheckpointMeta {
   flashActive: boolean;
   announced: Record<number, string[]>;
   /** pools, stacked volumes, export runs, stand-alone libraries; columns in blobs tape/… (absent before Copy Export existed) */
-  tape?: TapeMeta;
+  tape?: TapeMeta | undefined;
   /** Host DASD volumes, journals, pools, remote copies; data in blobs dasd/… (absent before spec §9 existed) */
-  dasd?: DasdMeta;
+  dasd?: DasdMeta | undefined;
   /** per-volume events, oldest first, columns in blobs trail/… (absent before volume histories existed) */
-  trail?: { length: number; dropped: number; texts: string[] };
+  trail?: { length: number; dropped: number; texts: string[] } | undefined;
 }
 
 const TRAIL_COLUMNS = ['time', 'volume', 'kind', 'cluster', 'other', 'level', 'value', 'commandRef'] as const;

@@ -141,7 +141,7 @@ function run(state: GridState, command: Command, next: () => unknown): unknown {
     case 'SYNC':
       return sync(state, command.args.dasd.name);
     case 'SHOW_JOURNAL':
-      return showJournal(state, replicaOf(state, command.args.replica.name));
+      return showJournal(replicaOf(state, command.args.replica.name));
     case 'SHOW_REMOTECOPY':
       return showRemoteCopy(state, command.args.dasd.name);
     case 'SHOW_DASD':

@@ -31,7 +31,7 @@ export function showGrid(state: GridState) {
       model: c.model,
     };
   }
-  return { name: state.name, time: isoTime(state.now), states: gridStates(state, clusters), clusters, volumes: state.volumes.count };
+  return { name: state.name, time: isoTime(state.now), states: gridStates(clusters), clusters, volumes: state.volumes.count };
 }
 
 export function showCluster(state: GridState, x: number) {

@@ -99,7 +99,7 @@ export function previewCsv(text: string, rows = 10): { header: string[]; rows: s
 }
 
 /** Guesses the mapping from header names (volser, category, mc / management class, size, copies / clusters). */
-export function guessMapping(header: string[]): Partial<Record<keyof InventoryMapping, number>> {
+export function guessMapping(header: string[]): { [K in keyof InventoryMapping]?: number | undefined } {
   const find = (...patterns: RegExp[]) => {
     const i = header.findIndex((h) => patterns.some((p) => p.test(h.trim())));
     return i < 0 ? undefined : i;

@@ -57,7 +57,7 @@ export function factsOfRun(session: Session, run: WizardRun): PointFacts | null 
   return facts;
 }
 
-function steps(session: Session, run: WizardRun, wizard: Wizard): EvidenceStep[] {
+function steps(run: WizardRun, wizard: Wizard): EvidenceStep[] {
   return wizard.steps.map((s, i): EvidenceStep => {
     const base = { n: i + 1, id: s.id, title: s.title, phase: s.phase, kind: s.kind };
     const rec = i < run.next ? run.done[i] : run.failed && i === run.next ? run.failed : null;
@@ -148,7 +148,7 @@ export function buildWizardEvidence(session: Session, run: WizardRun, journal: J
   const wizard = wizardOf(run);
   const state = session.engine.state;
   const p = run.params;
-  const stepList = steps(session, run, wizard);
+  const stepList = steps(run, wizard);
   const { start } = testWindow(run);
   const firstAt = run.done[0] ? Date.parse(run.done[0].at) : null;
   const lastEnd = [...run.done].reverse().find((d) => d.endedAt)?.endedAt ?? null;

@@ -37,7 +37,7 @@ export function clusterStates(state: GridState, x: number, immediateDeferred = c
 }
 
 /** The composite library's states: every state some cluster is in. */
-export function gridStates(state: GridState, clusters: Record<string, unknown>): string[] {
+export function gridStates(clusters: Record<string, unknown>): string[] {
   const all = new Set<string>();
   for (const c of Object.values(clusters)) for (const s of (c as { states: string[] }).states) all.add(s);
   return ORDER.filter((s) => all.has(s));

@@ -18,7 +18,7 @@ import {
 } from '../model/grid.js';
 import { VolumeStore } from '../model/volumes.js';
 import { CATEGORY_ERROR as CATEGORY_ERROR_DEFAULT, CATEGORY_PRIVATE as CATEGORY_PRIVATE_DEFAULT, CATEGORY_SCRATCH as CATEGORY_SCRATCH_DEFAULT } from '../model/grid.js';
-import { encodeVolser, rangeCodes, rangeSize, rangeVolser, type VolserRange } from '../model/volser.js';
+import { rangeCodes, rangeVolser, type VolserRange } from '../model/volser.js';
 import { CopyQueues } from './copy-queues.js';
 import { ScratchPools } from './scratch-pools.js';
 import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';

@@ -23,7 +23,7 @@ export interface WizardParams {
   familyClusters?: string[];
   /** test jobs the wizard runs during the test */
   testWrites?: number;
-  testReads?: string;
+  testReads?: string | undefined;
   /** the test's objectives, entered in the wizard and judged in its report */
   rpoMinutes?: number;
   rtoMinutes?: number;

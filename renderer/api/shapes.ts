@@ -84,9 +84,9 @@ export type VolumeDetail = z.infer<typeof volumeDetail>;
 export interface HostView {
   name: string;
   site: string;
-  role?: string;
-  failed?: boolean;
-  devices?: Record<string, { online: boolean; paths?: number; failedPaths?: number }>;
+  role?: string | undefined;
+  failed?: boolean | undefined;
+  devices?: Record<string, { online: boolean; paths?: number | undefined; failedPaths?: number | undefined }> | undefined;
 }
 
 /** Parses an open result; a mismatch is a ClientError naming the field. */

@@ -16,7 +16,7 @@ export interface Progress {
   done: number;
   total: number;
   /** work.cancel can stop it safely (between whole commands) */
-  cancellable?: boolean;
+  cancellable?: boolean | undefined;
 }
 
 export interface Issued {

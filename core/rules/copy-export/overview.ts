@@ -278,7 +278,7 @@ function makespan(jobs: number[], lanes: number, busy: number[] = []): number {
  * pre-migrated on the available drives, the locked stacked volumes less those §11.5.1 excludes, the
  * database backup on each (with `lmtdbpvl`, the first two and last two), one robot move each.
  */
-export function planExport(state: GridState, clusterRef: number | string, poolNumber: number, options: { lmtdbpvl?: boolean; listVolser?: string } = {}): ExportPlan {
+export function planExport(state: GridState, clusterRef: number | string, poolNumber: number, options: { lmtdbpvl?: boolean | undefined; listVolser?: string | undefined } = {}): ExportPlan {
   const plan = planPool(state, clusterRef, poolNumber, options);
   if (options.listVolser === undefined) return plan;
   const { refusal } = exportVerdict(state, options.listVolser);
@@ -289,7 +289,7 @@ export function planExport(state: GridState, clusterRef: number | string, poolNu
   return plan;
 }
 
-function planPool(state: GridState, clusterRef: number | string, poolNumber: number, options: { lmtdbpvl?: boolean } = {}): ExportPlan {
+function planPool(state: GridState, clusterRef: number | string, poolNumber: number, options: { lmtdbpvl?: boolean | undefined } = {}): ExportPlan {
   const c = typeof clusterRef === 'number' ? clusterRef : state.clusters.findIndex((x) => x.name === clusterRef);
   const cluster = state.clusters[c];
   if (!cluster) refuse('NO_SUCH_CLUSTER', `no cluster ${String(clusterRef)} in the grid`);

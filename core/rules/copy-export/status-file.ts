@@ -129,7 +129,7 @@ export function showExportStatus(state: GridState, volser: string, only: string 
   const entry = (i: number) => {
     const code = run!.reason[i]!;
     const p = run!.pvolOf[i]!;
-    return { exported: code === EXPORTED, pvol: p >= 0 && (code === EXPORTED || code === PENDING) ? lib!.pvols[p]!.volser : null, reason: REASONS[code], code: String(code).padStart(2, '0') };
+    return { exported: code === EXPORTED, pvol: p >= 0 && (code === EXPORTED || code === PENDING) ? lib!.pvols[p]!.volser : null, reason: REASONS[code] ?? `REASON ${code}`, code: String(code).padStart(2, '0') };
   };
   if (run) {
     if (only !== null) {

@@ -13,7 +13,7 @@ import { DRIVE_MOUNT_MS } from '../cache.js';
 import { canRead, FORMAT_BYTES_PER_MS } from '../physical/media.js';
 import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type Pool, type StackedVolume } from '../physical/library.js';
 import { dbBackupBytes, type DbBackup } from '../copy-export/db-backup.js';
-import { emptyVolumes, growVolumes, inPartition, isEmpty, refuseIfBusy, type RecoveryJob, type RecoveryStep, type RecoverySummary, type StandaloneLibrary } from './standalone.js';
+import { emptyVolumes, growVolumes, inPartition, isEmpty, refuseIfBusy, type RecoveryJob, type RecoveryStep, type StandaloneLibrary } from './standalone.js';
 
 const STEP_MS = 30_000;
 const LOST_SAMPLE_LIMIT = 100;
