@@ -10,16 +10,16 @@
 // KEEP CURRENT discards the point-in-time changes, rolls forward with the redo log and resyncs from
 // the active site; KEEP PIT discards the redo log and resyncs the active site to the point in time.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo, onEvent } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo, onEvent } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, contentWord, digest } from './blocks.js';
+import { BLOCK_BYTES, BlockMap, contentWord, digest } from '../world/dasd/blocks.js';
 import { ROLL_BYTES_PER_SEC } from './image-access.js';
-import { Journal } from './journal.js';
+import { Journal } from '../world/dasd/journal.js';
 import { DEFAULT_JOURNAL_BYTES, DEFAULT_LINK_BYTES_PER_SEC } from './replication.js';
-import type { ChangeSet, DistributedVolume } from './state.js';
-import { TxLog } from './tx-log.js';
+import type { ChangeSet, DistributedVolume } from '../world/dasd/state.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 import { findDasd, roleOf } from './volumes.js';
 
 export function distribute(state: GridState, name: string, sites: [string, string], changeSetMs: number, gbps: number | null, journalBytes: number | null) {

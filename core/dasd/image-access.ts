@@ -4,15 +4,15 @@
 // turns a virtual access into logged access by rolling in the background, transparently. Distribution
 // is held meanwhile. IMAGE DISABLE discards every change made during access, then distribution goes on.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo, onEvent } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo, onEvent } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, digest } from './blocks.js';
+import { BLOCK_BYTES, BlockMap, digest } from '../world/dasd/blocks.js';
 import { dasdMessage } from './messages.js';
 import { deliver, distributeAll, earliestPoint, latestPoint, syncApplied } from './replication.js';
-import type { ImageAccess, Replication } from './state.js';
-import { TxLog } from './tx-log.js';
+import type { ImageAccess, Replication } from '../world/dasd/state.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 import { findDasd } from './volumes.js';
 
 /** How fast the appliance rolls the replica through the journal (reads undo, writes redo and data). */

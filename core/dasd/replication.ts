@@ -5,15 +5,15 @@
 // target enters each transaction in its journal's DO stream and distributes it to the replica,
 // recording the overwritten data in the UNDO stream.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { onEvent } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { onEvent } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, contentWord } from './blocks.js';
-import { Journal, SEGMENT_BYTES } from './journal.js';
+import { BLOCK_BYTES, BlockMap, contentWord } from '../world/dasd/blocks.js';
+import { Journal, SEGMENT_BYTES } from '../world/dasd/journal.js';
 import { dasdMessage } from './messages.js';
-import type { Replication, TransferMode } from './state.js';
-import { TxLog } from './tx-log.js';
+import type { Replication, TransferMode } from '../world/dasd/state.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 import { findDasd, roleOf, siteFailed } from './volumes.js';
 
 /** A module-local copy: an imported binding costs a getter call on the per-transaction path. */

@@ -5,18 +5,18 @@
 // the same commands gives the same results as never having stopped: every field that can steer a
 // later command (RNG state, event sequence numbers, Map iteration order, FIFO contents) comes back.
 
-import type { GridState, Mount } from './state.js';
-import type { TargetQueue } from '../rules/copy-queues.js';
-import { CopyQueues } from '../rules/copy-queues.js';
-import { ScratchPools } from '../rules/scratch-pools.js';
-import type { Premigration } from '../rules/cache.js';
-import type { DrFamily, TimeZeroImage } from '../rules/dr-family.js';
+import type { GridState, Mount } from '../world/state.js';
+import type { TargetQueue } from '../world/copy-queues.js';
+import { CopyQueues } from '../world/copy-queues.js';
+import { ScratchPools } from '../world/scratch-pools.js';
+import type { Premigration } from '../world/premigration.js';
+import type { DrFamily, TimeZeroImage } from '../world/dr-family.js';
 import type { Category, Cluster, GridLink, Host, ManagementClass, Site } from '../model/grid.js';
 import { NumberFifo } from '../model/number-fifo.js';
 import { NO_COPY, SCALAR_COLUMNS, VolumeStore, type ScalarColumn } from '../model/volumes.js';
 import { EventQueue, type SimEvent } from '../sim/event-queue.js';
 import { Rng } from '../sim/rng.js';
-import { createTapeState } from '../rules/physical/tape-state.js';
+import { createTapeState } from '../world/tape/tape-state.js';
 import { restoreTape, serializeTape, type TapeMeta } from '../rules/physical/checkpoint.js';
 import { restoreDasd, serializeDasd, type DasdMeta } from '../dasd/checkpoint.js';
 import { VolumeTrail, type TrailColumns } from '../model/volume-trail.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrailKind, VolumeTrail } from './volume-trail.js';
 import { restoreState, serializeState } from '../engine/checkpoint.js';
-import { createState } from '../engine/state.js';
+import { createState } from '../world/state.js';
 
 describe('volume trail', () => {
   it('keeps the latest events when full, oldest first per volume, and counts what gave way', () => {

@@ -2,13 +2,14 @@
 // volume removal policy on disk-only clusters (Redbook §11.1: scratch first, then least recently used
 // private volumes that keep a consistent copy on another cluster; PG0 before PG1).
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
+import type { Premigration } from '../world/premigration.js';
 import { CATEGORY_INSERT } from '../model/grid.js';
 import { NO_COPY, NOT_MOUNTED } from '../model/volumes.js';
 import { NumberFifo } from '../model/number-fifo.js';
 import { emit, reachable } from './reach.js';
 import { preserveTimeZero } from './dr-family.js';
-import { onEvent } from '../sim/run.js';
+import { onEvent } from '../world/run.js';
 import { MB } from '../sim/time.js';
 import { invalidateTapeCopies, writeToStackedVolumes } from './physical/stacked.js';
 import { TrailKind } from '../model/volume-trail.js';
@@ -19,17 +20,6 @@ export const REMOVAL_TARGET = 0.9;
 /** TS1140-class drive streaming rate and the mount/positioning time of a stacked volume. */
 export const DRIVE_BYTES_PER_MS = (250 * MB) / 1000;
 export const DRIVE_MOUNT_MS = 30_000;
-
-export interface Premigration {
-  volume: NumberFifo;
-  level: NumberFifo;
-  active: number;
-  /**
-   * Pre-migrated copies in the order they reached tape: a tape-attached cluster's cache removal takes
-   * them oldest first (≈ least recently used) without scanning every volume. Stale entries are skipped.
-   */
-  removable: NumberFifo;
-}
 
 export function premigrationOf(state: GridState, cluster: number): Premigration {
   while (state.premigration.length <= cluster) {

@@ -3,7 +3,7 @@
 // bandwidth shared equally by the copies in flight on that pair, at most 20 per target; queues
 // drain in demount order. RUN (immediate) copies start at once and DEMOUNT waits for them.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import {
   DEFERRED,
   IMMEDIATE,
@@ -11,10 +11,10 @@ import {
   MAX_COPIES_IN_FLIGHT,
   type CopyInFlight,
   type TargetQueue,
-} from './copy-queues.js';
+} from '../world/copy-queues.js';
 import { ensureRoom, onCacheRoom, placeInCache } from './cache.js';
 import { isUp, pairBandwidth } from './reach.js';
-import { onEvent } from '../sim/run.js';
+import { onEvent } from '../world/run.js';
 import { TrailKind } from '../model/volume-trail.js';
 
 const HISTORY_STEP_MS = 60_000;

@@ -1,9 +1,9 @@
 // Failures, repair, service, ownership takeover and AOTM (spec §6; Redbook §11.1, §11.2).
 
-import type { GridState, Mount } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState, Mount } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { linkKey, type TakeoverMode } from '../model/grid.js';
-import { onEvent } from '../sim/run.js';
+import { onEvent } from '../world/run.js';
 import { pumpPremigration } from './cache.js';
 import { replanCopies } from './copies.js';
 import { loseMount, syncCategories } from './mounts.js';

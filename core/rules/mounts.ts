@@ -2,14 +2,14 @@
 // consistency points). A mount needs the host's devices on the cluster, ownership, and a TVC holding a
 // consistent copy: the mount cluster's own first, else a reachable peer's (remote TVC).
 
-import type { GridState, Mount } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState, Mount } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { hex4 } from '../model/grid.js';
 import { NOT_MOUNTED } from '../model/volumes.js';
-import { advanceTo, advanceUntil } from '../sim/run.js';
+import { advanceTo, advanceUntil } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
 import { ensureRoom, isInCache, isScratch, outOfCache, placeInCache, recallTime, resizeCached } from './cache.js';
-import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from './copy-queues.js';
+import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from '../world/copy-queues.js';
 import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
 import { acquireOwnership, canOwnForWrite } from './ownership.js';
 import { isUp, pairBandwidth, reachable } from './reach.js';

@@ -2,7 +2,7 @@
 // portable media are followed through the declarations the file itself makes, so a misspelt name is a
 // file:line:col error before anything runs. These lines need only SITE lines, no GRID.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import type { Command } from './commands.js';
 import type { Named } from './cursor.js';
 import type { LineError } from './parser.js';

@@ -2,7 +2,7 @@
 // hosts, Management Classes) followed through the topology the file itself declares.
 
 import { MAX_CLUSTERS_PER_GRID } from '../model/grid.js';
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import type { Command } from './commands.js';
 import type { ClusterRef, Named } from './cursor.js';
 import { isLineError, parseLine, type LineError } from './parser.js';

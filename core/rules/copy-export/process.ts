@@ -5,14 +5,14 @@
 // a time; its state is part of the grid state and its timers are simulated events, so a restored
 // checkpoint carries on where it stopped.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { NO_COPY, NOT_MOUNTED } from '../../model/volumes.js';
-import { onEvent } from '../../sim/run.js';
+import { onEvent } from '../../world/run.js';
 import { MB } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS, isInCache, premigrationOf, pumpPremigration } from '../cache.js';
-import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume } from '../physical/library.js';
-import { FORMAT_BYTES_PER_MS } from '../physical/media.js';
+import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume } from '../../world/tape/library.js';
+import { FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
 import { eject } from '../physical/io-station.js';
 import { libraryOf, placementOf } from '../physical/tape-state.js';
 import { retryWaiting, secondaryPoolOf } from '../physical/stacked.js';
@@ -36,7 +36,7 @@ import {
   TERMINATED,
   type ExportRun,
   type ExportState,
-} from './types.js';
+} from '../../world/tape/export-types.js';
 
 export { MIN_EXPORT_DRIVES };
 /** E0013 "every five minutes"; E0016 "every 10 minutes"; E0015 after 60 minutes; E0018 after 10 hours. */

@@ -2,9 +2,9 @@
 // of the export set are copied to the stacked volumes the run locked; everything else, including
 // volumes assigned to the pool after the run began, to other volumes of the pool (not exported).
 
-import type { GridState } from '../../engine/state.js';
-import type { ExportRun } from './types.js';
-import { PENDING } from './types.js';
+import type { GridState } from '../../world/state.js';
+import type { ExportRun } from '../../world/tape/export-types.js';
+import { PENDING } from '../../world/tape/export-types.js';
 import { copyFinished, noteResumed } from './process.js';
 
 export function activeRun(state: GridState): ExportRun | null {

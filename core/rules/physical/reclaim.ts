@@ -4,22 +4,16 @@
 // copy of the remaining valid logical volumes is made using the primary logical volume copy as a
 // source"; the next export takes the new copies offsite and the old volume holds nothing active.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
-import { onEvent } from '../../sim/run.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
+import { onEvent } from '../../world/run.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
-import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume } from './library.js';
-import { FORMAT_BYTES_PER_MS } from './media.js';
+import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume } from '../../world/tape/library.js';
+import { FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
+import type { CopyColumns } from '../../world/tape/standalone.js';
 
 /** Erasing a reclaimed cartridge on a drive before it is scratch again (SECE). */
 export const ERASE_MS = 5 * 60_000;
-
-/** A library's logical copies by stacked volume: the columns reclamation rewrites. */
-export interface CopyColumns {
-  count: number;
-  columns: { pvol: Int32Array; primary: boolean }[];
-  bytes: Float64Array;
-}
 
 /** Resolves a library key: a cluster index (≥ 0) or a stand-alone library (-1 - index). */
 export type LibraryResolver = (state: GridState, key: number) => { lib: PhysicalLibrary; copies: CopyColumns } | null;

@@ -1,7 +1,7 @@
 // Moves simulated time: pops events in (time, sequence) order and hands each to its rule.
 
-import type { GridState } from '../engine/state.js';
-import type { SimEvent } from './event-queue.js';
+import type { GridState } from './state.js';
+import type { SimEvent } from '../sim/event-queue.js';
 
 export type EventHandler = (state: GridState, event: SimEvent) => void;
 

@@ -5,13 +5,13 @@ import { VolumeStore } from '../model/volumes.js';
 import { EventQueue } from '../sim/event-queue.js';
 import { Rng } from '../sim/rng.js';
 import { EPOCH_START } from '../sim/time.js';
-import type { ConsoleMessage } from '../runbook/messages.js';
-import { CopyQueues } from '../rules/copy-queues.js';
-import { ScratchPools } from '../rules/scratch-pools.js';
-import type { Premigration } from '../rules/cache.js';
-import type { DrFamily } from '../rules/dr-family.js';
-import { createTapeState, type TapeState } from '../rules/physical/tape-state.js';
-import { createDasdState, type DasdState } from '../dasd/state.js';
+import type { ConsoleMessage } from './console-message.js';
+import { CopyQueues } from './copy-queues.js';
+import { ScratchPools } from './scratch-pools.js';
+import type { Premigration } from './premigration.js';
+import type { DrFamily } from './dr-family.js';
+import { createTapeState, type TapeState } from './tape/tape-state.js';
+import { createDasdState, type DasdState } from './dasd/state.js';
 import { VolumeTrail } from '../model/volume-trail.js';
 
 export interface Mount {
