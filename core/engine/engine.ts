@@ -9,7 +9,7 @@ import { Refusal, refuse } from '../world/refusal.js';
 import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, hex4, type TakeoverMode } from '../model/grid.js';
 import { rangeSize, rangeVolser } from '../model/volser.js';
 import { Rng } from '../sim/rng.js';
-import { advanceTo, advanceUntil, setAfterEvent } from '../world/run.js';
+import { advanceTo, advanceUntil } from '../world/run.js';
 import { isoTime, MAX_SIM_TIME } from '../sim/time.js';
 import * as topology from '../rules/topology.js';
 import * as mounts from '../rules/mounts.js';
@@ -25,6 +25,7 @@ import { runWithTape, tapeBusy } from './tape.js';
 import { runWithDasd } from './dasd.js';
 import type { FilePort } from '../runbook/validate.js';
 import { importInventory } from '../inventory/apply.js';
+import { EVENT_RULES } from './event-handlers.js';
 
 export interface Outcome {
   ok: boolean;
@@ -34,8 +35,6 @@ export interface Outcome {
 }
 
 const IDLE_LIMIT_MS = 30 * 86_400_000;
-
-setAfterEvent(updateGridStates);
 
 export class Engine {
   state: GridState;
@@ -47,7 +46,7 @@ export class Engine {
   replaying = false;
 
   constructor(seed = 1, state?: GridState) {
-    this.state = state ?? createState(seed);
+    this.state = state ?? createState(EVENT_RULES, seed);
   }
 
   execute(command: Command): Outcome {

@@ -3,7 +3,7 @@
 
 import type { GridState, Mount } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
-import type { MountResult } from './mounts.js';
+import type { MountResult } from './mount-result.js';
 import { imageAtTimeZero, resolveAtTimeZero, takeSnapshotOwnership } from './dr-family.js';
 import { type DrFamily } from '../world/dr-family.js';
 import { TrailKind } from '../model/volume-trail.js';

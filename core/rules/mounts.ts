@@ -16,26 +16,11 @@ import { isUp, pairBandwidth, reachable } from './reach.js';
 import { isWriteProtected } from './write-protect.js';
 import { flashFamilyFor, imageAtTimeZero, isExcludedCategory, preserveTimeZero } from './dr-family.js';
 import { mountAtTimeZero } from './dr-mounts.js';
+import type { MountResult } from './mount-result.js';
 import { checkRecall } from './physical/stacked.js';
 
 const NO_MC = 255;
 const RUN_WAIT_LIMIT_MS = 30 * 86_400_000;
-
-export interface MountResult {
-  volser: string;
-  mountCluster: string;
-  tvcCluster: string;
-  source: 'live' | 'scratch' | 'snapshot' | 'backup';
-  sourceCluster: string;
-  readOnly: boolean;
-  /** Remote TVC only: which of the grid links between mount and TVC cluster carries it (1-based). */
-  gridLink?: number;
-  recallSeconds?: number;
-  /** a protected Fast Ready category honoured on a write-protected cluster: no data is presented */
-  fastReady?: boolean;
-  /** the Management Class a specific mount assigned (spec §12) */
-  mc?: string;
-}
 
 function hostDevices(state: GridState, hostName: string, cluster: number) {
   const host = state.hosts.find((h) => h.name === hostName)!;

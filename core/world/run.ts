@@ -1,28 +1,20 @@
-// Moves simulated time: pops events in (time, sequence) order and hands each to its rule.
+// Moves simulated time: pops events in (time, sequence) order and hands each to the rule the state's
+// handler table names for its kind.
 
-import type { GridState } from './state.js';
-import type { SimEvent } from '../sim/event-queue.js';
+import type { EventKind, FiredEvent } from './events.js';
+import type { EventHandlers, GridState } from './state.js';
 
-export type EventHandler = (state: GridState, event: SimEvent) => void;
-
-const handlers = new Map<string, EventHandler>();
-let afterEvent: (state: GridState) => void = () => {};
-
-/** Runs after every event: grid states follow the queues as they drain. */
-export function setAfterEvent(hook: (state: GridState) => void): void {
-  afterEvent = hook;
-}
-
-export function onEvent(kind: string, handler: EventHandler): void {
-  handlers.set(kind, handler);
-}
-
-function dispatch(state: GridState, event: SimEvent): void {
-  state.now = Math.max(state.now, event.time);
-  const handler = handlers.get(event.kind);
+function handle<K extends EventKind>(state: GridState, handlers: EventHandlers, event: FiredEvent<K>): void {
+  const handler: EventHandlers[K] | undefined = handlers[event.kind];
+  // a checkpoint written by another build may hold a kind this one does not know
   if (!handler) throw new Error(`no handler for simulated event '${event.kind}'`);
   handler(state, event);
-  afterEvent(state);
+}
+
+function dispatch(state: GridState, event: FiredEvent<EventKind>): void {
+  state.now = Math.max(state.now, event.time);
+  handle(state, state.eventRules.handlers, event);
+  state.eventRules.afterEvent(state);
 }
 
 /** Runs every event due up to `until`, then sets the clock to `until`. */
@@ -30,7 +22,8 @@ export function advanceTo(state: GridState, until: number): void {
   for (;;) {
     const next = state.events.peek();
     if (!next || next.time > until) break;
-    dispatch(state, state.events.pop()!);
+    state.events.pop();
+    dispatch(state, next);
   }
   state.now = Math.max(state.now, until);
 }
@@ -43,7 +36,8 @@ export function advanceUntil(state: GridState, done: () => boolean, limit: numbe
   while (!done()) {
     const next = state.events.peek();
     if (!next || next.time > limit) return false;
-    dispatch(state, state.events.pop()!);
+    state.events.pop();
+    dispatch(state, next);
   }
   return true;
 }

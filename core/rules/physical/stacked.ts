@@ -10,7 +10,7 @@ import { allocate, DEFAULT_PRIMARY_POOL, materialize, NO_PVOL, poolOf, release, 
 import { libraryOf, placementOf } from './tape-state.js';
 import { type Placement } from '../../world/tape/tape-state.js';
 import { exportIdFor, notePremigrated } from '../copy-export/routing.js';
-import { premigrationOf } from '../cache.js';
+import { premigrationOf } from '../premigration-queue.js';
 
 /** The cluster's secondary pool for a volume's Management Class, or null when it keeps no second copy. */
 export function secondaryPoolOf(state: GridState, lib: PhysicalLibrary, v: number): number | null {

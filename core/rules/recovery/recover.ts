@@ -7,7 +7,7 @@
 import type { GridState } from '../../world/state.js';
 import { refuse } from '../../world/refusal.js';
 import { decodeVolser } from '../../model/volser.js';
-import { onEvent } from '../../world/run.js';
+import type { FiredEvent } from '../../world/events.js';
 import { isoTime } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
 import { canRead, FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
@@ -47,7 +47,7 @@ function startJob(state: GridState, sa: StandaloneLibrary, kind: RecoveryJob['ki
     ...extra,
   };
   sa.job = job;
-  state.events.push(state.now + steps[0]!.ms, 'sa-step', [sa.index, job.generation]);
+  state.events.push(state.now + steps[0]!.ms, { kind: 'sa-step', args: [sa.index, job.generation] });
   return job;
 }
 
@@ -137,22 +137,22 @@ export function recover(state: GridState, sa: StandaloneLibrary, from: string | 
   };
 }
 
-onEvent('sa-step', (state, event) => {
-  const [index, generation] = event.args as [number, number];
+export function onSaStep(state: GridState, event: FiredEvent<'sa-step'>): void {
+  const [index, generation] = event.args;
   const sa = state.tape.standalones[index];
   const job = sa?.job;
   if (!sa || !job || job.generation !== generation || job.status !== 'in progress') return;
   job.current++;
   job.stepStartedAt = state.now;
   if (job.current < job.steps.length - 1) {
-    state.events.push(state.now + job.steps[job.current]!.ms, 'sa-step', [index, generation]);
+    state.events.push(state.now + job.steps[job.current]!.ms, { kind: 'sa-step', args: [index, generation] });
     return;
   }
   if (job.kind === 'ERASE') applyErase(sa);
   else applyRecovery(state, sa, job);
   job.status = 'completed';
   job.ended = state.now;
-});
+}
 
 function applyErase(sa: StandaloneLibrary): void {
   sa.volumes = emptyVolumes();
