@@ -100,7 +100,21 @@ export class VolumeStore {
   }
 
   volser(v: number): string {
-    return decodeVolser(this.cols.code[v]!);
+    return decodeVolser(this.get(v, 'code'));
+  }
+
+  /** One attribute of volume v, for a command's few volumes; a scan over all of them reads `cols` directly. */
+  get(v: number, column: ScalarColumn): number {
+    const value = this.cols[column][v];
+    if (value === undefined) throw new RangeError(`no logical volume #${v} (${this.count} volumes)`);
+    return value;
+  }
+
+  /** Data level of cluster c's copy of volume v, NO_COPY when it has none. */
+  copyLevelOf(cluster: number, v: number): number {
+    const level = this.cols.copyLevel[cluster]?.[v];
+    if (level === undefined) throw new RangeError(`no copy column for cluster #${cluster}, volume #${v}`);
+    return level;
   }
 
   /** Appends a volume; the caller fills its attributes. Returns its number. */
@@ -134,6 +148,6 @@ export class VolumeStore {
   }
 
   hasConsistentCopy(v: number, cluster: number): boolean {
-    return this.cols.copyLevel[cluster]![v] === this.cols.level[v];
+    return this.copyLevelOf(cluster, v) === this.cols.level[v];
   }
 }

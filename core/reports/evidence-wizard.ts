@@ -19,6 +19,7 @@ import type { EvidenceReport, EvidenceStep, EvidenceRto, VerdictRule } from './e
 import { drMountRows, tallyMounts } from './dr-mount-rows.js';
 import { documentTitles, emptySignOff, reportId } from './evidence-common.js';
 import { formatSeconds } from './evidence-format.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export interface EvidenceMeta {
   toolVersion: string;
@@ -124,7 +125,7 @@ function cleanup(state: GridState, run: WizardRun, wizard: Wizard) {
     items.push({ item: `FlashCopy of DR family ${p.family} disabled (time-zero released)`, done: !!f && !f.flash });
     items.push({ item: `write protect of DR family ${p.family} disabled`, done: !!f && !f.writeProtect });
   } else if (dr >= 0) {
-    const c = state.clusters[dr]!;
+    const c = clusterAt(state, dr);
     items.push({ item: `write protect off on ${p.drCluster}`, done: !c.writeProtect });
     const takeover = p.production.filter((n) => c.takeover[state.clusters.findIndex((x) => x.name === n)] !== undefined);
     items.push({ item: `no ownership takeover left on ${p.drCluster}`, done: takeover.length === 0 });

@@ -12,6 +12,7 @@ import { onEvent } from '../sim/run.js';
 import { MB } from '../sim/time.js';
 import { invalidateTapeCopies, writeToStackedVolumes } from './physical/stacked.js';
 import { TrailKind } from '../model/volume-trail.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 /** Auto-removal starts above this share of the cache and frees down to REMOVAL_TARGET. */
 export const REMOVAL_THRESHOLD = 0.95;
@@ -48,7 +49,7 @@ export function placeInCache(state: GridState, cluster: number, v: number, level
   const bit = 1 << cluster;
   if (!(cols.inCache[v]! & bit)) {
     cols.inCache[v]! |= bit;
-    state.clusters[cluster]!.cacheUsed += cols.sizeBytes[v]!;
+    clusterAt(state, cluster).cacheUsed += cols.sizeBytes[v]!;
   }
   if (cols.copyLevel[cluster]![v] !== level) {
     preserveTimeZero(state, v);
@@ -56,13 +57,13 @@ export function placeInCache(state: GridState, cluster: number, v: number, level
     cols.premigrated[v]! &= ~bit;
     invalidateTapeCopies(state, cluster, v);
   }
-  if (state.clusters[cluster]!.model === 'TAPE' && !fromTape && !(cols.premigrated[v]! & bit)) {
+  if (clusterAt(state, cluster).model === 'TAPE' && !fromTape && !(cols.premigrated[v]! & bit)) {
     const queue = premigrationOf(state, cluster);
     queue.volume.push(v);
     queue.level.push(level);
     pumpPremigration(state, cluster);
   }
-  if (state.clusters[cluster]!.cacheUsed > state.clusters[cluster]!.cacheBytes * REMOVAL_THRESHOLD) freeCache(state, cluster, 0);
+  if (clusterAt(state, cluster).cacheUsed > clusterAt(state, cluster).cacheBytes * REMOVAL_THRESHOLD) freeCache(state, cluster, 0);
 }
 
 /** Volume size changes while cached (a rewrite): keep the cluster's accounting true. */
@@ -80,8 +81,8 @@ export function removeFromCache(state: GridState, cluster: number, v: number): v
   const bit = 1 << cluster;
   if (!(cols.inCache[v]! & bit)) return;
   cols.inCache[v]! &= ~bit;
-  state.clusters[cluster]!.cacheUsed -= cols.sizeBytes[v]!;
-  const disk = state.clusters[cluster]!.model === 'DISK';
+  clusterAt(state, cluster).cacheUsed -= cols.sizeBytes[v]!;
+  const disk = clusterAt(state, cluster).model === 'DISK';
   state.trail.push(state.now, v, TrailKind.cacheRemoval, cluster, -1, cols.copyLevel[cluster]![v]!, disk ? 1 : 0);
   // A disk-only cluster has no tape behind its cache: removal deletes its copy.
   if (disk) {
@@ -95,14 +96,14 @@ export function removeFromCache(state: GridState, cluster: number, v: number): v
  * after removal the bytes do not fit (the cache is full of volumes that have no copy elsewhere).
  */
 export function ensureRoom(state: GridState, cluster: number, bytes: number): boolean {
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   if (c.cacheUsed + bytes <= c.cacheBytes * REMOVAL_THRESHOLD) return true;
   freeCache(state, cluster, bytes);
   return c.cacheUsed + bytes <= c.cacheBytes;
 }
 
 function freeCache(state: GridState, cluster: number, incoming: number): void {
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   const goal = c.cacheBytes * REMOVAL_TARGET - incoming;
   if (c.cacheUsed <= goal) return;
   const removed = c.model === 'TAPE' ? freeTapeCache(state, cluster, goal) : freeDiskCache(state, cluster, goal);
@@ -111,7 +112,7 @@ function freeCache(state: GridState, cluster: number, incoming: number): void {
 
 /** Tape-attached: only pre-migrated copies leave the cache (the data stays on tape), oldest first. */
 function freeTapeCache(state: GridState, cluster: number, goal: number): number {
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   const cols = state.volumes.cols;
   const bit = 1 << cluster;
   const fifo = premigrationOf(state, cluster).removable;
@@ -137,7 +138,7 @@ function freeTapeCache(state: GridState, cluster: number, goal: number): number 
  * per-class facts worked out once, candidates bucketed by rank in typed arrays.
  */
 function freeDiskCache(state: GridState, cluster: number, goal: number): number {
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   const cols = state.volumes.cols;
   const bit = 1 << cluster;
   const n = state.volumes.count;
@@ -199,7 +200,7 @@ function freeDiskCache(state: GridState, cluster: number, goal: number): number 
  * modifications will fail".
  */
 export function outOfCache(state: GridState, cluster: number): boolean {
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   return c.cacheUsed > c.cacheBytes * REMOVAL_THRESHOLD;
 }
 
@@ -209,7 +210,7 @@ export function isScratch(state: GridState, category: number): boolean {
 
 /** Starts pre-migrations on idle drives (tape-attached clusters only). */
 export function pumpPremigration(state: GridState, cluster: number): void {
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   if (c.status === 'failed' || c.status === 'service') return;
   const queue = premigrationOf(state, cluster);
   const drives = Math.max(1, c.drivesAvailable);
@@ -229,7 +230,7 @@ onEvent('premigrated', (state, event) => {
   const queue = premigrationOf(state, cluster);
   queue.active = Math.max(0, queue.active - 1);
   const cols = state.volumes.cols;
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   // The copies land on stacked volumes (core/rules/physical); with no scratch stacked volume the volume waits in cache.
   if (c.status !== 'failed' && cols.copyLevel[cluster]![v] === level && writeToStackedVolumes(state, cluster, v)) {
     cols.premigrated[v]! |= 1 << cluster;

@@ -8,6 +8,7 @@ import { refuse } from '../engine/refusal.js';
 import { CATEGORY_INSERT } from '../model/grid.js';
 import { NO_COPY } from '../model/volumes.js';
 import { reachable } from './reach.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export const MAX_FAMILIES = 8;
 export const MAX_FAMILY_CLUSTERS = 7;
@@ -52,17 +53,17 @@ export function addToFamily(state: GridState, name: string, cluster: number): Dr
     state.families.push(f);
   }
   if (f.flash) refuse('FLASH_ACTIVE', `DR family ${name} has FlashCopy enabled: disable it before changing members`);
-  if (f.clusters.includes(cluster)) refuse('ALREADY_MEMBER', `${state.clusters[cluster]!.name} is already in DR family ${name}`);
+  if (f.clusters.includes(cluster)) refuse('ALREADY_MEMBER', `${clusterAt(state, cluster).name} is already in DR family ${name}`);
   if (f.clusters.length >= MAX_FAMILY_CLUSTERS) refuse('FAMILY_FULL', `a DR family has at most ${MAX_FAMILY_CLUSTERS} clusters`);
   f.clusters.push(cluster);
-  if (f.writeProtect) state.clusters[cluster]!.writeProtect = true;
+  if (f.writeProtect) clusterAt(state, cluster).writeProtect = true;
   return f;
 }
 
 export function removeFromFamily(state: GridState, name: string, cluster: number): DrFamily {
   const f = family(state, name);
   if (f.flash) refuse('FLASH_ACTIVE', `DR family ${name} has FlashCopy enabled: disable it before changing members`);
-  if (!f.clusters.includes(cluster)) refuse('NOT_MEMBER', `${state.clusters[cluster]!.name} is not in DR family ${name}`);
+  if (!f.clusters.includes(cluster)) refuse('NOT_MEMBER', `${clusterAt(state, cluster).name} is not in DR family ${name}`);
   f.clusters = f.clusters.filter((c) => c !== cluster);
   if (f.clusters.length === 0) state.families = state.families.filter((x) => x !== f);
   return f;
@@ -71,7 +72,7 @@ export function removeFromFamily(state: GridState, name: string, cluster: number
 export function setFamilyWriteProtect(state: GridState, name: string, on: boolean): DrFamily {
   const f = family(state, name);
   f.writeProtect = on;
-  for (const c of f.clusters) state.clusters[c]!.writeProtect = on;
+  for (const c of f.clusters) clusterAt(state, c).writeProtect = on;
   return f;
 }
 
@@ -103,7 +104,7 @@ export function disableFlash(state: GridState, name: string): DrFamily {
 
 function protectedInFamily(state: GridState, f: DrFamily, category: number): boolean {
   if (category === CATEGORY_INSERT) return false;
-  return !f.clusters.some((c) => state.clusters[c]!.excludedCategories.includes(category));
+  return !f.clusters.some((c) => clusterAt(state, c).excludedCategories.includes(category));
 }
 
 function capture(state: GridState, v: number): TimeZeroImage {
@@ -148,7 +149,7 @@ export function resolveAtTimeZero(state: GridState, f: DrFamily, v: number, clus
   const cols = state.volumes.cols;
   const order = [cluster, ...f.clusters.filter((c) => c !== cluster)];
   const canReach = (c: number) => reachable(state, cluster, c);
-  const flashCapable = (c: number) => state.clusters[c]!.model === 'DISK';
+  const flashCapable = (c: number) => clusterAt(state, c).model === 'DISK';
   for (const c of order) {
     if (!f.clusters.includes(c) || !flashCapable(c) || !canReach(c)) continue;
     if (image.copyLevel[c] !== NO_COPY && image.copyLevel[c] === image.level) return { kind: 'snapshot', cluster: c };
@@ -176,7 +177,7 @@ export function flashFamilyFor(state: GridState, hostName: string, cluster: numb
 export function takeSnapshotOwnership(state: GridState, f: DrFamily, v: number, cluster: number): void {
   const owner = f.snapshotOwner.get(v);
   if (owner !== undefined && owner !== cluster && reachable(state, cluster, owner) === false) {
-    refuse('OWNERSHIP_UNAVAILABLE', `the snapshot of ${state.volumes.volser(v)} is owned by ${state.clusters[owner]!.name}, which ${state.clusters[cluster]!.name} cannot reach`);
+    refuse('OWNERSHIP_UNAVAILABLE', `the snapshot of ${state.volumes.volser(v)} is owned by ${clusterAt(state, owner).name}, which ${clusterAt(state, cluster).name} cannot reach`);
   }
   f.snapshotOwner.set(v, cluster);
 }

@@ -6,6 +6,7 @@ import { refuse } from '../engine/refusal.js';
 import type { MountResult } from './mounts.js';
 import { imageAtTimeZero, resolveAtTimeZero, takeSnapshotOwnership, type DrFamily } from './dr-family.js';
 import { TrailKind } from '../model/volume-trail.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluster: number, host: string): MountResult {
   const volser = state.volumes.volser(v);
@@ -26,10 +27,10 @@ export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluste
   state.trail.push(state.now, v, TrailKind.drMount, cluster, source.cluster, 0, state.hosts.findIndex((h) => h.name === host));
   return {
     volser,
-    mountCluster: state.clusters[cluster]!.name,
-    tvcCluster: state.clusters[source.cluster]!.name,
+    mountCluster: clusterAt(state, cluster).name,
+    tvcCluster: clusterAt(state, source.cluster).name,
     source: source.kind,
-    sourceCluster: state.clusters[source.cluster]!.name,
+    sourceCluster: clusterAt(state, source.cluster).name,
     readOnly: true,
   };
 }

@@ -5,6 +5,7 @@ import { linkKey, type GridLink } from '../model/grid.js';
 import { IMMEDIATE_DEFERRED } from './copy-queues.js';
 import { emit, isUp, reachable } from './reach.js';
 import { countQueued } from './copies.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export const GRID_LINKS_DEGRADED = 'Grid Links Degraded';
 export const VTS_OPERATIONS_DEGRADED = 'VTS Operations Degraded';
@@ -15,7 +16,7 @@ export const LIBRARY_OPERATIONS_DEGRADED = 'Library Operations Degraded';
 const ORDER = [GRID_LINKS_DEGRADED, VTS_OPERATIONS_DEGRADED, COPY_OPERATION_DISABLED, IMMEDIATE_DEFERRED_STATE, LIBRARY_OPERATIONS_DEGRADED];
 
 export function clusterStates(state: GridState, x: number, immediateDeferred = countQueued(state, IMMEDIATE_DEFERRED) > 0): string[] {
-  const c = state.clusters[x]!;
+  const c = clusterAt(state, x);
   if (!isUp(c)) return [];
   let linksDegraded = false;
   let peerFailed = false;

@@ -39,7 +39,7 @@ export interface MountResult {
 
 function hostDevices(state: GridState, hostName: string, cluster: number) {
   const host = state.hosts.find((h) => h.name === hostName)!;
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   if (c.status === 'failed' || c.status === 'service') {
     refuse('CLUSTER_UNAVAILABLE', `${c.name} is ${c.status === 'failed' ? 'failed' : 'in service'}: its virtual devices are unavailable`);
   }
@@ -51,6 +51,7 @@ function hostDevices(state: GridState, hostName: string, cluster: number) {
 }
 
 import { TrailKind } from '../model/volume-trail.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export function mountSpecific(state: GridState, volser: string, cluster: number, hostName: string): MountResult {
   hostDevices(state, hostName, cluster);
@@ -71,7 +72,7 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const category = knownCategory(state, v, cluster);
   if (isScratch(state, category)) {
     const writeProtected = isWriteProtected(state, cluster, category);
-    if (!(writeProtected && state.clusters[cluster]!.ignoreFastReady)) {
+    if (!(writeProtected && clusterAt(state, cluster).ignoreFastReady)) {
       const until = expireHoldUntil(state, v, category);
       if (until > state.now) {
         refuse('EXPIRE_HOLD', `${volser} is in scratch category ${hex4(category)} under Expire Hold until ${isoTime(until)}: no host can mount it`);
@@ -87,13 +88,13 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   let recallMs = 0;
   if (!isInCache(state, tvc, v) && cols.level[v] === 0) {
     // Never written (inserted, data level 0): there is nothing on tape to recall.
-    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot mount ${volser}`);
+    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${clusterAt(state, tvc).name} cache is full: cannot mount ${volser}`);
     placeInCache(state, tvc, v, 0, true);
   } else if (!isInCache(state, tvc, v)) {
     // Redbook §11.1: a recall into the TVC is done as part of the mount operation.
     checkRecall(state, tvc, v);
     recallMs = recallTime(state, v);
-    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot recall ${volser}`);
+    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${clusterAt(state, tvc).name} cache is full: cannot recall ${volser}`);
     advanceTo(state, state.now + recallMs);
     placeInCache(state, tvc, v, cols.level[v]!, true);
     state.trail.push(state.now, v, TrailKind.recall, tvc, -1, cols.level[v]!);
@@ -108,7 +109,7 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
 
 /** The volume's category as `cluster` knows it: a change it has not seen yet does not count. */
 export function knownCategory(state: GridState, v: number, cluster: number): number {
-  return state.clusters[cluster]!.unseenCategories?.[v]?.category ?? state.volumes.cols.category[v]!;
+  return clusterAt(state, cluster).unseenCategories?.[v]?.category ?? state.volumes.cols.category[v]!;
 }
 
 /** Clusters that cannot reach the cluster changing a volume's category keep the one they knew. */
@@ -179,14 +180,14 @@ function selectTvc(state: GridState, v: number, cluster: number): number {
     }
   }
   if (best < 0) {
-    refuse('NO_VALID_COPY', `no consistent copy of ${state.volumes.volser(v)} (level ${level}) is reachable from ${state.clusters[cluster]!.name}`);
+    refuse('NO_VALID_COPY', `no consistent copy of ${state.volumes.volser(v)} (level ${level}) is reachable from ${clusterAt(state, cluster).name}`);
   }
   return best;
 }
 
 export function mountScratch(state: GridState, cluster: number, hostName: string, mcName: string | null, category: number | null): MountResult {
   const host = hostDevices(state, hostName, cluster);
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   const scratchCategory = category ?? host.devsup.scratch;
   if (isWriteProtected(state, cluster, scratchCategory)) {
     refuse('WRITE_PROTECTED', `${c.name} is write protected and category ${hex4(scratchCategory)} is not excluded`);
@@ -240,13 +241,13 @@ function takeScratch(state: GridState, cluster: number, category: number): numbe
       return v;
     }
   }
-  refuse('NO_SCRATCH', `no scratch volume in category ${hex4(category)} that ${state.clusters[cluster]!.name} owns or can take`);
+  refuse('NO_SCRATCH', `no scratch volume in category ${hex4(category)} that ${clusterAt(state, cluster).name} owns or can take`);
 }
 
 function takeable(state: GridState, owner: number, cluster: number): boolean {
   if (reachable(state, cluster, owner)) return true;
-  const status = state.clusters[owner]!.status;
-  return status === 'service' || status === 'service-prep' || state.clusters[cluster]!.takeover[owner] === 'write';
+  const status = clusterAt(state, owner).status;
+  return status === 'service' || status === 'service-prep' || clusterAt(state, cluster).takeover[owner] === 'write';
 }
 
 function removeAt(pool: { at(i: number): number; shift(): number; unshift(v: number): void }, i: number): void {
@@ -276,10 +277,10 @@ function linkKeyOf(a: number, b: number): string {
 function mountResult(state: GridState, m: Mount): MountResult {
   const result: MountResult = {
     volser: state.volumes.volser(m.volume),
-    mountCluster: state.clusters[m.cluster]!.name,
-    tvcCluster: state.clusters[m.tvc]!.name,
+    mountCluster: clusterAt(state, m.cluster).name,
+    tvcCluster: clusterAt(state, m.tvc).name,
     source: m.source,
-    sourceCluster: state.clusters[m.tvc]!.name,
+    sourceCluster: clusterAt(state, m.tvc).name,
     readOnly: m.readOnly,
   };
   // Redbook §11.2.4: a remote mount runs over one grid link; if that link fails, so does the job.
@@ -319,13 +320,13 @@ export function writeVolume(state: GridState, volser: string, bytes: number, hos
   const cols = state.volumes.cols;
   if (m.family) refuse('WRITE_PROTECTED', `${volser} is mounted from DR family ${m.family}'s time-zero image, which is read-only`);
   if (isWriteProtected(state, m.cluster, cols.category[m.volume]!)) {
-    refuse('WRITE_PROTECTED', `${state.clusters[m.cluster]!.name} is write protected: ${volser} cannot be modified`);
+    refuse('WRITE_PROTECTED', `${clusterAt(state, m.cluster).name} is write protected: ${volser} cannot be modified`);
   }
   if (m.readOnly) refuse('READ_ONLY_TAKEOVER', `${volser} was taken under read-only ownership takeover: writes are not allowed`);
   const already = m.pendingBytes ?? 0;
-  if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already)) || outOfCache(state, m.tvc)) refuse('CACHE_FULL', `${state.clusters[m.tvc]!.name} cache is full`);
+  if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already)) || outOfCache(state, m.tvc)) refuse('CACHE_FULL', `${clusterAt(state, m.tvc).name} cache is full`);
   m.pendingBytes = bytes;
-  return { volser, bytes, tvcCluster: state.clusters[m.tvc]!.name };
+  return { volser, bytes, tvcCluster: clusterAt(state, m.tvc).name };
 }
 
 export function readVolume(state: GridState, volser: string, host: string | null = null) {
@@ -333,12 +334,12 @@ export function readVolume(state: GridState, volser: string, host: string | null
   const cols = state.volumes.cols;
   if (m.family) {
     const image = state.families.find((f) => f.name === m.family)!.images.get(m.volume);
-    return { volser, level: image?.level ?? cols.level[m.volume]!, sizeMB: (image?.sizeBytes ?? cols.sizeBytes[m.volume]!) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, source: m.drSource };
+    return { volser, level: image?.level ?? cols.level[m.volume]!, sizeMB: (image?.sizeBytes ?? cols.sizeBytes[m.volume]!) / 2 ** 20, tvcCluster: clusterAt(state, m.tvc).name, source: m.drSource };
   }
   cols.lastAccess[m.volume] = state.now;
   // A Fast Ready mount presents a blank volume (Redbook §11.9.7): nothing of the old data is read.
-  if (m.source === 'scratch') return { volser, level: 0, sizeMB: (m.pendingBytes ?? 0) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, blank: true };
-  return { volser, level: cols.level[m.volume]!, sizeMB: cols.sizeBytes[m.volume]! / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name };
+  if (m.source === 'scratch') return { volser, level: 0, sizeMB: (m.pendingBytes ?? 0) / 2 ** 20, tvcCluster: clusterAt(state, m.tvc).name, blank: true };
+  return { volser, level: cols.level[m.volume]!, sizeMB: cols.sizeBytes[m.volume]! / 2 ** 20, tvcCluster: clusterAt(state, m.tvc).name };
 }
 
 export interface DemountResult {
@@ -362,13 +363,13 @@ export function demount(state: GridState, volser: string, host: string | null = 
     state.drMounts.delete(v);
     state.trail.push(state.now, v, TrailKind.demount, m.cluster);
     if (m.lost) refuse('JOB_FAILED', `${volser}: ${m.lost}`);
-    return { volser, level: image?.level ?? cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+    return { volser, level: image?.level ?? cols.level[v]!, tvcCluster: clusterAt(state, m.tvc).name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   }
   if (m.lost) {
     detach(state, v);
     refuse('JOB_FAILED', `${volser}: ${m.lost}`);
   }
-  const result: DemountResult = { volser, level: cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+  const result: DemountResult = { volser, level: cols.level[v]!, tvcCluster: clusterAt(state, m.tvc).name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   if (m.pendingBytes !== null) {
     preserveTimeZero(state, v);
     const level = cols.level[v]! + 1;
@@ -408,7 +409,7 @@ function replicate(state: GridState, v: number, tvc: number, level: number, resu
     if (t === tvc) continue;
     if (missingOnly && (state.volumes.cols.copyLevel[t]![v] === level || copyInFlight(state, t, v))) continue;
     const mode = mc.modes[t] ?? 'N';
-    const name = state.clusters[t]!.name;
+    const name = clusterAt(state, t).name;
     if (mode === 'S') {
       // Synchronous mode duplexes at write time; an unreachable S peer turns synchronous-deferred.
       if (reachable(state, tvc, t) && ensureRoom(state, t, state.volumes.cols.sizeBytes[v]!)) {
@@ -448,7 +449,7 @@ export function loseMount(state: GridState, m: Mount, reason: string): void {
   state.messages.push({
     time: new Date(state.now).toISOString().replace(/\.000Z$/, 'Z'),
     id: 'TZ0200E',
-    text: `Job using ${state.volumes.volser(m.volume)} on ${state.clusters[m.cluster]!.name} failed: ${reason}.`,
+    text: `Job using ${state.volumes.volser(m.volume)} on ${clusterAt(state, m.cluster).name} failed: ${reason}.`,
   });
 }
 
@@ -473,20 +474,20 @@ export function changeVolume(state: GridState, v: number, category: number | nul
     // write-protected cluster refuses the change unless the volume's category is excluded.
     const through = hostCluster(state, hostName);
     if (isWriteProtected(state, through, knownCategory(state, v, through))) {
-      refuse('WRITE_PROTECTED', `${state.clusters[through]!.name} is write protected: ${hostName} cannot change ${volser} (category ${hex4(cols.category[v]!)} is not excluded)`);
+      refuse('WRITE_PROTECTED', `${clusterAt(state, through).name} is write protected: ${hostName} cannot change ${volser} (category ${hex4(cols.category[v]!)} is not excluded)`);
     }
   }
   const owner = cols.owner[v]!;
-  let via = isUp(state.clusters[owner]!) ? owner : -1;
+  let via = isUp(clusterAt(state, owner)) ? owner : -1;
   if (via < 0) {
     for (const c of state.clusters) if (isUp(c) && canOwnForWrite(state, v, c.index)) { via = c.index; break; }
   }
   if (via < 0) {
     const readOnly = state.clusters.some((c) => isUp(c) && c.takeover[owner] === 'read');
-    if (readOnly) refuse('READ_ONLY_TAKEOVER', `${volser}: ${state.clusters[owner]!.name} is taken over read-only; attributes cannot change`);
-    refuse('OWNERSHIP_UNAVAILABLE', `${volser} is owned by ${state.clusters[owner]!.name}, which no cluster can reach`);
+    if (readOnly) refuse('READ_ONLY_TAKEOVER', `${volser}: ${clusterAt(state, owner).name} is taken over read-only; attributes cannot change`);
+    refuse('OWNERSHIP_UNAVAILABLE', `${volser} is owned by ${clusterAt(state, owner).name}, which no cluster can reach`);
   }
-  if (isWriteProtected(state, via, cols.category[v]!)) refuse('WRITE_PROTECTED', `${state.clusters[via]!.name} is write protected: ${volser} cannot change`);
+  if (isWriteProtected(state, via, cols.category[v]!)) refuse('WRITE_PROTECTED', `${clusterAt(state, via).name} is write protected: ${volser} cannot change`);
   acquireOwnership(state, v, via);
   const oldCategory = cols.category[v]!;
   const oldMc = cols.mc[v]!;

@@ -5,6 +5,7 @@
 import type { GridState } from '../engine/state.js';
 import { refuse } from '../engine/refusal.js';
 import { reachable } from './reach.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export interface Ownership {
   readOnly: boolean;
@@ -15,7 +16,7 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
   const cols = state.volumes.cols;
   const owner = cols.owner[v]!;
   if (owner === cluster) return { readOnly: false };
-  const ownerCluster = state.clusters[owner]!;
+  const ownerCluster = clusterAt(state, owner);
   if (reachable(state, cluster, owner)) {
     cols.owner[v] = cluster;
     return { readOnly: false };
@@ -25,7 +26,7 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
     cols.owner[v] = cluster;
     return { readOnly: false };
   }
-  const mode = state.clusters[cluster]!.takeover[owner];
+  const mode = clusterAt(state, cluster).takeover[owner];
   if (mode === 'write') {
     cols.owner[v] = cluster;
     return { readOnly: false };
@@ -34,7 +35,7 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
   if (mode === 'read') return { readOnly: true };
   refuse(
     'OWNERSHIP_UNAVAILABLE',
-    `${state.volumes.volser(v)} is owned by ${ownerCluster.name}, which ${state.clusters[cluster]!.name} cannot reach, and no ownership takeover mode is set`,
+    `${state.volumes.volser(v)} is owned by ${ownerCluster.name}, which ${clusterAt(state, cluster).name} cannot reach, and no ownership takeover mode is set`,
   );
 }
 
@@ -42,6 +43,6 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
 export function canOwnForWrite(state: GridState, v: number, cluster: number): boolean {
   const owner = state.volumes.cols.owner[v]!;
   if (owner === cluster || reachable(state, cluster, owner)) return true;
-  const status = state.clusters[owner]!.status;
-  return status === 'service' || status === 'service-prep' || state.clusters[cluster]!.takeover[owner] === 'write';
+  const status = clusterAt(state, owner).status;
+  return status === 'service' || status === 'service-prep' || clusterAt(state, cluster).takeover[owner] === 'write';
 }

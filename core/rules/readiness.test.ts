@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Rig } from '../runbook/testing.js';
 import { resolveAtTimeZero } from './dr-family.js';
 import { readiness } from './readiness.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 const SETUP = `SAMPLE flash-dr-family
 LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL2
@@ -23,7 +24,7 @@ function expected(rig: Rig, mountCluster: number) {
     const source = resolveAtTimeZero(state, f, v, mountCluster);
     if (source.kind === 'none') lost.push(state.volumes.volser(v));
     else {
-      const name = state.clusters[source.cluster]!.name;
+      const name = clusterAt(state, source.cluster).name;
       bySource[source.kind]![name] = (bySource[source.kind]![name] ?? 0) + 1;
     }
   }

@@ -8,6 +8,7 @@ import { NO_COPY } from '../model/volumes.js';
 import { isoTime } from '../sim/time.js';
 import type { DrFamily } from './dr-family.js';
 import { reachable } from './reach.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 interface Tally {
   volumes: number;
@@ -25,7 +26,7 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
   const cols = state.volumes.cols;
   const n = f.flash ? f.volumesAtTimeZero : state.volumes.count;
   const order = [mountCluster, ...f.clusters.filter((c) => c !== mountCluster)].filter((c) => reachable(state, mountCluster, c));
-  const snapshotClusters = f.flash ? order.filter((c) => state.clusters[c]!.model === 'DISK') : [];
+  const snapshotClusters = f.flash ? order.filter((c) => clusterAt(state, c).model === 'DISK') : [];
   const liveClusters = !f.flash || f.liveCopy === 'FAMILY' ? order : [];
   const bySource: { snapshot: Record<string, number>; backup: Record<string, number> } = { snapshot: {}, backup: {} };
   const byMc: Record<string, Tally> = {};
@@ -132,7 +133,7 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
     family: f.name,
     timeZero: f.timeZero === null ? null : isoTime(f.timeZero),
     asOf: isoTime(f.timeZero ?? state.now),
-    mountCluster: state.clusters[mountCluster]!.name,
+    mountCluster: clusterAt(state, mountCluster).name,
     volumes: n,
     recoverable,
     lost: n - recoverable,

@@ -25,6 +25,7 @@ import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';
 import { NO_MC } from './mounts.js';
 import { createTapeState } from './physical/tape-state.js';
 import { placePreloaded } from './physical/stacked.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export function newGrid(state: GridState, name: string): void {
   Object.assign(state, {
@@ -167,7 +168,7 @@ export function insertVolumes(state: GridState, range: VolserRange, owner: numbe
   // the insertion will fail": every running peer must hear of the new volumes.
   for (const peer of state.clusters) {
     if (peer.index !== owner && isUp(peer) && !reachable(state, owner, peer.index)) {
-      refuse('GRID_LINKS_BROKEN', `${state.clusters[owner]!.name} cannot reach ${peer.name}: logical volumes cannot be inserted while the grid links are broken`);
+      refuse('GRID_LINKS_BROKEN', `${clusterAt(state, owner).name} cannot reach ${peer.name}: logical volumes cannot be inserted while the grid links are broken`);
     }
   }
   const codes = freeCodes(state, range);

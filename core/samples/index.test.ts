@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../session.js';
 import { SAMPLES } from './index.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 interface Grid {
   states: string[];
@@ -44,7 +45,7 @@ function load(name: string) {
         h.name,
         Object.entries(h.devices)
           .filter(([, d]) => d.online)
-          .map(([i]) => state.clusters[Number(i)]!.name)
+          .map(([i]) => clusterAt(state, Number(i)).name)
           .join(','),
       ]),
     ),

@@ -10,6 +10,7 @@ import type { Format, Media } from '../physical/media.js';
 import type { PhysicalLibrary } from '../physical/library.js';
 import { libraryOf, placementOf } from '../physical/tape-state.js';
 import type { ExportRun } from './types.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export interface DbPvol {
   volser: string;
@@ -65,7 +66,7 @@ export function dbBackupBytes(db: DbBackup): number {
 }
 
 export function sourceTag(state: GridState, cluster: number): string {
-  return `${state.name ?? 'GRID'}/${state.clusters[cluster]!.name}`;
+  return `${state.name ?? 'GRID'}/${clusterAt(state, cluster).name}`;
 }
 
 /**
@@ -99,7 +100,7 @@ export function takeDbBackup(state: GridState, run: ExportRun, exporting: Set<nu
     sourceGrid: state.name,
     sourceLibrary: lib.name,
     sourceTag: sourceTag(state, run.cluster),
-    sourceCode: state.clusters[run.cluster]!.code,
+    sourceCode: clusterAt(state, run.cluster).code,
     exportListVolser: run.listVolser,
     pool: run.pool,
     inventory: n,

@@ -8,6 +8,7 @@ import { demount, findVolume, mountSpecific, writeVolume, changeVolume } from '.
 import { isScratch } from '../cache.js';
 import { pool2 } from './messages.js';
 import type { ExportListVolume } from './types.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export const RECORD_BYTES = 80;
 
@@ -33,7 +34,7 @@ function volumeBytes(files: string[][]): number {
 
 export function writeExportList(state: GridState, volser: string, cluster: number, pool: number, ejectOption: boolean, lmtdbpvl: boolean, mcName: string | null) {
   const v = findVolume(state, volser);
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   const host = [...state.hosts]
     .sort((a, b) => (a.role === b.role ? 0 : a.role === 'PRODUCTION' ? -1 : 1))
     .find((h) => !h.failed && h.devices[cluster]?.online && h.devices[cluster]!.paths > h.devices[cluster]!.failedPaths);

@@ -18,6 +18,7 @@ import { COPY_TIME_LIMIT_MS, exportVerdict, LOCK_DELAY_MS, ROBOT_MOVE_MS, scanEx
 import { activeRun } from './routing.js';
 import { PENDING } from './types.js';
 import { exportChecks } from './validation.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export interface PoolOverview {
   pool: number;
@@ -182,7 +183,7 @@ function inLibraryCount(p: StackedVolume): boolean {
 }
 
 function libraryOverview(state: GridState, c: number, lib: PhysicalLibrary, limit: number): LibraryOverview {
-  const cluster = state.clusters[c]!;
+  const cluster = clusterAt(state, c);
   const pools = new Map<number, PoolOverview>();
   for (const p of lib.pools) {
     pools.set(p.number, {

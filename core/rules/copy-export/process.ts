@@ -37,6 +37,7 @@ import {
   type ExportRun,
   type ExportState,
 } from './types.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export { MIN_EXPORT_DRIVES };
 /** E0013 "every five minutes"; E0016 "every 10 minutes"; E0015 after 60 minutes; E0018 after 10 hours. */
@@ -235,7 +236,7 @@ function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool
     id: state.tape.exports.length,
     listVolser,
     cluster: c,
-    library: state.clusters[c]!.name,
+    library: clusterAt(state, c).name,
     pool,
     eject: ejectOption,
     lmtdbpvl,
@@ -411,7 +412,7 @@ function beginStackedVolumes(state: GridState, run: ExportRun): void {
   const db = appendable.length > 4 && run.lmtdbpvl ? [...appendable.slice(0, 2), ...appendable.slice(-2)] : appendable;
   run.dbPvols = db.map((p) => p.id);
   run.database = queue.length > 0 ? takeDbBackup(state, run, new Set(run.queue)).id : null;
-  const lanes = Math.max(1, Math.min(state.clusters[run.cluster]!.drivesAvailable, run.queue.length));
+  const lanes = Math.max(1, Math.min(clusterAt(state, run.cluster).drivesAvailable, run.queue.length));
   for (let i = 0; i < lanes; i++) startNext(state, run);
   if (run.inFlight.length === 0) finish(state, run, 'completed');
 }
@@ -556,7 +557,7 @@ export function drivesChanged(state: GridState, cluster: number): void {
   const run = activeRun(state);
   if (!run || run.cluster !== cluster || run.stopRequested !== null) return;
   if (run.state !== 'premigrating' && run.state !== 'exporting') return;
-  if (state.clusters[cluster]!.drivesAvailable >= MIN_EXPORT_DRIVES) return;
+  if (clusterAt(state, cluster).drivesAvailable >= MIN_EXPORT_DRIVES) return;
   run.stopRequested = 'terminate';
   run.stopReason = `fewer than ${MIN_EXPORT_DRIVES} physical drives available`;
   if (run.inFlight.length === 0) finish(state, run, 'terminated');
@@ -569,7 +570,7 @@ export function drivesChanged(state: GridState, cluster: number): void {
 export function clusterStatusChanged(state: GridState): void {
   const run = activeRun(state);
   if (!run) return;
-  const status = state.clusters[run.cluster]!.status;
+  const status = clusterAt(state, run.cluster).status;
   if ((run.state === 'premigrating' || run.state === 'exporting') && status === 'failed') {
     run.interruptedIn = run.state;
     run.state = 'interrupted';
@@ -598,12 +599,12 @@ export function restartLibrary(state: GridState, cluster: number) {
     run.generation++;
     run.inFlight = [];
   }
-  if (mine && run.state === 'interrupted' && state.clusters[cluster]!.status === 'online') {
+  if (mine && run.state === 'interrupted' && clusterAt(state, cluster).status === 'online') {
     run.state = 'recovering';
     libraryMessage(state, run.library, 'E0022');
     state.events.push(state.now + EXPORT_RECOVERY_MS, 'ce-recovered', [run.id, run.generation]);
   }
-  return { library: state.clusters[cluster]!.name, restarted: true, exportRecovery: mine ? { listVolser: run.listVolser, state: run.state, interruptedIn: run.interruptedIn } : null };
+  return { library: clusterAt(state, cluster).name, restarted: true, exportRecovery: mine ? { listVolser: run.listVolser, state: run.state, interruptedIn: run.interruptedIn } : null };
 }
 
 onEvent('ce-recovered', (state, event) => {

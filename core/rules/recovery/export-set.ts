@@ -18,6 +18,7 @@ import { jsonErrorPosition } from '../../model/json-position.js';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../../model/json-depth.js';
 import { checkLoad, incomingOf, loadCartridges } from './transport.js';
 import type { StandaloneLibrary } from './standalone.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export const EXPORTSET_HEADER = 'TIMEZERO EXPORTSET';
 export const EXPORTSET_VERSION = 1;
@@ -85,7 +86,7 @@ const bodySchema = z
 export function saveExportSet(state: GridState, cluster: number, file: string, files: ExportSetFiles | null) {
   if (!files?.writeText) refuse('NO_FILE_SYSTEM', 'SAVE EXPORTSET needs a file system: not available here');
   const lib = state.tape.libraries[cluster];
-  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[cluster]!.name} is disk-only: it exports nothing`);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${clusterAt(state, cluster).name} is disk-only: it exports nothing`);
   const pvols = lib.pvols.filter((p) => p.state === 'copy-exported' && removable(p));
   if (pvols.length === 0) refuse('NOTHING_TO_SAVE', `${lib.name} has no ejected copy-exported stacked volume`);
   const dbIds: number[] = [];
@@ -137,7 +138,7 @@ export function saveExportSet(state: GridState, cluster: number, file: string, f
     format: 'timezero-exportset',
     version: EXPORTSET_VERSION,
     savedAt: isoTime(state.now),
-    source: { grid: state.name, library: lib.name, tag: sourceTag(state, cluster), code: state.clusters[cluster]!.code },
+    source: { grid: state.name, library: lib.name, tag: sourceTag(state, cluster), code: clusterAt(state, cluster).code },
     pvols: pvolRecords,
     databases,
   });

@@ -12,6 +12,7 @@ import { returnToScratch, type PhysicalLibrary, type StackedVolume } from '../ph
 import { removable, takeOut, drainEjectQueue } from '../physical/io-station.js';
 import { sourceTag } from '../copy-export/db-backup.js';
 import { isEmpty, refuseIfBusy, type StandaloneLibrary } from './standalone.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 /** A cartridge arriving in a stand-alone library, from a source library or an export-set file. */
 export interface IncomingPvol {
@@ -115,7 +116,7 @@ function carry(state: GridState, cluster: number, lib: PhysicalLibrary, picked: 
 /** TRANSPORT EXPORTED FROM <cl> TO <standalone>: every ejected copy-exported volume of the cluster. */
 export function transportExported(state: GridState, cluster: number, sa: StandaloneLibrary) {
   const lib = state.tape.libraries[cluster];
-  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[cluster]!.name} is disk-only: it exports nothing`);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${clusterAt(state, cluster).name} is disk-only: it exports nothing`);
   const picked = lib.pvols.filter((p) => p.state === 'copy-exported' && removable(p));
   if (picked.length === 0) refuse('NOTHING_TO_TRANSPORT', `${lib.name} has no ejected copy-exported stacked volume (export-hold ones must be ejected first: EJECT ${lib.name} EXPORTHOLD)`);
   return carry(state, cluster, lib, picked, sa);
@@ -152,7 +153,7 @@ export function transportRange(state: GridState, range: VolserRange, sa: Standal
 /** TRANSPORT <pvol-range> TO <cl>: empty copy-exported volumes back home, as scratch (§11.5.2). */
 export function returnHome(state: GridState, range: VolserRange, cluster: number) {
   const lib = state.tape.libraries[cluster];
-  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[cluster]!.name} is disk-only`);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${clusterAt(state, cluster).name} is disk-only`);
   const picked: StackedVolume[] = [];
   const problems: string[] = [];
   for (let i = 0; i < rangeSize(range); i++) {
