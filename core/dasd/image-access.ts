@@ -24,7 +24,7 @@ function lastAtOrBefore(log: TxLog, t: number): number {
   let hi = log.tail;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.time[log.at(mid)]! <= t) lo = mid + 1;
+    if (log.timeAt(mid) <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1 >= log.head ? lo - 1 : -1;
@@ -53,10 +53,10 @@ export function resolvePoint(state: GridState, r: Replication, at: number | null
   const j = r.journal;
   let seq = earliest.seq;
   const d = lastAtOrBefore(j.doLog, t);
-  if (d >= 0) seq = j.doLog.seq[j.doLog.at(d)]!;
+  if (d >= 0) seq = j.doLog.seqAt(d);
   else {
     const u = lastAtOrBefore(j.undoLog, t);
-    if (u >= 0) seq = j.undoLog.seq[j.undoLog.at(u)]!;
+    if (u >= 0) seq = j.undoLog.seqAt(u);
   }
   return { seq, time: t, requested: isoTime(t) };
 }
@@ -70,18 +70,16 @@ export function buildImage(r: Replication, seq: number): BlockMap {
   const image = new BlockMap(0);
   const u = r.journal.undoLog;
   for (let i = u.firstAfter(seq); i < u.tail; i++) {
-    const x = u.at(i);
-    const start = u.start[x]!;
-    const count = u.count[x]!;
-    const w = u.wordAt(u.off[x]!);
+    const start = u.startAt(i);
+    const count = u.countAt(i);
+    const w = u.wordsAt(i);
     for (let k = 0; k < count; k++) image.setIfAbsent(start + k, u.words[w + k]!);
   }
   const d = r.journal.doLog;
   for (let i = d.firstAfter(seq) - 1; i >= d.head; i--) {
-    const x = d.at(i);
-    const start = d.start[x]!;
-    const count = d.count[x]!;
-    const w = d.wordAt(d.off[x]!);
+    const start = d.startAt(i);
+    const count = d.countAt(i);
+    const w = d.wordsAt(i);
     for (let k = 0; k < count; k++) image.setIfAbsent(start + k, d.words[w + k]!);
   }
   return image;
@@ -91,9 +89,9 @@ export function buildImage(r: Replication, seq: number): BlockMap {
 function rollBlocks(r: Replication, seq: number): number {
   let n = 0;
   const u = r.journal.undoLog;
-  for (let i = u.firstAfter(seq); i < u.tail; i++) n += u.count[u.at(i)]!;
+  for (let i = u.firstAfter(seq); i < u.tail; i++) n += u.countAt(i);
   const d = r.journal.doLog;
-  for (let i = d.head; i < d.firstAfter(seq); i++) n += d.count[d.at(i)]!;
+  for (let i = d.head; i < d.firstAfter(seq); i++) n += d.countAt(i);
   return n;
 }
 
@@ -108,12 +106,12 @@ export function rollReplica(state: GridState, r: Replication, seq: number): numb
   let moved = 0;
   syncApplied(r);
   while (r.appliedSeq > seq && j.undoLog.length > 0) {
-    moved += j.undoLog.count[j.undoLog.at(j.undoLog.tail - 1)]!;
+    moved += j.undoLog.countAt(j.undoLog.tail - 1);
     j.undoOne(tgt.data);
     syncApplied(r);
   }
-  while (j.doLog.length > 0 && j.doLog.seq[j.doLog.at(j.doLog.head)]! <= seq) {
-    moved += j.doLog.count[j.doLog.at(j.doLog.head)]!;
+  while (j.doLog.length > 0 && j.doLog.seqAt(j.doLog.head) <= seq) {
+    moved += j.doLog.countAt(j.doLog.head);
     j.distributeOne(tgt.data);
     syncApplied(r);
   }
@@ -221,10 +219,9 @@ export function disableAccess(state: GridState, r: Replication) {
     // Seed 001: "writes to the volume while image access was enabled ... may be rolled back (undone)".
     const u = a.undo!;
     for (let i = u.tail - 1; i >= u.head; i--) {
-      const x = u.at(i);
-      const w = u.wordAt(u.off[x]!);
-      for (let k = u.count[x]! - 1; k >= 0; k--) tgt.data.set(u.start[x]! + k, u.words[w + k]!);
-      discarded += u.count[x]!;
+      const w = u.wordsAt(i);
+      for (let k = u.countAt(i) - 1; k >= 0; k--) tgt.data.set(u.startAt(i) + k, u.words[w + k]!);
+      discarded += u.countAt(i);
     }
   }
   r.access = null;

@@ -62,7 +62,7 @@ describe('journal streams and segment pool (seed 001 FIG. 2)', () => {
       j.distributeOne(replica);
     }
     expect(j.released).toBeGreaterThan(0);
-    expect(j.releasedSeq).toBe(j.undoLog.seq[j.undoLog.at(j.undoLog.head)]! - 1);
+    expect(j.releasedSeq).toBe(j.undoLog.seqAt(j.undoLog.head) - 1);
     expect(j.usedSegments()).toBeLessThanOrEqual(4);
   });
 });

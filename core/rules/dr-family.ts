@@ -108,8 +108,7 @@ function protectedInFamily(state: GridState, f: DrFamily, category: number): boo
 }
 
 function capture(state: GridState, v: number): TimeZeroImage {
-  const cols = state.volumes.cols;
-  return { level: cols.level[v]!, category: cols.category[v]!, mc: cols.mc[v]!, sizeBytes: cols.sizeBytes[v]!, copyLevel: cols.copyLevel.map((levels) => levels[v]!) };
+  return { level: state.volumes.get(v, 'level'), category: state.volumes.get(v, 'category'), mc: state.volumes.get(v, 'mc'), sizeBytes: state.volumes.get(v, 'sizeBytes'), copyLevel: state.volumes.copyLevelsOf(v) };
 }
 
 /**
@@ -120,7 +119,7 @@ export function preserveTimeZero(state: GridState, v: number): void {
   if (!state.flashActive) return;
   for (const f of state.families) {
     if (!f.flash || v >= f.volumesAtTimeZero || f.images.has(v)) continue;
-    if (!protectedInFamily(state, f, state.volumes.cols.category[v]!)) continue;
+    if (!protectedInFamily(state, f, state.volumes.get(v, 'category'))) continue;
     f.images.set(v, capture(state, v));
     f.metadataSnapshots++;
   }
@@ -159,7 +158,7 @@ export function resolveAtTimeZero(state: GridState, f: DrFamily, v: number, clus
       if (!f.clusters.includes(c) || !canReach(c)) continue;
       // Consistent at time-zero and unchanged since: a copy replicated after time-zero is stale for
       // the test even when it has caught up (seed 000 FIG. 3C: "it would still be stale").
-      const live = cols.copyLevel[c]![v]!;
+      const live = state.volumes.copyLevelOf(c, v);
       if (image.copyLevel[c] === image.level && live === image.level && cols.level[v] === image.level) return { kind: 'backup', cluster: c };
     }
   }

@@ -9,7 +9,7 @@ import { replanCopies } from './copies.js';
 import { loseMount, syncCategories } from './mounts.js';
 import { emit, emitLibraryMessage, isUp, reachable } from './reach.js';
 import { formatDuration } from '../sim/time.js';
-import { clusterAt } from '../model/grid-lookup.js';
+import { clusterAt, hostNamed, linkBetween } from '../model/grid-lookup.js';
 
 function afterTopologyChange(state: GridState): void {
   replanCopies(state);
@@ -71,7 +71,7 @@ function restored(state: GridState, x: number): void {
 }
 
 export function failLink(state: GridState, a: number, b: number, one: boolean): void {
-  const link = state.links[linkKey(a, b)]!;
+  const link = linkBetween(state, a, b);
   if (link.failed >= link.count) refuse('ALREADY_FAILED', `every link between ${clusterAt(state, a).name} and ${clusterAt(state, b).name} is already failed`);
   const first = link.failed;
   link.failed = one ? link.failed + 1 : link.count;
@@ -87,14 +87,14 @@ export function failLink(state: GridState, a: number, b: number, one: boolean): 
 }
 
 export function repairLink(state: GridState, a: number, b: number): void {
-  const link = state.links[linkKey(a, b)]!;
+  const link = linkBetween(state, a, b);
   if (link.failed === 0) refuse('NOT_FAILED', `no failed link between ${clusterAt(state, a).name} and ${clusterAt(state, b).name}`);
   link.failed = 0;
   afterTopologyChange(state);
 }
 
 export function failHostLink(state: GridState, hostName: string, x: number): number {
-  const host = state.hosts.find((h) => h.name === hostName)!;
+  const host = hostNamed(state, hostName);
   const devices = host.devices[x];
   if (!devices) refuse('DEVICES_OFFLINE', `${hostName} has no devices defined on ${clusterAt(state, x).name}`);
   if (devices.failedPaths >= devices.paths) refuse('ALREADY_FAILED', `every host link from ${hostName} to ${clusterAt(state, x).name} is already failed`);
@@ -107,7 +107,7 @@ export function failHostLink(state: GridState, hostName: string, x: number): num
 }
 
 export function repairHostLink(state: GridState, hostName: string, x: number): void {
-  const devices = state.hosts.find((h) => h.name === hostName)!.devices[x];
+  const devices = hostNamed(state, hostName).devices[x];
   if (!devices || devices.failedPaths === 0) refuse('NOT_FAILED', `no failed host link from ${hostName} to ${clusterAt(state, x).name}`);
   devices.failedPaths = 0;
 }
@@ -122,7 +122,7 @@ export function failSite(state: GridState, siteId: string): void {
     c.tsscOk = false; // the site's TSSC goes down with it
   }
   for (const h of state.hosts) if (h.site === siteId) h.failed = true;
-  loseMounts(state, (m) => lost.some((c) => c.index === m.cluster || c.index === m.tvc) || state.hosts.find((h) => h.name === m.host)!.failed, `site ${siteId} failed`);
+  loseMounts(state, (m) => lost.some((c) => c.index === m.cluster || c.index === m.tvc) || hostNamed(state, m.host).failed, `site ${siteId} failed`);
   hostChannelErrors(state, lost.map((c) => c.index));
   callHome(state, `site ${siteId} failed`);
   afterTopologyChange(state);

@@ -14,7 +14,7 @@ export interface Ownership {
 /** Takes ownership of v for `cluster`, or refuses with OWNERSHIP_UNAVAILABLE. */
 export function acquireOwnership(state: GridState, v: number, cluster: number): Ownership {
   const cols = state.volumes.cols;
-  const owner = cols.owner[v]!;
+  const owner = state.volumes.get(v, 'owner');
   if (owner === cluster) return { readOnly: false };
   const ownerCluster = clusterAt(state, owner);
   if (reachable(state, cluster, owner)) {
@@ -41,7 +41,7 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
 
 /** Whether `cluster` could take v with write access, without taking it. */
 export function canOwnForWrite(state: GridState, v: number, cluster: number): boolean {
-  const owner = state.volumes.cols.owner[v]!;
+  const owner = state.volumes.get(v, 'owner');
   if (owner === cluster || reachable(state, cluster, owner)) return true;
   const status = clusterAt(state, owner).status;
   return status === 'service' || status === 'service-prep' || clusterAt(state, cluster).takeover[owner] === 'write';

@@ -25,7 +25,7 @@ import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';
 import { NO_MC } from './mounts.js';
 import { createTapeState } from './physical/tape-state.js';
 import { placePreloaded } from './physical/stacked.js';
-import { clusterAt } from '../model/grid-lookup.js';
+import { clusterAt, mcAt, hostNamed, linkBetween } from '../model/grid-lookup.js';
 
 export function newGrid(state: GridState, name: string): void {
   Object.assign(state, {
@@ -99,7 +99,7 @@ export function addCluster(state: GridState, spec: ClusterSpec): void {
 
 export function setLink(state: GridState, a: number, b: number, count: number | null, gbps: number | null): void {
   if (a === b) refuse('BAD_LINK', 'a grid link joins two different clusters');
-  const link = state.links[linkKey(a, b)]!;
+  const link = linkBetween(state, a, b);
   if (count !== null) link.count = count;
   if (gbps !== null) link.gbps = gbps;
   link.failed = Math.min(link.failed, link.count);
@@ -120,7 +120,7 @@ export function addHost(state: GridState, name: string, site: string, role: 'PRO
 }
 
 export function vary(state: GridState, hostName: string, cluster: number, online: boolean): void {
-  const host = state.hosts.find((h) => h.name === hostName)!;
+  const host = hostNamed(state, hostName);
   const devices = host.devices[cluster];
   if (!online) {
     for (const m of state.mounts.values()) {
@@ -133,7 +133,7 @@ export function vary(state: GridState, hostName: string, cluster: number, online
 
 /** DEVSUPxx on a host: its scratch (MEDIA1), private and error categories. */
 export function devsup(state: GridState, hostName: string, scratch: number | null, priv: number | null, error: number | null): void {
-  const host = state.hosts.find((h) => h.name === hostName)!;
+  const host = hostNamed(state, hostName);
   if (scratch !== null) host.devsup.scratch = scratch;
   if (priv !== null) host.devsup.private = priv;
   if (error !== null) host.devsup.error = error;
@@ -200,7 +200,7 @@ export function preloadVolumes(state: GridState, range: VolserRange, owner: numb
   const codes = freeCodes(state, range);
   const n = codes.length;
   const mcIndex = state.mcs.findIndex((m) => m.name === mcName);
-  const mc = state.mcs[mcIndex]!;
+  const mc = mcAt(state, mcIndex);
   const store = state.volumes;
   store.reserve(store.count + n);
   const cols = store.cols;
@@ -225,7 +225,7 @@ export function preloadVolumes(state: GridState, range: VolserRange, owner: numb
   cols.categoryChangedAt.fill(state.now, first, end);
   cols.inCache.fill(cacheBits, first, end);
   cols.premigrated.fill(tapeBits, first, end);
-  for (const c of holders) cols.copyLevel[c.index]!.fill(1, first, end);
+  for (const c of holders) state.volumes.copyLevels(c.index).fill(1, first, end);
   placePreloaded(state, first, n);
   for (const c of holders) if (cacheBits & (1 << c.index)) c.cacheUsed += size * n;
   if (scratch) for (let v = first; v < first + n; v++) state.scratch.add(category, owner, v);

@@ -8,9 +8,10 @@ import type { GridState } from '../../engine/state.js';
 import type { CopyMode, PreferenceGroup } from '../../model/grid.js';
 import type { Format, Media } from '../physical/media.js';
 import type { PhysicalLibrary } from '../physical/library.js';
-import { libraryOf, placementOf } from '../physical/tape-state.js';
+import { placementOf, libraryAt } from '../physical/tape-state.js';
 import type { ExportRun } from './types.js';
 import { clusterAt } from '../../model/grid-lookup.js';
+import { pvolAt } from '../physical/library.js';
 
 export interface DbPvol {
   volser: string;
@@ -57,11 +58,12 @@ export interface DbBackup {
   pvol: Int32Array;
 }
 
-export const DB_COLUMNS = { volser: Uint32Array, level: Int32Array, tapeLevel: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const;
-export type DbColumn = keyof typeof DB_COLUMNS;
+export const DB_COLUMN_NAMES = ['volser', 'level', 'tapeLevel', 'sizeBytes', 'category', 'mc', 'pvol'] as const;
+export type DbColumn = (typeof DB_COLUMN_NAMES)[number];
+export const DB_COLUMNS = { volser: Uint32Array, level: Int32Array, tapeLevel: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const satisfies Record<DbColumn, unknown>;
 
 /** Bytes of the backup on a stacked volume: a fixed part plus a record per logical volume. */
-export function dbBackupBytes(db: DbBackup): number {
+export function dbBackupBytes(db: Pick<DbBackup, 'inventory'>): number {
   return 64 * 2 ** 20 + db.inventory * 512;
 }
 
@@ -74,12 +76,12 @@ export function sourceTag(state: GridState, cluster: number): string {
  * volume of the cluster, or on one this run is about to export (`exporting`).
  */
 export function takeDbBackup(state: GridState, run: ExportRun, exporting: Set<number>): DbBackup {
-  const lib = libraryOf(state, run.cluster)!;
+  const lib = libraryAt(state, run.cluster);
   const pl = placementOf(state, run.cluster);
   const cols = state.volumes.cols;
   const n = state.volumes.count;
   const offsite = (id: number) => {
-    const p = lib.pvols[id]!;
+    const p = pvolAt(lib, id);
     return (p.state === 'copy-exported' && p.location !== 'deleted') || exporting.has(id);
   };
   const pvolIndex = new Int32Array(lib.pvols.length).fill(-1);
@@ -89,11 +91,10 @@ export function takeDbBackup(state: GridState, run: ExportRun, exporting: Set<nu
     pvolIndex[p.id] = pvols.length;
     pvols.push({ volser: p.volser, pool: p.pool, media: p.media, format: p.format, encryptKey: p.encryptKey, exportedAt: p.exportedAt ?? state.now });
   }
+  // -1: the secondary copy is not on an offsite stacked volume (or there is none).
+  const offsiteIndex = (s: number) => (s < 0 ? -1 : (pvolIndex[s] ?? -1));
   let count = 0;
-  for (let v = 0; v < n; v++) {
-    const s = pl.secondary[v]!;
-    if (s >= 0 && pvolIndex[s]! >= 0) count++;
-  }
+  for (const s of pl.secondary.subarray(0, n)) if (offsiteIndex(s) >= 0) count++;
   const db: DbBackup = {
     id: state.tape.databases.length,
     time: state.now,
@@ -117,15 +118,15 @@ export function takeDbBackup(state: GridState, run: ExportRun, exporting: Set<nu
   };
   let k = 0;
   for (let v = 0; v < n; v++) {
-    const s = pl.secondary[v]!;
-    if (s < 0 || pvolIndex[s]! < 0) continue;
+    const at = offsiteIndex(pl.secondary[v] ?? -1);
+    if (at < 0) continue;
     db.volser[k] = cols.code[v]!;
     db.level[k] = cols.level[v]!;
     db.tapeLevel[k] = pl.tapeLevel[v]!;
     db.sizeBytes[k] = pl.tapeBytes[v]!;
     db.category[k] = cols.category[v]!;
     db.mc[k] = cols.mc[v]!;
-    db.pvol[k] = pvolIndex[s]!;
+    db.pvol[k] = at;
     k++;
   }
   state.tape.databases.push(db);

@@ -6,10 +6,11 @@ import type { GridState } from '../../engine/state.js';
 import type { ExportRun } from './types.js';
 import { PENDING } from './types.js';
 import { copyFinished, noteResumed } from './process.js';
+import { exportRunAt } from '../physical/tape-state.js';
 
 export function activeRun(state: GridState): ExportRun | null {
   const i = state.tape.activeExport;
-  return i >= 0 ? state.tape.exports[i]! : null;
+  return i >= 0 ? exportRunAt(state, i) : null;
 }
 
 /** Position of volume v in the run's export set (volumes ascending), or -1. */

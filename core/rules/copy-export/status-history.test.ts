@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Rig } from '../../runbook/testing.js';
 import { restoreState, serializeState } from '../../engine/checkpoint.js';
 import { showExportStatus, STATUS_SNAPSHOT_LIMIT } from './status-file.js';
+import { exportRunAt } from '../physical/tape-state.js';
 
 const GRID = `SEED 1
 GRID GRID01
@@ -61,7 +62,7 @@ describe('export status file per run (Redbook §11.5, §11.6.3)', () => {
     const rig = new Rig(GRID);
     rig.all(SECOND);
     const state = rig.session.engine.state;
-    const firstId = state.tape.exports[0]!.id;
+    const firstId = exportRunAt(state, 0).id;
     const before = showExportStatus(state, 'EXP000', null, undefined, firstId).statusFile;
     const restored = restoreState(serializeState(state));
     expect(showExportStatus(restored, 'EXP000', null, undefined, firstId).statusFile).toEqual(before);

@@ -142,6 +142,20 @@ export function poolOf(lib: PhysicalLibrary, number: number): Pool | undefined {
   return lib.pools.find((p) => p.number === number);
 }
 
+/** A pool the caller knows is defined (a run's or a volume's own pool). */
+export function definedPool(lib: PhysicalLibrary, number: number): Pool {
+  const pool = poolOf(lib, number);
+  if (pool === undefined) throw new Error(`${lib.name} has no physical volume pool ${number}`);
+  return pool;
+}
+
+/** Stacked volume number `id` of the library (ids are indexes into pvols, never reused). */
+export function pvolAt(lib: PhysicalLibrary, id: number): StackedVolume {
+  const pvol = lib.pvols[id];
+  if (pvol === undefined) throw new Error(`${lib.name} has no stacked volume #${id} (${lib.pvols.length} known)`);
+  return pvol;
+}
+
 export interface PoolSpec {
   media: Media | null;
   format: Format | null;

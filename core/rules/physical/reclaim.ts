@@ -8,7 +8,7 @@ import type { GridState } from '../../engine/state.js';
 import { refuse } from '../../engine/refusal.js';
 import { onEvent } from '../../sim/run.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
-import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume } from './library.js';
+import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume, pvolAt } from './library.js';
 import { FORMAT_BYTES_PER_MS } from './media.js';
 
 /** Erasing a reclaimed cartridge on a drive before it is scratch again (SECE). */
@@ -62,7 +62,7 @@ function next(state: GridState, key: number, lib: PhysicalLibrary): void {
     job.current = -1;
     return;
   }
-  const p = lib.pvols[id]!;
+  const p = pvolAt(lib, id);
   job.current = id;
   job.target = poolOf(lib, targetPool(lib, p))?.filling ?? -1;
   const ms = 2 * DRIVE_MOUNT_MS + Math.ceil(p.activeBytes / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
@@ -81,7 +81,7 @@ onEvent('reclaim', (state, event) => {
   const { lib, copies } = found;
   const job = lib.reclaim;
   if (!job || job.generation !== generation || job.current !== id) return;
-  const p = lib.pvols[id]!;
+  const p = pvolAt(lib, id);
   const target = targetPool(lib, p);
   for (const { pvol, primary } of copies.columns) {
     for (let v = 0; v < copies.count; v++) {

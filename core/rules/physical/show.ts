@@ -3,7 +3,7 @@
 
 import type { GridState } from '../../engine/state.js';
 import { isoTime, MB } from '../../sim/time.js';
-import { COMMON_SCRATCH_POOL, countedHere, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from './library.js';
+import { COMMON_SCRATCH_POOL, countedHere, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume, pvolAt, definedPool } from './library.js';
 import { DRIVE_TYPE } from './media.js';
 import { targetPool } from './reclaim.js';
 
@@ -41,7 +41,7 @@ export function describePvol(p: StackedVolume) {
 }
 
 export function showPool(lib: PhysicalLibrary, number: number) {
-  const pool = poolOf(lib, number)!;
+  const pool = definedPool(lib, number);
   const c = counts(lib, number);
   const pvols = lib.pvols.filter((p) => p.pool === number && p.location !== 'deleted');
   return {
@@ -129,13 +129,13 @@ export function reclaimActivities(lib: PhysicalLibrary): DriveActivity[] {
   const out: DriveActivity[] = [];
   const job = lib.reclaim;
   if (job && job.stopped === null && job.current >= 0) {
-    const p = lib.pvols[job.current]!;
+    const p = pvolAt(lib, job.current);
     // An exported volume is not brought back: the source drive reads the primary copies instead (§11.5.3).
     out.push({ role: 'RCLS', pool: p.pool, pvol: p.location === 'library' ? p.volser : null, lvol: null });
     const t = job.target >= 0 ? lib.pvols[job.target] : undefined;
     out.push({ role: 'RCLT', pool: t?.pool ?? targetPool(lib, p), pvol: t?.volser ?? null, lvol: null });
   }
-  for (const id of lib.erasing) out.push({ role: 'SECE', pool: lib.pvols[id]!.pool, pvol: lib.pvols[id]!.volser, lvol: null });
+  for (const id of lib.erasing) out.push({ role: 'SECE', pool: pvolAt(lib, id).pool, pvol: pvolAt(lib, id).volser, lvol: null });
   return out;
 }
 

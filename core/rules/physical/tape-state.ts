@@ -43,6 +43,27 @@ export function libraryOf(state: GridState, cluster: number): PhysicalLibrary | 
   return state.tape.libraries[cluster] ?? null;
 }
 
+/** The library of a cluster the caller knows is tape-attached. */
+export function libraryAt(state: GridState, cluster: number): PhysicalLibrary {
+  const lib = libraryOf(state, cluster);
+  if (lib === null) throw new Error(`cluster #${cluster} has no physical library`);
+  return lib;
+}
+
+/** Copy Export run `id` (ids are indexes into tape.exports). */
+export function exportRunAt(state: GridState, id: number): ExportRun {
+  const run = state.tape.exports[id];
+  if (run === undefined) throw new Error(`no Copy Export run #${id} (${state.tape.exports.length} known)`);
+  return run;
+}
+
+/** Copy Export database backup `id` (ids are indexes into tape.databases). */
+export function databaseAt(state: GridState, id: number): DbBackup {
+  const db = state.tape.databases[id];
+  if (db === undefined) throw new Error(`no Copy Export database backup #${id} (${state.tape.databases.length} known)`);
+  return db;
+}
+
 export const PLACEMENT_COLUMNS = ['primary', 'secondary', 'tapeLevel'] as const;
 
 /** The placement columns of a tape-attached cluster, grown to the volume store's capacity. */

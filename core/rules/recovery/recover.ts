@@ -11,9 +11,10 @@ import { onEvent } from '../../sim/run.js';
 import { isoTime } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
 import { canRead, FORMAT_BYTES_PER_MS } from '../physical/media.js';
-import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type Pool, type StackedVolume } from '../physical/library.js';
+import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type Pool, type StackedVolume, pvolAt } from '../physical/library.js';
 import { dbBackupBytes, type DbBackup } from '../copy-export/db-backup.js';
 import { emptyVolumes, growVolumes, inPartition, isEmpty, refuseIfBusy, type RecoveryJob, type RecoveryStep, type StandaloneLibrary } from './standalone.js';
+import { databaseAt } from '../physical/tape-state.js';
 
 const STEP_MS = 30_000;
 const LOST_SAMPLE_LIMIT = 100;
@@ -73,14 +74,14 @@ function recoveryVolume(state: GridState, sa: StandaloneLibrary, from: string | 
   if (from === null) {
     const withDb = loaded.filter((p) => p.dbBackup !== null);
     if (withDb.length === 0) refuse('NO_DB_BACKUP', `no loaded stacked volume in ${sa.name} holds a database backup`);
-    const latest = withDb.sort((a, b) => state.tape.databases[b.dbBackup!]!.time - state.tape.databases[a.dbBackup!]!.time || (a.volser < b.volser ? -1 : 1))[0]!;
-    return { pvol: latest, db: state.tape.databases[latest.dbBackup!]! };
+    const latest = withDb.sort((a, b) => databaseAt(state, b.dbBackup!).time - databaseAt(state, a.dbBackup!).time || (a.volser < b.volser ? -1 : 1))[0]!;
+    return { pvol: latest, db: databaseAt(state, latest.dbBackup!) };
   }
   const pvol = loaded.find((p) => p.volser === from);
   if (!pvol) refuse('NOT_IN_LIBRARY', `${from} is not a copy-exported stacked volume loaded in ${sa.name}`);
   // Redbook §11.7.2 step 7 note: with LMTDBPVL only some exported volumes hold the backup.
   if (pvol.dbBackup === null) refuse('NO_DB_BACKUP', 'The database backup could not be found on the specified recovery volume');
-  return { pvol, db: state.tape.databases[pvol.dbBackup]! };
+  return { pvol, db: databaseAt(state, pvol.dbBackup) };
 }
 
 /** RECOVER <standalone> FROM <pvol>|LATEST [TESTMODE ON|OFF]: the prerequisites of §11.7.1, then the steps of §11.7.2. */
@@ -170,7 +171,7 @@ function applyErase(sa: StandaloneLibrary): void {
 }
 
 function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob): void {
-  const db = state.tape.databases[job.database!]!;
+  const db = databaseAt(state, job.database!);
   const lib = sa.physical;
   // §11.7.1: scratch cartridges added before the recovery have "their inventory records ... erased".
   let scratchErased = 0;
@@ -213,9 +214,15 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
   let missingCount = 0;
   let conflicts = 0;
   const used = new Set<number>();
+  const cartridgeOf = (k: number): string => {
+    const d = db.pvols[k];
+    if (!d) throw new Error(`the database backup of ${isoTime(db.time)} names no stacked volume #${k}`);
+    return d.volser;
+  };
   for (let i = 0; i < n; i++) {
     const volser = decodeVolser(db.volser[i]!);
-    const p = pvolFor[db.pvol[i]!] ?? null;
+    const at = db.pvol[i]!;
+    const p = pvolFor[at] ?? null;
     // §11.7.1: "If any conflicts are encountered during the recovery process, the VOLSERS that
     // conflict cannot be recovered".
     if (inPartition(sa, volser) || pvolCodes.has(volser)) {
@@ -225,8 +232,8 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
     }
     if (!p) {
       missingCount++;
-      missing.add(db.pvols[db.pvol[i]!]!.volser);
-      if (lostSamples.length < LOST_SAMPLE_LIMIT) lostSamples.push({ volser, reason: `stacked volume ${db.pvols[db.pvol[i]!]!.volser} not loaded` });
+      missing.add(cartridgeOf(at));
+      if (lostSamples.length < LOST_SAMPLE_LIMIT) lostSamples.push({ volser, reason: `stacked volume ${cartridgeOf(at)} not loaded` });
       continue;
     }
     // §11.5.2: "one or more logical volumes will become inaccessible because they were modified on a
@@ -274,7 +281,7 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
     ignoredStackedVolumes: ignored,
     scratchErased,
     encrypted: [...byVolser.values()].some((p) => p.encryptKey !== null),
-    pools: [...new Set([...used].map((id) => lib.pvols[id]!.pool))].sort((a, b) => a - b),
+    pools: [...new Set([...used].map((id) => pvolAt(lib, id).pool))].sort((a, b) => a - b),
   };
 }
 

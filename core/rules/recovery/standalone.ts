@@ -8,7 +8,7 @@ import { refuse } from '../../engine/refusal.js';
 import type { CopyMode, PreferenceGroup } from '../../model/grid.js';
 import { decodeVolser, encodeVolser, parseVolserRange, rangeSize, rangeVolser, type VolserRange } from '../../model/volser.js';
 import { MB } from '../../sim/time.js';
-import { createLibrary, DEFAULT_PRIMARY_POOL, materialize, poolOf, type PhysicalLibrary } from '../physical/library.js';
+import { createLibrary, DEFAULT_PRIMARY_POOL, materialize, type PhysicalLibrary, pvolAt, definedPool } from '../physical/library.js';
 import { FORMATS, type Format } from '../physical/media.js';
 import type { CopyColumns } from '../physical/reclaim.js';
 
@@ -23,8 +23,9 @@ export interface StandaloneVolumes {
   pvol: Int32Array;
 }
 
-export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const;
-export type StandaloneColumn = keyof typeof STANDALONE_COLUMNS;
+export const STANDALONE_COLUMN_NAMES = ['volser', 'level', 'sizeBytes', 'category', 'mc', 'pvol'] as const;
+export type StandaloneColumn = (typeof STANDALONE_COLUMN_NAMES)[number];
+export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const satisfies Record<StandaloneColumn, unknown>;
 
 export interface RecoveryStep {
   text: string;
@@ -156,12 +157,17 @@ export function growVolumes(sa: StandaloneLibrary, total: number): StandaloneVol
   const vols = sa.volumes;
   if (vols.volser.length >= total) return vols;
   const capacity = Math.max(total, Math.ceil(vols.volser.length * 1.5));
-  for (const name of Object.keys(STANDALONE_COLUMNS) as StandaloneColumn[]) {
-    const grown = new STANDALONE_COLUMNS[name](capacity);
-    if (name === 'pvol') grown.fill(-1);
-    grown.set(vols[name].subarray(0, vols.count) as never);
-    (vols as unknown as Record<string, ArrayBufferView>)[name] = grown;
-  }
+  const grow = <T extends ArrayLike<number> & { set(from: ArrayLike<number>): void; subarray(start: number, end: number): T }>(old: T, make: (n: number) => T): T => {
+    const grown = make(capacity);
+    grown.set(old.subarray(0, vols.count));
+    return grown;
+  };
+  vols.volser = grow(vols.volser, (n) => new Uint32Array(n));
+  vols.level = grow(vols.level, (n) => new Int32Array(n));
+  vols.sizeBytes = grow(vols.sizeBytes, (n) => new Float64Array(n));
+  vols.category = grow(vols.category, (n) => new Uint16Array(n));
+  vols.mc = grow(vols.mc, (n) => new Uint8Array(n));
+  vols.pvol = grow(vols.pvol, (n) => new Int32Array(n).fill(-1));
   return vols;
 }
 
@@ -201,9 +207,9 @@ export function preloadInto(sa: StandaloneLibrary, range: VolserRange, mcName: s
     mc = sa.mcs.length - 1;
   }
   const lib = sa.physical;
-  const pool = poolOf(lib, DEFAULT_PRIMARY_POOL)!;
+  const pool = definedPool(lib, DEFAULT_PRIMARY_POOL);
   const vols = growVolumes(sa, sa.volumes.count + n);
-  let p = pool.filling >= 0 ? lib.pvols[pool.filling]! : null;
+  let p = pool.filling >= 0 ? pvolAt(lib, pool.filling) : null;
   for (let i = 0; i < n; i++) {
     if (!p || (p.writtenBytes > 0 && p.writtenBytes + size > p.capacityBytes)) {
       if (p) {
@@ -244,7 +250,7 @@ export function showStandaloneVolume(sa: StandaloneLibrary, volser: string) {
   const i = findVolumeIn(sa, volser);
   if (i < 0) refuse('NO_SUCH_VOLUME', `${volser} is not in ${sa.name}`);
   const v = sa.volumes;
-  const p = v.pvol[i]! >= 0 ? sa.physical.pvols[v.pvol[i]!]! : null;
+  const p = v.pvol[i]! >= 0 ? pvolAt(sa.physical, v.pvol[i]!) : null;
   return {
     volser,
     library: sa.name,
