@@ -47,7 +47,8 @@ export function resolvePoint(state: GridState, r: Replication, at: number | null
     if (b.seq > latest.seq) refuse('PIT_NOT_ARRIVED', `bookmark ${b.name} has not reached ${r.target}'s journal yet`);
     return { seq: b.seq, time: b.time, requested: b.name };
   }
-  const t = at!;
+  if (at === null) refuse('NO_POINT_IN_TIME', `say the point in time of ${r.target}'s image: AT <time> or a bookmark`);
+  const t = at;
   if (t > state.now) refuse('FUTURE_TIME', `${isoTime(t)} is after the simulated present ${isoTime(state.now)}`);
   if (t < earliest.time) refuse('PIT_NOT_REACHABLE', `${isoTime(t)} is before the earliest reachable point in time ${isoTime(earliest.time)} of ${r.target}'s journal`);
   const j = r.journal;
@@ -173,7 +174,7 @@ export function finishRoll(state: GridState, r: Replication): void {
   rollReplica(state, r, a.seq);
   const tgt = findDasd(state, r.target);
   const undo = new TxLog();
-  a.writes!.forEach((b, word) => {
+  a.writes?.forEach((b, word) => {
     const w = undo.pushBack(0, state.now, b, 1);
     undo.words[w] = tgt.data.get(b);
     tgt.data.set(b, word);
@@ -187,16 +188,19 @@ export function finishRoll(state: GridState, r: Replication): void {
 
 /** A host write to the accessed image (seed 001: virtual writes live in the journal; logged ones keep their undo). */
 export function writeImage(state: GridState, r: Replication, first: number, count: number, word: (block: number) => number): void {
-  const a = r.access!;
+  const a = r.access;
+  if (!a) refuse('NO_IMAGE_ACCESS', `image access is not enabled on ${r.target}`);
   const tgt = findDasd(state, r.target);
   if (!r.journal.logAccess(count)) refuse('JOURNAL_FULL', `${r.target}'s journal has no room left for writes to the image`);
   if (a.mode === 'virtual') {
-    for (let k = 0; k < count; k++) a.writes!.set(first + k, word(first + k));
+    const writes = (a.writes ??= new BlockMap(0));
+    for (let k = 0; k < count; k++) writes.set(first + k, word(first + k));
     return;
   }
-  const w = a.undo!.pushBack(0, state.now, first, count);
+  const undo = (a.undo ??= new TxLog());
+  const w = undo.pushBack(0, state.now, first, count);
   for (let k = 0; k < count; k++) {
-    a.undo!.words[w + k] = tgt.data.get(first + k);
+    undo.words[w + k] = tgt.data.get(first + k);
     tgt.data.set(first + k, word(first + k));
   }
 }
@@ -214,10 +218,10 @@ export function disableAccess(state: GridState, r: Replication) {
   if (!a) refuse('NO_IMAGE_ACCESS', `image access is not enabled on ${r.target}`);
   const tgt = findDasd(state, r.target);
   let discarded = 0;
-  if (a.mode === 'virtual') discarded = a.writes!.count();
-  else {
+  if (a.mode === 'virtual') discarded = a.writes?.count() ?? 0;
+  else if (a.undo) {
     // Seed 001: "writes to the volume while image access was enabled ... may be rolled back (undone)".
-    const u = a.undo!;
+    const u = a.undo;
     for (let i = u.tail - 1; i >= u.head; i--) {
       const w = u.wordsAt(i);
       for (let k = u.countAt(i) - 1; k >= 0; k--) tgt.data.set(u.startAt(i) + k, u.words[w + k]!);
@@ -234,6 +238,7 @@ export function disableAccess(state: GridState, r: Replication) {
 }
 
 onEvent('dasd-roll', (state, event) => {
-  const r = state.dasd.replications[event.args[0]!];
+  const [index = -1] = event.args;
+  const r = state.dasd.replications[index];
   if (r?.access?.rollDoneAt === event.time) finishRoll(state, r);
 });

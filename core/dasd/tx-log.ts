@@ -190,14 +190,14 @@ export class TxLog {
     const log = new TxLog();
     const seq = typedCopy(Float64Array, blob(`${at}/seq`));
     const n = seq.length;
-    log.seq = grow(seq, n);
-    log.time = grow(typedCopy(Float64Array, blob(`${at}/time`)), n);
-    log.arrive = grow(typedCopy(Float64Array, blob(`${at}/arrive`)), n);
-    log.off = grow(typedCopy(Float64Array, blob(`${at}/off`)), n);
-    log.start = grow(typedCopy(Int32Array, blob(`${at}/start`)), n);
-    log.count = grow(typedCopy(Int32Array, blob(`${at}/count`)), n);
+    log.seq = resized(seq, room(n));
+    log.time = resized(typedCopy(Float64Array, blob(`${at}/time`)), room(n));
+    log.arrive = resized(typedCopy(Float64Array, blob(`${at}/arrive`)), room(n));
+    log.off = resized(typedCopy(Float64Array, blob(`${at}/off`)), room(n));
+    log.start = resized(typedCopy(Int32Array, blob(`${at}/start`)), room(n));
+    log.count = resized(typedCopy(Int32Array, blob(`${at}/count`)), room(n));
     const words = typedCopy(Uint32Array, blob(`${at}/words`));
-    log.words = grow(words, words.length);
+    log.words = resized(words, room(words.length));
     log.tail = n;
     log.dataTail = words.length;
     for (const count of log.count.subarray(0, n)) log.blocks += count;
@@ -209,9 +209,7 @@ function bytes(a: Float64Array | Int32Array | Uint32Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-function grow(a: Float64Array, n: number): Float64Array;
-function grow(a: Int32Array, n: number): Int32Array;
-function grow(a: Uint32Array, n: number): Uint32Array;
-function grow(a: Float64Array | Int32Array | Uint32Array, n: number): Float64Array | Int32Array | Uint32Array {
-  return resized(a, Math.max(INITIAL, n * 2));
+/** Room for a restored log of n entries (or words) to grow into. */
+function room(n: number): number {
+  return Math.max(INITIAL, n * 2);
 }

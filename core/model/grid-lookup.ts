@@ -3,7 +3,7 @@
 // what was missing instead of letting `undefined` travel on. Structural parameters, so any holder of
 // the grid's lists (the live state, a checkpoint, a restored database) can use them.
 
-import { linkKey, type Cluster, type GridLink, type Host, type ManagementClass } from './grid.js';
+import { linkKey, type Cluster, type GridLink, type Host, type ManagementClass, type Site } from './grid.js';
 
 export function clusterAt(grid: { readonly clusters: readonly Cluster[] }, index: number): Cluster {
   const cluster = grid.clusters[index];
@@ -15,6 +15,12 @@ export function hostNamed(grid: { readonly hosts: readonly Host[] }, name: strin
   const host = grid.hosts.find((h) => h.name === name);
   if (host === undefined) throw new Error(`no host ${name} in the grid`);
   return host;
+}
+
+export function siteNamed(grid: { readonly sites: readonly Site[] }, id: string): Site {
+  const site = grid.sites.find((s) => s.id === id);
+  if (site === undefined) throw new Error(`no site ${id} in the grid`);
+  return site;
 }
 
 export function mcAt(grid: { readonly mcs: readonly ManagementClass[] }, index: number): ManagementClass {

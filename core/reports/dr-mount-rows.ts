@@ -7,7 +7,7 @@ import type { GridState } from '../engine/state.js';
 import { isoTime } from '../sim/time.js';
 import type { JournalRow } from './evidence-digest.js';
 import type { DrMountRow } from './evidence-model.js';
-import { entriesOf, field, numberField, parseOutcome, stringField } from './outcome-fields.js';
+import { entriesOf, field, numberField, parseOutcome, stringField } from '../model/json-fields.js';
 
 /** The host a MOUNT or JOB line is issued by, or null for other lines. */
 export function mountingHost(text: string): string | null {

@@ -8,7 +8,7 @@ import { family } from '../rules/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { describeFamily } from '../engine/show-family.js';
 import { isoTime } from '../sim/time.js';
-import { entriesOf, field, stringField } from './outcome-fields.js';
+import { entriesOf, field, stringField } from '../model/json-fields.js';
 
 export interface DrMountLine {
   time: string;

@@ -34,7 +34,7 @@ export function hazardsOf(state: GridState, run: WizardRun, wizard: Wizard, rows
       byCat.set(cat, t);
     }
     for (const [cat, t] of byCat) {
-      const hold = state.categories[cat]!.expireHoldMs;
+      const hold = state.categories[cat]?.expireHoldMs ?? 0;
       out.push({
         hazard: 'Return to scratch during the test',
         severity: hold > 0 ? 'info' : 'warning',

@@ -6,7 +6,8 @@ import type { EvidenceReport, EvidenceStep } from './evidence-model.js';
 import { displayTime, formatSeconds } from './evidence-format.js';
 import { sectionsOf } from './evidence-sections.js';
 
-const esc = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const esc = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
 
 function table(head: string[], rows: unknown[][], cls = ''): string {
   if (rows.length === 0) return '<p class="none">None.</p>';

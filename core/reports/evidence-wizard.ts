@@ -20,7 +20,7 @@ import { drMountRows, tallyMounts } from './dr-mount-rows.js';
 import { documentTitles, emptySignOff, reportId } from './evidence-common.js';
 import { formatSeconds } from './evidence-format.js';
 import { clusterAt } from '../model/grid-lookup.js';
-import { field, parseOutcome, stringField } from './outcome-fields.js';
+import { field, parseOutcome, stringField } from '../model/json-fields.js';
 
 export interface EvidenceMeta {
   toolVersion: string;

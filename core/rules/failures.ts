@@ -9,7 +9,7 @@ import { replanCopies } from './copies.js';
 import { loseMount, syncCategories } from './mounts.js';
 import { emit, emitLibraryMessage, isUp, reachable } from './reach.js';
 import { formatDuration } from '../sim/time.js';
-import { clusterAt, hostNamed, linkBetween } from '../model/grid-lookup.js';
+import { clusterAt, hostNamed, linkBetween, siteNamed } from '../model/grid-lookup.js';
 
 function afterTopologyChange(state: GridState): void {
   replanCopies(state);
@@ -113,7 +113,7 @@ export function repairHostLink(state: GridState, hostName: string, x: number): v
 }
 
 export function failSite(state: GridState, siteId: string): void {
-  const site = state.sites.find((s) => s.id === siteId)!;
+  const site = siteNamed(state, siteId);
   if (site.failed) refuse('ALREADY_FAILED', `site ${siteId} is already failed`);
   site.failed = true;
   const lost = state.clusters.filter((c) => c.site === siteId);
@@ -130,7 +130,7 @@ export function failSite(state: GridState, siteId: string): void {
 }
 
 export function repairSite(state: GridState, siteId: string): void {
-  const site = state.sites.find((s) => s.id === siteId)!;
+  const site = siteNamed(state, siteId);
   if (!site.failed) refuse('NOT_FAILED', `site ${siteId} is not failed`);
   site.failed = false;
   for (const c of state.clusters) {
@@ -227,8 +227,8 @@ function noticePeers(state: GridState): void {
  * down. Only a peer shown inoperable is taken over; a grid-network failure alone never triggers it.
  */
 onEvent('aotm', (state, event) => {
-  const [x, peer, since] = event.args as [number, number, number];
-  aotmCheck(state, x, peer, since);
+  const [x, peer, since] = event.args;
+  if (x !== undefined && peer !== undefined && since !== undefined) aotmCheck(state, x, peer, since);
 });
 
 function aotmCheck(state: GridState, x: number, peer: number, since: number): void {

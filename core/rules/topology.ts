@@ -13,7 +13,7 @@ import {
   DEFAULT_TAPE_CACHE,
   linkKey,
   type ClusterModel,
-  type CopyMode,
+  isCopyMode,
   type PreferenceGroup,
 } from '../model/grid.js';
 import { VolumeStore } from '../model/volumes.js';
@@ -112,10 +112,9 @@ export function addHost(state: GridState, name: string, site: string, role: 'PRO
     site,
     role,
     failed: state.sites.find((s) => s.id === site)?.failed ?? false,
-    devices: {} as Record<number, { online: boolean; paths: number; failedPaths: number }>,
+    devices: devicesOf(devices, paths),
     devsup: { scratch: CATEGORY_SCRATCH_DEFAULT, private: CATEGORY_PRIVATE_DEFAULT, error: CATEGORY_ERROR_DEFAULT },
   };
-  for (const d of devices) host.devices[d] = { online: true, paths, failedPaths: 0 };
   state.hosts.push(host);
 }
 
@@ -131,6 +130,13 @@ export function vary(state: GridState, hostName: string, cluster: number, online
   else if (online) host.devices[cluster] = { online: true, paths: 2, failedPaths: 0 };
 }
 
+/** A host's virtual devices on each of `clusters`, online, with `paths` host links each. */
+function devicesOf(clusters: readonly number[], paths: number): Record<number, { online: boolean; paths: number; failedPaths: number }> {
+  const devices: Record<number, { online: boolean; paths: number; failedPaths: number }> = {};
+  for (const d of clusters) devices[d] = { online: true, paths, failedPaths: 0 };
+  return devices;
+}
+
 /** DEVSUPxx on a host: its scratch (MEDIA1), private and error categories. */
 export function devsup(state: GridState, hostName: string, scratch: number | null, priv: number | null, error: number | null): void {
   const host = hostNamed(state, hostName);
@@ -140,7 +146,10 @@ export function devsup(state: GridState, hostName: string, scratch: number | nul
 }
 
 export function defineMc(state: GridState, name: string, modes: string, secondaryPool: number | null, preference: PreferenceGroup): void {
-  const mc = { name, modes: [...modes] as CopyMode[], secondaryPool, preference };
+  const letters = [...modes];
+  const copyModes = letters.filter(isCopyMode);
+  if (copyModes.length !== letters.length) refuse('BAD_COPY_MODE', `${modes}: copy modes are R, D, N or S, one per cluster`);
+  const mc = { name, modes: copyModes, secondaryPool, preference };
   const at = state.mcs.findIndex((m) => m.name === name);
   if (at >= 0) state.mcs[at] = mc;
   else {
@@ -156,9 +165,9 @@ export function defineCategory(state: GridState, hex: number, scratch: boolean, 
 /** Encodes a range once, refusing it whole if any volser is already in the grid. */
 function freeCodes(state: GridState, range: VolserRange): Uint32Array {
   const codes = rangeCodes(range);
-  for (let i = 0; i < codes.length; i++) {
-    if (state.volumes.findCode(codes[i]!) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, i)} is already in the grid`);
-  }
+  codes.forEach((code, i) => {
+    if (state.volumes.findCode(code) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, i)} is already in the grid`);
+  });
   return codes;
 }
 
@@ -177,8 +186,8 @@ export function insertVolumes(state: GridState, range: VolserRange, owner: numbe
   store.reserve(store.count + n);
   const cols = store.cols;
   const scratch = isScratch(state, category);
-  for (let i = 0; i < n; i++) {
-    const v = store.add(codes[i]!);
+  for (const code of codes) {
+    const v = store.add(code);
     cols.category[v] = category;
     cols.mc[v] = NO_MC;
     cols.owner[v] = owner;

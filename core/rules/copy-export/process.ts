@@ -378,9 +378,9 @@ function beginStackedVolumes(state: GridState, run: ExportRun): void {
   const primaryUnavailable = new Map<number, string>();
   const n = state.volumes.count;
   for (let v = 0; v < n; v++) {
-    const s = pl.secondary[v]!;
+    const s = pl.secondary[v] ?? NO_PVOL;
     if (s < 0 || pvolAt(lib, s).lockedBy !== run.id || primaryUnavailable.has(s)) continue;
-    const p = pl.primary[v]!;
+    const p = pl.primary[v] ?? NO_PVOL;
     if (p >= 0 && pvolAt(lib, p).state === 'unavailable' && !isInCache(state, run.cluster, v)) primaryUnavailable.set(s, state.volumes.volser(v));
   }
   let room = lib.copyExportLimit - copyExportedCount(lib);
@@ -427,8 +427,8 @@ function startNext(state: GridState, run: ExportRun): void {
   const p = pvolAt(lib, id);
   run.inFlight.push(id);
   let ms = ROBOT_MOVE_MS;
-  if (run.dbPvols.includes(id)) {
-    const db = databaseAt(state, run.database!);
+  if (run.dbPvols.includes(id) && run.database !== null) {
+    const db = databaseAt(state, run.database);
     ms += 2 * DRIVE_MOUNT_MS + Math.ceil(dbBackupBytes(db) / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
   }
   state.events.push(state.now + ms, 'ce-pvol', [run.id, run.generation, id]);

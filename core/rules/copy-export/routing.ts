@@ -7,6 +7,7 @@ import type { ExportRun } from './types.js';
 import { PENDING } from './types.js';
 import { copyFinished, noteResumed } from './process.js';
 import { exportRunAt } from '../physical/tape-state.js';
+import { NO_PVOL } from '../physical/library.js';
 
 export function activeRun(state: GridState): ExportRun | null {
   const i = state.tape.activeExport;
@@ -33,7 +34,7 @@ export function exportIdFor(state: GridState, cluster: number, pool: number, v: 
   const run = activeRun(state);
   if (!run || run.cluster !== cluster || run.pool !== pool || run.state !== 'premigrating') return -1;
   const i = slotOf(run, v);
-  if (i < 0 || run.reason[i] !== PENDING || run.pvolOf[i]! >= 0) return -1;
+  if (i < 0 || run.reason[i] !== PENDING || (run.pvolOf[i] ?? NO_PVOL) >= 0) return -1;
   return run.id;
 }
 
@@ -42,7 +43,7 @@ export function notePremigrated(state: GridState, v: number, pvol: number): void
   const run = activeRun(state);
   if (!run) return;
   const i = slotOf(run, v);
-  if (i < 0 || run.pvolOf[i]! >= 0) return;
+  if (i < 0 || (run.pvolOf[i] ?? NO_PVOL) >= 0) return;
   run.pvolOf[i] = pvol;
   noteResumed(state, run);
   run.outstanding = Math.max(0, run.outstanding - 1);

@@ -36,8 +36,10 @@ export function emptyIoStation(lib: PhysicalLibrary): { removed: string[]; moved
 
 export function drainEjectQueue(lib: PhysicalLibrary): string[] {
   const moved: string[] = [];
-  while (lib.ejectQueue.length > 0 && lib.ioStation.present && !ioStationFull(lib)) {
-    const p = pvolAt(lib, lib.ejectQueue.shift()!);
+  while (lib.ioStation.present && !ioStationFull(lib)) {
+    const id = lib.ejectQueue.shift();
+    if (id === undefined) break;
+    const p = pvolAt(lib, id);
     if (p.location !== 'eject-pending') continue;
     p.location = 'io-station';
     lib.ioStation.held.push(p.id);

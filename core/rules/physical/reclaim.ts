@@ -8,7 +8,7 @@ import type { GridState } from '../../engine/state.js';
 import { refuse } from '../../engine/refusal.js';
 import { onEvent } from '../../sim/run.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
-import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume, pvolAt } from './library.js';
+import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume, type ReclaimJob, pvolAt } from './library.js';
 import { FORMAT_BYTES_PER_MS } from './media.js';
 
 /** Erasing a reclaimed cartridge on a drive before it is scratch again (SECE). */
@@ -50,13 +50,13 @@ export function startReclaim(state: GridState, key: number, lib: PhysicalLibrary
   const limit = threshold ?? def?.reclaimThreshold ?? 0;
   const queue = only ?? reclaimCandidates(lib, pool, limit);
   const generation = (lib.reclaim?.generation ?? 0) + 1;
-  lib.reclaim = { pool, threshold: limit, queue: queue.map((p) => p.id), current: -1, target: -1, startedAt: state.now, reclaimed: [], stopped: null, generation };
-  next(state, key, lib);
+  const job: ReclaimJob = { pool, threshold: limit, queue: queue.map((p) => p.id), current: -1, target: -1, startedAt: state.now, reclaimed: [], stopped: null, generation };
+  lib.reclaim = job;
+  next(state, key, lib, job);
   return { library: lib.name, pool, threshold: limit, candidates: queue.map((p) => ({ pvol: p.volser, utilization: utilization(p), state: p.state, location: p.location })) };
 }
 
-function next(state: GridState, key: number, lib: PhysicalLibrary): void {
-  const job = lib.reclaim!;
+function next(state: GridState, key: number, lib: PhysicalLibrary, job: ReclaimJob): void {
   const id = job.queue.shift();
   if (id === undefined) {
     job.current = -1;
@@ -75,7 +75,7 @@ export function targetPool(lib: PhysicalLibrary, p: StackedVolume): number {
 }
 
 onEvent('reclaim', (state, event) => {
-  const [key, generation, id] = event.args as [number, number, number];
+  const [key = -1, generation, id] = event.args;
   const found = resolver(state, key);
   if (!found) return;
   const { lib, copies } = found;
@@ -86,7 +86,7 @@ onEvent('reclaim', (state, event) => {
   for (const { pvol, primary } of copies.columns) {
     for (let v = 0; v < copies.count; v++) {
       if (pvol[v] !== id) continue;
-      const bytes = copies.bytes[v]!;
+      const bytes = copies.bytes[v] ?? 0;
       const to = allocate(lib, target, bytes, primary, state.now);
       if (to === NO_PVOL) {
         job.stopped = `no scratch stacked volume for pool ${target}`;
@@ -106,11 +106,11 @@ onEvent('reclaim', (state, event) => {
     lib.erasing.push(id);
     state.events.push(state.now + ERASE_MS, 'erased', [key, id]);
   }
-  next(state, key, lib);
+  next(state, key, lib, job);
 });
 
 onEvent('erased', (state, event) => {
-  const [key, id] = event.args as [number, number];
+  const [key = -1, id] = event.args;
   const found = resolver(state, key);
   if (!found) return;
   const { lib } = found;

@@ -114,7 +114,7 @@ export function physicalDrives(lib: PhysicalLibrary, key: number, drives: number
   for (let i = 0; i < drives; i++) {
     const serial = '0000013D' + (0x0500 + (key & 0xff) * 0x40 + i).toString(16).toUpperCase().padStart(4, '0');
     const avail = i < available;
-    const act = avail && a < activities.length ? activities[a++]! : null;
+    const act = avail ? (activities[a++] ?? null) : null;
     rows.push({ serial, type: DRIVE_TYPE[lib.driveFormat], mode, avail: avail ? 'Y' : 'N', role: act?.role ?? 'IDLE', pool: act?.pool ?? null, pvol: act?.pvol ?? null, lvol: act?.lvol ?? null });
   }
   const lines = [

@@ -93,5 +93,5 @@ export function placementOf(state: GridState, cluster: number): Placement {
 export function placementAt(state: GridState, cluster: number, v: number): { primary: number; secondary: number; tapeLevel: number } {
   const p = state.tape.placements[cluster];
   if (!p || v >= p.primary.length) return { primary: -1, secondary: -1, tapeLevel: -1 };
-  return { primary: p.primary[v]!, secondary: p.secondary[v]!, tapeLevel: p.tapeLevel[v]! };
+  return { primary: p.primary[v] ?? -1, secondary: p.secondary[v] ?? -1, tapeLevel: p.tapeLevel[v] ?? -1 };
 }

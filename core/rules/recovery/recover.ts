@@ -11,7 +11,7 @@ import { onEvent } from '../../sim/run.js';
 import { isoTime } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
 import { canRead, FORMAT_BYTES_PER_MS } from '../physical/media.js';
-import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type Pool, type StackedVolume, pvolAt } from '../physical/library.js';
+import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type StackedVolume, pvolAt } from '../physical/library.js';
 import { dbBackupBytes, type DbBackup } from '../copy-export/db-backup.js';
 import { emptyVolumes, growVolumes, inPartition, isEmpty, refuseIfBusy, type RecoveryJob, type RecoveryStep, type StandaloneLibrary } from './standalone.js';
 import { databaseAt } from '../physical/tape-state.js';
@@ -46,7 +46,9 @@ function startJob(state: GridState, sa: StandaloneLibrary, kind: RecoveryJob['ki
     ...extra,
   };
   sa.job = job;
-  state.events.push(state.now + steps[0]!.ms, 'sa-step', [sa.index, job.generation]);
+  const [first] = steps;
+  if (!first) throw new Error(`${sa.name}: a ${kind} job of no steps`);
+  state.events.push(state.now + first.ms, 'sa-step', [sa.index, job.generation]);
   return job;
 }
 
@@ -72,10 +74,10 @@ function recoveryVolume(state: GridState, sa: StandaloneLibrary, from: string | 
   const loaded = sa.physical.pvols.filter((p) => p.location === 'library' && p.state === 'copy-exported');
   if (loaded.length === 0) refuse('NO_EXPORTED_VOLUMES', `no copy-exported stacked volume is loaded in ${sa.name}`);
   if (from === null) {
-    const withDb = loaded.filter((p) => p.dbBackup !== null);
-    if (withDb.length === 0) refuse('NO_DB_BACKUP', `no loaded stacked volume in ${sa.name} holds a database backup`);
-    const latest = withDb.sort((a, b) => databaseAt(state, b.dbBackup!).time - databaseAt(state, a.dbBackup!).time || (a.volser < b.volser ? -1 : 1))[0]!;
-    return { pvol: latest, db: databaseAt(state, latest.dbBackup!) };
+    const withDb = loaded.flatMap((pvol) => (pvol.dbBackup === null ? [] : [{ pvol, db: databaseAt(state, pvol.dbBackup) }]));
+    const [latest] = withDb.sort((a, b) => b.db.time - a.db.time || (a.pvol.volser < b.pvol.volser ? -1 : 1));
+    if (!latest) refuse('NO_DB_BACKUP', `no loaded stacked volume in ${sa.name} holds a database backup`);
+    return latest;
   }
   const pvol = loaded.find((p) => p.volser === from);
   if (!pvol) refuse('NOT_IN_LIBRARY', `${from} is not a copy-exported stacked volume loaded in ${sa.name}`);
@@ -137,14 +139,15 @@ export function recover(state: GridState, sa: StandaloneLibrary, from: string | 
 }
 
 onEvent('sa-step', (state, event) => {
-  const [index, generation] = event.args as [number, number];
+  const [index = -1, generation] = event.args;
   const sa = state.tape.standalones[index];
   const job = sa?.job;
   if (!sa || !job || job.generation !== generation || job.status !== 'in progress') return;
   job.current++;
   job.stepStartedAt = state.now;
-  if (job.current < job.steps.length - 1) {
-    state.events.push(state.now + job.steps[job.current]!.ms, 'sa-step', [index, generation]);
+  const step = job.steps[job.current];
+  if (step && job.current < job.steps.length - 1) {
+    state.events.push(state.now + step.ms, 'sa-step', [index, generation]);
     return;
   }
   if (job.kind === 'ERASE') applyErase(sa);
@@ -171,7 +174,9 @@ function applyErase(sa: StandaloneLibrary): void {
 }
 
 function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob): void {
-  const db = databaseAt(state, job.database!);
+  const { database, fromPvol } = job;
+  if (database === null || fromPvol === null) throw new Error(`${sa.name}: a recovery job without its database backup or stacked volume`);
+  const db = databaseAt(state, database);
   const lib = sa.physical;
   // §11.7.1: scratch cartridges added before the recovery have "their inventory records ... erased".
   let scratchErased = 0;
@@ -187,7 +192,7 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
   for (const def of db.pools) {
     let pool = lib.pools.find((p) => p.number === def.number);
     if (!pool) {
-      pool = { ...def, scratch: 0, filling: NO_PVOL, exportFilling: NO_PVOL } as Pool;
+      pool = { ...def, scratch: 0, filling: NO_PVOL, exportFilling: NO_PVOL };
       lib.pools.push(pool);
     } else Object.assign(pool, def, { scratch: 0, filling: NO_PVOL, exportFilling: NO_PVOL });
   }
@@ -263,7 +268,7 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
   }
   sa.testMode = job.testMode;
   sa.recovery = {
-    fromPvol: job.fromPvol!,
+    fromPvol,
     database: db.id,
     sourceLibrary: db.sourceLibrary,
     sourceGrid: db.sourceGrid,
@@ -350,7 +355,7 @@ export function showRecovery(state: GridState, sa: StandaloneLibrary) {
     overallStatus: job.status === 'completed' ? 'Completed' : job.status === 'failed' ? 'Failed' : 'In progress',
     totalSteps: job.steps.length,
     currentStep: running ? job.current + 1 : job.steps.length,
-    currentTask: steps[running ? job.current : job.steps.length - 1]!.task,
+    currentTask: steps.at(running ? job.current : -1)?.task ?? '',
     initiated: isoTime(job.initiated),
     runDurationSeconds: (end - job.initiated) / 1000,
     fromPvol: job.fromPvol,

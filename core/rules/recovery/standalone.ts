@@ -111,7 +111,8 @@ export function defineStandalone(state: GridState, spec: StandaloneSpec): Standa
   if (state.tape.standalones.some((s) => s.name === spec.name)) refuse('DUPLICATE', `stand-alone library ${spec.name} already exists`);
   if (state.clusters.some((c) => c.name === spec.name)) refuse('DUPLICATE', `${spec.name} is a cluster of the grid`);
   const formats = spec.formats ?? ['E07'];
-  const newest = [...formats].sort((a, b) => FORMATS.indexOf(b) - FORMATS.indexOf(a))[0]!;
+  const [newest] = [...formats].sort((a, b) => FORMATS.indexOf(b) - FORMATS.indexOf(a));
+  if (newest === undefined) refuse('NO_FORMATS', `stand-alone library ${spec.name} needs at least one drive format`);
   const index = state.tape.standalones.length;
   const sa: StandaloneLibrary = {
     name: spec.name,
@@ -140,12 +141,12 @@ export function standalone(state: GridState, name: string): StandaloneLibrary {
   return sa;
 }
 
-export function jobRunning(sa: StandaloneLibrary): boolean {
+export function jobRunning(sa: StandaloneLibrary): sa is StandaloneLibrary & { job: RecoveryJob } {
   return sa.job !== null && sa.job.status === 'in progress';
 }
 
 export function refuseIfBusy(sa: StandaloneLibrary): void {
-  if (jobRunning(sa)) refuse('LIBRARY_BUSY', `${sa.name} is running ${sa.job!.kind === 'ERASE' ? 'the erase' : 'Copy Export Recovery'}`);
+  if (jobRunning(sa)) refuse('LIBRARY_BUSY', `${sa.name} is running ${sa.job.kind === 'ERASE' ? 'the erase' : 'Copy Export Recovery'}`);
 }
 
 /** Redbook §11.7.1: "not empty of data (in the cache or the database)". */
@@ -173,7 +174,7 @@ export function growVolumes(sa: StandaloneLibrary, total: number): StandaloneVol
 
 function volserCodes(sa: StandaloneLibrary): Set<number> {
   const set = new Set<number>();
-  for (let i = 0; i < sa.volumes.count; i++) set.add(sa.volumes.volser[i]!);
+  for (const code of sa.volumes.volser.subarray(0, sa.volumes.count)) set.add(code);
   return set;
 }
 
@@ -246,21 +247,29 @@ export function findVolumeIn(sa: StandaloneLibrary, volser: string): number {
   return -1;
 }
 
+/** Volume i of the library's columns, one field each. */
+function volumeRow(sa: StandaloneLibrary, i: number) {
+  const v = sa.volumes;
+  const [level, sizeBytes, category, mc, pvol] = [v.level[i], v.sizeBytes[i], v.category[i], v.mc[i], v.pvol[i]];
+  if (i >= v.count || level === undefined || sizeBytes === undefined || category === undefined || mc === undefined || pvol === undefined) throw new RangeError(`${sa.name} has no volume #${i} (${v.count} volumes)`);
+  return { level, sizeBytes, category, mc, pvol };
+}
+
 export function showStandaloneVolume(sa: StandaloneLibrary, volser: string) {
   const i = findVolumeIn(sa, volser);
   if (i < 0) refuse('NO_SUCH_VOLUME', `${volser} is not in ${sa.name}`);
-  const v = sa.volumes;
-  const p = v.pvol[i]! >= 0 ? pvolAt(sa.physical, v.pvol[i]!) : null;
+  const v = volumeRow(sa, i);
+  const p = v.pvol >= 0 ? pvolAt(sa.physical, v.pvol) : null;
   return {
     volser,
     library: sa.name,
-    category: v.category[i]!.toString(16).toUpperCase().padStart(4, '0'),
-    mc: sa.mcs[v.mc[i]!]?.name ?? null,
+    category: v.category.toString(16).toUpperCase().padStart(4, '0'),
+    mc: sa.mcs[v.mc]?.name ?? null,
     owner: sa.name,
-    level: v.level[i]!,
-    sizeMB: Math.trunc(v.sizeBytes[i]! / MB),
+    level: v.level,
+    sizeMB: Math.trunc(v.sizeBytes / MB),
     mountedOn: null,
-    copies: { [sa.name]: { level: v.level[i]!, consistent: true, inCache: false, premigrated: p !== null } },
+    copies: { [sa.name]: { level: v.level, consistent: true, inCache: false, premigrated: p !== null } },
     pvol: p?.volser ?? null,
     pool: p?.pool ?? null,
     pvolState: p?.state ?? null,

@@ -146,7 +146,8 @@ export function transportRange(state: GridState, range: VolserRange, sa: Standal
   if (problems.length > 0) refuse('NOT_TRANSPORTABLE', problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : ''));
   const clusters = new Set(found.map((f) => f.cluster));
   if (clusters.size > 1) refuse('MIXED_SOURCES', 'the range holds cartridges of more than one source library: transport them separately');
-  const first = found[0]!;
+  const [first] = found;
+  if (!first) refuse('NOTHING_TO_TRANSPORT', 'the range names no cartridge to transport');
   return carry(state, first.cluster, first.lib, found.map((f) => f.pvol), sa);
 }
 

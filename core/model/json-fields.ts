@@ -1,5 +1,5 @@
-// Reading a journaled outcome back: the stored JSON is the engine's Outcome, but what comes out of a
-// database is `unknown` until checked. These read the few fields the reports use, by their shape.
+// Reading JSON that arrived as `unknown` (a journaled outcome, a command result, a parsed file) by
+// its shape: the few fields a reader uses, checked, instead of asserting a type over the whole value.
 
 /** An object's field (undefined for a missing field or a value that is not an object). */
 export function field(value: unknown, key: string): unknown {
