@@ -110,7 +110,7 @@ onEvent('reclaim', (state, event) => {
 });
 
 onEvent('erased', (state, event) => {
-  const [key = -1, id] = event.args;
+  const [key = -1, id = -1] = event.args;
   const found = resolver(state, key);
   if (!found) return;
   const { lib } = found;
