@@ -99,9 +99,41 @@ export class VolumeStore {
 
   /** One attribute of volume v, for a command's few volumes; a scan over all of them reads `cols` directly. */
   get(v: number, column: ScalarColumn): number {
-    const value = this.cols[column][v];
+    const value = this.read(v, column);
     if (value === undefined) throw new RangeError(`no logical volume #${v} (${this.count} volumes)`);
     return value;
+  }
+
+  // One case per column, so each read stays monomorphic: `this.cols[column][v]` would see every kind
+  // of typed array at one site and run tens of times slower on the mount and copy paths.
+  private read(v: number, column: ScalarColumn): number | undefined {
+    const c = this.cols;
+    switch (column) {
+      case 'code':
+        return c.code[v];
+      case 'category':
+        return c.category[v];
+      case 'mc':
+        return c.mc[v];
+      case 'owner':
+        return c.owner[v];
+      case 'level':
+        return c.level[v];
+      case 'sizeBytes':
+        return c.sizeBytes[v];
+      case 'mountedOn':
+        return c.mountedOn[v];
+      case 'createdAt':
+        return c.createdAt[v];
+      case 'lastAccess':
+        return c.lastAccess[v];
+      case 'categoryChangedAt':
+        return c.categoryChangedAt[v];
+      case 'inCache':
+        return c.inCache[v];
+      case 'premigrated':
+        return c.premigrated[v];
+    }
   }
 
   /** Cluster c's copy-level column (see VolumeColumns.copyLevel). */
