@@ -107,7 +107,7 @@ export function verifyReport(report: EvidenceReport, journal: JournalSource, sto
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   const differing = report.journal.entries.filter((e) => {
     const r = bySeq.get(e.seq);
-    return !r || r.text.split('\n')[0]!.slice(0, 300) !== e.text || r.ok !== e.ok || isoTime(r.startedAt) !== e.time;
+    return !r || (r.text.split('\n')[0] ?? '').slice(0, 300) !== e.text || r.ok !== e.ok || isoTime(r.startedAt) !== e.time;
   });
   checks.push({ check: 'journal excerpt', ok: differing.length === 0, detail: differing.length === 0 ? `the ${report.journal.entries.length} excerpt lines match the journal` : `${differing.length} excerpt line(s) differ from the journal, first seq ${differing[0]?.seq}` });
   return { ok: checks.every((c) => c.ok), checks };

@@ -12,7 +12,7 @@ const esc = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ENTI
 function table(head: string[], rows: unknown[][], cls = ''): string {
   if (rows.length === 0) return '<p class="none">None.</p>';
   return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => (typeof c === 'object' && c !== null && 'html' in c ? `<td>${(c as { html: string }).html}</td>` : `<td>${esc(c)}</td>`)).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c) => (typeof c === 'object' && c !== null && 'html' in c ? `<td>${String(c.html)}</td>` : `<td>${esc(c)}</td>`)).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 

@@ -24,7 +24,7 @@ function exec(session: Session, text: string) {
 }
 
 function stepUntil(session: Session, run: WizardRun, stepId: string | null): WizardRun {
-  while (run.status !== 'finished' && describeStep(session, run)!.id !== stepId) {
+  while (run.status !== 'finished' && describeStep(session, run)?.id !== stepId) {
     const outcome = performStep(session, run, true);
     expect(outcome.refused, outcome.step.stepId).toBe(false);
     run = outcome.run;

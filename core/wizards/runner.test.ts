@@ -45,7 +45,7 @@ describe('wizard steps are atomic', () => {
   it('a line the engine refuses part-way leaves the step failed with what ran; the retry issues only the rest (seed 000: FLASH DISABLE with a snapshot mounted)', () => {
     const session = sessionOn('flash-dr-family');
     let run = startWizard(session, 'flash-dr-family', FLASH);
-    while (describeStep(session, run)!.id !== 'flash-off') run = performStep(session, run, true).run;
+    while (describeStep(session, run)?.id !== 'flash-off') run = performStep(session, run, true).run;
     // The DR host still holds a volume from the time-zero image: FLASH DISABLE is refused (claim 1).
     expect(exec(session, 'MOUNT A00000 ON CL2 HOST DRHOST').ok).toBe(true);
     const doneBefore = run.done.length;

@@ -61,7 +61,7 @@ export function defaultMediaFor(format: Format): Media {
 /** The newest format that writes a media, for a pool that names a media and no format. */
 export function defaultFormatFor(media: Media, drive: Format): Format {
   if (capacityOf(drive, media) !== null) return drive;
-  for (let i = FORMATS.length - 1; i >= 0; i--) if (capacityOf(FORMATS[i]!, media) !== null) return FORMATS[i]!;
+  for (const format of [...FORMATS].reverse()) if (capacityOf(format, media) !== null) return format;
   return drive;
 }
 
