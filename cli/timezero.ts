@@ -16,6 +16,7 @@ import { FileTooLarge, readTextBoundedSync } from '../services/bounded-read.js';
 import { reportFormat, RunReport } from './report.js';
 import type { GridStore } from '../core/store/port.js';
 import { verifyReportCommand, VERIFY_USAGE } from './verify-report.js';
+import { errorMessage, errorCode } from '../core/error-text.js';
 
 const USAGE = `usage: timezero run <file> [--json] [--db <path> [--read-only]] [--seed <n>] [--report <out>.json|.html|.pdf]\n       ${VERIFY_USAGE.replace('usage: ', '')}`;
 /** spec §12: the database could not be written */
@@ -62,7 +63,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
       err(`${file}: ${error.message}`);
       return 2;
     }
-    err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    err(`${file}: cannot read: ${errorCode(error) ?? errorMessage(error)}`);
     return 2;
   }
   const base = dirname(resolve(file));
@@ -84,7 +85,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     else session = new Session(files, seed);
   } catch (error) {
     // StoreError messages start with the path already.
-    err(`timezero: ${error instanceof StoreError ? error.message : `${db}: ${(error as Error).message}`}`);
+    err(`timezero: ${error instanceof StoreError ? error.message : `${db}: ${errorMessage(error)}`}`);
     return isStorageFailure(error) ? EXIT_STORAGE : 2;
   }
   try {
@@ -105,7 +106,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
       try {
         backup = backupBeforeRun(db, validated.commands);
       } catch (error) {
-        err(`${db}: the automatic backup before this run failed, so nothing was run: ${(error as Error).message}`);
+        err(`${db}: the automatic backup before this run failed, so nothing was run: ${errorMessage(error)}`);
         return 2;
       }
       if (backup && !json) out(`backup of ${db}: ${backup}`);
@@ -142,7 +143,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
       try {
         report.write(err);
       } catch (error) {
-        err(`${reportOut}: the report could not be written: ${(error as Error).message}`);
+        err(`${reportOut}: the report could not be written: ${errorMessage(error)}`);
         return 2;
       }
     }

@@ -11,6 +11,7 @@ import { verifyReport } from '../core/reports/evidence-digest.js';
 import type { EvidenceReport } from '../core/reports/evidence-model.js';
 import { storeJournal } from '../core/reports/store-journal.js';
 import { openSqliteStore } from '../core/store/sqlite-store.js';
+import { errorMessage, errorCode } from '../core/error-text.js';
 
 export const VERIFY_USAGE = 'usage: timezero verify-report <report.json> --db <file>';
 
@@ -24,7 +25,7 @@ export function verifyReportCommand(args: string[], out: (line: string) => void,
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    err(`${file}: cannot read the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    err(`${file}: cannot read the report: ${errorCode(error) ?? errorMessage(error)}`);
     return 2;
   }
   const checked = evidenceReport.safeParse(parsed);
@@ -46,7 +47,7 @@ export function verifyReportCommand(args: string[], out: (line: string) => void,
     out(outcome.ok ? `${file}: matches ${db} (report ${report.id})` : `${file}: does NOT match ${db}: the report or the journal was altered`);
     return outcome.ok ? 0 : 1;
   } catch (error) {
-    err(`${db}: ${(error as Error).message}`);
+    err(`${db}: ${errorMessage(error)}`);
     return 2;
   } finally {
     store.close();

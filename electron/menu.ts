@@ -9,6 +9,7 @@ import type { ConsoleService, DesktopPort } from '../services/console-service.js
 import { readRegularFileBounded } from '../services/bounded-read.js';
 import type { BrowserWindow, Dialog, FileFilter, MenuItemTemplate } from './electron-types.js';
 import type { Response } from '../contract/api.js';
+import { errorMessage } from '../core/error-text.js';
 
 const RUNBOOK_FILTERS: FileFilter[] = [{ name: 'Runbooks', extensions: ['runbook', 'txt'] }];
 const GRID_FILTERS: FileFilter[] = [{ name: 'Grid files', extensions: ['json'] }];
@@ -133,7 +134,7 @@ export function desktopFiles(deps: { window: BrowserWindow; dialog: Dialog }): D
 /** What each menu item does, over one window, its dialogs and the console service. */
 export function menuActions(deps: { window: BrowserWindow; dialog: Dialog; service: ConsoleService; files: DesktopFiles; dev: boolean }): MenuActions {
   const { window, dialog, service, files } = deps;
-  const failed = (title: string) => (error: unknown) => dialog.showErrorBox(title, (error as Error)?.message ?? String(error));
+  const failed = (title: string) => (error: unknown) => dialog.showErrorBox(title, errorMessage(error));
   return {
     openRunbook() {
       files

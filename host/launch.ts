@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CONSOLE_DB, defaultDataDir, sqliteSessionStore } from '../services/sqlite-session-store.js';
 import { StoreError } from '../core/store/port.js';
 import { isStorageFailure } from '../core/store/storage-errors.js';
+import { errorMessage, errorCode } from '../core/error-text.js';
 
 export const DEFAULT_PORT = 5170;
 const USAGE = 'usage: npm run web -- [--port <n>] [--seed <n>] [--build] [--db <path> | --memory]';
@@ -47,7 +48,7 @@ export async function runWebMode(opts: WebModeOptions): Promise<WebServer | null
       store = sqliteSessionStore(dbPath);
     } catch (error) {
       // One line that says what and what to do: StoreError messages begin with the path already.
-      log.err(`TimeZero: ${error instanceof StoreError ? error.message : `${dbPath}: ${(error as Error).message}`}`);
+      log.err(`TimeZero: ${error instanceof StoreError ? error.message : `${dbPath}: ${errorMessage(error)}`}`);
       if (opts.status) opts.status.exitCode = isStorageFailure(error) ? 3 : 1;
       return null;
     }
@@ -58,9 +59,9 @@ export async function runWebMode(opts: WebModeOptions): Promise<WebServer | null
   try {
     server = await startWebServer({ service, rootDir, port: opts.port });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code !== 'EADDRINUSE' || !opts.fallback) {
-      log.err(`TimeZero: cannot listen on 127.0.0.1:${opts.port}: ${code ?? (error as Error).message}`);
+      log.err(`TimeZero: cannot listen on 127.0.0.1:${opts.port}: ${code ?? errorMessage(error)}`);
       service.close();
       return null;
     }

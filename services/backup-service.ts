@@ -19,6 +19,7 @@ import type { Request, Response } from '../contract/api.js';
 import type { BackupEntryDto } from '../contract/backup-api.js';
 import { fail } from './errors.js';
 import { mutator } from './mutator.js';
+import { errorMessage, errorCode } from '../core/error-text.js';
 
 /** Backups kept per database; older ones are deleted after each new one. */
 export const BACKUP_KEEP = 10;
@@ -185,8 +186,8 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
         }
         openSqliteStore(scratch).close(); // migrates an older backup, refuses a newer or foreign one
       } catch (error) {
-        if ((error as { code?: string }).code === 'BAD_BACKUP') throw error;
-        fail('BAD_BACKUP', `${name}: ${(error as Error).message}`);
+        if (errorCode(error) === 'BAD_BACKUP') throw error;
+        fail('BAD_BACKUP', `${name}: ${errorMessage(error)}`);
       }
       // The safety copy of the present is pruned only once the restore went through: a failed restore
       // leaves the backups exactly as they were (no new one, none pushed out).
@@ -261,7 +262,7 @@ export async function backupBefore(backups: Backups | undefined, commands: reado
   try {
     await backups.take(reason);
   } catch (error) {
-    fail('BACKUP_FAILED', `the automatic backup before ${reason} failed, so nothing was run: ${(error as Error).message}`);
+    fail('BACKUP_FAILED', `the automatic backup before ${reason} failed, so nothing was run: ${errorMessage(error)}`);
   }
 }
 

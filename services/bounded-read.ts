@@ -6,6 +6,7 @@
 
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { errorCode } from '../core/error-text.js';
 
 const CHUNK = 64 * 1024;
 
@@ -48,7 +49,7 @@ function readOrWait(fd: number, buffer: Buffer, length: number): number {
     try {
       return readSync(fd, buffer, 0, length, null);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      if (errorCode(error) !== 'EAGAIN') throw error;
       Atomics.wait(pause, 0, 0, 10);
     }
   }

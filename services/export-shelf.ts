@@ -10,6 +10,7 @@ import { keptExportSetKey } from '../core/rules/recovery/kept-export-sets.js';
 import type { FilePort } from '../core/runbook/validate.js';
 import { exportSetName, type ExportSetEntryDto } from '../contract/export-api.js';
 import type { Settings } from './dr-service.js';
+import { errorMessage } from '../core/error-text.js';
 
 const INDEX_KEY = 'exportsets';
 /** The same keys the CLI keeps its loaded export sets under: either front end reads the other's by name. */
@@ -95,7 +96,7 @@ export function exportSetShelf(inner: FilePort | null, settings: Settings): Expo
         keep(path, text, 'saved');
       } catch (error) {
         if (error instanceof Refusal) throw error;
-        throw new Refusal('BAD_EXPORTSET', `${path}: ${(error as Error).message}`);
+        throw new Refusal('BAD_EXPORTSET', `${path}: ${errorMessage(error)}`);
       }
     },
     list: () => [...index].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.name < b.name ? -1 : 1)),

@@ -13,6 +13,7 @@ import { checkTape, standaloneRef } from './tape-validate.js';
 import { checkDasd, dasdScopeOf, emptyDasdScope } from './dasd-validate.js';
 import type { Scope } from './scope.js';
 import { visibleText } from './visible-text.js';
+import { errorMessage } from '../error-text.js';
 
 export interface FilePort {
   /**
@@ -133,7 +134,7 @@ function check(cmd: Command, scope: Scope, files: FilePort | null, chain: readon
       try {
         text = files.readText(cmd.args.file, MAX_GRID_FILE_BYTES);
       } catch (error) {
-        return at(cmd.args.col, `cannot read grid file '${cmd.args.file}': ${(error as Error).message}`);
+        return at(cmd.args.col, `cannot read grid file '${cmd.args.file}': ${errorMessage(error)}`);
       }
       const converted = gridFileToRunbook(text);
       if (typeof converted !== 'string') return at(cmd.args.col, `${cmd.args.file}: ${converted.path}: ${converted.message}`);
@@ -146,7 +147,7 @@ function check(cmd: Command, scope: Scope, files: FilePort | null, chain: readon
       try {
         text = files.readText(cmd.args.file);
       } catch (error) {
-        return at(cmd.args.col, `cannot read inventory '${cmd.args.file}': ${(error as Error).message}`);
+        return at(cmd.args.col, `cannot read inventory '${cmd.args.file}': ${errorMessage(error)}`);
       }
       const kept = readKeptInventory(text);
       if (typeof kept === 'string') return at(cmd.args.col, `inventory '${cmd.args.file}': ${kept}`);

@@ -10,6 +10,7 @@ import { closeSync, constants, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from './port.js';
 import { storageError } from './storage-errors.js';
+import { errorCode } from '../error-text.js';
 
 /** Who holds a database: shown to the process that is refused. */
 export interface Holder {
@@ -34,7 +35,7 @@ export function createPrivateFile(path: string): void {
   try {
     closeSync(openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (errorCode(error) !== 'EEXIST') throw error;
   }
 }
 
@@ -57,7 +58,7 @@ export function acquireLock(databasePath: string, describeHolder: () => string):
     db.exec('BEGIN EXCLUSIVE'); // never committed: held until the connection closes or the process ends
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+    if (errorCode(error) === 'SQLITE_BUSY') {
       throw new StoreError('STORAGE_LOCKED', databasePath, `in use by ${describeHolder()}; only one program may change a grid database at a time (open it read-only to look without writing)`);
     }
     throw storageError(error, databasePath, 'cannot lock the database');

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { StoreError } from './port.js';
+import { errorMessage } from '../error-text.js';
 
 export interface Migration {
   version: number;
@@ -122,7 +123,7 @@ export function migrate(db: Database, path: string, migrations: readonly Migrati
     try {
       apply.immediate();
     } catch (error) {
-      throw new StoreError('MIGRATION_FAILED', path, `migration ${migration.version} ('${migration.name}') failed: ${(error as Error).message}`);
+      throw new StoreError('MIGRATION_FAILED', path, `migration ${migration.version} ('${migration.name}') failed: ${errorMessage(error)}`);
     }
   }
 }

@@ -11,6 +11,7 @@ import { acquireLock, createPrivateFile, describeHolderRecord, type DatabaseLock
 import { MIGRATIONS, migrate } from './migrations.js';
 import { StoreError, type GridStore, type JournalEntry, type LoadedAt, type LoadedLatest, type StoredReport } from './port.js';
 import { storageError } from './storage-errors.js';
+import { errorCode } from '../error-text.js';
 
 /** `PRAGMA application_id` of every TimeZero grid database ('TZGR'): another program's file is refused. */
 export const TIMEZERO_APPLICATION_ID = 0x545a4752;
@@ -106,7 +107,7 @@ function checkWritable(path: string): void {
     try {
       accessSync(target, constants.W_OK);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errorCode(error);
       if (code === 'ENOENT') throw new StoreError('STORAGE_FAILED', path, `${what} does not exist`);
       const why = code === 'EROFS' ? 'is on a read-only file system' : 'is read-only for this user';
       throw new StoreError('STORAGE_READ_ONLY', path, `${what} ${why}: TimeZero needs to write there to keep the grid (open it with --read-only to look without writing)`);
@@ -141,7 +142,7 @@ function checkTimeZeroDatabase(db: Database.Database, path: string): boolean {
     tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
     applicationId = db.pragma('application_id', { simple: true }) as number;
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new StoreError('NOT_TIMEZERO', path, 'not a database (SQLite says: file is not a database); refusing to use it');
+    if (errorCode(error) === 'SQLITE_NOTADB') throw new StoreError('NOT_TIMEZERO', path, 'not a database (SQLite says: file is not a database); refusing to use it');
     throw error;
   }
   if (tables.length === 0 && applicationId === 0) return true;
@@ -158,7 +159,7 @@ function openReadOnly(path: string, maxCheckpoints: number): GridStore {
     db = new Database(path, { readonly: true, fileMustExist: true });
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw storageError(error, path, 'cannot open the database read-only');
+    if (errorCode(error) !== 'SQLITE_CANTOPEN') throw storageError(error, path, 'cannot open the database read-only');
     // A WAL database on a read-only file system cannot be opened in place (SQLite needs its -shm file):
     // look at a private copy instead, removed again on close.
     copy = mkdtempSync(join(tmpdir(), 'timezero-look-'));

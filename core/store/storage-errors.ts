@@ -3,6 +3,7 @@
 // the file system throws on a write passes through here, so no caller has to know SQLite's codes.
 
 import { StoreError, type StoreErrorCode } from './port.js';
+import { errorMessage } from '../error-text.js';
 
 const FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', 'EFBIG']);
 const READ_ONLY = new Set(['SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_READONLY_RECOVERY', 'SQLITE_READONLY_CANTLOCK', 'EROFS', 'EACCES', 'EPERM']);
@@ -31,7 +32,7 @@ const ADVICE: Partial<Record<StoreErrorCode, string>> = {
 export function storageError(error: unknown, path: string, doing: string): StoreError {
   if (error instanceof StoreError) return error;
   const code = storageCode(error) ?? 'STORAGE_FAILED';
-  const raw = (error as Error)?.message ?? String(error);
+  const raw = errorMessage(error);
   return new StoreError(code, path, `${doing}: ${ADVICE[code] ?? raw} (${raw})`);
 }
 
