@@ -19,7 +19,7 @@ import {
   type Response,
   type RunRecordDto,
 } from '../contract/api.js';
-import { Session, type RunRecord } from '../core/session.js';
+import { Session } from '../core/session.js';
 import type { AbnormalEnd } from '../core/persistent-session.js';
 import { StoreError } from '../core/store/port.js';
 import type { Command } from '../core/runbook/commands.js';
@@ -36,6 +36,7 @@ import { VolumePager } from './volume-query.js';
 import { backupBefore, backupHandlers, type Backups } from './backup-service.js';
 import { fullVolumeHistory } from './volume-history.js';
 import { commandImpacts } from './command-impact.js';
+import { runRecordDto as toDto } from './run-record-dto.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 import { guardSessionWrites, isMutator, mutator, writerQueue } from './mutator.js';
@@ -482,6 +483,3 @@ function lineError(e: { line: number; col: number; message: string }): LineError
   return { line: e.line, col: e.col, message: e.message };
 }
 
-function toDto(record: RunRecord): RunRecordDto {
-  return { line: record.line, command: record.command, time: record.time, ok: record.ok, error: record.error, result: record.result, messages: record.messages };
-}

@@ -13,6 +13,7 @@ import { WIZARDS } from '../core/wizards/procedures.js';
 import { describeStep, performStep, startWizard, type StepRecord, type WizardRun } from '../core/wizards/runner.js';
 import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
+import { jsonResult } from './run-record-dto.js';
 import { mutator } from './mutator.js';
 import { reportBeforeFlashOff, reportOfLastTimeZero } from './dr-report-keeper.js';
 import { afterStep, beforeStep, markStart } from '../core/reports/evidence-run.js';
@@ -97,7 +98,7 @@ export function drHandlers(
   function state(): Response<'wizard.state'> {
     if (!run) return { run: null, next: null, last };
     const wizard = WIZARDS.find((w) => w.id === run!.wizardId)!;
-    const dto = (d: StepRecord) => ({ ...d, records: d.records.map((r) => ({ ...r, result: r.result ?? null })) });
+    const dto = (d: StepRecord) => ({ ...d, records: d.records.map((r) => ({ ...r, result: jsonResult(r.result, r.line) })) });
     const why = gone(run);
     return {
       run: { wizardId: run.wizardId, title: wizard.title, params: run.params as never, next: run.next, total: wizard.steps.length, status: run.status, done: run.done.map(dto), failed: run.failed ? dto(run.failed) : null, gone: why, reportId: run.reportId ?? null },

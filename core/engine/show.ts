@@ -17,7 +17,7 @@ export function ownedCounts(state: GridState): number[] {
 
 export function showGrid(state: GridState) {
   const owned = ownedCounts(state);
-  const clusters: Record<string, unknown> = {};
+  const clusters: Record<string, { status: string; states: string[]; takeover: Record<string, string>; writeProtect: boolean; owned: number; site: string; model: string }> = {};
   for (const c of state.clusters) {
     const takeover: Record<string, string> = {};
     for (const [peer, mode] of Object.entries(c.takeover)) takeover[state.clusters[Number(peer)]!.name] = mode;
@@ -37,7 +37,7 @@ export function showGrid(state: GridState) {
 export function showCluster(state: GridState, x: number) {
   const c = state.clusters[x]!;
   const owned = ownedCounts(state)[x]!;
-  const links: Record<string, unknown> = {};
+  const links: Record<string, { count: number; failed: number; gbps: number }> = {};
   for (const l of Object.values(state.links)) {
     if (l.a !== x && l.b !== x) continue;
     const peer = state.clusters[l.a === x ? l.b : l.a]!;

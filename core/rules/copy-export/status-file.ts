@@ -175,7 +175,7 @@ export function showExportStatus(state: GridState, volser: string, only: string 
       dbBackup: p.dbBackup !== null,
       location: p.location,
     })),
-    excludedStackedVolumes: run?.excludedPvols.map((e) => ({ pvol: e.volser, reason: REASONS[e.reason] })) ?? [],
+    excludedStackedVolumes: run?.excludedPvols.map((e) => ({ pvol: e.volser, reason: REASONS[e.reason] ?? `REASON ${e.reason}` })) ?? [],
     dbBackupOn: run && lib ? run.dbPvols.filter((id) => lib.pvols[id]!.dbBackup !== null && lib.pvols[id]!.exportId === run.id).map((id) => lib.pvols[id]!.volser) : [],
     statusFile: statusFile(state, list, run, limit),
     exportListFile: list.files[0]!.map((r) => r.trimEnd()),
