@@ -2,7 +2,8 @@
 
 import type { GridState } from './state.js';
 import { hex4 } from '../model/grid.js';
-import { NO_COPY, NOT_MOUNTED } from '../model/volumes.js';
+import { NO_COPY } from '../model/volumes.js';
+import { volumeFields } from '../queries/volume-row.js';
 import { COPY_TYPES } from '../rules/copy-queues.js';
 import { clusterStates, gridStates } from '../rules/grid-states.js';
 import { describeAotm } from '../rules/failures.js';
@@ -84,15 +85,8 @@ export function showVolume(state: GridState, v: number) {
       premigrated: (cols.premigrated[v]! & (1 << c.index)) !== 0,
     };
   }
-  const mounted = cols.mountedOn[v]!;
   return {
-    volser: state.volumes.volser(v),
-    category: hex4(cols.category[v]!),
-    mc: state.mcs[cols.mc[v]!]?.name ?? null,
-    owner: state.clusters[cols.owner[v]!]?.name ?? null,
-    level: cols.level[v]!,
-    sizeMB: Math.trunc(cols.sizeBytes[v]! / 2 ** 20),
-    mountedOn: mounted === NOT_MOUNTED ? null : state.clusters[mounted]!.name,
+    ...volumeFields(state, v),
     copies,
     created: isoTime(cols.createdAt[v]!),
     lastAccess: isoTime(cols.lastAccess[v]!),
