@@ -13,6 +13,7 @@ import { describeStep, performStep, startWizard, type StepRecord, type WizardRun
 import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
 import { jsonResult } from './run-record-dto.js';
+import { readStoredRun } from './stored-wizard-run.js';
 import { mutator } from './mutator.js';
 import { reportBeforeFlashOff, reportOfLastTimeZero } from './dr-report-keeper.js';
 import { afterStep, beforeStep, markStart } from '../core/reports/evidence-run.js';
@@ -49,23 +50,24 @@ export function drHandlers(
   function loadRun(): WizardRun | null {
     const text = settings.get(RUN_KEY);
     if (!text) return null;
-    try {
-      const parsed = JSON.parse(text) as WizardRun;
-      return WIZARDS.some((w) => w.id === parsed.wizardId) ? parsed : null;
-    } catch {
-      return null; // a damaged saved run is dropped, never half-used
+    // A damaged saved run is dropped, never half-used, and the host says which field was wrong.
+    const kept = readStoredRun(text);
+    if ('problem' in kept) {
+      console.warn(`wizard run kept with the grid is unreadable, dropped: ${kept.problem}`);
+      return null;
     }
+    return WIZARDS.some((w) => w.id === kept.run.wizardId) ? kept.run : null;
   }
 
   function keptProcedure(): WizardRun | null {
     const text = settings.get(PROCEDURE_KEY);
     if (!text) return null;
-    try {
-      const parsed = JSON.parse(text) as WizardRun;
-      return WIZARDS.some((w) => w.id === parsed.wizardId && !w.usesFamily) ? parsed : null;
-    } catch {
-      return null; // a damaged kept run is ignored, never half-used
+    const kept = readStoredRun(text);
+    if ('problem' in kept) {
+      console.warn(`last DR test procedure kept with the grid is unreadable, ignored: ${kept.problem}`);
+      return null;
     }
+    return WIZARDS.some((w) => w.id === kept.run.wizardId && !w.usesFamily) ? kept.run : null;
   }
 
   /** Keeps the run, announces it, and returns the state (computed once: its checks scan the volumes). */
