@@ -4,7 +4,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../session.js';
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { encodeVolser, parseVolserRange } from '../model/volser.js';
 import { filterVolumes } from './volume-filter.js';
 import { VolumePager } from './volume-pager.js';

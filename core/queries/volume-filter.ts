@@ -2,8 +2,8 @@
 // pass per condition over the typed arrays narrows a list of volume numbers (an Int32Array). No
 // object per volume.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { NO_COPY } from '../model/volumes.js';
 import { inCodeIntervals, inRangeCodes, MAX_VOLSER_LENGTH, parseVolserRange, prefixCodeIntervals, rangeCodeBounds, type RangeCodes } from '../model/volser.js';
 import { NO_MC } from '../rules/mounts.js';

@@ -4,7 +4,7 @@
 // removals, category and MC changes, exports), newest first, each in words an operator reads.
 
 import type { JournalRecord } from '../session.js';
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { parseVolserRange, rangeSize, type VolserRange } from '../model/volser.js';
 import { TrailKind, type TrailEvent, type TrailKindCode } from '../model/volume-trail.js';

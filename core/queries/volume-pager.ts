@@ -2,7 +2,7 @@
 // numbers is cached by query and journal length, so paging through millions costs one scan, then a
 // slice per page. Rows are built only for the page asked for.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { filterVolumes, type VolumeQuery } from './volume-filter.js';
 import { volumeRow, type VolumeRow } from './volume-row.js';
 import { sortVolumes, type VolumeSort } from './volume-sort.js';

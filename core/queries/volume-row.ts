@@ -2,7 +2,7 @@
 // in one place so the two cannot drift. SHOW VOLUME adds its copies per cluster, a row the clusters
 // holding a consistent copy.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { NOT_MOUNTED } from '../model/volumes.js';
 
