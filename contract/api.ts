@@ -10,6 +10,20 @@ import { reportChannels } from './report-api.js';
 import { policyChannels } from './policies-api.js';
 import { workloadChannels } from './workload-api.js';
 import { yourGridChannels } from './your-grid-api.js';
+import { clusterDetail, familyView, gridView, queuedVolume, queueView, readinessView, volumeDetail } from './show-api.js';
+
+/** JSON as the engine answers a command (spec §10: SHOW, QUERY, EXPECT, …): one shape per verb, shown whole in the Console, so only its JSON-ness is the contract. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
+export const commandResult: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(commandResult), z.record(z.string(), commandResult.optional())]));
+
+/** Whether a value the engine returned is JSON (finite numbers, plain objects and arrays): the host checks before it answers. */
+export function isJson(value: unknown): value is Json {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJson);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every((v) => v === undefined || isJson(v));
+}
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -19,7 +33,7 @@ const record = z.object({
   time: z.string(),
   ok: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  result: z.unknown(),
+  result: commandResult,
   messages: z.array(message),
 });
 /** A run that ended abnormally (killed, crashed, power lost), as the next start found it. */
@@ -68,6 +82,8 @@ export const wizardParams = z
   })
   .strict();
 
+const finding = z.object({ level: z.enum(['error', 'warning', 'info']), message: z.string() }).strict();
+
 const stepView = z.object({
   index: z.number(),
   id: z.string(),
@@ -76,7 +92,7 @@ const stepView = z.object({
   why: z.string(),
   kind: z.string(),
   lines: z.array(z.string()),
-  findings: z.array(z.object({ level: z.enum(['error', 'warning', 'info']), message: z.string() })),
+  findings: z.array(finding),
   /** lines of this step that already ran before the engine refused one: a retry issues only `lines` */
   ran: z.array(z.string()).optional(),
 });
@@ -85,8 +101,8 @@ const stepRecord = z.object({
   stepId: z.string(),
   at: z.string(),
   lines: z.array(z.string()),
-  records: z.array(z.object({ line: z.string(), ok: z.boolean(), error: z.string().nullable(), result: z.unknown() })),
-  findings: z.array(z.unknown()),
+  records: z.array(z.object({ line: z.string(), ok: z.boolean(), error: z.string().nullable(), result: commandResult })),
+  findings: z.array(finding),
   confirmed: z.boolean(),
   outcome: z.enum(['done', 'failed']).optional(),
   ran: z.number().optional(),
@@ -193,11 +209,11 @@ export const channels = {
   },
   'grid.show': {
     request: z.object({ at: iso.optional() }).strict(),
-    response: z.unknown(),
+    response: gridView,
   },
   'cluster.show': {
     request: z.object({ cluster: clusterName }).strict(),
-    response: z.unknown(),
+    response: clusterDetail,
   },
   'volumes.page': {
     request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), query: volumeQuery, sort: volumeSort.optional() }).strict(),
@@ -211,16 +227,16 @@ export const channels = {
   'volume.show': {
     request: z.object({ volser, at: iso.optional() }).strict(),
     /** history, newest first: journal lines naming the volume (kind `command`) and the engine's events for it, in words; historyDropped: engine events of all volumes that gave way to newer ones (the oldest go first) */
-    response: z.object({ volume: z.unknown(), history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), kind: z.enum(historyKinds).optional() })), historyDropped: z.number().optional() }),
+    response: z.object({ volume: volumeDetail, history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), kind: z.enum(historyKinds).optional() })), historyDropped: z.number().optional() }),
   },
   'queues.show': {
     /** at: the queues as they were at a past moment (the history series stays the whole of it) */
     request: z.object({ at: iso.optional() }).strict(),
     response: z.array(
       z.object({
-        queue: z.unknown(),
+        queue: queueView,
         history: z.array(z.object({ time: z.string(), count: z.number(), bytes: z.number() })),
-        volumes: z.array(z.object({ volser: z.string(), type: z.string(), sizeMB: z.number(), enqueued: z.string(), inFlight: z.boolean(), source: z.string().nullable() })),
+        volumes: z.array(queuedVolume),
       }),
     ),
   },
@@ -239,15 +255,15 @@ export const channels = {
     /** drMounts: volume mounts by DR hosts during the family's last test, counted as its report counts them */
     response: z.array(
       z.object({
-        family: z.unknown(),
-        readiness: z.unknown(),
+        family: familyView,
+        readiness: readinessView,
         drMounts: z.object({ since: z.string().nullable(), until: z.string().nullable(), volumeMounts: z.number(), succeeded: z.number(), failed: z.number(), lines: z.number() }).optional(),
       }),
     ),
   },
   'dr.readiness': {
     request: z.object({ family: familyName, cluster: clusterName.optional() }).strict(),
-    response: z.unknown(),
+    response: readinessView,
   },
   'wizard.list': {
     request: z.object({}).strict(),

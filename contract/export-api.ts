@@ -130,14 +130,124 @@ export const exportSetEntry = z.object({
   origin: z.enum(['saved', 'uploaded', 'opened']),
 });
 
+const exportVolumeStatus = z.object({ exported: z.boolean(), pvol: z.string().nullable(), reason: z.string(), code: z.string() }).strict();
+
+/** SHOW EXPORTSTATUS (spec §10): one export run of a list volume, with its status file (Redbook §11.5). */
+export const exportStatus = z
+  .object({
+    volser: z.string(),
+    library: z.string().nullable(),
+    pool: z.number(),
+    /** EJECT or HOLD */
+    option: z.string(),
+    lmtdbpvl: z.boolean(),
+    state: z.string(),
+    started: z.string().nullable(),
+    ended: z.string().nullable(),
+    requested: z.number(),
+    exportable: z.number(),
+    exported: z.number(),
+    stacked: z.number(),
+    mbExported: z.number(),
+    mbMoved: z.number(),
+    invalid: z.number(),
+    mounted: z.number(),
+    toCopy: z.number(),
+    completion: z.string().nullable(),
+    stopReason: z.string().nullable(),
+    /** per logical volume of the run, the first `limit` of them */
+    volumes: z.record(z.string(), exportVolumeStatus),
+    volumesListed: z.number(),
+    volumesTotal: z.number(),
+    stackedVolumes: z.array(
+      z
+        .object({ pvol: z.string(), pool: z.number(), format: z.string(), media: z.string(), mbWritten: z.number(), utilization: z.number(), time: z.string().nullable(), dbBackup: z.boolean(), location: z.string() })
+        .strict(),
+    ),
+    excludedStackedVolumes: z.array(z.object({ pvol: z.string(), reason: z.string() }).strict()),
+    dbBackupOn: z.array(z.string()),
+    statusFile: z.object({ header: z.string(), recordCount: z.number(), records: z.array(z.string()) }).strict(),
+    exportListFile: z.array(z.string()),
+    reservedFile: z.array(z.string()),
+  })
+  .strict();
+
+/** A stand-alone library as SHOW CLUSTER shows one (Redbook §11.7.2). */
+export const standaloneView = z
+  .object({
+    name: z.string(),
+    model: z.string(),
+    standalone: z.boolean(),
+    cluster: z.number(),
+    drives: z.number(),
+    drivesAvailable: z.number(),
+    formats: z.array(z.string()),
+    code: z.string(),
+    keys: z.array(z.string()),
+    slots: z.number(),
+    slotsUsed: z.number(),
+    volumes: z.number(),
+    empty: z.boolean(),
+    stackedVolumes: z.number(),
+    copyExportedVolumes: z.number(),
+    testMode: z.boolean().nullable(),
+    job: z.object({ kind: z.string(), status: z.string() }).strict().nullable(),
+    /** VOLSER ranges another partition of the same physical library owns */
+    partition: z.array(z.string()),
+  })
+  .strict();
+
+const checklistItem = z.object({ step: z.string(), source: z.string(), status: z.enum(['todo', 'done', 'warning', 'info']) }).strict();
+
+/** The Copy Export Recovery Status window (SHOW RECOVERY, Redbook §11.7.2 step 10); the optional fields once a job ran. */
+export const recoveryView = z
+  .object({
+    library: z.string(),
+    empty: z.boolean(),
+    testMode: z.boolean().nullable(),
+    volumes: z.number(),
+    operation: z.string().nullable(),
+    status: z.string(),
+    overallStatus: z.string().optional(),
+    totalSteps: z.number(),
+    currentStep: z.number(),
+    currentTask: z.string().nullable(),
+    initiated: z.string().optional(),
+    runDurationSeconds: z.number().optional(),
+    fromPvol: z.string().nullable().optional(),
+    steps: z.array(z.object({ step: z.number(), task: z.string(), status: z.string() }).strict()),
+    summary: z
+      .object({
+        fromPvol: z.string(),
+        sourceLibrary: z.string(),
+        sourceGrid: z.string().nullable(),
+        databaseTime: z.string(),
+        testMode: z.boolean(),
+        reclamation: z.string(),
+        constructCheck: z.string(),
+        inventory: z.number(),
+        inDatabase: z.number(),
+        recovered: z.number(),
+        lost: z.object({ incompleteCopy: z.number(), stackedVolumeNotLoaded: z.number(), volserConflict: z.number() }).strict(),
+        lostVolumes: z.array(z.object({ volser: z.string(), reason: z.string() }).strict()),
+        conflicts: z.array(z.string()),
+        missingStackedVolumes: z.array(z.string()),
+        ignoredStackedVolumes: z.array(z.object({ pvol: z.string(), reason: z.string() }).strict()),
+      })
+      .strict()
+      .nullable(),
+    checklist: z.array(checklistItem),
+  })
+  .strict();
+
 export const exportChannels = {
   'export.overview': { request: z.object({}).strict(), response: exportOverview },
   /** the planner: what an export of this pool would take, before you export */
   'export.plan': { request: z.object({ cluster: clusterName, pool: z.number().int().min(1).max(32), lmtdbpvl: z.boolean().optional() }).strict(), response: exportPlan },
   /** SHOW EXPORTSTATUS without the Console: the export status file of a list volume */
-  'export.status': { request: z.object({ volser, limit: z.number().int().min(1).max(5000).optional(), run: z.number().int().min(0).optional() }).strict(), response: z.unknown() },
+  'export.status': { request: z.object({ volser, limit: z.number().int().min(1).max(5000).optional(), run: z.number().int().min(0).optional() }).strict(), response: exportStatus },
   /** every stand-alone library with its Copy Export Recovery Status window (SHOW CLUSTER + SHOW RECOVERY) */
-  'recovery.status': { request: z.object({}).strict(), response: z.array(z.object({ library: z.unknown(), recovery: z.unknown(), stackedVolumes: z.array(loadedVolume) })) },
+  'recovery.status': { request: z.object({}).strict(), response: z.array(z.object({ library: standaloneView, recovery: recoveryView, stackedVolumes: z.array(loadedVolume) })) },
   'exportset.list': { request: z.object({}).strict(), response: z.array(exportSetEntry) },
   /** the text of an export set on the shelf, to download or save */
   'exportset.read': { request: z.object({ name: exportSetName }).strict(), response: z.object({ name: exportSetName, text: z.string() }) },
@@ -152,4 +262,7 @@ export const exportChannels = {
 
 export type ExportOverviewDto = z.infer<typeof exportOverview>;
 export type ExportPlanDto = z.infer<typeof exportPlan>;
+export type ExportStatusDto = z.infer<typeof exportStatus>;
+export type StandaloneView = z.infer<typeof standaloneView>;
+export type RecoveryView = z.infer<typeof recoveryView>;
 export type ExportSetEntryDto = z.infer<typeof exportSetEntry>;

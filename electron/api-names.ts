@@ -1,13 +1,10 @@
-// The preload's method names: one per contract channel, dots turned to camelCase
-// (`console.execute` → `consoleExecute`), the same rule as renderer/api/names.ts.
+// The preload's method names: one per contract channel, by the rule the renderer's client uses too
+// (contract/method-names.ts).
 
 import { channels, events, type Channel, type EventName } from '../contract/api.js';
+import { methodName } from '../contract/method-names.js';
 
-export type MethodName<C extends string> = C extends `${infer Head}.${infer Tail}` ? `${Head}${Capitalize<MethodName<Tail>>}` : C;
-
-export function methodName(channel: string): string {
-  return channel.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
-}
+export type { MethodName } from '../contract/method-names.js';
 
 export const CHANNELS = Object.keys(channels) as Channel[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];

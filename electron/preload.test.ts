@@ -1,11 +1,11 @@
 // The preload exposes exactly one named function per contract channel plus `on` for the contract's
 // events — never ipcRenderer or a generic invoke (STYLE; Electron security checklist §20) — and the
-// names follow the renderer client's rule (renderer/api/names.ts).
+// names follow the rule the renderer's client uses (contract/method-names.ts).
 
 import { describe, expect, it } from 'vitest';
 import { channels, events } from '../contract/api.js';
-import { methodName as rendererMethodName } from '../renderer/api/names.js';
-import { METHOD_NAMES, methodName } from './api-names.js';
+import { methodName } from '../contract/method-names.js';
+import { METHOD_NAMES } from './api-names.js';
 import { fakeRenderer } from './fake-electron.js';
 import { exposeApi, PRELOAD_EVENTS } from './preload.js';
 
@@ -23,7 +23,7 @@ describe('preload', () => {
     const { api } = exposed();
     const expected = [...Object.keys(channels).map(methodName), 'on'].sort();
     expect(Object.keys(api).sort()).toEqual(expected);
-    expect(METHOD_NAMES).toEqual(Object.keys(channels).map(rendererMethodName));
+    expect(METHOD_NAMES).toEqual(Object.keys(channels).map(methodName));
     for (const name of ['invoke', 'send', 'ipcRenderer', 'sendSync', 'postMessage']) expect(api).not.toHaveProperty(name);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);

@@ -19,9 +19,10 @@ import {
   type Response,
   type RunRecordDto,
 } from '../contract/api.js';
-import { Session, type RunRecord } from '../core/session.js';
+import { Session } from '../core/session.js';
 import type { AbnormalEnd } from '../core/persistent-session.js';
 import { StoreError } from '../core/store/port.js';
+import { Refusal } from '../core/world/refusal.js';
 import type { Command } from '../core/runbook/commands.js';
 import type { FilePort } from '../core/runbook/validate.js';
 import type { ConsoleMessage } from '../core/world/console-message.js';
@@ -32,10 +33,11 @@ import { SAMPLES, CONSOLE_SAMPLE } from '../core/samples/index.js';
 import { isoTime, parseDuration, parseIsoTime } from '../core/sim/time.js';
 import { ERROR_CODES, fail, ServiceFailure, type Reply } from './errors.js';
 import { boundedJsonSize } from './payload-size.js';
-import { VolumePager } from './volume-query.js';
+import { VolumePager } from '../core/queries/volume-pager.js';
 import { backupBefore, backupHandlers, type Backups } from './backup-service.js';
-import { fullVolumeHistory } from './volume-history.js';
+import { fullVolumeHistory } from '../core/queries/volume-history.js';
 import { commandImpacts } from './command-impact.js';
+import { runRecordDto as toDto } from './run-record-dto.js';
 import { dasdHandlers } from './dasd-service.js';
 import { gridTopology } from './grid-topology.js';
 import { guardSessionWrites, isMutator, mutator, writerQueue } from './mutator.js';
@@ -397,6 +399,8 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       result = await (handlers[channel] as (request: unknown) => unknown)(request.data);
     } catch (thrown) {
       if (thrown instanceof ServiceFailure) return error(thrown.code, thrown.message);
+      // The grid said no (an unknown family, a list volume that holds no list): its code, as a command's.
+      if (thrown instanceof Refusal) return error(thrown.code, thrown.message);
       if (thrown instanceof StoreError) {
         // The database refused the write: the command was undone, the commands before it stand.
         changed([]);
@@ -482,6 +486,3 @@ function lineError(e: { line: number; col: number; message: string }): LineError
   return { line: e.line, col: e.col, message: e.message };
 }
 
-function toDto(record: RunRecord): RunRecordDto {
-  return { line: record.line, command: record.command, time: record.time, ok: record.ok, error: record.error, result: record.result, messages: record.messages };
-}

@@ -2,7 +2,6 @@
 // the grid so a paused test resumes after a restart, every change announced as wizard.changed), and
 // the DR test report.
 
-import { Refusal } from '../core/world/refusal.js';
 import { describeFamily } from '../core/engine/show-family.js';
 import { readiness } from '../core/rules/readiness.js';
 import { family } from '../core/rules/dr-family.js';
@@ -13,6 +12,8 @@ import { WIZARDS } from '../core/wizards/procedures.js';
 import { describeStep, performStep, startWizard, type StepRecord, type WizardRun } from '../core/wizards/runner.js';
 import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
+import { jsonResult } from './run-record-dto.js';
+import { readStoredRun } from './stored-wizard-run.js';
 import { mutator } from './mutator.js';
 import { reportBeforeFlashOff, reportOfLastTimeZero } from './dr-report-keeper.js';
 import { afterStep, beforeStep, markStart } from '../core/reports/evidence-run.js';
@@ -49,23 +50,24 @@ export function drHandlers(
   function loadRun(): WizardRun | null {
     const text = settings.get(RUN_KEY);
     if (!text) return null;
-    try {
-      const parsed = JSON.parse(text) as WizardRun;
-      return WIZARDS.some((w) => w.id === parsed.wizardId) ? parsed : null;
-    } catch {
-      return null; // a damaged saved run is dropped, never half-used
+    // A damaged saved run is dropped, never half-used, and the host says which field was wrong.
+    const kept = readStoredRun(text);
+    if ('problem' in kept) {
+      console.warn(`wizard run kept with the grid is unreadable, dropped: ${kept.problem}`);
+      return null;
     }
+    return WIZARDS.some((w) => w.id === kept.run.wizardId) ? kept.run : null;
   }
 
   function keptProcedure(): WizardRun | null {
     const text = settings.get(PROCEDURE_KEY);
     if (!text) return null;
-    try {
-      const parsed = JSON.parse(text) as WizardRun;
-      return WIZARDS.some((w) => w.id === parsed.wizardId && !w.usesFamily) ? parsed : null;
-    } catch {
-      return null; // a damaged kept run is ignored, never half-used
+    const kept = readStoredRun(text);
+    if ('problem' in kept) {
+      console.warn(`last DR test procedure kept with the grid is unreadable, ignored: ${kept.problem}`);
+      return null;
     }
+    return WIZARDS.some((w) => w.id === kept.run.wizardId && !w.usesFamily) ? kept.run : null;
   }
 
   /** Keeps the run, announces it, and returns the state (computed once: its checks scan the volumes). */
@@ -97,10 +99,10 @@ export function drHandlers(
   function state(): Response<'wizard.state'> {
     if (!run) return { run: null, next: null, last };
     const wizard = WIZARDS.find((w) => w.id === run!.wizardId)!;
-    const dto = (d: StepRecord) => ({ ...d, records: d.records.map((r) => ({ ...r, result: r.result ?? null })) });
+    const dto = (d: StepRecord) => ({ ...d, records: d.records.map((r) => ({ ...r, result: jsonResult(r.result, r.line) })) });
     const why = gone(run);
     return {
-      run: { wizardId: run.wizardId, title: wizard.title, params: run.params as never, next: run.next, total: wizard.steps.length, status: run.status, done: run.done.map(dto), failed: run.failed ? dto(run.failed) : null, gone: why, reportId: run.reportId ?? null },
+      run: { wizardId: run.wizardId, title: wizard.title, params: run.params, next: run.next, total: wizard.steps.length, status: run.status, done: run.done.map(dto), failed: run.failed ? dto(run.failed) : null, gone: why, reportId: run.reportId ?? null },
       next: run.status === 'finished' || why ? null : describeStep(session, run),
       last,
     };
@@ -112,34 +114,24 @@ export function drHandlers(
     return buildWizardEvidence(session, run, ports.journal, ports.meta());
   }
 
-  function domain<T>(body: () => T): T {
-    try {
-      return body();
-    } catch (error) {
-      if (error instanceof Refusal) fail(error.code, error.message);
-      throw error;
-    }
-  }
-
   return {
     ...reportHandlers(session, ports, wizardReport),
     'dr.families': () =>
       session.engine.state.families.map((f) => ({ family: describeFamily(session.engine.state, f), readiness: readiness(session.engine.state, f), drMounts: familyDrMounts(session.engine.state, ports.journal, f.name) })),
-    'dr.readiness': ({ family: name, cluster }: Request<'dr.readiness'>) =>
-      domain(() => {
-        const s = session.engine.state;
-        const f = family(s, name);
-        const x = cluster === undefined ? f.clusters[0]! : s.clusters.findIndex((c) => c.name === cluster);
-        if (x < 0) fail('UNKNOWN_CLUSTER', `cluster: no cluster ${cluster}`);
-        return readiness(s, f, x);
-      }),
+    'dr.readiness': ({ family: name, cluster }: Request<'dr.readiness'>) => {
+      const s = session.engine.state;
+      const f = family(s, name);
+      const x = cluster === undefined ? f.clusters[0]! : s.clusters.findIndex((c) => c.name === cluster);
+      if (x < 0) fail('UNKNOWN_CLUSTER', `cluster: no cluster ${cluster}`);
+      return readiness(s, f, x);
+    },
     'wizard.list': () =>
-      WIZARDS.map((w) => ({ id: w.id, title: w.title, source: w.source, summary: w.summary, defaults: w.defaults(session.engine.state) as never, steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })) })),
+      WIZARDS.map((w) => ({ id: w.id, title: w.title, source: w.source, summary: w.summary, defaults: w.defaults(session.engine.state), steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })) })),
     'wizard.state': () => state(),
     'wizard.start': mutator(({ wizardId, params }: Request<'wizard.start'>) => {
       if (run && run.status !== 'finished') fail('WIZARD_ACTIVE', `wizard ${run.wizardId} is in progress: finish or abandon it first`);
       if (!WIZARDS.some((w) => w.id === wizardId)) fail('UNKNOWN_WIZARD', `wizardId: no wizard ${wizardId} (wizards: ${WIZARDS.map((w) => w.id).join(', ')})`);
-      run = markStart(startWizard(session, wizardId, params as never), ports.journal);
+      run = markStart(startWizard(session, wizardId, params), ports.journal);
       last = null;
       return save();
     }),
@@ -182,10 +174,10 @@ export function drHandlers(
         // A Redbook §11.10 procedure: the run in progress, else the last one kept.
         const procedure = run && !usesFamily(run) ? run : keptProcedure();
         if (!procedure) fail('NO_DR_TEST', 'family: no DR test procedure has run yet: start one of the Redbook §11.10 wizards, or name a DR family');
-        report = domain(() => buildProcedureReport(session, procedure, drHost));
+        report = buildProcedureReport(session, procedure, drHost);
         subject = procedure.wizardId;
       } else {
-        const live = domain(() => buildDrTestReport(session, name, drHost));
+        const live = buildDrTestReport(session, name, drHost);
         // After the test (flash disabled) the report is the one kept at its time-zero, if a wizard kept one.
         report = live.family!.flash === 'enabled' ? live : (reportOfLastTimeZero(session, settings, name, drHost) ?? live);
         subject = name;

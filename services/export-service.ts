@@ -3,7 +3,6 @@
 // the stand-alone libraries with their recovery status window, and the export-set shelf (save, upload,
 // open). What changes the grid is a runbook line the view issues through console.execute.
 
-import { Refusal } from '../core/world/refusal.js';
 import { exportOverview, planExport } from '../core/rules/copy-export/overview.js';
 import { showExportStatus } from '../core/rules/copy-export/status-file.js';
 import { showRecovery } from '../core/rules/recovery/recover.js';
@@ -24,15 +23,6 @@ export interface ExportSetDesktop {
   openFile?(kind: 'exportset'): Promise<{ name: string; text: string } | null>;
 }
 
-function domain<T>(body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    if (error instanceof Refusal) fail(error.code, error.message);
-    throw error;
-  }
-}
-
 export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop: ExportSetDesktop | undefined) {
   const state = () => session.engine.state;
   const cluster = (name: string) => {
@@ -43,9 +33,9 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
   return {
     // The engine's read-only picture and planner (core/rules/copy-export/overview.ts), shaped as the contract's.
     'export.overview': (): Response<'export.overview'> => exportOverview(state(), { stackedLimit: STACKED_LIST_LIMIT }),
-    'export.plan': ({ cluster: name, pool, lmtdbpvl }: Request<'export.plan'>): Response<'export.plan'> => domain(() => planExport(state(), cluster(name), pool, { lmtdbpvl })),
+    'export.plan': ({ cluster: name, pool, lmtdbpvl }: Request<'export.plan'>): Response<'export.plan'> => planExport(state(), cluster(name), pool, { lmtdbpvl }),
     // One list volume can serve several exports: `run` names which one's status file (default: the latest).
-    'export.status': ({ volser, limit, run }: Request<'export.status'>) => domain(() => showExportStatus(state(), volser, null, limit ?? STATUS_LIMIT, run)),
+    'export.status': ({ volser, limit, run }: Request<'export.status'>) => showExportStatus(state(), volser, null, limit ?? STATUS_LIMIT, run),
     'recovery.status': (): Response<'recovery.status'> =>
       state().tape.standalones.map((sa) => ({
         library: showStandalone(sa),
@@ -59,8 +49,8 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
           }),
       })),
     'exportset.list': () => shelf.list(),
-    'exportset.read': ({ name }: Request<'exportset.read'>) => domain(() => ({ name, text: shelf.text(name) })),
-    'exportset.upload': mutator(({ name, text }: Request<'exportset.upload'>) => domain(() => shelf.put(name, text, 'uploaded'))),
+    'exportset.read': ({ name }: Request<'exportset.read'>) => ({ name, text: shelf.text(name) }),
+    'exportset.upload': mutator(({ name, text }: Request<'exportset.upload'>) => shelf.put(name, text, 'uploaded')),
     'exportset.open': async (): Promise<Response<'exportset.open'>> => {
       if (!desktop?.openFile) fail('UNSUPPORTED', 'opening a file needs the desktop app: the web console uploads instead');
       let file: { name: string; text: string } | null;
@@ -70,7 +60,7 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
         fail('CANNOT_READ', `export set file: ${(error as Error).message}`);
       }
       if (!file) return null;
-      return domain(() => shelf.put(file.name, file.text, 'opened'));
+      return shelf.put(file.name, file.text, 'opened');
     },
   };
 }

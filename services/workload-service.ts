@@ -5,7 +5,7 @@
 // replay of the journal gives the same grid. A run yields between slices, so `workload.stop` lands
 // between two slices and the progress bar moves.
 
-import type { Response, RunRecordDto } from '../contract/api.js';
+import type { Response } from '../contract/api.js';
 import type { WorkloadSpecDto } from '../contract/workload-api.js';
 import type { ConsoleMessage } from '../core/world/console-message.js';
 import type { RunRecord, Session } from '../core/session.js';
@@ -13,6 +13,7 @@ import { isoTime, parseDuration } from '../core/sim/time.js';
 import { checkWorkload, planSlice, slices, type Workload } from '../core/workload/plan.js';
 import type { Settings } from './dr-service.js';
 import { fail } from './errors.js';
+import { runRecordDto } from './run-record-dto.js';
 
 type State = Response<'workload.state'>;
 type Totals = State['totals'];
@@ -190,6 +191,6 @@ export function workloadService(session: Session, settings: Settings, hooks: Wor
     /** true while a workload is active: the time bar's Advance runs it */
     isActive: () => active !== null,
     advanceWithLoad,
-    toDto: (r: RunRecord): RunRecordDto => ({ line: r.line, command: r.command, time: r.time, ok: r.ok, error: r.error, result: r.result, messages: r.messages }),
+    toDto: runRecordDto,
   };
 }

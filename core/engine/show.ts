@@ -2,7 +2,8 @@
 
 import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
-import { NO_COPY, NOT_MOUNTED } from '../model/volumes.js';
+import { NO_COPY } from '../model/volumes.js';
+import { volumeFields } from '../queries/volume-row.js';
 import { COPY_TYPES } from '../world/copy-queues.js';
 import { clusterStates, gridStates } from '../rules/grid-states.js';
 import { describeAotm } from '../rules/failures.js';
@@ -17,7 +18,7 @@ export function ownedCounts(state: GridState): number[] {
 
 export function showGrid(state: GridState) {
   const owned = ownedCounts(state);
-  const clusters: Record<string, unknown> = {};
+  const clusters: Record<string, { status: string; states: string[]; takeover: Record<string, string>; writeProtect: boolean; owned: number; site: string; model: string }> = {};
   for (const c of state.clusters) {
     const takeover: Record<string, string> = {};
     for (const [peer, mode] of Object.entries(c.takeover)) takeover[state.clusters[Number(peer)]!.name] = mode;
@@ -37,7 +38,7 @@ export function showGrid(state: GridState) {
 export function showCluster(state: GridState, x: number) {
   const c = state.clusters[x]!;
   const owned = ownedCounts(state)[x]!;
-  const links: Record<string, unknown> = {};
+  const links: Record<string, { count: number; failed: number; gbps: number }> = {};
   for (const l of Object.values(state.links)) {
     if (l.a !== x && l.b !== x) continue;
     const peer = state.clusters[l.a === x ? l.b : l.a]!;
@@ -84,15 +85,8 @@ export function showVolume(state: GridState, v: number) {
       premigrated: (cols.premigrated[v]! & (1 << c.index)) !== 0,
     };
   }
-  const mounted = cols.mountedOn[v]!;
   return {
-    volser: state.volumes.volser(v),
-    category: hex4(cols.category[v]!),
-    mc: state.mcs[cols.mc[v]!]?.name ?? null,
-    owner: state.clusters[cols.owner[v]!]?.name ?? null,
-    level: cols.level[v]!,
-    sizeMB: Math.trunc(cols.sizeBytes[v]! / 2 ** 20),
-    mountedOn: mounted === NOT_MOUNTED ? null : state.clusters[mounted]!.name,
+    ...volumeFields(state, v),
     copies,
     created: isoTime(cols.createdAt[v]!),
     lastAccess: isoTime(cols.lastAccess[v]!),

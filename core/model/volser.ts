@@ -97,3 +97,73 @@ export function formatRange(range: VolserRange): string {
   const b = rangeVolser(range, rangeSize(range) - 1);
   return a === b ? a : `${a}-${b}`;
 }
+
+/** Base-37 code of '0': digits follow the letters (A=1 … Z=26, 0=27 … 9=36). */
+const DIGIT_0 = 27;
+export const MAX_VOLSER_LENGTH = 6;
+
+/**
+ * The codes of every volser that starts with `prefix`, one interval [lo, hi] per length: a volser of
+ * length L with that prefix has a code in [P·37^(L-p), (P+1)·37^(L-p)). `exact`: the prefix's own
+ * length only. The intervals ascend and never overlap.
+ */
+export function prefixCodeIntervals(prefix: string, exact: boolean): { lo: Float64Array; hi: Float64Array } {
+  const code = encodeVolser(prefix);
+  const lengths = exact ? 1 : MAX_VOLSER_LENGTH - prefix.length + 1;
+  const lo = new Float64Array(lengths);
+  const hi = new Float64Array(lengths);
+  for (let i = 0; i < lengths; i++) {
+    const scale = 37 ** i;
+    lo[i] = code * scale;
+    hi[i] = (code + 1) * scale - 1;
+  }
+  return { lo, hi };
+}
+
+/** Whether a code lies in one of the intervals of prefixCodeIntervals. */
+export function inCodeIntervals(lo: Float64Array, hi: Float64Array, code: number): boolean {
+  // Only the last interval starting at or below the code can hold it.
+  for (let i = lo.length - 1; i >= 0; i--) {
+    const start = lo[i];
+    if (start !== undefined && code >= start) return code <= (hi[i] ?? -1);
+  }
+  return false;
+}
+
+/** A range compiled for testing codes: its first and last codes, and its prefix's code. */
+export interface RangeCodes {
+  lo: number;
+  hi: number;
+  prefixCode: number;
+  width: number;
+  first: number;
+  last: number;
+}
+
+export function rangeCodeBounds(range: VolserRange): RangeCodes {
+  return {
+    lo: encodeVolser(rangeVolser(range, 0)),
+    hi: encodeVolser(rangeVolser(range, rangeSize(range) - 1)),
+    prefixCode: range.prefix === '' ? 0 : encodeVolser(range.prefix),
+    width: range.width,
+    first: range.first,
+    last: range.last,
+  };
+}
+
+/** Whether a code encodes a volser of the range: its head the prefix, its tail `width` decimal digits within [first, last]. */
+export function inRangeCodes(range: RangeCodes, code: number): boolean {
+  // Digits sort after letters in the code, so the range's codes lie between its ends' codes.
+  if (code < range.lo || code > range.hi) return false;
+  let rest = code;
+  let n = 0;
+  let place = 1;
+  for (let i = 0; i < range.width; i++) {
+    const d = rest % 37;
+    if (d < DIGIT_0) return false;
+    n += (d - DIGIT_0) * place;
+    place *= 10;
+    rest = (rest - d) / 37;
+  }
+  return rest === range.prefixCode && n >= range.first && n <= range.last;
+}

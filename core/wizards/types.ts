@@ -19,20 +19,20 @@ export interface WizardParams {
   /** Management Class the DR host writes with: No Copy toward production (Redbook §11.9.6) */
   drMc: string;
   /** FlashCopy test: the DR family and its members */
-  family?: string;
-  familyClusters?: string[];
+  family?: string | undefined;
+  familyClusters?: string[] | undefined;
   /** test jobs the wizard runs during the test */
-  testWrites?: number;
+  testWrites?: number | undefined;
   testReads?: string | undefined;
   /** the test's objectives, entered in the wizard and judged in its report */
-  rpoMinutes?: number;
-  rtoMinutes?: number;
+  rpoMinutes?: number | undefined;
+  rtoMinutes?: number | undefined;
   /** Management Classes whose first DR mount measures the RTO; default: every production class */
-  criticalMcs?: string[];
-  tester?: string;
-  reviewer?: string;
+  criticalMcs?: string[] | undefined;
+  tester?: string | undefined;
+  reviewer?: string | undefined;
   /** whether production's return-to-scratch runs during the test window (Redbook §11.9.7); default suspended */
-  returnToScratch?: 'suspended' | 'running';
+  returnToScratch?: 'suspended' | 'running' | undefined;
 }
 
 export type Phase = 'before' | 'during' | 'after';

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createClient, type Client } from './client';
-import { methodName } from './names';
+import { methodName } from '../../contract/method-names';
 import { ClientError, type Transport } from './transport';
 
 function fakeTransport(answer: (channel: string, payload: unknown) => unknown) {

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { channels, describeIssue, events, type Channel, type EventName, type EventPayload, type Request, type Response } from '../../contract/api';
 import { electronTransport } from './electron-transport';
-import { methodName, type MethodName } from './names';
+import { methodName, type MethodName } from '../../contract/method-names';
 import { ClientError, toClientError, type ConnectionState, type Transport } from './transport';
 import { tokenFromLocation, wsTransport } from './ws-transport';
 

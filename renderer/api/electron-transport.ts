@@ -2,7 +2,7 @@
 // The preload exposes one function per channel, never a generic invoke.
 
 import { ClientError, toClientError, type ConnectionState, type Transport } from './transport';
-import { methodName } from './names';
+import { methodName } from '../../contract/method-names';
 
 export interface TimezeroBridge {
   on(event: string, callback: (payload: unknown) => void): (() => void) | void;

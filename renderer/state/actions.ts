@@ -5,7 +5,7 @@
 import type { LineErrorDto, Response, RunRecordDto } from '../../contract/api';
 import { describePreviousRun } from '../lib/previous-run';
 import { client, ClientError } from '../api/client';
-import { clusterDetail, gridView, read, type ClusterDetail } from '../api/shapes';
+import type { ClusterDetail } from '../../contract/show-api';
 import { useStore } from './store';
 import { confirmLines } from './confirm-gate';
 
@@ -87,9 +87,9 @@ async function refreshGrid(): Promise<void> {
       get().setGrid(null, {});
       return;
     }
-    const grid = read(gridView, await c.call('grid.show', {}), 'grid.show');
+    const grid = await c.call('grid.show', {});
     const names = Object.keys(grid.clusters);
-    const details = await Promise.all(names.map(async (cluster) => read(clusterDetail, await c.call('cluster.show', { cluster }), `cluster.show ${cluster}`)));
+    const details = await Promise.all(names.map(async (cluster) => c.call('cluster.show', { cluster })));
     const byName: Record<string, ClusterDetail> = {};
     details.forEach((d) => (byName[d.name] = d));
     get().setGrid(grid, byName);
@@ -161,7 +161,7 @@ export async function viewAt(at: string | null): Promise<void> {
   }
   get().setPast({ at, grid: get().past?.grid ?? null, loading: true });
   try {
-    const grid = read(gridView, await tracked(() => client().call('grid.show', { at })), `grid.show at ${at}`);
+    const grid = await tracked(() => client().call('grid.show', { at }));
     if (get().past?.at === at) get().setPast({ at, grid, loading: false });
   } catch (error) {
     if (get().past?.at === at) get().setPast(null);

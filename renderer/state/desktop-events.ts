@@ -4,11 +4,11 @@
 import { client } from '../api/client';
 import { saveRunbook } from './runbook-actions';
 import { useStore } from './store';
-import { hostsOf, type GridView } from '../api/shapes';
+import type { GridView } from '../../contract/show-api';
 import { saveReportFromMenu } from '../views/dr-families/report-save';
 import { useWizard } from '../views/dr-families/wizard-store';
 
-const drHostsOf = (grid: GridView | null) => (grid ? hostsOf(grid).filter((h) => h.role === 'DR').map((h) => h.name) : []);
+const drHostsOf = (grid: GridView | null) => (grid ? grid.hosts.filter((h) => h.role === 'DR').map((h) => h.name) : []);
 
 let wired = false;
 

@@ -2,7 +2,7 @@
 // past moment being viewed, if any. Actions are disabled while a past moment is shown.
 
 import type { StateCreator } from 'zustand';
-import type { ClusterDetail, GridView } from '../api/shapes';
+import type { ClusterDetail, GridView } from '../../contract/show-api';
 import type { Store } from './store';
 
 export interface PastView {

@@ -12,7 +12,7 @@ import type { FiredEvent } from '../../world/events.js';
 import { MB } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS, isInCache, pumpPremigration } from '../cache.js';
 import { premigrationOf } from '../premigration-queue.js';
-import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume, pvolAt, definedPool, NO_PVOL } from '../../world/tape/library.js';
+import { copyExportedCount, poolOf, returnToScratch, type PhysicalLibrary, type StackedVolume, pvolAt, definedPool, NO_PVOL } from '../../world/tape/library.js';
 import { FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
 import { eject } from '../physical/io-station.js';
 import { placementOf, libraryAt, databaseAt } from '../physical/tape-state.js';
@@ -345,7 +345,6 @@ export function onCeLock(state: GridState, event: FiredEvent<'ce-lock'>): void {
 function beginStackedVolumes(state: GridState, run: ExportRun): void {
   const lib = runLibrary(state, run);
   const pool = definedPool(lib, run.pool);
-  const cols = state.volumes.cols;
   const pl = placementOf(state, run.cluster);
   const locked = lib.pvols.filter((p) => p.lockedBy === run.id);
   const referenced = new Uint8Array(lib.pvols.length);
@@ -390,7 +389,6 @@ function beginStackedVolumes(state: GridState, run: ExportRun): void {
     room--;
     queue.push(p);
   }
-  void cols;
   run.queue = queue.map((p) => p.id);
   // Copy Export acceleration: "the database backup will only be appended to the first two and the last
   // two volumes ... If there is a failure appending the DB backup, a different physical volume will be
@@ -497,7 +495,7 @@ export function finish(state: GridState, run: ExportRun, final: ExportState): vo
   for (const p of lib.pvols) {
     if (p.location === 'export-hold' && p.reclaimed && p.activeCount === 0) {
       hostMessage(state, 'TZ0502I', p.volser, lib.name);
-      returnHeld(lib, p);
+      returnToScratch(lib, p);
     }
   }
   libraryMessage(state, run.library, 'E0005', run.listVolser);
@@ -507,23 +505,6 @@ export function finish(state: GridState, run: ExportRun, final: ExportState): vo
   // The status file this run wrote back to the list volume: a later export with it writes another.
   snapshotStatusFile(state, run);
   retryWaiting(state, run.cluster);
-}
-
-function returnHeld(lib: PhysicalLibrary, p: StackedVolume): void {
-  p.state = 'empty';
-  p.pool = 0;
-  p.location = 'library';
-  p.writtenBytes = 0;
-  p.activeBytes = 0;
-  p.activeCount = 0;
-  p.primaryCount = 0;
-  p.exportedAt = null;
-  p.exportId = null;
-  p.exportedBytes = 0;
-  p.dbBackup = null;
-  p.contentDb = null;
-  p.reclaimed = false;
-  void lib;
 }
 
 /** LIBRARY EXPORT,<volser>,CANCEL (Redbook §11.6.4). */

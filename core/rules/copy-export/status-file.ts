@@ -182,7 +182,7 @@ export function showExportStatus(state: GridState, volser: string, only: string 
       dbBackup: p.dbBackup !== null,
       location: p.location,
     })),
-    excludedStackedVolumes: run?.excludedPvols.map((e) => ({ pvol: e.volser, reason: REASONS[e.reason] })) ?? [],
+    excludedStackedVolumes: run?.excludedPvols.map((e) => ({ pvol: e.volser, reason: REASONS[e.reason] ?? `REASON ${e.reason}` })) ?? [],
     dbBackupOn: run && lib ? run.dbPvols.filter((id) => pvolAt(lib, id).dbBackup !== null && pvolAt(lib, id).exportId === run.id).map((id) => pvolAt(lib, id).volser) : [],
     statusFile: statusFile(state, list, run, limit),
     exportListFile: list.files[0].map((r) => r.trimEnd()),

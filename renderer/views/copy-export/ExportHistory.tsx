@@ -5,9 +5,7 @@
 import { useId, useState } from 'react';
 import type { ExportOverviewDto } from '../../../contract/export-api';
 import { client } from '../../api/client';
-import { read } from '../../api/shapes';
 import { count, showTime } from '../../lib/format';
-import { exportStatus } from './shapes';
 import { useChannel } from './use-channel';
 import { locationText } from './StackedVolumes';
 
@@ -91,7 +89,7 @@ function RunItem({ run, open }: { run: Run; open: boolean }) {
 
 /** The status file of this run: a list volume reused by later exports keeps each run's own file. */
 function StatusFile({ volser, runId, started }: { volser: string; runId: number; started: string }) {
-  const { data } = useChannel(async () => read(exportStatus, await client().call('export.status', { volser, run: runId }), `export.status ${volser}`), `status file of ${volser}`, `${volser}@${started}`);
+  const { data } = useChannel(() => client().call('export.status', { volser, run: runId }), `status file of ${volser}`, `${volser}@${started}`);
   if (!data) return <p className="muted">Reading the status file…</p>;
   const file = data.statusFile;
   return (

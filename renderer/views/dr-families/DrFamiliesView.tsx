@@ -3,7 +3,6 @@
 // 000 — chosen, filled in, stepped through, paused, resumed and abandoned here.
 
 import { useEffect, useId, useState } from 'react';
-import { hostsOf } from '../../api/shapes';
 import { IssuedPanel } from '../../components/IssuedPanel';
 import { useIssue } from '../../components/use-issue';
 import { useStore } from '../../state/store';
@@ -35,7 +34,7 @@ export function DrFamiliesView() {
     void loadWizards(); // their defaults follow the grid
   }, [revision]);
 
-  const hosts = grid ? hostsOf(grid) : [];
+  const hosts = grid ? grid.hosts : [];
   const drHosts = [...hosts.filter((h) => h.role === 'DR'), ...hosts.filter((h) => h.role !== 'DR')].map((h) => h.name);
   const disabled = past !== null;
   const run = wizardState?.run ?? null;

@@ -4,7 +4,7 @@
 
 import { useId } from 'react';
 import { count, showTime } from '../../lib/format';
-import type { ReadinessView, Tally } from './shapes';
+import type { ReadinessView, Tally } from '../../../contract/show-api';
 
 export function Readiness({ r, members, via, onVia }: { r: ReadinessView; members: string[]; via: string; onVia: (cluster: string) => void }) {
   const id = useId();

@@ -3,7 +3,6 @@
 // grid, each problem shown beside its field, and Start only when the host would accept it.
 
 import { useEffect, useId, useMemo, useState } from 'react';
-import { hostsOf } from '../../api/shapes';
 import { useStore } from '../../state/store';
 import { fieldsFor, formFrom, validate, type FieldKey, type Form } from './wizard-form';
 import { startWizard, useWizard, type WizardInfo } from './wizard-store';
@@ -18,7 +17,7 @@ export function WizardStart({ wizards, disabled }: { wizards: WizardInfo[]; disa
   const busy = useWizard((s) => s.busy);
   const startError = useWizard((s) => s.startError);
   const clusterNames = useStore((s) => (s.grid ? Object.keys(s.grid.clusters).join(',') : ''));
-  const hostNames = useStore((s) => (s.grid ? hostsOf(s.grid).map((h) => h.name).join(',') : ''));
+  const hostNames = useStore((s) => (s.grid ? s.grid.hosts.map((h) => h.name).join(',') : ''));
   const grid = useMemo(() => ({ clusters: clusterNames ? clusterNames.split(',') : [], hosts: hostNames ? hostNames.split(',') : [] }), [clusterNames, hostNames]);
   const { params, problems } = useMemo(() => validate(form, wizard.id, grid), [form, wizard.id, grid]);
   const hostProblem = startError?.field ? { [startError.field]: startError.message } : {};

@@ -4,17 +4,12 @@
 import type { Response } from '../../../contract/api';
 import { useEffect, useState } from 'react';
 import { client } from '../../api/client';
-import { read } from '../../api/shapes';
 import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
-import { familyView, readinessView, type FamilyView, type ReadinessView } from './shapes';
+import type { ReadinessView } from '../../../contract/show-api';
 
-export interface FamilyWithReadiness {
-  family: FamilyView;
-  readiness: ReadinessView;
-  /** DR volume mounts of the family's last test, counted as its report counts them */
-  drMounts?: Response<'dr.families'>[number]['drMounts'];
-}
+/** a family with its readiness, and the DR volume mounts of its last test as its report counts them */
+export type FamilyWithReadiness = Response<'dr.families'>[number];
 
 export function useFamilies(): FamilyWithReadiness[] | null {
   const revision = useStore((s) => s.revision);
@@ -28,7 +23,7 @@ export function useFamilies(): FamilyWithReadiness[] | null {
     let live = true;
     client()
       .call('dr.families', {})
-      .then((list) => live && setFamilies(list.map((f) => ({ family: read(familyView, f.family, 'dr.families family'), readiness: read(readinessView, f.readiness, 'dr.families readiness'), drMounts: f.drMounts }))))
+      .then((list) => live && setFamilies(list))
       .catch((e) => live && reportError(e, 'dr.families'));
     return () => {
       live = false;
@@ -49,7 +44,7 @@ export function useReadinessVia(family: string, cluster: string | null, fallback
     let live = true;
     client()
       .call('dr.readiness', { family, cluster })
-      .then((r) => live && setVia(read(readinessView, r, 'dr.readiness')))
+      .then((r) => live && setVia(r))
       .catch((e) => live && reportError(e, `dr.readiness ${family} on ${cluster}`));
     return () => {
       live = false;

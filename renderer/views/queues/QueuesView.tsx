@@ -5,17 +5,14 @@
 import { useEffect, useId, useState } from 'react';
 import type { Response } from '../../../contract/api';
 import { client } from '../../api/client';
-import { COPY_TYPES, queueView, read, type QueueView } from '../../api/shapes';
+import { COPY_TYPES, type QueueView } from '../../../contract/show-api';
 import { bytes, count, duration, megabytes, ms, showTime } from '../../lib/format';
 import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { LineChart } from './LineChart';
 import { WorkloadBadge } from '../workload/WorkloadBadge';
 
-type Raw = Response<'queues.show'>[number];
-interface Queue extends Omit<Raw, 'queue'> {
-  queue: QueueView;
-}
+type Queue = Response<'queues.show'>[number];
 
 const COPY_DISABLED = 'Copy Operation Disabled';
 
@@ -32,7 +29,7 @@ function useQueues(at: string | null): Queue[] | null {
     let live = true;
     client()
       .call('queues.show', at ? { at } : {})
-      .then((res) => live && setQueues({ at, list: res.map((q) => ({ ...q, queue: read(queueView, q.queue, 'queues.show queue') })) }))
+      .then((res) => live && setQueues({ at, list: res }))
       .catch((e) => live && reportError(e, at ? `queues.show at ${at}` : 'queues.show'));
     return () => {
       live = false;

@@ -3,7 +3,7 @@
 // format, the encryption keys of encrypted volumes, and a code level at least the source's.
 
 import { useId, useState } from 'react';
-import type { StandaloneView } from './shapes';
+import type { StandaloneView } from '../../../contract/export-api';
 
 const FORMATS = ['J1A', 'E05', 'E06', 'E07', 'E08'] as const;
 const NAME = /^[A-Z][A-Z0-9_$@#]{0,7}$/;

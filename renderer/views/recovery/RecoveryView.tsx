@@ -5,14 +5,13 @@
 
 import { useEffect, useId, useState } from 'react';
 import { client } from '../../api/client';
-import { read } from '../../api/shapes';
 import { IssuedPanel } from '../../components/IssuedPanel';
 import { useIssue } from '../../components/use-issue';
 import { useStore } from '../../state/store';
 import { useChannel } from '../copy-export/use-channel';
 import { LibraryStep } from './LibraryStep';
 import { LoadStep } from './LoadStep';
-import { recoveryView, standaloneView, type RecoveryView as Recovery, type StandaloneView } from './shapes';
+import type { RecoveryView as Recovery, StandaloneView } from '../../../contract/export-api';
 import { StatusWindow } from './StatusWindow';
 import { EraseStep, RecoverStep, ResultsStep, SetupStep } from './Steps';
 import '../copy-export/copy-export.css';
@@ -28,10 +27,7 @@ const STEPS = [
   { title: 'Results and checklist', source: '§11.7.2 steps 11–13, §11.7.3' },
 ] as const;
 
-async function loadStatus() {
-  const rows = await client().call('recovery.status', {});
-  return rows.map((r) => ({ library: read(standaloneView, r.library, 'recovery.status library'), recovery: read(recoveryView, r.recovery, 'recovery.status recovery'), stackedVolumes: r.stackedVolumes }));
-}
+const loadStatus = () => client().call('recovery.status', {});
 
 /** Where the wizard picks up: the first step the library's state has not done yet. */
 function stepFor(library: StandaloneView | undefined, recovery: Recovery | undefined, loaded: number): number {

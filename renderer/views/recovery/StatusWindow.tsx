@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { count, duration, showTime } from '../../lib/format';
 import { advance } from '../../state/actions';
-import type { RecoveryView } from './shapes';
+import type { RecoveryView } from '../../../contract/export-api';
 
 function itemsOf(task: string): { done: number; total: number } | null {
   const m = /(\d+) of (\d+) complete/.exec(task);

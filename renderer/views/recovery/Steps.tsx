@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { count, showTime } from '../../lib/format';
 import type { LoadedVolume } from './LoadStep';
-import type { RecoveryView, StandaloneView } from './shapes';
+import type { RecoveryView, StandaloneView } from '../../../contract/export-api';
 
 type Issue = (line: string) => Promise<{ ok: boolean }>;
 

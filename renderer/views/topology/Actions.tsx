@@ -2,8 +2,7 @@
 // (FAIL/REPAIR, SERVICE, TAKEOVER, VARY) through console.execute; the panel shows the line issued.
 
 import { useId, useState } from 'react';
-import type { ClusterDetail, GridView } from '../../api/shapes';
-import { hostsOf } from '../../api/shapes';
+import type { ClusterDetail, GridView } from '../../../contract/show-api';
 import { showTime } from '../../lib/format';
 import type { Selection } from './Diagram';
 
@@ -52,7 +51,7 @@ export function Actions({ grid, details, selection, disabled, issue }: Props) {
       );
     }
     case 'host': {
-      const host = hostsOf(grid).find((h) => h.name === selection.name);
+      const host = grid.hosts.find((h) => h.name === selection.name);
       return (
         <div className="actions">
           <h2>Host {selection.name}</h2>
@@ -115,7 +114,7 @@ function ClusterActions({ grid, detail, name, disabled, issue }: { grid: GridVie
   const survivors = peers.filter((p) => grid.clusters[p]!.status !== 'failed');
   const id = useId();
   const [host, setHost] = useState('');
-  const hostKnown = hostsOf(grid).length > 0;
+  const hostKnown = grid.hosts.length > 0;
   return (
     <div className="actions">
       <h2>Cluster {name}</h2>

@@ -2,7 +2,7 @@
 // selectable (click, or Enter/Space when focused) to open its actions.
 
 import type { KeyboardEvent } from 'react';
-import type { ClusterSummary, GridView } from '../../api/shapes';
+import type { ClusterSummary, GridView } from '../../../contract/show-api';
 import { hostLinkState, linkState, pathOf, type Layout } from './layout';
 
 export type Selection =

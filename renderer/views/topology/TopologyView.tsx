@@ -8,7 +8,7 @@ import { useStore } from '../../state/store';
 import { Actions } from './Actions';
 import { Diagram, type Selection } from './Diagram';
 import { layout } from './layout';
-import type { GridView } from '../../api/shapes';
+import type { GridView } from '../../../contract/show-api';
 import { WorkloadBadge } from '../workload/WorkloadBadge';
 
 export function TopologyView() {
@@ -20,7 +20,7 @@ export function TopologyView() {
   const [selection, setSelection] = useState<Selection | null>(null);
   const { issue, last } = useIssue('Topology');
   const grid = past ? past.grid : present;
-  const view = useMemo(() => (grid ? layout(grid, details, !past) : null), [grid, details, past]);
+  const view = useMemo(() => (grid ? layout(grid) : null), [grid]);
   const disabled = busy || past !== null;
   const selectionValid = selection !== null && grid !== null && stillThere(selection, grid);
 

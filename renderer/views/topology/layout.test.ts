@@ -4,13 +4,13 @@
 // runbook default (spec §3: "clusters are fully meshed by default").
 
 import { describe, expect, it } from 'vitest';
-import type { GridView } from '../../api/shapes';
+import type { GridView } from '../../../contract/show-api';
 import { hostLinkState, layout, linkState, type Box, type Layout, type Point } from './layout';
 
 /** A fully meshed grid: `sites[i]` clusters at site S<i>, one host per site with devices on its clusters. */
 function grid(sites: number[], opts: { failed?: string[]; failedLinks?: [string, string][] } = {}): GridView {
   const clusters: GridView['clusters'] = {};
-  const hosts: Record<string, { site: string; role: string; devices: Record<string, { online: boolean; paths: number; failedPaths: number }> }> = {};
+  const hosts: GridView['hosts'] = [];
   let n = 0;
   sites.forEach((count, s) => {
     const devices: Record<string, { online: boolean; paths: number; failedPaths: number }> = {};
@@ -19,11 +19,11 @@ function grid(sites: number[], opts: { failed?: string[]; failedLinks?: [string,
       clusters[name] = { status: opts.failed?.includes(name) ? 'failed' : 'online', states: [], takeover: {}, writeProtect: false, owned: 1_000_000, site: `S${s}`, model: 'DISK' };
       devices[name] = { online: true, paths: 2, failedPaths: 0 };
     }
-    hosts[`HOST${s}`] = { site: `S${s}`, role: s === 0 ? 'PRODUCTION' : 'DR', devices };
+    hosts.push({ name: `HOST${s}`, site: `S${s}`, role: s === 0 ? 'PRODUCTION' : 'DR', failed: false, devices });
   });
   const names = Object.keys(clusters);
   const links = names.flatMap((a, i) => names.slice(i + 1).map((b) => ({ a, b, count: 2, failed: opts.failedLinks?.some(([x, y]) => x === a && y === b) ? 2 : 0, gbps: 10 })));
-  return { name: 'G', time: '2026-01-01T00:00:00Z', states: [], clusters, sites: sites.map((_, s) => ({ id: `S${s}`, failed: false })), hosts, links };
+  return { name: 'G', time: '2026-01-01T00:00:00Z', states: [], clusters, volumes: 0, sites: sites.map((_, s) => ({ id: `S${s}`, failed: false })), hosts, links };
 }
 
 function segments(points: Point[]): [Point, Point][] {
@@ -87,14 +87,14 @@ describe('topology layout for 2 to 8 clusters, fully meshed', () => {
   for (const shape of SHAPES) {
     const total = shape.reduce((a, b) => a + b, 0);
     it(`${total} clusters at ${shape.length} site(s) (${shape.join('+')}): nothing overlaps`, () => {
-      const view = layout(grid(shape), {}, true);
+      const view = layout(grid(shape));
       expect(view.links).toHaveLength((total * (total - 1)) / 2);
       expect(overlaps(view)).toEqual([]);
     });
   }
 
   it('every label fits inside the drawing', () => {
-    const view = layout(grid([2, 2, 3, 1], { failed: ['CL3'], failedLinks: [['CL0', 'CL1']] }), {}, true);
+    const view = layout(grid([2, 2, 3, 1], { failed: ['CL3'], failedLinks: [['CL0', 'CL1']] }));
     for (const l of view.links) {
       expect(l.label.x).toBeGreaterThanOrEqual(0);
       expect(l.label.x + l.label.w).toBeLessThanOrEqual(view.width);
@@ -104,13 +104,13 @@ describe('topology layout for 2 to 8 clusters, fully meshed', () => {
   });
 
   it('the same grid gives the same picture', () => {
-    expect(layout(grid([3, 2, 2]), {}, true)).toEqual(layout(grid([3, 2, 2]), {}, true));
+    expect(layout(grid([3, 2, 2]))).toEqual(layout(grid([3, 2, 2])));
   });
 });
 
 describe('failed elements are drawn failed (Redbook §11.2: a failed cluster carries no copies)', () => {
   it("a failed cluster's grid links and host links are failed; the others stay as they are", () => {
-    const view = layout(grid([2, 2, 1], { failed: ['CL2'] }), {}, true);
+    const view = layout(grid([2, 2, 1], { failed: ['CL2'] }));
     for (const l of view.links) {
       const touches = l.a === 'CL2' || l.b === 'CL2';
       expect({ link: `${l.a}-${l.b}`, state: linkState(l) }).toEqual({ link: `${l.a}-${l.b}`, state: touches ? 'failed' : 'ok' });
@@ -122,7 +122,7 @@ describe('failed elements are drawn failed (Redbook §11.2: a failed cluster car
   it('a link with every path failed reads failed; with some failed, how many still work', () => {
     const g = grid([2, 1], { failedLinks: [['CL0', 'CL1']] });
     g.links!.find((l) => l.a === 'CL0' && l.b === 'CL2')!.failed = 1;
-    const view = layout(g, {}, true);
+    const view = layout(g);
     const byId = Object.fromEntries(view.links.map((l) => [`${l.a}-${l.b}`, l]));
     expect(linkState(byId['CL0-CL1']!)).toBe('failed');
     expect(byId['CL0-CL1']!.text).toBe('2×10G ✕');

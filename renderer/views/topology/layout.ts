@@ -9,8 +9,7 @@
 // Pure: the same grid gives the same picture. layout.test.ts checks the no-overlap promise for 2–8
 // clusters on 1–4 sites.
 
-import type { ClusterDetail, GridView, HostView } from '../../api/shapes';
-import { hostsOf, sitesOf } from '../../api/shapes';
+import type { GridView, HostView } from '../../../contract/show-api';
 
 export const BOX = {
   clusterW: 124,
@@ -86,22 +85,23 @@ export interface Layout {
   hostList: HostView[];
 }
 
-export function linksOf(grid: GridView, details: Record<string, ClusterDetail>, present: boolean): LinkView[] {
+export function linksOf(grid: GridView): LinkView[] {
   const down = (name: string) => grid.clusters[name]?.status === 'failed';
   const ends = (a: string, b: string) => [a, b].filter(down);
-  if (grid.links) return grid.links.map((l) => ({ a: l.a, b: l.b, count: l.count, failed: l.failed, gbps: l.gbps ?? null, known: true, downEnds: ends(l.a, l.b) }));
-  const names = Object.keys(grid.clusters);
-  const out: LinkView[] = [];
-  for (let i = 0; i < names.length; i++) {
-    for (let j = i + 1; j < names.length; j++) {
-      const a = names[i]!;
-      const b = names[j]!;
-      const l = details[a]?.links[b] ?? details[b]?.links[a];
-      if (!l) continue;
-      out.push({ a, b, count: l.count, failed: present ? l.failed : 0, gbps: l.gbps, known: present, downEnds: ends(a, b) });
-    }
-  }
-  return out;
+  return grid.links.map((l) => ({ a: l.a, b: l.b, count: l.count, failed: l.failed, gbps: l.gbps, known: true, downEnds: ends(l.a, l.b) }));
+}
+
+/** The sites in drawing order: those of the clusters, then of the hosts, then any other the grid names. */
+function sitesOf(grid: GridView): { id: string; failed: boolean | null }[] {
+  const known = new Map(grid.sites.map((s) => [s.id, s.failed]));
+  const order: string[] = [];
+  const add = (id: string) => {
+    if (id && !order.includes(id)) order.push(id);
+  };
+  Object.values(grid.clusters).forEach((c) => add(c.site));
+  grid.hosts.forEach((h) => add(h.site));
+  known.forEach((_, id) => add(id));
+  return order.map((id) => ({ id, failed: known.get(id) ?? null }));
 }
 
 export type LinkState = 'ok' | 'degraded' | 'failed' | 'unknown';
@@ -138,11 +138,11 @@ export function hostLinkState(hl: HostLinkView): 'ok' | 'degraded' | 'failed' | 
   return hl.online ? 'ok' : 'offline';
 }
 
-export function layout(grid: GridView, details: Record<string, ClusterDetail>, present: boolean): Layout {
+export function layout(grid: GridView): Layout {
   const siteList = sitesOf(grid);
-  const hostList = hostsOf(grid);
+  const hostList = grid.hosts;
   const clusterNames = Object.keys(grid.clusters);
-  const siteOf = (name: string) => grid.clusters[name]!.site ?? details[name]?.site;
+  const siteOf = (name: string) => grid.clusters[name]?.site;
 
   // Groups in site order; clusters (and hosts) without a known site make a last group of their own.
   const groups: { id: string | null; failed: boolean | null; clusters: string[]; hosts: HostView[] }[] = siteList.map((s) => ({ id: s.id, failed: s.failed, clusters: [], hosts: [] }));
@@ -166,9 +166,9 @@ export function layout(grid: GridView, details: Record<string, ClusterDetail>, p
 
   const hostLinkViews: HostLinkView[] = [];
   for (const h of hostList) {
-    for (const [cluster, d] of Object.entries(h.devices ?? {})) {
+    for (const [cluster, d] of Object.entries(h.devices)) {
       if (!(cluster in grid.clusters)) continue;
-      hostLinkViews.push({ host: h.name, cluster, online: d.online, paths: d.paths ?? null, failedPaths: d.failedPaths ?? null, endFailed: Boolean(h.failed) || grid.clusters[cluster]!.status === 'failed' });
+      hostLinkViews.push({ host: h.name, cluster, online: d.online, paths: d.paths, failedPaths: d.failedPaths, endFailed: h.failed || grid.clusters[cluster]!.status === 'failed' });
     }
   }
   const band = anyHosts ? 24 + hostLinkViews.length * BOX.hostTrack : 0;
@@ -200,7 +200,7 @@ export function layout(grid: GridView, details: Record<string, ClusterDetail>, p
   const contentRight = x;
 
   const hostLinks = routeHostLinks(hostLinkViews, hosts, clusters, hostTop + BOX.hostH);
-  const { links, bottom } = routeGridLinks(linksOf(grid, details, present), clusters, siteBottom + 14);
+  const { links, bottom } = routeGridLinks(linksOf(grid), clusters, siteBottom + 14);
 
   return {
     width: Math.max(contentRight + BOX.margin, 240),

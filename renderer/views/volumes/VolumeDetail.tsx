@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Response } from '../../../contract/api';
 import { client } from '../../api/client';
-import { read, volumeDetail, type VolumeDetail as Detail } from '../../api/shapes';
+import type { VolumeDetail as Detail } from '../../../contract/show-api';
 import { count, showTime } from '../../lib/format';
 import { useStore } from '../../state/store';
 import { describeError } from './words';
@@ -40,7 +40,7 @@ export function VolumeDetail({ volser, onClose }: { volser: string; onClose: () 
       .call('volume.show', at ? { volser, at } : { volser })
       .then((res) => {
         if (!live) return;
-        setState({ volume: read(volumeDetail, res.volume, `volume.show ${volser}`), history: res.history, dropped: res.historyDropped ?? 0 });
+        setState({ volume: res.volume, history: res.history, dropped: res.historyDropped ?? 0 });
         setFailure(null);
       })
       .catch((e: unknown) => {

@@ -4,9 +4,14 @@
 // No object per volume; a few typed arrays the size of the list. 4,000,000 volumes sort in about a
 // second on this project's CI kind of machine (services/volume-sort.test.ts measures it).
 
-import type { GridState } from '../core/world/state.js';
-import type { VolumeSort } from '../contract/api.js';
-import { NOT_MOUNTED } from '../core/model/volumes.js';
+import type { GridState } from '../world/state.js';
+import { NOT_MOUNTED } from '../model/volumes.js';
+
+/** A column and a direction (contract/api.ts volumeSort); ties keep volser order. */
+export interface VolumeSort {
+  by: 'volser' | 'category' | 'mc' | 'owner' | 'level' | 'size' | 'mounted' | 'consistent';
+  dir: 'asc' | 'desc';
+}
 
 /** Volume numbers of `list` (all volumes when null) in the order `sort` asks for. */
 export function sortVolumes(state: GridState, list: Int32Array | null, sort: VolumeSort): Int32Array {

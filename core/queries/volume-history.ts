@@ -3,12 +3,12 @@
 // after commands (core/model/volume-trail.ts: mounts, writes, copies and their source, cache
 // removals, category and MC changes, exports), newest first, each in words an operator reads.
 
-import type { JournalRecord } from '../core/session.js';
-import type { GridState } from '../core/world/state.js';
-import { hex4 } from '../core/model/grid.js';
-import { parseVolserRange, rangeSize, type VolserRange } from '../core/model/volser.js';
-import { TrailKind, type TrailEvent, type TrailKindCode } from '../core/model/volume-trail.js';
-import { isoTime } from '../core/sim/time.js';
+import type { JournalRecord } from '../session.js';
+import type { GridState } from '../world/state.js';
+import { hex4 } from '../model/grid.js';
+import { parseVolserRange, rangeSize, type VolserRange } from '../model/volser.js';
+import { TrailKind, type TrailEvent, type TrailKindCode } from '../model/volume-trail.js';
+import { isoTime } from '../sim/time.js';
 
 export type HistoryKind = 'command' | 'mount' | 'scratch-mount' | 'dr-mount' | 'recall' | 'write' | 'demount' | 'copy' | 'cache-removal' | 'category' | 'mc' | 'export';
 

@@ -3,10 +3,11 @@
 // numeric tail counting up), and paging a million-volume grid stays well under 20 ms a page.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Session } from '../core/session.js';
-import type { GridState } from '../core/world/state.js';
-import { encodeVolser, parseVolserRange } from '../core/model/volser.js';
-import { filterVolumes, VolumePager } from './volume-query.js';
+import { Session } from '../session.js';
+import type { GridState } from '../world/state.js';
+import { encodeVolser, parseVolserRange } from '../model/volser.js';
+import { filterVolumes } from './volume-filter.js';
+import { VolumePager } from './volume-pager.js';
 
 function gridWith(volsers: string[]): GridState {
   const session = new Session(null, 1);
