@@ -1,0 +1,128 @@
+// Copy Export (spec §8 "Copy Export and Copy Export Recovery"; Redbook §11.5–§11.6): physical pools,
+// the export list, LIBRARY EXPORT and the library requests around it, the I/O station and reclamation.
+
+import { GRID_PARSERS as G } from '../runbook/grid-parsers.js';
+import { TAPE_PARSERS as P } from '../runbook/tape-parsers.js';
+import { TAPE_CHECKS as V } from '../runbook/tape-validate.js';
+import { TAPE_RUN } from '../engine/tape.js';
+import { RESULTS as R } from './results/index.js';
+import { command, noReferences, type DomainTable } from './spec.js';
+
+const LIBRARY_ARG = { name: '<library>', text: 'a distributed library: a cluster or a stand-alone library' };
+
+export const COPY_EXPORT: DomainTable<'POOL' | 'EXPORTLIST' | 'LIBRARY_EXPORT' | 'COPYEXP' | 'PDRIVE' | 'POOLCNT' | 'SETTING' | 'IOSTATION' | 'EJECT' | 'RECLAIM' | 'PVOL'> = {
+  POOL: command({
+    name: 'POOL', domain: 'copy-export',
+    syntax: 'POOL <cl> <n> [MEDIA <m>] [FORMAT <f>] [COPYEXPORT] [RECLAIM <n>] [SCRATCH <count>] [ENCRYPT <key>]',
+    summary: 'Defines a physical volume pool.',
+    help: 'Spec §8 "Copy Export and Copy Export Recovery": a Copy Export pool holds the secondary copies that leave the library; its reclaim pool is itself (Redbook §11.5.1).',
+    args: [{ name: '<cl>', text: 'a tape-attached cluster or a stand-alone library' }, { name: '<n>', text: 'pool number, 0 to 32' }, { name: 'ENCRYPT <key>', text: 'the key label' }],
+    example: 'POOL CL2 9 MEDIA JC FORMAT E08 COPYEXPORT',
+    errors: ['NOT_TAPE_ATTACHED', 'COMMON_SCRATCH_POOL', 'MEDIA_FORMAT', 'RECLAIM_POOL'],
+    parse: P.POOL, validate: V.POOL, run: TAPE_RUN.POOL, result: R.POOL,
+  }),
+  EXPORTLIST: command({
+    name: 'EXPORTLIST', domain: 'copy-export',
+    syntax: 'EXPORTLIST <volser> ON <cl> POOL <n> [EJECT|HOLD] [LMTDBPVL] [MC <mc>]',
+    summary: 'Writes the export list volume for a Copy Export.',
+    help: 'Redbook §11.6.1 "Creating the export list volume": names the pool to export and whether the set is ejected or held in the export-hold category.',
+    args: [{ name: '<volser>', text: 'the export list volume' }, { name: 'POOL <n>', text: 'the Copy Export pool' }],
+    example: 'EXPORTLIST EXP001 ON CL2 POOL 9 EJECT',
+    errors: ['DEVICES_OFFLINE', 'NOT_TAPE_ATTACHED'],
+    parse: P.EXPORTLIST, validate: V.EXPORTLIST, run: TAPE_RUN.EXPORTLIST, result: R.EXPORTLIST,
+  }),
+  LIBRARY_EXPORT: command({
+    name: 'LIBRARY_EXPORT', domain: 'copy-export',
+    words: 'LIBRARY EXPORT',
+    syntax: 'LIBRARY EXPORT,<volser>[,CANCEL]',
+    summary: 'Starts (or cancels) the Copy Export an export list volume describes.',
+    help: 'Redbook §11.6.3 "Starting and controlling the Copy Export" (Example 11-5) and §11.6.4 cancelling it; progress and completion show as CBR messages and in the status file.',
+    args: [{ name: '<volser>', text: 'the export list volume' }],
+    example: 'LIBRARY EXPORT,EXP001',
+    errors: ['NO_EXPORT', 'CLUSTER_UNAVAILABLE'],
+    parse: G.LIBRARY_EXPORT, validate: noReferences, run: TAPE_RUN.LIBRARY_EXPORT, result: R.LIBRARY_EXPORT,
+  }),
+  COPYEXP: command({
+    name: 'COPYEXP', domain: 'copy-export',
+    words: 'LI REQ',
+    syntax: 'LI REQ,<library>,COPYEXP,<pvol>,DELETE|RECLAIM',
+    summary: 'Reclaims or deletes a copy-exported stacked volume.',
+    help: 'Redbook §11.5.2: RECLAIM brings the active data of an exported volume back; DELETE stops the library managing an empty volume returned from offsite.',
+    args: [LIBRARY_ARG, { name: '<pvol>', text: 'a copy-exported stacked volume' }],
+    example: 'LI REQ,CL2,COPYEXP,JA0001,RECLAIM',
+    errors: ['NO_SUCH_PVOL', 'NOT_COPY_EXPORTED', 'IN_LIBRARY', 'PVOL_HAS_ACTIVE_DATA', 'DR_TEST_MODE', 'COMPOSITE_LIBRARY'],
+    parse: P.COPYEXP, validate: V.COPYEXP, run: TAPE_RUN.COPYEXP, result: R.COPYEXP,
+  }),
+  PDRIVE: command({
+    name: 'PDRIVE', domain: 'copy-export',
+    words: 'LI REQ',
+    syntax: 'LI REQ,<library>,PDRIVE',
+    summary: "Shows a library's physical drives and what each is doing.",
+    help: 'Redbook §11.6.2 "Library Request commands": only valid against a distributed library.',
+    args: [LIBRARY_ARG],
+    example: 'LI REQ,CL2,PDRIVE',
+    errors: ['COMPOSITE_LIBRARY', 'NOT_TAPE_ATTACHED'],
+    parse: P.PDRIVE, validate: V.PDRIVE, run: TAPE_RUN.PDRIVE, result: R.PDRIVE,
+  }),
+  POOLCNT: command({
+    name: 'POOLCNT', domain: 'copy-export',
+    words: 'LI REQ',
+    syntax: 'LI REQ,<library>,POOLCNT',
+    summary: "Counts a library's stacked volumes by pool and state.",
+    help: 'Redbook §11.6.2 "Library Request commands": only valid against a distributed library.',
+    args: [LIBRARY_ARG],
+    example: 'LI REQ,CL2,POOLCNT',
+    errors: ['COMPOSITE_LIBRARY', 'NOT_TAPE_ATTACHED'],
+    parse: P.POOLCNT, validate: V.POOLCNT, run: TAPE_RUN.POOLCNT, result: R.POOLCNT,
+  }),
+  SETTING: command({
+    name: 'SETTING', domain: 'copy-export',
+    syntax: 'SETTING <cl> COPYEXPORTLIMIT <n>',
+    summary: 'Sets how many stacked volumes may be copy-exported.',
+    help: 'Redbook §11.5.1: "default limit is 2,000 ... maximum of 10,000".',
+    args: [{ name: '<n>', text: '1 to 10,000' }],
+    example: 'SETTING CL2 COPYEXPORTLIMIT 4000',
+    errors: ['NOT_TAPE_ATTACHED'],
+    parse: P.SETTING, validate: V.SETTING, run: TAPE_RUN.SETTING, result: R.SETTING,
+  }),
+  IOSTATION: command({
+    name: 'IOSTATION', domain: 'copy-export',
+    syntax: 'IOSTATION <cl> EMPTY|FULL',
+    summary: "Fills or empties a library's I/O station.",
+    help: 'Redbook §11.6.3: ejected stacked volumes wait in the I/O station; a full station holds the eject until an operator empties it.',
+    args: [{ name: '<cl>', text: 'a tape-attached cluster with an I/O station' }],
+    example: 'IOSTATION CL2 EMPTY',
+    errors: ['NO_IO_STATION', 'NOT_TAPE_ATTACHED'],
+    parse: P.IOSTATION, validate: V.IOSTATION, run: TAPE_RUN.IOSTATION, result: R.IOSTATION,
+  }),
+  EJECT: command({
+    name: 'EJECT', domain: 'copy-export',
+    syntax: 'EJECT <cl> EXPORTHOLD',
+    summary: 'Ejects the stacked volumes held in the export-hold category.',
+    help: 'Redbook §11.5: an export with HOLD places the set in export-hold; EJECT sends it to the I/O station.',
+    args: [{ name: '<cl>', text: 'a tape-attached cluster' }],
+    example: 'EJECT CL2 EXPORTHOLD',
+    errors: ['NOT_TAPE_ATTACHED'],
+    parse: P.EJECT, validate: V.EJECT, run: TAPE_RUN.EJECT, result: R.EJECT,
+  }),
+  RECLAIM: command({
+    name: 'RECLAIM', domain: 'copy-export',
+    syntax: 'RECLAIM <cl> POOL <n> [THRESHOLD <percent>]',
+    summary: "Reclaims a pool's stacked volumes below a threshold of active data.",
+    help: 'Spec §8 "Copy Export and Copy Export Recovery": reclamation moves active data to fill volumes and returns the emptied ones to scratch; not in DR test mode (Redbook §11.7.2 step 7).',
+    args: [{ name: '<cl>', text: 'a tape-attached cluster or a stand-alone library' }, { name: 'THRESHOLD <percent>', text: '0 to 100' }],
+    example: 'RECLAIM CL2 POOL 1 THRESHOLD 40',
+    errors: ['NO_SUCH_POOL', 'RECLAIM_IN_PROGRESS', 'DR_TEST_MODE', 'LIBRARY_BUSY', 'NOT_TAPE_ATTACHED'],
+    parse: P.RECLAIM, validate: V.RECLAIM, run: TAPE_RUN.RECLAIM, result: R.RECLAIM,
+  }),
+  PVOL: command({
+    name: 'PVOL', domain: 'copy-export',
+    syntax: 'PVOL <pvol> UNAVAILABLE|READONLY|AVAILABLE',
+    summary: "Sets a stacked volume's access state.",
+    help: 'A TimeZero extension (README "Copy Export additions"): an unavailable or read-only stacked volume, as a damaged cartridge would be.',
+    args: [{ name: '<pvol>', text: 'a stacked volume of the grid' }],
+    example: 'PVOL JA0001 UNAVAILABLE',
+    errors: ['NO_SUCH_PVOL', 'NOT_IN_LIBRARY'],
+    parse: P.PVOL, validate: noReferences, run: TAPE_RUN.PVOL, result: R.PVOL,
+  }),
+};
