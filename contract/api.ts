@@ -10,6 +10,7 @@ import { reportChannels } from './report-api.js';
 import { policyChannels } from './policies-api.js';
 import { workloadChannels } from './workload-api.js';
 import { yourGridChannels } from './your-grid-api.js';
+import { languageChannels } from './language-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -281,6 +282,7 @@ export const channels = {
   ...policyChannels,
   ...workloadChannels,
   ...yourGridChannels,
+  ...languageChannels,
 } as const;
 
 export const events = {
