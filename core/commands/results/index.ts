@@ -1,99 +1,17 @@
-// placeholder
-import { z } from 'zod';
-import type { CommandName } from '../../runbook/commands.js';
+// The result schema of every command, from the domains' result files; typed over every CommandName, so
+// a command without a schema does not compile.
 
-export const RESULTS: { [K in CommandName]: z.ZodType } = {
-  SEED: z.unknown(),
-  CLOCK: z.unknown(),
-  GRID: z.unknown(),
-  SAMPLE: z.unknown(),
-  LOAD: z.unknown(),
-  SITE: z.unknown(),
-  CLUSTER: z.unknown(),
-  LINK: z.unknown(),
-  HOST: z.unknown(),
-  DEVSUP: z.unknown(),
-  VARY: z.unknown(),
-  MC: z.unknown(),
-  CATEGORY: z.unknown(),
-  INSERT: z.unknown(),
-  PRELOAD: z.unknown(),
-  MOUNT: z.unknown(),
-  WRITE: z.unknown(),
-  READ: z.unknown(),
-  DEMOUNT: z.unknown(),
-  JOB_WRITE: z.unknown(),
-  JOB_READ: z.unknown(),
-  RETURN: z.unknown(),
-  CHANGE: z.unknown(),
-  IMPORT_INVENTORY: z.unknown(),
-  FAIL: z.unknown(),
-  REPAIR: z.unknown(),
-  SERVICE: z.unknown(),
-  TAKEOVER: z.unknown(),
-  AOTM: z.unknown(),
-  ADVANCE: z.unknown(),
-  WRITEPROTECT: z.unknown(),
-  EXCLUDE: z.unknown(),
-  DRIVES: z.unknown(),
-  DRSETUP: z.unknown(),
-  SHOW_DRFAMILY: z.unknown(),
-  SHOW_READINESS: z.unknown(),
-  SHOW_GRID: z.unknown(),
-  SHOW_CLUSTER: z.unknown(),
-  SHOW_VOLUME: z.unknown(),
-  SHOW_QUEUE: z.unknown(),
-  SHOW_RESULT: z.unknown(),
-  POOL: z.unknown(),
-  EXPORTLIST: z.unknown(),
-  LIBRARY_EXPORT: z.unknown(),
-  COPYEXP: z.unknown(),
-  PDRIVE: z.unknown(),
-  POOLCNT: z.unknown(),
-  SETTING: z.unknown(),
-  IOSTATION: z.unknown(),
-  EJECT: z.unknown(),
-  RECLAIM: z.unknown(),
-  PVOL: z.unknown(),
-  STANDALONE: z.unknown(),
-  TRANSPORT: z.unknown(),
-  SAVE_EXPORTSET: z.unknown(),
-  LOAD_EXPORTSET: z.unknown(),
-  ERASE: z.unknown(),
-  RECOVER: z.unknown(),
-  RESTART: z.unknown(),
-  SHOW_EXPORTSTATUS: z.unknown(),
-  SHOW_POOL: z.unknown(),
-  SHOW_PVOL: z.unknown(),
-  SHOW_RECOVERY: z.unknown(),
-  EXPECT: z.unknown(),
-  EXPECT_MESSAGE: z.unknown(),
-  HELP: z.unknown(),
-  DASD: z.unknown(),
-  DASDWRITE: z.unknown(),
-  DASDLOAD: z.unknown(),
-  CHECKSUM: z.unknown(),
-  REPLICATE: z.unknown(),
-  BOOKMARK: z.unknown(),
-  IMAGE_ACCESS: z.unknown(),
-  IMAGE_ROLL: z.unknown(),
-  IMAGE_DISABLE: z.unknown(),
-  FAILOVER: z.unknown(),
-  DISTRIBUTE: z.unknown(),
-  FRACTURE: z.unknown(),
-  ROLL: z.unknown(),
-  UNFRACTURE: z.unknown(),
-  SOURCEPOOL: z.unknown(),
-  TARGETPOOL: z.unknown(),
-  PREPAIR: z.unknown(),
-  BACKUP: z.unknown(),
-  SHOW_VERSIONS: z.unknown(),
-  REMOTECOPY: z.unknown(),
-  FLASHCOPY: z.unknown(),
-  SHIP: z.unknown(),
-  UPLOAD: z.unknown(),
-  SYNC: z.unknown(),
-  SHOW_JOURNAL: z.unknown(),
-  SHOW_REMOTECOPY: z.unknown(),
-  SHOW_DASD: z.unknown(),
-};
+import type { z } from 'zod';
+import type { CommandName } from '../../runbook/commands.js';
+import { SETUP_RESULTS } from './setup.js';
+import { TAPE_IO_RESULTS } from './tape-io.js';
+import { FAILURES_RESULTS } from './failures.js';
+import { DR_RESULTS } from './dr.js';
+import { COPY_EXPORT_RESULTS } from './copy-export.js';
+import { RECOVERY_RESULTS } from './recovery.js';
+import { DASD_RESULTS } from './dasd.js';
+import { DASD_COPIES_RESULTS } from './dasd-copies.js';
+import { SHOW_RESULTS } from './show.js';
+import { RUNNER_RESULTS } from './runner.js';
+
+export const RESULTS: { [K in CommandName]: z.ZodType } = { ...SETUP_RESULTS, ...TAPE_IO_RESULTS, ...FAILURES_RESULTS, ...DR_RESULTS, ...COPY_EXPORT_RESULTS, ...RECOVERY_RESULTS, ...DASD_RESULTS, ...DASD_COPIES_RESULTS, ...SHOW_RESULTS, ...RUNNER_RESULTS };
