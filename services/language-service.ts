@@ -15,7 +15,7 @@ const DEFAULT_LIMIT = 50;
 /** The upper-case keywords of a syntax after its leading words: what completion offers on that line. */
 export function keywordsOf(syntax: string, words: string): string[] {
   const out: string[] = [];
-  for (const token of syntax.slice(words.length).split(/[\s|\[\]{},…]+/)) {
+  for (const token of syntax.slice(words.length).split(/[\s|[\]{},…]+/)) {
     const word = token.replace(/^[^A-Z]+|[^A-Z0-9]+$/g, '');
     if (/^[A-Z][A-Z0-9]+$/.test(word) && !out.includes(word)) out.push(word);
   }

@@ -41,7 +41,8 @@ describe('the command table', () => {
     expect(parseLine('SHOW NOTHING', 3)).toEqual({
       line: 3,
       col: 6,
-      message: "expected GRID or CLUSTER or VOLUME or QUEUE or RESULT or DRFAMILY or READINESS or EXPORTSTATUS or POOL or PVOL or RECOVERY or JOURNAL or REMOTECOPY or VERSIONS or DASD, found 'NOTHING'",
+      message:
+        "expected GRID or CLUSTER or VOLUME or QUEUE or RESULT or DRFAMILY or READINESS or EXPORTSTATUS or POOL or PVOL or RECOVERY or JOURNAL or REMOTECOPY or VERSIONS or DASD, found 'NOTHING'",
     });
   });
 });

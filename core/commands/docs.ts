@@ -8,7 +8,18 @@ import { shapeText } from './help.js';
 const anchor = (spec: AnySpec) => spec.name.toLowerCase().replace(/_/g, '-');
 
 function section(spec: AnySpec): string[] {
-  const out = [`### ${spec.words}${spec.words.replace(/ /g, '_') === spec.name ? '' : ` (${spec.name})`}`, '', `<a id="${anchor(spec)}"></a>${spec.summary}`, '', '```', spec.syntax, '```', '', spec.help, ''];
+  const out = [
+    `### ${spec.words}${spec.words.replace(/ /g, '_') === spec.name ? '' : ` (${spec.name})`}`,
+    '',
+    `<a id="${anchor(spec)}"></a>${spec.summary}`,
+    '',
+    '```',
+    spec.syntax,
+    '```',
+    '',
+    spec.help,
+    '',
+  ];
   if (spec.args.length > 0) {
     out.push('| Argument | Meaning |', '| --- | --- |');
     for (const a of spec.args) out.push(`| \`${a.name.replace(/\|/g, '\\|')}\` | ${a.text.replace(/\|/g, '\\|')} |`);

@@ -6,7 +6,11 @@ import type { AnySpec, LanguageIndex } from './spec.js';
 
 /** `LIBRARY REQUEST`, `LI REQUEST` and `LIBRARY REQ` are the z/OS spellings of `LI REQ`. */
 function normalize(topic: string): string {
-  const words = topic.toUpperCase().replace(/,/g, ' ').split(/\s+/).filter((w) => w.length > 0);
+  const words = topic
+    .toUpperCase()
+    .replace(/,/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if ((words[0] === 'LIBRARY' || words[0] === 'LI') && (words[1] === 'REQ' || words[1] === 'REQUEST')) return ['LI', 'REQ', ...words.slice(2)].join(' ');
   return words.join(' ');
 }
@@ -39,9 +43,7 @@ export function languageIndex(specs: readonly AnySpec[]): LanguageIndex {
     },
     nearest(word: string): string[] {
       const w = normalize(word);
-      const scored = [...new Set([...firstWords, ...words])]
-        .map((candidate) => ({ candidate, d: candidate.startsWith(w) ? 0 : distance(w, candidate) }))
-        .filter((x) => x.d <= (w.length <= 3 ? 1 : 2));
+      const scored = [...new Set([...firstWords, ...words])].map((candidate) => ({ candidate, d: candidate.startsWith(w) ? 0 : distance(w, candidate) })).filter((x) => x.d <= (w.length <= 3 ? 1 : 2));
       scored.sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate));
       return scored.slice(0, 3).map((x) => x.candidate);
     },

@@ -25,10 +25,49 @@ const evaluatedByRunner = (name: string) => (): never => {
 };
 
 export const GRID_RUN: Handlers<
-  | 'SEED' | 'CLOCK' | 'GRID' | 'SAMPLE' | 'LOAD' | 'SITE' | 'CLUSTER' | 'LINK' | 'HOST' | 'DEVSUP' | 'VARY' | 'MC' | 'CATEGORY' | 'INSERT'
-  | 'PRELOAD' | 'MOUNT' | 'WRITE' | 'READ' | 'DEMOUNT' | 'DRSETUP' | 'SHOW_DRFAMILY' | 'SHOW_READINESS' | 'JOB_WRITE' | 'JOB_READ'
-  | 'RETURN' | 'CHANGE' | 'IMPORT_INVENTORY' | 'FAIL' | 'REPAIR' | 'SERVICE' | 'TAKEOVER' | 'AOTM' | 'ADVANCE' | 'WRITEPROTECT'
-  | 'EXCLUDE' | 'DRIVES' | 'SHOW_GRID' | 'SHOW_CLUSTER' | 'SHOW_VOLUME' | 'SHOW_QUEUE' | 'SHOW_RESULT' | 'EXPECT' | 'EXPECT_MESSAGE'
+  | 'SEED'
+  | 'CLOCK'
+  | 'GRID'
+  | 'SAMPLE'
+  | 'LOAD'
+  | 'SITE'
+  | 'CLUSTER'
+  | 'LINK'
+  | 'HOST'
+  | 'DEVSUP'
+  | 'VARY'
+  | 'MC'
+  | 'CATEGORY'
+  | 'INSERT'
+  | 'PRELOAD'
+  | 'MOUNT'
+  | 'WRITE'
+  | 'READ'
+  | 'DEMOUNT'
+  | 'DRSETUP'
+  | 'SHOW_DRFAMILY'
+  | 'SHOW_READINESS'
+  | 'JOB_WRITE'
+  | 'JOB_READ'
+  | 'RETURN'
+  | 'CHANGE'
+  | 'IMPORT_INVENTORY'
+  | 'FAIL'
+  | 'REPAIR'
+  | 'SERVICE'
+  | 'TAKEOVER'
+  | 'AOTM'
+  | 'ADVANCE'
+  | 'WRITEPROTECT'
+  | 'EXCLUDE'
+  | 'DRIVES'
+  | 'SHOW_GRID'
+  | 'SHOW_CLUSTER'
+  | 'SHOW_VOLUME'
+  | 'SHOW_QUEUE'
+  | 'SHOW_RESULT'
+  | 'EXPECT'
+  | 'EXPECT_MESSAGE'
 > = {
   SEED: ({ state: s }, command) => {
     s.seed = command.args.seed;
@@ -61,7 +100,14 @@ export const GRID_RUN: Handlers<
   },
   HOST: ({ state: s }, command) => {
     const a = command.args;
-    topology.addHost(s, a.host.name, a.site.name, a.role, a.devices.map((d) => d.index), a.paths);
+    topology.addHost(
+      s,
+      a.host.name,
+      a.site.name,
+      a.role,
+      a.devices.map((d) => d.index),
+      a.paths,
+    );
     return { host: a.host.name, devices: a.devices.map((d) => s.clusters[d.index]!.name) };
   },
   DEVSUP: ({ state: s }, command) => {

@@ -16,7 +16,7 @@ import * as drFamily from '../rules/dr-family.js';
 import { describeFamily } from './show-family.js';
 
 export function drSetup(s: GridState, command: CommandOf<'DRSETUP'>) {
-const a = command.args;
+  const a = command.args;
   const name = a.family.name;
   let f: drFamily.DrFamily;
   switch (a.action) {
@@ -50,7 +50,7 @@ const a = command.args;
 }
 
 export function jobWrite(s: GridState, command: CommandOf<'JOB_WRITE'>) {
-const a = command.args;
+  const a = command.args;
   const size = a.size ?? 800 * 2 ** 20;
   const start = s.now;
   const result = { requested: a.count, succeeded: 0, failed: 0, volsers: [] as string[], failures: {} as Record<string, number> };
@@ -75,7 +75,7 @@ const a = command.args;
 }
 
 export function jobRead(s: GridState, command: CommandOf<'JOB_READ'>) {
-const a = command.args;
+  const a = command.args;
   const n = rangeSize(a.range);
   const result = { requested: n, succeeded: 0, failed: 0, volsers: [] as string[], failures: {} as Record<string, number> };
   for (let i = 0; i < n; i++) {
@@ -116,7 +116,7 @@ export function returnToScratch(s: GridState, command: CommandOf<'RETURN'>) {
 }
 
 export function fail(s: GridState, command: CommandOf<'FAIL'>) {
-const a = command.args;
+  const a = command.args;
   switch (a.what) {
     case 'CLUSTER':
       failures.failCluster(s, a.cluster!.index);
@@ -137,7 +137,7 @@ const a = command.args;
 }
 
 export function repair(s: GridState, command: CommandOf<'REPAIR'>) {
-const a = command.args;
+  const a = command.args;
   switch (a.what) {
     case 'CLUSTER':
       failures.repairCluster(s, a.cluster!.index);

@@ -45,11 +45,50 @@ function optChoice<const W extends string>(c: Cursor, ...words: W[]): W | null {
 export { choice, optChoice };
 
 export const GRID_PARSERS: ArgParsers<
-  | 'SEED' | 'CLOCK' | 'GRID' | 'SAMPLE' | 'LOAD' | 'SITE' | 'CLUSTER' | 'LINK' | 'HOST' | 'DEVSUP' | 'VARY' | 'MC' | 'CATEGORY'
-  | 'INSERT' | 'PRELOAD' | 'MOUNT' | 'WRITE' | 'READ' | 'DEMOUNT' | 'JOB_WRITE' | 'JOB_READ' | 'RETURN' | 'CHANGE' | 'IMPORT_INVENTORY'
-  | 'FAIL' | 'REPAIR' | 'SERVICE' | 'TAKEOVER' | 'AOTM' | 'ADVANCE' | 'WRITEPROTECT' | 'EXCLUDE' | 'DRIVES' | 'DRSETUP'
-  | 'SHOW_GRID' | 'SHOW_CLUSTER' | 'SHOW_VOLUME' | 'SHOW_QUEUE' | 'SHOW_RESULT' | 'SHOW_DRFAMILY' | 'SHOW_READINESS'
-  | 'LIBRARY_EXPORT' | 'EXPECT' | 'EXPECT_MESSAGE'
+  | 'SEED'
+  | 'CLOCK'
+  | 'GRID'
+  | 'SAMPLE'
+  | 'LOAD'
+  | 'SITE'
+  | 'CLUSTER'
+  | 'LINK'
+  | 'HOST'
+  | 'DEVSUP'
+  | 'VARY'
+  | 'MC'
+  | 'CATEGORY'
+  | 'INSERT'
+  | 'PRELOAD'
+  | 'MOUNT'
+  | 'WRITE'
+  | 'READ'
+  | 'DEMOUNT'
+  | 'JOB_WRITE'
+  | 'JOB_READ'
+  | 'RETURN'
+  | 'CHANGE'
+  | 'IMPORT_INVENTORY'
+  | 'FAIL'
+  | 'REPAIR'
+  | 'SERVICE'
+  | 'TAKEOVER'
+  | 'AOTM'
+  | 'ADVANCE'
+  | 'WRITEPROTECT'
+  | 'EXCLUDE'
+  | 'DRIVES'
+  | 'DRSETUP'
+  | 'SHOW_GRID'
+  | 'SHOW_CLUSTER'
+  | 'SHOW_VOLUME'
+  | 'SHOW_QUEUE'
+  | 'SHOW_RESULT'
+  | 'SHOW_DRFAMILY'
+  | 'SHOW_READINESS'
+  | 'LIBRARY_EXPORT'
+  | 'EXPECT'
+  | 'EXPECT_MESSAGE'
 > = {
   SEED: (c) => ({ seed: c.int('seed', 0, 2 ** 31 - 1) }),
   CLOCK: (c) => ({ time: c.iso() }),
@@ -70,7 +109,7 @@ export const GRID_PARSERS: ArgParsers<
     c.kw('MODEL');
     const model = choice(c, 'DISK', 'TAPE');
     const args: CommandArgs['CLUSTER'] = { cluster, site, model, cache: null, drives: null, ioStation: false, code: null };
-    for (let opt; (opt = c.optKw('CACHE', 'DRIVES', 'IOSTATION', 'CODE')); ) {
+    for (let opt; (opt = c.optKw('CACHE', 'DRIVES', 'IOSTATION', 'CODE'));) {
       if (opt === 'CACHE') args.cache = c.cacheSize();
       else if (opt === 'DRIVES') args.drives = c.int('drive count', 0, 256);
       else if (opt === 'IOSTATION') args.ioStation = true;
@@ -80,7 +119,7 @@ export const GRID_PARSERS: ArgParsers<
   },
   LINK: (c) => {
     const args: CommandArgs['LINK'] = { a: c.cluster(), b: c.cluster(), count: null, gbps: null };
-    for (let opt; (opt = c.optKw('COUNT', 'GBPS')); ) {
+    for (let opt; (opt = c.optKw('COUNT', 'GBPS'));) {
       if (opt === 'COUNT') args.count = c.int('link count', 1, 16);
       else args.gbps = c.number('GBPS', 0.001);
     }
@@ -100,7 +139,7 @@ export const GRID_PARSERS: ArgParsers<
   DEVSUP: (c) => {
     const host = c.name('host');
     const args: CommandArgs['DEVSUP'] = { host, scratch: null, private: null, error: null };
-    for (let opt; (opt = c.optKw('SCRATCH', 'PRIVATE', 'ERROR')); ) {
+    for (let opt; (opt = c.optKw('SCRATCH', 'PRIVATE', 'ERROR'));) {
       if (opt === 'SCRATCH') args.scratch = c.hex();
       else if (opt === 'PRIVATE') args.private = c.hex();
       else args.error = c.hex();
@@ -118,7 +157,7 @@ export const GRID_PARSERS: ArgParsers<
     const sync = [...modes].filter((m) => m === 'S').length;
     if (sync !== 0 && sync !== 2) c.fail(`copy modes '${modes}' have ${sync} S: Synchronous needs exactly two`, token);
     const args: CommandArgs['MC'] = { mc, modes, modesCol: token.col, secondaryPool: null, preference: 'PG1' };
-    for (let opt; (opt = optChoice(c, 'SECONDARY', 'PG0', 'PG1')); ) {
+    for (let opt; (opt = optChoice(c, 'SECONDARY', 'PG0', 'PG1'));) {
       if (opt === 'SECONDARY') args.secondaryPool = c.int('pool', 1, 32);
       else args.preference = opt;
     }
@@ -156,7 +195,7 @@ export const GRID_PARSERS: ArgParsers<
     c.kw('HOST');
     const host = c.name('host');
     const args: CommandArgs['MOUNT'] = { volser, cluster, host, mc: null, category: null };
-    for (let opt; (opt = c.optKw('MC', 'CATEGORY')); ) {
+    for (let opt; (opt = c.optKw('MC', 'CATEGORY'));) {
       if (opt === 'MC') args.mc = c.name('Management Class');
       else args.category = c.hex();
     }
@@ -175,7 +214,7 @@ export const GRID_PARSERS: ArgParsers<
     c.kw('ON');
     const cluster = c.cluster();
     const args: CommandArgs['JOB_WRITE'] = { host, count, cluster, mc: null, size: null, category: null, over: null };
-    for (let opt; (opt = c.optKw('MC', 'SIZE', 'CATEGORY', 'OVER')); ) {
+    for (let opt; (opt = c.optKw('MC', 'SIZE', 'CATEGORY', 'OVER'));) {
       if (opt === 'MC') args.mc = c.name('Management Class');
       else if (opt === 'SIZE') args.size = c.volumeSize();
       else if (opt === 'CATEGORY') args.category = c.hex();
@@ -196,7 +235,7 @@ export const GRID_PARSERS: ArgParsers<
     c.kw('SCRATCH');
     // Spec §12: HOST acts through that host's devices (a write-protected cluster refuses).
     const args: CommandArgs['RETURN'] = { range, category: null, host: null };
-    for (let opt; (opt = c.optKw('CATEGORY', 'HOST')); ) {
+    for (let opt; (opt = c.optKw('CATEGORY', 'HOST'));) {
       if (opt === 'CATEGORY') args.category = c.hex();
       else args.host = c.name('host');
     }
@@ -227,7 +266,7 @@ export const GRID_PARSERS: ArgParsers<
     const cluster = c.cluster();
     const on = c.kw('ON', 'OFF') === 'ON';
     const args: CommandArgs['AOTM'] = { cluster, on, mode: null, grace: null };
-    for (let opt; (opt = c.optKw('MODE', 'GRACE')); ) {
+    for (let opt; (opt = c.optKw('MODE', 'GRACE'));) {
       if (opt === 'MODE') args.mode = choice(c, 'READ', 'WRITE');
       else args.grace = c.duration();
     }
@@ -303,13 +342,16 @@ export const GRID_PARSERS: ArgParsers<
     const op = EXPECT_OPS.find((o) => o === opText);
     if (op === undefined) return c.fail(`bad operator '${opToken.text}': use = != < <= > >= contains, or absent`, opToken);
     const valueToken = c.next('a value (JSON literal or bare word)');
-    const valueText = p.raw.slice(valueToken.col - 1).replace(/#.*$/, '').trim();
+    const valueText = p.raw
+      .slice(valueToken.col - 1)
+      .replace(/#.*$/, '')
+      .trim();
     c.i = c.tokens.length;
     let value: unknown;
     try {
       value = JSON.parse(valueText);
     } catch {
-      if (/^[\[{"]/.test(valueText)) c.fail(`bad JSON value '${valueText}'`, valueToken);
+      if (/^[[{"]/.test(valueText)) c.fail(`bad JSON value '${valueText}'`, valueToken);
       value = valueText;
     }
     return { path: pathToken.text, op, value, valueText };

@@ -45,7 +45,6 @@ export function emptyScope(): Scope {
   return { grid: null, clusters: [], sites: new Set(), hosts: new Set(), mcs: new Set(), standalones: new Set(), dasd: emptyDasdScope() };
 }
 
-
 /** A LOAD of a file already on the way here, or nesting past the bound: refused before reading. */
 export function nestingProblem(chain: readonly string[], file: string): string | null {
   const way = [...chain, file].join(' → ');
@@ -53,4 +52,3 @@ export function nestingProblem(chain: readonly string[], file: string): string |
   if (chain.length >= MAX_EXPANSION_DEPTH) return `LOAD nested more than ${MAX_EXPANSION_DEPTH} deep (${way}): refused`;
   return null;
 }
-

@@ -38,7 +38,12 @@ export function contextAt(line: string, cursor: number, commands: CommandDocDto[
   while (from > 0 && !SEPARATOR.test(line[from - 1] ?? ' ')) from--;
   let to = cursor;
   while (to < line.length && !SEPARATOR.test(line[to] ?? ' ')) to++;
-  const before = line.slice(0, from).replace(/#.*$/, '').toUpperCase().split(/[\s,]+/).filter((w) => w.length > 0);
+  const before = line
+    .slice(0, from)
+    .replace(/#.*$/, '')
+    .toUpperCase()
+    .split(/[\s,]+/)
+    .filter((w) => w.length > 0);
   const prefix = line.slice(from, cursor).toUpperCase();
   if (before.length === 0) return { from, to, prefix, first: true, commands: [] };
   const lead = before.join(' ');

@@ -6,16 +6,16 @@ import { z } from 'zod';
 
 export const DR_RESULTS = {
   DRSETUP: z.strictObject({
-  name: z.string(),
-  clusters: z.array(z.string()),
-  timeZero: z.string().nullable(),
-  flash: z.string(),
-  writeProtect: z.string(),
-  liveCopy: z.string(),
-  snapshotClusters: z.array(z.string()),
-  metadataSnapshots: z.number(),
-  volumesAtTimeZero: z.number().nullable(),
-  drMounts: z.array(z.unknown()),
-  warning: z.string().optional(),
-}),
+    name: z.string(),
+    clusters: z.array(z.string()),
+    timeZero: z.string().nullable(),
+    flash: z.string(),
+    writeProtect: z.string(),
+    liveCopy: z.string(),
+    snapshotClusters: z.array(z.string()),
+    metadataSnapshots: z.number(),
+    volumesAtTimeZero: z.number().nullable(),
+    drMounts: z.array(z.unknown()),
+    warning: z.string().optional(),
+  }),
 };

@@ -14,4 +14,15 @@ import { DASD_COPIES_RESULTS } from './dasd-copies.js';
 import { SHOW_RESULTS } from './show.js';
 import { RUNNER_RESULTS } from './runner.js';
 
-export const RESULTS: { [K in CommandName]: z.ZodType } = { ...SETUP_RESULTS, ...TAPE_IO_RESULTS, ...FAILURES_RESULTS, ...DR_RESULTS, ...COPY_EXPORT_RESULTS, ...RECOVERY_RESULTS, ...DASD_RESULTS, ...DASD_COPIES_RESULTS, ...SHOW_RESULTS, ...RUNNER_RESULTS };
+export const RESULTS: { [K in CommandName]: z.ZodType } = {
+  ...SETUP_RESULTS,
+  ...TAPE_IO_RESULTS,
+  ...FAILURES_RESULTS,
+  ...DR_RESULTS,
+  ...COPY_EXPORT_RESULTS,
+  ...RECOVERY_RESULTS,
+  ...DASD_RESULTS,
+  ...DASD_COPIES_RESULTS,
+  ...SHOW_RESULTS,
+  ...RUNNER_RESULTS,
+};

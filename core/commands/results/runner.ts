@@ -7,9 +7,9 @@ import { HELP_RESULT } from './help.js';
 
 export const RUNNER_RESULTS = {
   EXPECT: z.union([
-  z.strictObject({ path: z.string(), op: z.string(), expected: z.unknown(), actual: z.unknown() }),
-  z.strictObject({ message: z.string(), expected: z.enum(['present', 'absent']), seen: z.boolean() }),
-]),
+    z.strictObject({ path: z.string(), op: z.string(), expected: z.unknown(), actual: z.unknown() }),
+    z.strictObject({ message: z.string(), expected: z.enum(['present', 'absent']), seen: z.boolean() }),
+  ]),
   EXPECT_MESSAGE: z.strictObject({ message: z.string(), expected: z.enum(['present', 'absent']), seen: z.boolean() }),
   HELP: HELP_RESULT,
 };
