@@ -1,6 +1,7 @@
 // Completion of runbook lines in the Console and the Runbooks editor (issue 14 item 1): a listbox of
 // the words that may stand at the cursor. Typing a word opens it, Tab opens it on demand, ↑/↓ move,
-// Enter or Tab take the choice, Escape closes it. The input keeps focus and points at the active
+// Tab takes the choice (the first one when none is chosen), Enter takes one chosen with ↑/↓ (otherwise
+// Enter keeps its meaning: the Console runs the line), Escape closes it. The input keeps focus and points at the active
 // option (aria-activedescendant), so a screen reader follows the list.
 
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
@@ -74,14 +75,14 @@ export function useCompletion(listId: string): Completion {
         return;
       }
       const items = complete(ctx, commands, names);
-      setOpen(items.length > 0 ? { items, active: 0, from: ctx.from, to: ctx.to } : null);
+      setOpen(items.length > 0 ? { items, active: -1, from: ctx.from, to: ctx.to } : null);
       if (!wantsVolser(ctx)) return;
       client()
         .call('language.volsers', { prefix: ctx.prefix })
         .then((r) => {
           if (asked.current !== ask || r.volsers.length === 0) return;
           const volsers = r.volsers.map((v) => ({ text: v, kind: 'volser', detail: 'volume' }));
-          setOpen({ items: [...volsers, ...items].slice(0, 50), active: 0, from: ctx.from, to: ctx.to });
+          setOpen({ items: [...volsers, ...items].slice(0, 50), active: -1, from: ctx.from, to: ctx.to });
         })
         .catch(() => undefined);
     },
@@ -118,10 +119,17 @@ export function useCompletion(listId: string): Completion {
         return true;
       case 'ArrowUp':
         e.preventDefault();
-        setOpen({ ...open, active: (open.active - 1 + open.items.length) % open.items.length });
+        setOpen({ ...open, active: open.active <= 0 ? open.items.length - 1 : open.active - 1 });
+        return true;
+      case 'Tab':
+        e.preventDefault();
+        take(open.items[Math.max(0, open.active)]);
         return true;
       case 'Enter':
-      case 'Tab':
+        if (open.active < 0) {
+          close();
+          return false;
+        }
         e.preventDefault();
         take(open.items[open.active]);
         return true;
@@ -135,7 +143,7 @@ export function useCompletion(listId: string): Completion {
   };
 
   const inputProps: Completion['inputProps'] = { 'aria-controls': listId, 'aria-autocomplete': 'list' };
-  if (open) inputProps['aria-activedescendant'] = `${listId}-${open.active}`;
+  if (open && open.active >= 0) inputProps['aria-activedescendant'] = `${listId}-${open.active}`;
   return { update, onKeyDown, close, open, inputProps, listId };
 }
 

@@ -138,8 +138,6 @@ function CommandLine() {
           ref={input}
           className="mono"
           type="text"
-          role="combobox"
-          aria-expanded={completion.open !== null}
           {...completion.inputProps}
           autoComplete="off"
           spellCheck={false}
