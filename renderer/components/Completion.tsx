@@ -156,7 +156,7 @@ export function CompletionList({ completion, style, onPick }: { completion: Comp
   }, [open, listId]);
   if (!open) return <ul id={listId} role="listbox" aria-label="Completions" className="completion-list" hidden />;
   return (
-    <ul id={listId} ref={list} role="listbox" aria-label="Completions" className="completion-list mono" style={style}>
+    <ul id={listId} ref={list} role="listbox" aria-label="Completions" tabIndex={0} className="completion-list mono" style={style}>
       {open.items.map((item, i) => (
         <li
           key={`${item.kind}:${item.text}`}
