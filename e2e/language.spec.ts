@@ -36,7 +36,10 @@ test('completion of commands and VOLSERs, HELP MOUNT, and hover help in the edit
   await input.press('Escape');
   await input.press('Enter');
   await expect(input).toHaveValue('');
-  const record = page.getByRole('log', { name: 'Console output' }).locator('.record').filter({ has: page.locator('.record-command', { hasText: 'HELP MOUNT' }) });
+  const record = page
+    .getByRole('log', { name: 'Console output' })
+    .locator('.record')
+    .filter({ has: page.locator('.record-command', { hasText: 'HELP MOUNT' }) });
   await expect(record).toContainText('ok');
   await expect(record).toContainText('MOUNT SCRATCH|<volser> ON <cl> HOST <host>');
   await expect(record).toContainText('NO_SCRATCH');

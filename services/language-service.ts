@@ -29,20 +29,27 @@ export function volsersWithPrefix(session: Session, prefix: string, limit = DEFA
   const p = prefix.toUpperCase();
   const volumes = session.engine.state.volumes;
   const codes = volumes.cols.code;
-  const lo: number[] = [];
-  const hi: number[] = [];
+  // one interval per length, growing and disjoint: only the last one starting at or below a code can hold it
+  const lengths = MAX_VOLSER - p.length + (p === '' ? 0 : 1);
+  const lo = new Float64Array(lengths);
+  const hi = new Float64Array(lengths);
   const base = p === '' ? 0 : encodeVolser(p);
-  for (let extra = p === '' ? 1 : 0; extra <= MAX_VOLSER - p.length; extra++) {
-    const scale = 37 ** extra;
-    lo.push(base * scale);
-    hi.push((base + 1) * scale - 1);
+  for (let i = 0; i < lengths; i++) {
+    const scale = 37 ** (i + (p === '' ? 1 : 0));
+    lo[i] = base * scale;
+    hi[i] = (base + 1) * scale - 1;
   }
   const found: number[] = [];
   let more = false;
   for (let v = 0; v < volumes.count; v++) {
     const code = codes[v] ?? -1;
     let hit = false;
-    for (let i = 0; i < lo.length && !hit; i++) hit = code >= (lo[i] ?? 0) && code <= (hi[i] ?? -1);
+    for (let i = lengths - 1; i >= 0; i--) {
+      if (code >= (lo[i] ?? 0)) {
+        hit = code <= (hi[i] ?? -1);
+        break;
+      }
+    }
     if (!hit) continue;
     if (found.length === limit) {
       more = true;
