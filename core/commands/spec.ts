@@ -6,10 +6,9 @@
 import type { z } from 'zod';
 import type { CommandArgs, CommandName, CommandRecord } from '../runbook/commands.js';
 import type { ClusterRef, Cursor, Named } from '../runbook/cursor.js';
-import type { LineError } from '../runbook/parser.js';
-import type { FilePort, Scope } from '../runbook/validate.js';
-import type { Engine } from '../engine/engine.js';
-import type { GridState } from '../engine/state.js';
+import type { LineError } from '../runbook/cursor.js';
+import type { FilePort, Scope } from '../runbook/scope.js';
+import type { GridState } from '../world/state.js';
 
 /** The chapters of the language reference, in the order HELP and docs/ list them. */
 export const DOMAINS = {
@@ -55,9 +54,21 @@ export interface CheckContext {
   chain: readonly string[];
 }
 
+/** The grid as it was at a past moment (SHOW … AT). */
+export interface PastGrid {
+  state: GridState;
+  showGrid(): unknown;
+}
+
+/** What handlers ask of the engine itself: advancing time, and the past. */
+export interface EngineView {
+  advance(duration: number | null): { from: string; to: string; idle?: boolean; blockedCopies?: number };
+  at(time: number): PastGrid;
+}
+
 /** What a run handler works on. */
 export interface RunContext {
-  engine: Engine;
+  engine: EngineView;
   state: GridState;
   files: FilePort | null;
   /** re-executing a journal: commands with effects outside the grid (writing files) hold back */
@@ -138,3 +149,6 @@ export const noReferences = (): null => null;
 
 /** Run handlers of a set of commands, one each. */
 export type Handlers<K extends CommandName> = { [P in K]: (x: RunContext, cmd: CommandRecord<P>) => unknown };
+
+/** Validate functions of a set of commands, one each. */
+export type Checks<K extends CommandName> = { [P in K]: (cmd: CommandRecord<P>, v: CheckContext) => LineError | null };

@@ -1,10 +1,11 @@
 // The grid engine: executes validated runbook commands against the grid state, deterministically.
 
 import type { Command, CommandName, CommandRecord } from '../runbook/commands.js';
-import type { ConsoleMessage } from '../runbook/messages.js';
-import { createState, type GridState } from './state.js';
-import { Refusal, refuse } from './refusal.js';
-import { advanceTo, advanceUntil, setAfterEvent } from '../sim/run.js';
+import type { ConsoleMessage } from '../world/console-message.js';
+import { createState, type GridState } from '../world/state.js';
+import { Refusal, refuse } from '../world/refusal.js';
+import { advanceTo, advanceUntil } from '../world/run.js';
+import { EVENT_RULES } from './event-handlers.js';
 import { isoTime, MAX_SIM_TIME } from '../sim/time.js';
 import { updateGridStates } from '../rules/grid-states.js';
 import { copiesCanProgress } from '../rules/copies.js';
@@ -24,8 +25,6 @@ export interface Outcome {
 
 const IDLE_LIMIT_MS = 30 * 86_400_000;
 
-setAfterEvent(updateGridStates);
-
 export class Engine {
   state: GridState;
   /** answers SHOW … AT <time>: the session rebuilds the grid as it was */
@@ -36,7 +35,7 @@ export class Engine {
   replaying = false;
 
   constructor(seed = 1, state?: GridState) {
-    this.state = state ?? createState(seed);
+    this.state = state ?? createState(EVENT_RULES, seed);
   }
 
   execute(command: Command): Outcome {

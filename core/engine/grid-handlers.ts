@@ -3,7 +3,7 @@
 // tables (core/commands/) name the handler each command runs.
 
 import type { Handlers } from '../commands/spec.js';
-import { refuse } from './refusal.js';
+import { refuse } from '../world/refusal.js';
 import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, hex4, type TakeoverMode } from '../model/grid.js';
 import { Rng } from '../sim/rng.js';
 import { isoTime } from '../sim/time.js';
@@ -203,9 +203,9 @@ export const GRID_RUN: Handlers<
   SHOW_GRID: ({ engine, state: s }, command) => (command.args.at === null ? showGrid(s) : engine.at(command.args.at).showGrid()),
   SHOW_CLUSTER: ({ state: s }, command) => showCluster(s, command.args.cluster.index),
   SHOW_VOLUME: (x, command) => {
-    const engine = command.args.at === null ? x.engine : x.engine.at(command.args.at);
-    const v = mounts.findVolume(engine.state, command.args.volser.name);
-    return showVolume(engine.state, v);
+    const state = command.args.at === null ? x.state : x.engine.at(command.args.at).state;
+    const v = mounts.findVolume(state, command.args.volser.name);
+    return showVolume(state, v);
   },
   SHOW_QUEUE: ({ state: s }, command) => showQueue(s, command.args.cluster.index),
   SHOW_RESULT: evaluatedByRunner('SHOW_RESULT'),

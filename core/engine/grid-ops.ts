@@ -4,11 +4,12 @@
 import type { CommandOf } from '../runbook/commands.js';
 import { MESSAGES } from '../runbook/messages.js';
 import { emit } from '../rules/reach.js';
-import type { GridState } from './state.js';
-import { Refusal } from './refusal.js';
+import type { GridState } from '../world/state.js';
+import { Refusal } from '../world/refusal.js';
+import type { DrFamily } from '../world/dr-family.js';
 import { CATEGORY_SCRATCH } from '../model/grid.js';
 import { rangeSize, rangeVolser } from '../model/volser.js';
-import { advanceTo } from '../sim/run.js';
+import { advanceTo } from '../world/run.js';
 import * as mounts from '../rules/mounts.js';
 import * as failures from '../rules/failures.js';
 import { showGrid } from './show.js';
@@ -18,7 +19,7 @@ import { describeFamily } from './show-family.js';
 export function drSetup(s: GridState, command: CommandOf<'DRSETUP'>) {
   const a = command.args;
   const name = a.family.name;
-  let f: drFamily.DrFamily;
+  let f: DrFamily;
   switch (a.action) {
     case 'ADD':
       f = drFamily.addToFamily(s, name, a.cluster!.index);

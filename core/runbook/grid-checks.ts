@@ -3,16 +3,14 @@
 // the command tables (core/commands/) name them.
 
 import { MAX_CLUSTERS_PER_GRID } from '../model/grid.js';
-import type { CommandName, CommandRecord } from './commands.js';
-import type { LineError } from './parser.js';
+import type { CommandRecord } from './commands.js';
+import type { LineError } from './cursor.js';
 import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook, MAX_GRID_FILE_BYTES } from '../model/grid-file.js';
 import { parseInventory, readKeptInventory } from '../inventory/csv.js';
 import { standaloneRef } from './tape-validate.js';
-import type { CheckContext } from '../commands/spec.js';
-import { emptyScope, nestingProblem } from './scope.js';
-
-export type Checks<K extends CommandName> = { [P in K]: (cmd: CommandRecord<P>, v: CheckContext) => LineError | null };
+import type { CheckContext, Checks } from '../commands/spec.js';
+import { emptyScope, nestingProblem } from './scope-of.js';
 
 const hosts = (v: CheckContext, cmd: CommandRecord<'READ' | 'WRITE' | 'DEMOUNT' | 'DEVSUP' | 'RETURN'>) => v.named(v.scope.hosts, 'host', cmd.args.host);
 

@@ -4,7 +4,7 @@
 import { CATEGORY_INSERT } from '../model/grid.js';
 import type { CommandArgs, CommandName, ExpectOp } from './commands.js';
 import type { Cursor } from './cursor.js';
-import { isFormat } from '../rules/physical/media.js';
+import { isFormat } from '../world/tape/media.js';
 import type { ParseContext } from '../commands/spec.js';
 
 export type ArgParsers<K extends CommandName> = { [P in K]: (c: Cursor, p: ParseContext) => CommandArgs[P] };

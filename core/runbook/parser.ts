@@ -2,17 +2,13 @@
 // (core/commands/) says which command a line's first word starts and how it reads.
 
 import type { Command, CommandName } from './commands.js';
-import { Cursor, ParseError, type ClusterRef, type Named } from './cursor.js';
+import { Cursor, ParseError, type ClusterRef, type LineError, type Named } from './cursor.js';
 import { tokenize } from './lexer.js';
 import { HEADS, LANGUAGE } from '../commands/index.js';
 import type { Head } from '../commands/heads.js';
 import type { AnySpec } from '../commands/spec.js';
 
-export interface LineError {
-  line: number;
-  col: number;
-  message: string;
-}
+export type { LineError } from './cursor.js';
 
 /** Parses one line; null for blank and comment lines. */
 export function parseLine(raw: string, line: number): Command | LineError | null {

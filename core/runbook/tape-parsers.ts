@@ -1,7 +1,7 @@
 // Runbook lines of Copy Export and Copy Export Recovery (spec §8; Redbook §11.5–§11.7): one function
 // per command, each reading the arguments after the command's leading words (core/commands/ names them).
 
-import { FORMATS, MEDIA, isFormat, isMedia, type Format, type Media } from '../rules/physical/media.js';
+import { FORMATS, MEDIA, isFormat, isMedia, type Format, type Media } from '../world/tape/media.js';
 import { parseVolserRange } from '../model/volser.js';
 import type { CommandArgs } from './commands.js';
 import type { ClusterRef, Cursor, Named } from './cursor.js';

@@ -2,11 +2,9 @@
 // like clusters but are not part of the grid; only the commands that make sense for one library
 // (INSERT, PRELOAD, POOL, DRIVES, RECLAIM, SHOW …) accept them in a cluster's place.
 
-import type { ClusterRef, Named } from './cursor.js';
-import type { LineError } from './parser.js';
+import type { ClusterRef, LineError, Named } from './cursor.js';
 import type { Scope } from './scope.js';
-import type { CheckContext } from '../commands/spec.js';
-import type { Checks } from './grid-checks.js';
+import type { CheckContext, Checks } from '../commands/spec.js';
 
 /** Marks a reference to a stand-alone library; false when it names none. */
 export function standaloneRef(scope: Scope, ref: ClusterRef): boolean {

@@ -5,11 +5,13 @@ import type { Command, CommandName, CommandRecord } from './commands.js';
 import type { ClusterRef } from './cursor.js';
 import { isLineError, parseLine, type LineError } from './parser.js';
 import { visibleText } from './visible-text.js';
-import { MAX_EXPANSION_DEPTH, type FilePort, type Scope } from './scope.js';
+import type { FilePort, Scope } from './scope.js';
+import { MAX_EXPANSION_DEPTH } from './scope-of.js';
 import type { CheckContext } from '../commands/spec.js';
 import { COMMANDS } from '../commands/index.js';
 
-export { MAX_EXPANSION_DEPTH, emptyScope, nestingProblem, scopeOf, type FilePort, type Scope } from './scope.js';
+export { MAX_EXPANSION_DEPTH, emptyScope, nestingProblem, scopeOf } from './scope-of.js';
+export type { FilePort, Scope } from './scope.js';
 
 export interface Validated {
   commands: Command[];
