@@ -46,7 +46,7 @@ describe('language service', () => {
       if (prefix === 'RN99') expect(found.volsers).toHaveLength(50);
       if (prefix === 'ZZ') expect(found.volsers).toEqual([]);
     }
-    // a whole scan (no match) is the worst case; well under a keystroke's budget even on a busy machine
-    expect(Math.max(...times), `lookups took ${times.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(250);
+    // a whole scan (no match) is the worst case: 50-100 ms measured on 2 cores shared with other work
+    expect(Math.max(...times), `lookups took ${times.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(1000);
   }, 120_000);
 });
