@@ -2,7 +2,7 @@
 
 import { linkBandwidth, linkKey, type Cluster, type GridLink } from '../model/grid.js';
 import type { GridState } from '../world/state.js';
-import { MESSAGES, type MessageId } from '../runbook/messages.js';
+import { MESSAGES, messageText, type MessageId } from '../runbook/messages.js';
 import { isoTime } from '../sim/time.js';
 import { clusterAt } from '../model/grid-lookup.js';
 
@@ -36,7 +36,7 @@ export function reachable(state: GridState, a: number, b: number): boolean {
 }
 
 export function emit(state: GridState, id: MessageId, ...args: string[]): void {
-  const text = MESSAGES[id].text(...args);
+  const text = messageText(id, args);
   state.messages.push({ time: isoTime(state.now), id, text });
 }
 

@@ -119,7 +119,7 @@ export function readHolder(path: string): Holder | null {
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
-      const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(HOLDER_KEY) as { value: string } | undefined;
+      const row = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(HOLDER_KEY);
       return row ? (JSON.parse(row.value) as Holder) : null;
     } finally {
       db.close();
@@ -138,7 +138,7 @@ function checkTimeZeroDatabase(db: Database.Database, path: string): boolean {
   let tables: string[];
   let applicationId: number;
   try {
-    tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
     applicationId = db.pragma('application_id', { simple: true }) as number;
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new StoreError('NOT_TIMEZERO', path, 'not a database (SQLite says: file is not a database); refusing to use it');
@@ -172,7 +172,7 @@ function openReadOnly(path: string, maxCheckpoints: number): GridStore {
   }
   try {
     if (checkTimeZeroDatabase(db, path)) throw new StoreError('NOT_TIMEZERO', path, 'an empty database: there is no grid to look at');
-    const versions = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+    const versions = db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
     const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
     if (versions[versions.length - 1] !== known) {
       throw new StoreError('SCHEMA_NEWER', path, `schema version ${versions[versions.length - 1] ?? 0}, this build reads ${known}: open it once for writing (or with the matching TimeZero) before looking at it read-only`);
@@ -197,24 +197,24 @@ function prepareStatements(db: Database.Database) {
     insertEntry: db.prepare(
       'INSERT INTO journal (source, line, text, started_at, ended_at, ok, outcome) VALUES (@source, @line, @text, @startedAt, @endedAt, @ok, @outcome)',
     ),
-    entriesFrom: db.prepare('SELECT * FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?'),
-    entriesBetween: db.prepare('SELECT * FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq'),
-    entriesAfter: db.prepare('SELECT * FROM journal WHERE seq > ? ORDER BY seq'),
-    lastSeq: db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM journal'),
-    firstEndingAfter: db.prepare('SELECT min(seq) AS seq FROM journal WHERE ended_at > ?'),
+    entriesFrom: db.prepare<[number, number], JournalRow>('SELECT * FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?'),
+    entriesBetween: db.prepare<[number, number], JournalRow>('SELECT * FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq'),
+    entriesAfter: db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE seq > ? ORDER BY seq'),
+    lastSeq: db.prepare<[], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM journal'),
+    firstEndingAfter: db.prepare<[number], { seq: number | null }>('SELECT min(seq) AS seq FROM journal WHERE ended_at > ?'),
     insertCheckpoint: db.prepare('INSERT INTO checkpoints (seq, time, meta, created_at) VALUES (?, ?, ?, ?)'),
     insertBlob: db.prepare('INSERT INTO checkpoint_blobs (seq, name, data) VALUES (?, ?, ?)'),
-    latestCheckpoint: db.prepare('SELECT seq, meta FROM checkpoints ORDER BY seq DESC LIMIT 1'),
-    checkpointAtOrBefore: db.prepare('SELECT seq, meta FROM checkpoints WHERE time <= ? AND seq <= ? ORDER BY seq DESC LIMIT 1'),
-    checkpointSeqs: db.prepare('SELECT seq FROM checkpoints ORDER BY seq'),
+    latestCheckpoint: db.prepare<[], CheckpointRow>('SELECT seq, meta FROM checkpoints ORDER BY seq DESC LIMIT 1'),
+    checkpointAtOrBefore: db.prepare<[number, number], CheckpointRow>('SELECT seq, meta FROM checkpoints WHERE time <= ? AND seq <= ? ORDER BY seq DESC LIMIT 1'),
+    checkpointSeqs: db.prepare<[], { seq: number }>('SELECT seq FROM checkpoints ORDER BY seq'),
     deleteCheckpoint: db.prepare('DELETE FROM checkpoints WHERE seq = ?'),
-    blobs: db.prepare('SELECT name, data FROM checkpoint_blobs WHERE seq = ?'),
-    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    blobs: db.prepare<[number], { name: string; data: Buffer }>('SELECT name, data FROM checkpoint_blobs WHERE seq = ?'),
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     // A report is written once: the same id again is refused, never overwritten.
     insertReport: db.prepare('INSERT INTO reports (id, kind, title, verdict, created_at, digest, body) VALUES (@id, @kind, @title, @verdict, @createdAt, @digest, @body)'),
-    listReports: db.prepare('SELECT id, kind, title, verdict, created_at AS createdAt, digest FROM reports ORDER BY created_at DESC, id DESC'),
-    getReport: db.prepare('SELECT id, kind, title, verdict, created_at AS createdAt, digest, body FROM reports WHERE id = ?'),
+    listReports: db.prepare<[], Omit<StoredReport, 'body'>>('SELECT id, kind, title, verdict, created_at AS createdAt, digest FROM reports ORDER BY created_at DESC, id DESC'),
+    getReport: db.prepare<[string], StoredReport>('SELECT id, kind, title, verdict, created_at AS createdAt, digest, body FROM reports WHERE id = ?'),
   };
 }
 
@@ -245,13 +245,13 @@ class SqliteStore implements GridStore {
   loadLatest(): LoadedLatest {
     this.open();
     const read = this.db.transaction((): LoadedLatest => {
-      const row = this.sql.latestCheckpoint.get() as CheckpointRow | undefined;
+      const row = this.sql.latestCheckpoint.get();
       const checkpointSeq = row?.seq ?? 0;
-      const seed = this.sql.getMeta.get('seed') as { value: string } | undefined;
+      const seed = this.sql.getMeta.get('seed');
       return {
         checkpoint: row ? this.readCheckpoint(row) : null,
         checkpointSeq,
-        entries: (this.sql.entriesAfter.all(checkpointSeq) as JournalRow[]).map(toEntry),
+        entries: this.sql.entriesAfter.all(checkpointSeq).map(toEntry),
         seed: seed ? Number(seed.value) : null,
       };
     });
@@ -264,14 +264,14 @@ class SqliteStore implements GridStore {
       // The entry running at `time` (the first to end after it) bounds the replay; the base is the
       // newest checkpoint before it that is not in the future. Comparing by seq as well as time keeps
       // this right even when CLOCK set the time back before the first event.
-      const first = (this.sql.firstEndingAfter.get(time) as { seq: number | null }).seq;
-      const last = first ?? (this.sql.lastSeq.get() as { seq: number }).seq;
-      const row = this.sql.checkpointAtOrBefore.get(time, last) as CheckpointRow | undefined;
+      const first = this.sql.firstEndingAfter.get(time)?.seq ?? null;
+      const last = first ?? this.lastSeq();
+      const row = this.sql.checkpointAtOrBefore.get(time, last);
       const checkpointSeq = row?.seq ?? 0;
       return {
         checkpoint: row ? this.readCheckpoint(row) : null,
         checkpointSeq,
-        entries: (this.sql.entriesBetween.all(checkpointSeq, last) as JournalRow[]).map(toEntry),
+        entries: this.sql.entriesBetween.all(checkpointSeq, last).map(toEntry),
       };
     });
     return read.deferred();
@@ -283,12 +283,12 @@ class SqliteStore implements GridStore {
 
   entries(fromSeq: number, limit: number): JournalEntry[] {
     this.open();
-    return (this.sql.entriesFrom.all(fromSeq, limit) as JournalRow[]).map(toEntry);
+    return this.sql.entriesFrom.all(fromSeq, limit).map(toEntry);
   }
 
   lastSeq(): number {
     this.open();
-    return (this.sql.lastSeq.get() as { seq: number }).seq;
+    return this.sql.lastSeq.get()?.seq ?? 0;
   }
 
   setSeed(seed: number): void {
@@ -297,7 +297,7 @@ class SqliteStore implements GridStore {
 
   getSetting(key: string): string | null {
     this.open();
-    const row = this.sql.getMeta.get(`setting:${key}`) as { value: string } | undefined;
+    const row = this.sql.getMeta.get(`setting:${key}`);
     return row ? row.value : null;
   }
 
@@ -314,12 +314,12 @@ class SqliteStore implements GridStore {
 
   listReports(): Omit<StoredReport, 'body'>[] {
     this.open();
-    return this.sql.listReports.all() as Omit<StoredReport, 'body'>[];
+    return this.sql.listReports.all();
   }
 
   getReport(id: string): StoredReport | null {
     this.open();
-    return (this.sql.getReport.get(id) as StoredReport | undefined) ?? null;
+    return this.sql.getReport.get(id) ?? null;
   }
 
   close(): void {
@@ -358,7 +358,7 @@ class SqliteStore implements GridStore {
    * instant is a bounded replay away from a base.
    */
   private thin(): void {
-    const seqs = (this.sql.checkpointSeqs.all() as { seq: number }[]).map((row) => row.seq);
+    const seqs = this.sql.checkpointSeqs.all().map((row) => row.seq);
     while (seqs.length > this.maxCheckpoints) {
       let victim = 1;
       for (let i = 2; i < seqs.length - 1; i++) {
@@ -371,7 +371,7 @@ class SqliteStore implements GridStore {
 
   private readCheckpoint(row: CheckpointRow): Checkpoint {
     const blobs: Record<string, Uint8Array> = {};
-    for (const blob of this.sql.blobs.all(row.seq) as { name: string; data: Buffer }[]) blobs[blob.name] = blob.data;
+    for (const blob of this.sql.blobs.all(row.seq)) blobs[blob.name] = blob.data;
     return { meta: JSON.parse(row.meta) as Record<string, unknown>, blobs };
   }
 }
