@@ -10,6 +10,7 @@ import type { AbnormalEnd } from '../core/persistent-session.js';
 import { StoreError } from '../core/store/port.js';
 import { isStorageFailure } from '../core/store/storage-errors.js';
 import { humanLines, jsonLine } from './format.js';
+import { COMMANDS } from '../core/commands/index.js';
 import { openPersistentSession } from './persistent.js';
 import { backupBeforeRun } from '../services/backup-service.js';
 import { FileTooLarge, readTextBoundedSync } from '../services/bounded-read.js';
@@ -92,7 +93,7 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     const validated = session.validate(text);
     if (readOnly) {
       for (const command of validated.commands) {
-        if (!/^(SHOW|EXPECT)/.test(command.name)) validated.errors.push({ line: command.line, col: 1, message: `${command.text.split(' ')[0]} changes the grid: --read-only runs SHOW and EXPECT lines only` });
+        if (COMMANDS[command.name].effect === 'act') validated.errors.push({ line: command.line, col: 1, message: `${command.text.split(' ')[0]} changes the grid: --read-only runs SHOW and EXPECT lines only` });
       }
     }
     if (validated.errors.length > 0) {

@@ -24,6 +24,7 @@ export function isJson(value: unknown): value is Json {
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
   return Object.values(value).every((v) => v === undefined || isJson(v));
 }
+import { languageChannels } from './language-api.js';
 
 const lineError = z.object({ line: z.number(), col: z.number(), message: z.string() });
 const message = z.object({ time: z.string(), id: z.string(), text: z.string() });
@@ -297,6 +298,7 @@ export const channels = {
   ...policyChannels,
   ...workloadChannels,
   ...yourGridChannels,
+  ...languageChannels,
 } as const;
 
 export const events = {

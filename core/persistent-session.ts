@@ -65,7 +65,7 @@ export function attachStore(store: GridStore, session: Session, files: FilePort 
   session.sink = {
     append(entry: JournalRecord, engine: Engine) {
       // Looking changes nothing: a read-only session shows without journaling; anything else is refused by the store.
-      if (store.readOnly && /^SHOW\b/i.test(entry.text)) return;
+      if (store.readOnly && /^(SHOW|HELP)\b/i.test(entry.text)) return;
       sinceCheckpoint++;
       wallSinceCheckpoint += entry.wallMs;
       const due = shouldCheckpoint(sinceCheckpoint, wallSinceCheckpoint, engine.state.now - checkpointTime);

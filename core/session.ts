@@ -9,6 +9,7 @@ import { scopeOf, validateText, type FilePort, type Validated } from './runbook/
 import { holds, lookup } from './runbook/expect.js';
 import { isoTime } from './sim/time.js';
 import { advanceTo } from './world/run.js';
+import { COMMANDS } from './commands/index.js';
 
 export interface RunRecord {
   line: number;
@@ -175,10 +176,10 @@ export class Session {
     const body = lines.length > 1 ? lines.slice(1).join('\n') : text;
     const validated = this.validate(body);
     if (validated.errors.length > 0) throw new Error(`journal replay: line ${validated.errors[0]!.line}: ${validated.errors[0]!.message}`);
-    // SHOW and EXPECT change nothing: only commands that act are re-executed, and they write no files.
+    // SHOW, HELP and EXPECT change nothing: only commands that act are re-executed, and they write no files.
     this.engine.replaying = true;
     try {
-      for (const command of validated.commands) if (!command.name.startsWith('EXPECT') && !command.name.startsWith('SHOW')) this.execute(command);
+      for (const command of validated.commands) if (COMMANDS[command.name].effect === 'act') this.execute(command);
     } finally {
       this.engine.replaying = false;
     }

@@ -98,6 +98,8 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     inventoryUpload: call('inventory.upload'),
     inventoryCheck: call('inventory.check'),
     inventoryImport: call('inventory.import'),
+    languageCommands: call('language.commands'),
+    languageVolsers: call('language.volsers'),
     on,
   } satisfies DesktopApi);
 }

@@ -67,6 +67,8 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'inventory.upload': { upload: 'sample', offset: 0, text: 'VOLSER,COPIES\nZ00001,CL0\n' },
   'inventory.check': { upload: 'sample', mapping: { volser: 0, category: null, mc: null, size: null, copies: 1 } },
   'inventory.import': { upload: 'sample', mapping: { volser: 0, category: null, mc: null, size: null, copies: 1 } },
+  'language.commands': {},
+  'language.volsers': { prefix: 'A' },
 };
 /** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
 const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA', 'reports.get': 'NO_SUCH_REPORT', 'reports.export': 'NO_SUCH_REPORT', 'reports.verify': 'NO_SUCH_REPORT', 'workload.run': 'NO_WORKLOAD', 'volumes.csv': 'GRID_CHANGED' };

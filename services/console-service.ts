@@ -47,6 +47,7 @@ import type { GridStore } from '../core/store/port.js';
 import { policyHandlers } from './policies-service.js';
 import { workloadService } from './workload-service.js';
 import { withInventories, yourGridService } from './your-grid-service.js';
+import { languageHandlers } from './language-service.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -263,6 +264,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),
     ...policyHandlers(session),
+    ...languageHandlers(session),
     ...workload.handlers,
     // A workload run changes the grid; workload.stop does not, so it lands between a run's slices.
     'workload.start': mutator(workload.handlers['workload.start']),

@@ -2,7 +2,9 @@
 // rest, ADVANCE UNTIL IDLE also waits for DASD work (deliveries, change sets, background rolls), and a
 // repaired site lets held deliveries go on.
 
-import type { Command } from '../runbook/commands.js';
+import type { Handlers } from '../commands/spec.js';
+import { GRID_RUN } from './grid-handlers.js';
+import { TAPE_RUN } from './tape.js';
 import type { GridState } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
 import { advanceUntil } from '../world/run.js';
@@ -30,123 +32,110 @@ export function dasdBusy(state: GridState): boolean {
   return state.dasd.distributed.some(distributedBusy);
 }
 
-/** Runs a command, answering the DASD ones here. `next` runs the rest of the engine. */
-export function runWithDasd(state: GridState, command: Command, next: () => unknown): unknown {
-  const result = run(state, command, next);
-  // Journal full: one message per command that released history, with where the window now starts.
+/** Answers the replications' journal-full releases: one message per command that released history. */
+export function announceReleases(state: GridState): void {
   for (const r of state.dasd.replications) announceRelease(state, r);
-  return result;
 }
 
-function run(state: GridState, command: Command, next: () => unknown): unknown {
-  switch (command.name) {
-    case 'GRID': {
-      const result = next();
-      state.dasd = createDasdState();
-      return result;
-    }
-    case 'ADVANCE': {
-      if (command.args.duration !== null || !dasdBusy(state)) return next();
-      const from = state.now;
-      advanceUntil(state, () => !dasdBusy(state), state.now + IDLE_LIMIT_MS);
-      const result = next() as Record<string, unknown>;
-      return { ...result, from: isoTime(from) };
-    }
-    case 'REPAIR': {
-      const result = next();
-      deliverEverywhere(state);
-      return result;
-    }
-    case 'DASD': {
-      const a = command.args;
-      return describeDasd(state, defineDasd(state, { name: a.name.name, site: a.site.name, sizeBytes: a.size, type: a.type, tech: a.tech }));
-    }
-    case 'DASDWRITE': {
-      const a = command.args;
-      return dasdWrite(state, a.dasd.name, a.offset, a.size, a.pattern, a.site?.name ?? null);
-    }
-    case 'DASDLOAD': {
-      const a = command.args;
-      return dasdLoad(state, a.dasd.name, a.rate, a.ioSize, a.duration, a.site?.name ?? null);
-    }
-    case 'CHECKSUM': {
-      const a = command.args;
-      return checksum(state, a.dasd.name, a.image, a.site?.name ?? null);
-    }
-    case 'REPLICATE': {
-      const a = command.args;
-      const r = replicate(state, { source: a.source.name, target: a.target.name, mode: a.mode, journalBytes: a.journal, gbps: a.gbps, everyMs: a.every });
-      return { source: r.source, target: r.target, mode: r.mode, journalSegments: r.journal.segments, linkBytesPerSec: r.bytesPerSec, digest: digest(findDasd(state, r.target).data) };
-    }
-    case 'BOOKMARK': {
-      const a = command.args;
-      const r = replicationFrom(state, a.dasd.name);
-      if (r) return { dasd: a.dasd.name, ...bookmark(state, r, a.name.name) };
-      const d = state.dasd.distributed.find((x) => x.name === a.dasd.name);
-      if (d) return { dasd: a.dasd.name, ...bookmarkDistributed(state, d, a.name.name) };
-      findDasd(state, a.dasd.name);
-      return refuse('NOT_REPLICATED', `${a.dasd.name} is neither a replication source nor a distributed volume: bookmarks mark a replicated stream`);
-    }
-    case 'IMAGE_ACCESS': {
-      const a = command.args;
-      const r = replicaOf(state, a.replica.name);
-      return enableAccess(state, r, resolvePoint(state, r, a.point.at, a.point.bookmark), a.mode);
-    }
-    case 'IMAGE_ROLL':
-      return rollInBackground(state, replicaOf(state, command.args.replica.name));
-    case 'IMAGE_DISABLE':
-      return disableAccess(state, replicaOf(state, command.args.replica.name));
-    case 'FAILOVER':
-      return failover(state, command.args.replica.name);
-    case 'DISTRIBUTE': {
-      const a = command.args;
-      return distribute(state, a.dasd.name, [a.sites[0]!.name, a.sites[1]!.name], a.changeSet, a.gbps, a.journal);
-    }
-    case 'FRACTURE':
-      return fracture(state, distributed(state, command.args.dasd.name));
-    case 'ROLL': {
-      const a = command.args;
-      return rollSite(state, distributed(state, a.dasd.name), a.site.name, a.point.at, a.point.bookmark);
-    }
-    case 'UNFRACTURE':
-      return unfracture(state, distributed(state, command.args.dasd.name), command.args.keep);
-    case 'SOURCEPOOL': {
-      const a = command.args;
-      if (a.action === 'DEFINE') return defineSourcePool(state, a.pool.name, a.volumes.map((v) => v.name));
-      return changeSourcePool(state, a.pool.name, a.action, a.volumes[0]!.name);
-    }
-    case 'TARGETPOOL': {
-      const a = command.args;
-      return defineTargetPool(state, a.pool.name, a.source.name, a.volumes.map((v) => v.name));
-    }
-    case 'PREPAIR':
-      return prepair(state, command.args.pool.name);
-    case 'BACKUP':
-      return backup(state, command.args.pool.name);
-    case 'SHOW_VERSIONS':
-      return showVersions(state, command.args.pool.name);
-    case 'REMOTECOPY': {
-      const a = command.args;
-      const rc = establishOffline(state, a.primary.name, a.secondary.name, a.grain, a.gbps);
-      return showRemoteCopy(state, rc.primary);
-    }
-    case 'FLASHCOPY': {
-      const m = flashToMedia(state, command.args.dasd.name, command.args.media.name);
-      return { media: m.name, from: m.from, site: m.site, takenAt: isoTime(m.takenAt), blocks: m.blocks.count(), digest: digest(m.blocks) };
-    }
-    case 'SHIP':
-      return ship(state, command.args.media.name, command.args.site.name);
-    case 'UPLOAD':
-      return upload(state, command.args.media.name, command.args.dasd.name);
-    case 'SYNC':
-      return sync(state, command.args.dasd.name);
-    case 'SHOW_JOURNAL':
-      return showJournal(replicaOf(state, command.args.replica.name));
-    case 'SHOW_REMOTECOPY':
-      return showRemoteCopy(state, command.args.dasd.name);
-    case 'SHOW_DASD':
-      return describeDasd(state, findDasd(state, command.args.dasd.name));
-    default:
-      return next();
-  }
-}
+/**
+ * The Host DASD commands, and the DASD side of GRID (a new grid has no DASD), ADVANCE UNTIL IDLE
+ * (waits for DASD work too) and REPAIR (held deliveries go on): those call the grid's handler and add theirs.
+ */
+export const DASD_RUN: Handlers<
+  | 'GRID' | 'ADVANCE' | 'REPAIR' | 'DASD' | 'DASDWRITE' | 'DASDLOAD' | 'CHECKSUM' | 'REPLICATE' | 'BOOKMARK' | 'IMAGE_ACCESS' | 'IMAGE_ROLL'
+  | 'IMAGE_DISABLE' | 'FAILOVER' | 'DISTRIBUTE' | 'FRACTURE' | 'ROLL' | 'UNFRACTURE' | 'SOURCEPOOL' | 'TARGETPOOL' | 'PREPAIR' | 'BACKUP'
+  | 'SHOW_VERSIONS' | 'REMOTECOPY' | 'FLASHCOPY' | 'SHIP' | 'UPLOAD' | 'SYNC' | 'SHOW_JOURNAL' | 'SHOW_REMOTECOPY' | 'SHOW_DASD'
+> = {
+  GRID: (x, command) => {
+  const result = GRID_RUN.GRID(x, command);
+  x.state.dasd = createDasdState();
+  return result;
+  },
+  ADVANCE: (x, command) => {
+  if (command.args.duration !== null || !dasdBusy(x.state)) return GRID_RUN.ADVANCE(x, command);
+  const from = x.state.now;
+  advanceUntil(x.state, () => !dasdBusy(x.state), x.state.now + IDLE_LIMIT_MS);
+  const result = x.engine.advance(command.args.duration);
+  return { ...result, from: isoTime(from) };
+  },
+  REPAIR: (x, command) => {
+  const result = TAPE_RUN.REPAIR(x, command);
+  deliverEverywhere(x.state);
+  return result;
+  },
+  DASD: (x, command) => {
+  const a = command.args;
+  return describeDasd(x.state, defineDasd(x.state, { name: a.name.name, site: a.site.name, sizeBytes: a.size, type: a.type, tech: a.tech }));
+  },
+  DASDWRITE: (x, command) => {
+  const a = command.args;
+  return dasdWrite(x.state, a.dasd.name, a.offset, a.size, a.pattern, a.site?.name ?? null);
+  },
+  DASDLOAD: (x, command) => {
+  const a = command.args;
+  return dasdLoad(x.state, a.dasd.name, a.rate, a.ioSize, a.duration, a.site?.name ?? null);
+  },
+  CHECKSUM: (x, command) => {
+  const a = command.args;
+  return checksum(x.state, a.dasd.name, a.image, a.site?.name ?? null);
+  },
+  REPLICATE: (x, command) => {
+  const a = command.args;
+  const r = replicate(x.state, { source: a.source.name, target: a.target.name, mode: a.mode, journalBytes: a.journal, gbps: a.gbps, everyMs: a.every });
+  return { source: r.source, target: r.target, mode: r.mode, journalSegments: r.journal.segments, linkBytesPerSec: r.bytesPerSec, digest: digest(findDasd(x.state, r.target).data) };
+  },
+  BOOKMARK: (x, command) => {
+  const a = command.args;
+  const r = replicationFrom(x.state, a.dasd.name);
+  if (r) return { dasd: a.dasd.name, ...bookmark(x.state, r, a.name.name) };
+  const d = x.state.dasd.distributed.find((x) => x.name === a.dasd.name);
+  if (d) return { dasd: a.dasd.name, ...bookmarkDistributed(x.state, d, a.name.name) };
+  findDasd(x.state, a.dasd.name);
+  return refuse('NOT_REPLICATED', `${a.dasd.name} is neither a replication source nor a distributed volume: bookmarks mark a replicated stream`);
+  },
+  IMAGE_ACCESS: (x, command) => {
+  const a = command.args;
+  const r = replicaOf(x.state, a.replica.name);
+  return enableAccess(x.state, r, resolvePoint(x.state, r, a.point.at, a.point.bookmark), a.mode);
+  },
+  IMAGE_ROLL: (x, command) => rollInBackground(x.state, replicaOf(x.state, command.args.replica.name)),
+  IMAGE_DISABLE: (x, command) => disableAccess(x.state, replicaOf(x.state, command.args.replica.name)),
+  FAILOVER: (x, command) => failover(x.state, command.args.replica.name),
+  DISTRIBUTE: (x, command) => {
+  const a = command.args;
+  return distribute(x.state, a.dasd.name, [a.sites[0]!.name, a.sites[1]!.name], a.changeSet, a.gbps, a.journal);
+  },
+  FRACTURE: (x, command) => fracture(x.state, distributed(x.state, command.args.dasd.name)),
+  ROLL: (x, command) => {
+  const a = command.args;
+  return rollSite(x.state, distributed(x.state, a.dasd.name), a.site.name, a.point.at, a.point.bookmark);
+  },
+  UNFRACTURE: (x, command) => unfracture(x.state, distributed(x.state, command.args.dasd.name), command.args.keep),
+  SOURCEPOOL: (x, command) => {
+  const a = command.args;
+  if (a.action === 'DEFINE') return defineSourcePool(x.state, a.pool.name, a.volumes.map((v) => v.name));
+  return changeSourcePool(x.state, a.pool.name, a.action, a.volumes[0]!.name);
+  },
+  TARGETPOOL: (x, command) => {
+  const a = command.args;
+  return defineTargetPool(x.state, a.pool.name, a.source.name, a.volumes.map((v) => v.name));
+  },
+  PREPAIR: (x, command) => prepair(x.state, command.args.pool.name),
+  BACKUP: (x, command) => backup(x.state, command.args.pool.name),
+  SHOW_VERSIONS: (x, command) => showVersions(x.state, command.args.pool.name),
+  REMOTECOPY: (x, command) => {
+  const a = command.args;
+  const rc = establishOffline(x.state, a.primary.name, a.secondary.name, a.grain, a.gbps);
+  return showRemoteCopy(x.state, rc.primary);
+  },
+  FLASHCOPY: (x, command) => {
+  const m = flashToMedia(x.state, command.args.dasd.name, command.args.media.name);
+  return { media: m.name, from: m.from, site: m.site, takenAt: isoTime(m.takenAt), blocks: m.blocks.count(), digest: digest(m.blocks) };
+  },
+  SHIP: (x, command) => ship(x.state, command.args.media.name, command.args.site.name),
+  UPLOAD: (x, command) => upload(x.state, command.args.media.name, command.args.dasd.name),
+  SYNC: (x, command) => sync(x.state, command.args.dasd.name),
+  SHOW_JOURNAL: (x, command) => showJournal(replicaOf(x.state, command.args.replica.name)),
+  SHOW_REMOTECOPY: (x, command) => showRemoteCopy(x.state, command.args.dasd.name),
+  SHOW_DASD: (x, command) => describeDasd(x.state, findDasd(x.state, command.args.dasd.name)),
+};

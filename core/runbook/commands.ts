@@ -76,21 +76,24 @@ export interface CommandArgs extends DasdCommandArgs {
   SHOW_RECOVERY: { target: Named };
   EXPECT: { path: string; op: ExpectOp; value: unknown; valueText: string };
   EXPECT_MESSAGE: { id: string; absent: boolean };
+  /** HELP [command]: the language reference (read-only); `topic` as typed, `names` the commands it shows */
+  HELP: { topic: string | null; names: CommandName[] };
 }
 
 export type ExpectOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'absent';
 export type CommandName = keyof CommandArgs;
 
-export type Command = {
-  [K in CommandName]: {
-    name: K;
-    args: CommandArgs[K];
-    line: number;
-    col: number;
-    text: string;
-    /** SAMPLE and LOAD: the topology commands they stand for */
-    children?: Command[];
-  };
-}[CommandName];
+/** One parsed line of a runbook: the command, its arguments and where it stands. */
+export interface CommandRecord<K extends CommandName> {
+  name: K;
+  args: CommandArgs[K];
+  line: number;
+  col: number;
+  text: string;
+  /** SAMPLE and LOAD: the topology commands they stand for */
+  children?: Command[];
+}
 
-export type CommandOf<K extends CommandName> = Extract<Command, { name: K }>;
+export type Command = { [K in CommandName]: CommandRecord<K> }[CommandName];
+
+export type CommandOf<K extends CommandName> = CommandRecord<K>;

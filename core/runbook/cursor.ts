@@ -6,6 +6,13 @@ import type { Token } from './lexer.js';
 import { MAX_CACHE_BYTES, MAX_CACHE_TEXT, MAX_RANGE_VOLUMES, MAX_VOLUME_BYTES, MAX_VOLUME_TEXT } from '../model/limits.js';
 import { rangeSize } from '../model/volser.js';
 
+/** A line that does not parse or validate: where, and why (spec §2: file:line:col: message). */
+export interface LineError {
+  line: number;
+  col: number;
+  message: string;
+}
+
 export class ParseError {
   constructor(
     readonly col: number,

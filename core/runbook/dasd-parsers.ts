@@ -1,17 +1,15 @@
-// Runbook lines of the Host DASD commands (spec §9). The parser merges DASD_PARSERS into its table;
-// SHOW hands JOURNAL, REMOTECOPY, VERSIONS and DASD to parseDasdShow. TimeZero additions beyond the
+// Runbook lines of the Host DASD commands (spec §9): one function per command, each reading the
+// arguments after the command's leading words (core/commands/ names them). TimeZero additions beyond the
 // spec's forms: GBPS <x> (the link between the sites, default 1), EVERY <duration> (snapshot mode's
 // interval), JOURNAL <size> on DISTRIBUTE, SITE <site> on DASDWRITE/DASDLOAD/CHECKSUM (a distributed
 // volume's site), SHOW DASD <dasd>.
 
 import { DASD_TYPES } from '../dasd/volumes.js';
 import { parseIsoTime } from '../sim/time.js';
-import type { CommandArgs, CommandName } from './commands.js';
+import type { CommandArgs } from './commands.js';
 import type { Cursor, Named } from './cursor.js';
 import type { PointRef } from './dasd-commands.js';
-
-type Parsed = { [K in CommandName]: { name: K; args: CommandArgs[K] } }[CommandName];
-type Parser = (c: Cursor, raw: string) => Parsed;
+import { choice, type ArgParsers } from './grid-parsers.js';
 
 function dasd(c: Cursor, what = 'a DASD volume name'): Named {
   return c.name(what);
@@ -55,7 +53,11 @@ function site(c: Cursor): Named | null {
   return c.optKw('SITE') ? c.name('site') : null;
 }
 
-export const DASD_PARSERS: Record<string, Parser> = {
+export const DASD_PARSERS: ArgParsers<
+  | 'DASD' | 'DASDWRITE' | 'DASDLOAD' | 'CHECKSUM' | 'REPLICATE' | 'BOOKMARK' | 'IMAGE_ACCESS' | 'IMAGE_ROLL' | 'IMAGE_DISABLE'
+  | 'FAILOVER' | 'DISTRIBUTE' | 'FRACTURE' | 'ROLL' | 'UNFRACTURE' | 'SOURCEPOOL' | 'TARGETPOOL' | 'PREPAIR' | 'BACKUP'
+  | 'REMOTECOPY' | 'FLASHCOPY' | 'SHIP' | 'UPLOAD' | 'SYNC' | 'SHOW_JOURNAL' | 'SHOW_REMOTECOPY' | 'SHOW_VERSIONS' | 'SHOW_DASD'
+> = {
   // DASD <name> SITE <site> SIZE <size> [TYPE <type>] [TECH FLASHCOPY|SNAPSHOT|COPY]
   DASD: (c) => {
     const name = dasd(c);
@@ -69,9 +71,9 @@ export const DASD_PARSERS: Record<string, Parser> = {
         const token = c.next(`a device type (${DASD_TYPES.join(', ')})`);
         if (!DASD_TYPES.includes(token.upper)) c.fail(`bad device type '${token.text}': one of ${DASD_TYPES.join(', ')}`, token);
         args.type = token.upper;
-      } else args.tech = c.kw('FLASHCOPY', 'SNAPSHOT', 'COPY') as CommandArgs['DASD']['tech'];
+      } else args.tech = choice(c, 'FLASHCOPY', 'SNAPSHOT', 'COPY');
     }
-    return { name: 'DASD', args };
+    return args;
   },
   // DASDWRITE <dasd> <offset> <size> [PATTERN <token>] [SITE <site>]
   DASDWRITE: (c) => {
@@ -83,7 +85,7 @@ export const DASD_PARSERS: Record<string, Parser> = {
       if (opt === 'PATTERN') args.pattern = c.next('a pattern token').text;
       else args.site = c.name('site');
     }
-    return { name: 'DASDWRITE', args };
+    return args;
   },
   // DASDLOAD <dasd> RATE <MB/s> IOSIZE <size> FOR <duration> [SITE <site>]
   DASDLOAD: (c) => {
@@ -94,20 +96,20 @@ export const DASD_PARSERS: Record<string, Parser> = {
     const ioSize = c.size();
     c.kw('FOR');
     const duration = c.duration();
-    return { name: 'DASDLOAD', args: { dasd: d, rate, ioSize, duration, site: site(c) } };
+    return { dasd: d, rate, ioSize, duration, site: site(c) };
   },
   // CHECKSUM <dasd> [IMAGE] [SITE <site>]
   CHECKSUM: (c) => {
     const d = dasd(c);
     const image = c.optKw('IMAGE') !== null;
-    return { name: 'CHECKSUM', args: { dasd: d, image, site: site(c) } };
+    return { dasd: d, image, site: site(c) };
   },
   // REPLICATE <dasd> TO <dasd> SYNC|ASYNC|SNAPSHOT [JOURNAL <size>] [GBPS <x>] [EVERY <duration>]
   REPLICATE: (c) => {
     const source = dasd(c);
     c.kw('TO');
     const target = dasd(c);
-    const mode = c.kw('SYNC', 'ASYNC', 'SNAPSHOT') as CommandArgs['REPLICATE']['mode'];
+    const mode = choice(c, 'SYNC', 'ASYNC', 'SNAPSHOT');
     const args: CommandArgs['REPLICATE'] = { source, target, mode, journal: null, gbps: null, every: null };
     for (let opt; (opt = c.optKw('JOURNAL', 'GBPS', 'EVERY')); ) {
       if (opt === 'JOURNAL') args.journal = c.size();
@@ -118,20 +120,19 @@ export const DASD_PARSERS: Record<string, Parser> = {
         if (mode !== 'SNAPSHOT') c.fail('EVERY sets the interval of SNAPSHOT mode only', token);
       }
     }
-    return { name: 'REPLICATE', args };
+    return args;
   },
-  BOOKMARK: (c) => ({ name: 'BOOKMARK', args: { dasd: dasd(c), name: c.name('bookmark name') } }),
+  BOOKMARK: (c) => ({ dasd: dasd(c), name: c.name('bookmark name') }),
   // IMAGE ACCESS <replica> AT <iso-time>|<bookmark> VIRTUAL|LOGGED | IMAGE ROLL <replica> | IMAGE DISABLE <replica>
-  IMAGE: (c) => {
-    const what = c.kw('ACCESS', 'ROLL', 'DISABLE');
+  IMAGE_ACCESS: (c) => {
     const replica = dasd(c, 'a replica');
-    if (what === 'ROLL') return { name: 'IMAGE_ROLL', args: { replica } };
-    if (what === 'DISABLE') return { name: 'IMAGE_DISABLE', args: { replica } };
     c.kw('AT');
     const p = point(c);
-    return { name: 'IMAGE_ACCESS', args: { replica, point: p, mode: c.kw('VIRTUAL', 'LOGGED') as 'VIRTUAL' | 'LOGGED' } };
+    return { replica, point: p, mode: choice(c, 'VIRTUAL', 'LOGGED') };
   },
-  FAILOVER: (c) => ({ name: 'FAILOVER', args: { replica: dasd(c, 'a replica') } }),
+  IMAGE_ROLL: (c) => ({ replica: dasd(c, 'a replica') }),
+  IMAGE_DISABLE: (c) => ({ replica: dasd(c, 'a replica') }),
+  FAILOVER: (c) => ({ replica: dasd(c, 'a replica') }),
   // DISTRIBUTE <dasd> SITES <s1>,<s2> CHANGESET <duration> [GBPS <x>] [JOURNAL <size>]
   DISTRIBUTE: (c) => {
     const d = dasd(c);
@@ -147,28 +148,28 @@ export const DASD_PARSERS: Record<string, Parser> = {
       if (opt === 'GBPS') args.gbps = c.number('GBPS', 0.001);
       else args.journal = c.size();
     }
-    return { name: 'DISTRIBUTE', args };
+    return args;
   },
-  FRACTURE: (c) => ({ name: 'FRACTURE', args: { dasd: dasd(c) } }),
+  FRACTURE: (c) => ({ dasd: dasd(c) }),
   // ROLL <dasd> SITE <site> TO <iso-time>|<bookmark>
   ROLL: (c) => {
     const d = dasd(c);
     c.kw('SITE');
     const s = c.name('site');
     c.kw('TO');
-    return { name: 'ROLL', args: { dasd: d, site: s, point: point(c) } };
+    return { dasd: d, site: s, point: point(c) };
   },
   UNFRACTURE: (c) => {
     const d = dasd(c);
     c.kw('KEEP');
-    return { name: 'UNFRACTURE', args: { dasd: d, keep: c.kw('PIT', 'CURRENT') as 'PIT' | 'CURRENT' } };
+    return { dasd: d, keep: choice(c, 'PIT', 'CURRENT') };
   },
   // SOURCEPOOL <name> VOLUMES <dasd>[,...] | SOURCEPOOL <name> ADD|REMOVE <dasd>
   SOURCEPOOL: (c) => {
     const pool = c.name('source pool name');
-    const action = c.kw('VOLUMES', 'ADD', 'REMOVE');
-    if (action === 'VOLUMES') return { name: 'SOURCEPOOL', args: { pool, action: 'DEFINE', volumes: names(c, 'DASD volumes (A,B,…)') } };
-    return { name: 'SOURCEPOOL', args: { pool, action: action as 'ADD' | 'REMOVE', volumes: [dasd(c)] } };
+    const action = choice(c, 'VOLUMES', 'ADD', 'REMOVE');
+    if (action === 'VOLUMES') return { pool, action: 'DEFINE', volumes: names(c, 'DASD volumes (A,B,…)') };
+    return { pool, action, volumes: [dasd(c)] };
   },
   // TARGETPOOL <name> FOR <sourcepool> VOLUMES <dasd>[,...]
   TARGETPOOL: (c) => {
@@ -176,10 +177,10 @@ export const DASD_PARSERS: Record<string, Parser> = {
     c.kw('FOR');
     const source = c.name('source pool name');
     c.kw('VOLUMES');
-    return { name: 'TARGETPOOL', args: { pool, source, volumes: names(c, 'DASD volumes (a,b,…)') } };
+    return { pool, source, volumes: names(c, 'DASD volumes (a,b,…)') };
   },
-  PREPAIR: (c) => ({ name: 'PREPAIR', args: { pool: c.name('source pool name') } }),
-  BACKUP: (c) => ({ name: 'BACKUP', args: { pool: c.name('source pool name') } }),
+  PREPAIR: (c) => ({ pool: c.name('source pool name') }),
+  BACKUP: (c) => ({ pool: c.name('source pool name') }),
   // REMOTECOPY <dasd> TO <dasd> ESTABLISH OFFLINE [GRAIN <size>] [GBPS <x>]
   REMOTECOPY: (c) => {
     const primary = dasd(c);
@@ -195,34 +196,29 @@ export const DASD_PARSERS: Record<string, Parser> = {
         if (args.grain % 4096 !== 0) c.fail(`grain ${token!.text} is not a whole number of 4 KB blocks`, token);
       } else args.gbps = c.number('GBPS', 0.001);
     }
-    return { name: 'REMOTECOPY', args };
+    return args;
   },
   // FLASHCOPY <dasd> TO MEDIA <name>
   FLASHCOPY: (c) => {
     const d = dasd(c);
     c.kw('TO');
     c.kw('MEDIA');
-    return { name: 'FLASHCOPY', args: { dasd: d, media: c.name('media name') } };
+    return { dasd: d, media: c.name('media name') };
   },
   SHIP: (c) => {
     const media = c.name('media name');
     c.kw('TO');
-    return { name: 'SHIP', args: { media, site: c.name('site') } };
+    return { media, site: c.name('site') };
   },
   UPLOAD: (c) => {
     const media = c.name('media name');
     c.kw('TO');
-    return { name: 'UPLOAD', args: { media, dasd: dasd(c) } };
+    return { media, dasd: dasd(c) };
   },
-  SYNC: (c) => ({ name: 'SYNC', args: { dasd: dasd(c) } }),
+  SYNC: (c) => ({ dasd: dasd(c) }),
+  // SHOW JOURNAL <replica> | SHOW REMOTECOPY <dasd> | SHOW VERSIONS <sourcepool> | SHOW DASD <dasd>
+  SHOW_JOURNAL: (c) => ({ replica: dasd(c, 'a replica') }),
+  SHOW_REMOTECOPY: (c) => ({ dasd: dasd(c) }),
+  SHOW_VERSIONS: (c) => ({ pool: c.name('source pool name') }),
+  SHOW_DASD: (c) => ({ dasd: dasd(c) }),
 };
-
-export const DASD_SHOW_WORDS = ['JOURNAL', 'REMOTECOPY', 'VERSIONS', 'DASD'] as const;
-
-/** SHOW JOURNAL <replica> | SHOW REMOTECOPY <dasd> | SHOW VERSIONS <sourcepool> | SHOW DASD <dasd> */
-export function parseDasdShow(what: string, c: Cursor): Parsed {
-  if (what === 'JOURNAL') return { name: 'SHOW_JOURNAL', args: { replica: dasd(c, 'a replica') } };
-  if (what === 'REMOTECOPY') return { name: 'SHOW_REMOTECOPY', args: { dasd: dasd(c) } };
-  if (what === 'VERSIONS') return { name: 'SHOW_VERSIONS', args: { pool: c.name('source pool name') } };
-  return { name: 'SHOW_DASD', args: { dasd: dasd(c) } };
-}

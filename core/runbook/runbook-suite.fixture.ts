@@ -1,6 +1,6 @@
 // The shared check of a folder of runbooks (spec §1–2): each file cites its source and has EXPECT
 // lines, runs through the real CLI entry with every EXPECT passing (exit 0), and prints the same JSON
-// Lines twice. Used only by *.test.ts files.
+// Lines twice. A test fixture (it imports vitest and the CLI): used only by *.test.ts files, never by product code.
 
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

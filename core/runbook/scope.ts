@@ -1,7 +1,16 @@
 // What a runbook has defined so far, as validation sees it: names a later line may refer to.
 
-import type { ClusterRef, Named } from './cursor.js';
-import type { LineError } from './parser.js';
+import type { ClusterRef, LineError, Named } from './cursor.js';
+
+export interface FilePort {
+  /**
+   * reads a file named in a runbook, relative to the runbook's own folder; with `maxBytes`, a file
+   * larger than that is refused while it is read (a device or FIFO never fills memory)
+   */
+  readText(path: string, maxBytes?: number): string;
+  /** writes one (SAVE EXPORTSET), where a file system is available */
+  writeText?(path: string, text: string): void;
+}
 
 export interface Scope {
   grid: string | null;

@@ -1,14 +1,12 @@
-// Runbook lines of Copy Export and Copy Export Recovery (spec §8; Redbook §11.5–§11.7). The parser
-// merges these into its table; SHOW, LOAD and LI REQ hand their new forms to the functions below.
+// Runbook lines of Copy Export and Copy Export Recovery (spec §8; Redbook §11.5–§11.7): one function
+// per command, each reading the arguments after the command's leading words (core/commands/ names them).
 
 import { FORMATS, MEDIA, isFormat, isMedia, type Format, type Media } from '../world/tape/media.js';
 import { parseVolserRange } from '../model/volser.js';
-import type { CommandArgs, CommandName } from './commands.js';
+import type { CommandArgs } from './commands.js';
 import type { ClusterRef, Cursor, Named } from './cursor.js';
 import type { Token } from './lexer.js';
-
-type Parsed = { [K in CommandName]: { name: K; args: CommandArgs[K] } }[CommandName];
-type Parser = (c: Cursor, raw: string) => Parsed;
+import { choice, type ArgParsers } from './grid-parsers.js';
 
 function media(c: Cursor): Media {
   const token = c.next(`a media type (${MEDIA.join(', ')})`);
@@ -55,7 +53,11 @@ function pvolName(c: Cursor): Named {
   return c.volser();
 }
 
-export const TAPE_PARSERS: Record<string, Parser> = {
+export const TAPE_PARSERS: ArgParsers<
+  | 'POOL' | 'EXPORTLIST' | 'SETTING' | 'IOSTATION' | 'EJECT' | 'RECLAIM' | 'PVOL' | 'STANDALONE' | 'TRANSPORT' | 'SAVE_EXPORTSET'
+  | 'RESTART' | 'ERASE' | 'RECOVER' | 'LOAD_EXPORTSET' | 'SHOW_EXPORTSTATUS' | 'SHOW_POOL' | 'SHOW_PVOL' | 'SHOW_RECOVERY'
+  | 'COPYEXP' | 'PDRIVE' | 'POOLCNT'
+> = {
   // POOL <cl> <n> [MEDIA …] [FORMAT …] [COPYEXPORT] [RECLAIM <n>] [SCRATCH <count>] [ENCRYPT <keylabel>]
   POOL: (c) => {
     const cluster = c.cluster();
@@ -69,7 +71,7 @@ export const TAPE_PARSERS: Record<string, Parser> = {
       else if (opt === 'SCRATCH') args.scratch = c.int('scratch stacked volume count', 0, 1_000_000);
       else args.encrypt = c.name('key label').name;
     }
-    return { name: 'POOL', args };
+    return args;
   },
   // EXPORTLIST <volser> ON <cl> POOL <n> [EJECT|HOLD] [LMTDBPVL] [MC <mc>]
   EXPORTLIST: (c) => {
@@ -89,29 +91,29 @@ export const TAPE_PARSERS: Record<string, Parser> = {
       } else if (opt === 'LMTDBPVL') args.lmtdbpvl = true;
       else args.mc = c.name('Management Class');
     }
-    return { name: 'EXPORTLIST', args };
+    return args;
   },
   // SETTING <cl> COPYEXPORTLIMIT <n>: Redbook §11.5.1 "default limit is 2,000 ... maximum of 10,000"
   SETTING: (c) => {
     const cluster = c.cluster();
     c.kw('COPYEXPORTLIMIT');
-    return { name: 'SETTING', args: { cluster, setting: 'COPYEXPORTLIMIT', value: c.int('copy-exported volume limit', 1, 10_000) } };
+    return { cluster, setting: 'COPYEXPORTLIMIT', value: c.int('copy-exported volume limit', 1, 10_000) };
   },
-  IOSTATION: (c) => ({ name: 'IOSTATION', args: { cluster: c.cluster(), full: c.kw('EMPTY', 'FULL') === 'FULL' } }),
+  IOSTATION: (c) => ({ cluster: c.cluster(), full: c.kw('EMPTY', 'FULL') === 'FULL' }),
   EJECT: (c) => {
     const cluster = c.cluster();
     c.kw('EXPORTHOLD');
-    return { name: 'EJECT', args: { cluster } };
+    return { cluster };
   },
   RECLAIM: (c) => {
     const cluster = c.cluster();
     c.kw('POOL');
     const pool = c.int('pool number', 1, 32);
     const threshold = c.optKw('THRESHOLD') ? c.int('threshold percent', 0, 100) : null;
-    return { name: 'RECLAIM', args: { cluster, pool, threshold } };
+    return { cluster, pool, threshold };
   },
   // PVOL <pvol> UNAVAILABLE|READONLY|AVAILABLE: a stacked volume's access state (TimeZero extension)
-  PVOL: (c) => ({ name: 'PVOL', args: { pvol: pvolName(c), state: c.kw('UNAVAILABLE', 'READONLY', 'AVAILABLE') as CommandArgs['PVOL']['state'] } }),
+  PVOL: (c) => ({ pvol: pvolName(c), state: choice(c, 'UNAVAILABLE', 'READONLY', 'AVAILABLE') }),
   // STANDALONE <name> MODEL TAPE DRIVES <n> [FORMATS f,…] [CODE <level>] [KEYS k,…] [SLOTS <n>] [PARTITION range,…]
   STANDALONE: (c) => {
     const name = c.name('stand-alone library name');
@@ -134,7 +136,7 @@ export const TAPE_PARSERS: Record<string, Parser> = {
         });
       }
     }
-    return { name: 'STANDALONE', args };
+    return args;
   },
   // TRANSPORT EXPORTED FROM <cl> TO <standalone> | TRANSPORT <pvol-range> TO <standalone>|<cl>
   TRANSPORT: (c) => {
@@ -142,23 +144,23 @@ export const TAPE_PARSERS: Record<string, Parser> = {
       c.kw('FROM');
       const cluster = c.cluster();
       c.kw('TO');
-      return { name: 'TRANSPORT', args: { cluster, range: null, target: destination(c, 'a stand-alone library') } };
+      return { cluster, range: null, target: destination(c, 'a stand-alone library') };
     }
     const range = c.range();
     c.kw('TO');
-    return { name: 'TRANSPORT', args: { cluster: null, range, target: destination(c, 'a stand-alone library or a cluster') } };
+    return { cluster: null, range, target: destination(c, 'a stand-alone library or a cluster') };
   },
   // SAVE EXPORTSET FROM <cl> <file>
-  SAVE: (c) => {
+  SAVE_EXPORTSET: (c) => {
     c.kw('EXPORTSET');
     c.kw('FROM');
     const cluster = c.cluster();
     const token = c.next('a file path');
-    return { name: 'SAVE_EXPORTSET', args: { cluster, file: token.text, col: token.col } };
+    return { cluster, file: token.text, col: token.col };
   },
   // RESTART <cl>: the TS7700 back from an error or power off (Redbook Table 11-1 E0022/E0023; TimeZero extension)
-  RESTART: (c) => ({ name: 'RESTART', args: { cluster: c.cluster() } }),
-  ERASE: (c) => ({ name: 'ERASE', args: { target: c.name('stand-alone library') } }),
+  RESTART: (c) => ({ cluster: c.cluster() }),
+  ERASE: (c) => ({ target: c.name('stand-alone library') }),
   // RECOVER <standalone> FROM <pvol>|LATEST [TESTMODE ON|OFF] — default TESTMODE ON (spec §8)
   RECOVER: (c) => {
     const target = c.name('stand-alone library');
@@ -166,49 +168,52 @@ export const TAPE_PARSERS: Record<string, Parser> = {
     if (c.done) c.fail('expected a stacked volume VOLSER or LATEST');
     const from = c.optKw('LATEST') ? null : pvolName(c);
     const testMode = c.optKw('TESTMODE') ? c.kw('ON', 'OFF') === 'ON' : true;
-    return { name: 'RECOVER', args: { target, from, testMode } };
+    return { target, from, testMode };
   },
-};
-
-/** LOAD EXPORTSET <file> INTO <standalone>; null when the line is a grid-file LOAD. */
-export function parseLoadExportSet(c: Cursor): Parsed | null {
-  // `LOAD EXPORTSET` alone may load a grid file of that name; anything longer is this form, so a
-  // missing or misspelt INTO is named where it is rather than as an unexpected file path.
-  if (c.peek()?.upper !== 'EXPORTSET' || c.tokens.length <= 2) return null;
-  c.kw('EXPORTSET');
-  const token = c.next('a file path');
-  c.kw('INTO');
-  return { name: 'LOAD_EXPORTSET', args: { file: token.text, col: token.col, target: c.name('stand-alone library') } };
-}
-
-export const TAPE_SHOW_WORDS = ['EXPORTSTATUS', 'POOL', 'PVOL', 'RECOVERY'] as const;
-
-/** SHOW EXPORTSTATUS <volser> [VOLUME <volser>] [LIMIT <n>] | SHOW POOL <cl> <n> | SHOW PVOL <pvol> [ON <standalone>] | SHOW RECOVERY <standalone> */
-export function parseTapeShow(what: string, c: Cursor): Parsed {
-  if (what === 'EXPORTSTATUS') {
+  // LOAD EXPORTSET <file> INTO <standalone>: the LOAD router has told it from a grid-file LOAD
+  LOAD_EXPORTSET: (c) => {
+    c.kw('EXPORTSET');
+    const token = c.next('a file path');
+    c.kw('INTO');
+    return { file: token.text, col: token.col, target: c.name('stand-alone library') };
+  },
+  // SHOW EXPORTSTATUS <volser> [VOLUME <volser>] [LIMIT <n>]
+  SHOW_EXPORTSTATUS: (c) => {
     const volser = c.volser();
     const args: CommandArgs['SHOW_EXPORTSTATUS'] = { volser, volume: null, limit: null };
     for (let opt; (opt = c.optKw('VOLUME', 'LIMIT')); ) {
       if (opt === 'VOLUME') args.volume = c.volser();
       else args.limit = c.int('record limit', 0, 10_000_000);
     }
-    return { name: 'SHOW_EXPORTSTATUS', args };
-  }
-  if (what === 'POOL') return { name: 'SHOW_POOL', args: { cluster: c.cluster(), pool: c.int('pool number', 0, 32) } };
-  if (what === 'PVOL') {
+    return args;
+  },
+  SHOW_POOL: (c) => ({ cluster: c.cluster(), pool: c.int('pool number', 0, 32) }),
+  SHOW_PVOL: (c) => {
     const pvol = pvolName(c);
-    return { name: 'SHOW_PVOL', args: { pvol, on: c.optKw('ON') ? c.name('stand-alone library') : null } };
-  }
-  return { name: 'SHOW_RECOVERY', args: { target: c.name('stand-alone library') } };
+    return { pvol, on: c.optKw('ON') ? c.name('stand-alone library') : null };
+  },
+  SHOW_RECOVERY: (c) => ({ target: c.name('stand-alone library') }),
+  // LI REQ,<library>,COPYEXP,<pvol>,DELETE|RECLAIM | LI REQ,<library>,PDRIVE | LI REQ,<library>,POOLCNT:
+  // the router has checked the request keyword
+  COPYEXP: (c) => {
+    const library = libraryRequest(c);
+    const pvol = pvolName(c);
+    return { library, pvol, action: choice(c, 'DELETE', 'RECLAIM') };
+  },
+  PDRIVE: (c) => ({ library: libraryRequest(c) }),
+  POOLCNT: (c) => ({ library: libraryRequest(c) }),
+};
+
+/** LI REQ,<library>,<request>: the library, with the request keyword stepped over. */
+function libraryRequest(c: Cursor): Named {
+  const library = c.name('library name');
+  c.next('a library request keyword');
+  return library;
 }
 
-/** LI REQ,<library>,COPYEXP,<pvol>,DELETE|RECLAIM | LI REQ,<library>,PDRIVE | LI REQ,<library>,POOLCNT */
-export function parseLibraryRequest(library: Named, request: Token, c: Cursor): Parsed {
-  if (request.upper === 'PDRIVE') return { name: 'PDRIVE', args: { library } };
-  if (request.upper === 'POOLCNT') return { name: 'POOLCNT', args: { library } };
-  if (request.upper === 'COPYEXP') {
-    const pvol = pvolName(c);
-    return { name: 'COPYEXP', args: { library, pvol, action: c.kw('DELETE', 'RECLAIM') as 'DELETE' | 'RECLAIM' } };
-  }
-  c.fail(`library request '${request.text}' is not available in this build (DRSETUP, COPYEXP, PDRIVE, POOLCNT)`, request);
+/** LOAD EXPORTSET <file> INTO <standalone>, told from a LOAD of a grid file named EXPORTSET. */
+export function isLoadExportSet(c: Cursor): boolean {
+  // `LOAD EXPORTSET` alone may load a grid file of that name; anything longer is this form, so a
+  // missing or misspelt INTO is named where it is rather than as an unexpected file path.
+  return c.peek()?.upper === 'EXPORTSET' && c.tokens.length > 2;
 }

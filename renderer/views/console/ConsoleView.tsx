@@ -8,6 +8,8 @@ import { Message, Record } from '../../components/Record';
 import { execute } from '../../state/actions';
 import { useStore } from '../../state/store';
 import type { ConsoleEntry } from '../../state/console-slice';
+import { CompletionList, useCompletion } from '../../components/Completion';
+import { accept } from '../../lib/completion';
 
 export function ConsoleView() {
   return (
@@ -80,7 +82,15 @@ function CommandLine() {
   const [cursor, setCursor] = useState<number | null>(null);
   const draft = useRef('');
   const input = useRef<HTMLInputElement>(null);
+  const completion = useCompletion('console-completions');
   useEffect(() => input.current?.focus(), []);
+
+  /** puts a completed line in the input with the cursor after the word taken */
+  const applyLine = (next: string, cursor: number) => {
+    setLine(next);
+    setCursor(null);
+    requestAnimationFrame(() => input.current?.setSelectionRange(cursor, cursor));
+  };
 
   const run = async () => {
     const text = line.trim();
@@ -88,11 +98,13 @@ function CommandLine() {
     remember(text);
     setLine('');
     setCursor(null);
+    completion.close();
     await execute(text, 'Console');
     input.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (completion.onKeyDown(e, line, e.currentTarget.selectionStart ?? line.length, applyLine)) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       void run();
@@ -120,22 +132,37 @@ function CommandLine() {
   return (
     <div className="command-line">
       <label htmlFor="console-command">Command</label>
-      <input
-        id="console-command"
-        ref={input}
-        className="mono"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={line}
-        placeholder="SHOW GRID"
-        aria-describedby="console-hint"
-        onChange={(e) => {
-          setLine(e.target.value);
-          setCursor(null);
-        }}
-        onKeyDown={onKeyDown}
-      />
+      <div className="completion-anchor">
+        <input
+          id="console-command"
+          ref={input}
+          className="mono"
+          type="text"
+          {...completion.inputProps}
+          autoComplete="off"
+          spellCheck={false}
+          value={line}
+          placeholder="SHOW GRID"
+          aria-describedby="console-hint"
+          onChange={(e) => {
+            setLine(e.target.value);
+            setCursor(null);
+            completion.update(e.target.value, e.target.selectionStart ?? e.target.value.length);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={completion.close}
+        />
+        <CompletionList
+          completion={completion}
+          onPick={(item) => {
+            const open = completion.open;
+            if (!open) return;
+            const next = accept(line, open.from, open.to, item.text);
+            completion.close();
+            applyLine(next.line, next.cursor);
+          }}
+        />
+      </div>
       <button type="button" onClick={() => void run()} disabled={!line.trim()}>
         Run
       </button>
