@@ -176,7 +176,7 @@ export function checkpoint8(session: Session): { figures: Figures; peakRss: numb
     let peakRss = 0;
     let cp: Checkpoint | null = null;
     const write = timed(() => {
-      cp = serializeState(state);
+      cp = serializeState(state, { views: true });
       peakRss = rssNow();
       store.append({ line: null, source: 'bench', text: 'SHOW GRID', startedAt: state.now, endedAt: state.now, ok: true, outcome: '{"ok":true}' }, cp);
     });

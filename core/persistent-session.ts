@@ -72,7 +72,7 @@ export function attachStore(store: GridStore, session: Session, files: FilePort 
       try {
         store.append(
           { line: entry.line, source: entry.source, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, ok: entry.outcome.ok, outcome: JSON.stringify(entry.outcome) },
-          due ? serializeState(engine.state) : undefined,
+          due ? serializeState(engine.state, { views: true }) : undefined,
         );
       } catch (error) {
         sinceCheckpoint--;

@@ -40,6 +40,11 @@ export class NumberFifo {
     return this.data[this.head++]!;
   }
 
+  /** Drops the first n entries. */
+  drop(n: number): void {
+    this.head += Math.min(n, this.length);
+  }
+
   at(i: number): number {
     return this.data[this.head + i]!;
   }

@@ -36,16 +36,26 @@ function typed(Type: TypedConstructor, raw: Uint8Array, name: string, length: nu
 }
 
 /** Placement columns saved at exactly the volume count, so the layout does not depend on growth history. */
-export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs): TapeMeta {
+/** `views`: placement columns that cover every volume go as views of the live arrays (see serializeState). */
+export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs, views = false): TapeMeta {
   const placements = tape.placements.map((p, c) => {
     if (!p) return null;
+    // A column that has not grown to the last volumes yet reads as "no placement" there.
     for (const name of PLACEMENT_COLUMNS) {
-      const out = new Int32Array(volumeCount).fill(-1);
-      out.set(p[name].subarray(0, Math.min(volumeCount, p[name].length)));
+      let out = p[name].subarray(0, volumeCount);
+      if (!views) out = out.slice();
+      if (out.length < volumeCount) {
+        out = new Int32Array(volumeCount).fill(-1);
+        out.set(p[name]);
+      }
       blobs[`tape/placement/${c}/${name}`] = bytes(out);
     }
-    const sizes = new Float64Array(volumeCount);
-    sizes.set(p.tapeBytes.subarray(0, Math.min(volumeCount, p.tapeBytes.length)));
+    let sizes = p.tapeBytes.subarray(0, volumeCount);
+    if (!views) sizes = sizes.slice();
+    if (sizes.length < volumeCount) {
+      sizes = new Float64Array(volumeCount);
+      sizes.set(p.tapeBytes);
+    }
     blobs[`tape/placement/${c}/tapeBytes`] = bytes(sizes);
     return volumeCount;
   });
