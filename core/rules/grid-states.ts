@@ -99,28 +99,50 @@ function inputsOf(state: GridState): { inputs: Inputs; fresh: boolean } {
 function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
   const { inputs, fresh } = inputsOf(state);
   let changed = fresh;
-  if (inputs.immediateDeferred !== immediateDeferred) (inputs.immediateDeferred = immediateDeferred), (changed = true);
+  if (inputs.immediateDeferred !== immediateDeferred) {
+    inputs.immediateDeferred = immediateDeferred;
+    changed = true;
+  }
   const v = inputs.numbers;
   const status = inputs.status;
   let i = 0;
-  const clusters = state.clusters;
-  for (let k = 0; k < clusters.length; k++) {
-    const c = clusters[k]!;
+  let k = 0;
+  for (const c of state.clusters) {
     // Statuses are string constants: comparing them compares references.
-    if (status[k] !== c.status) (status[k] = c.status), (changed = true);
+    if (status[k] !== c.status) {
+      status[k] = c.status;
+      changed = true;
+    }
+    k++;
     const x = c.model === 'TAPE' ? 1 : 0;
-    if (v[i] !== x) (v[i] = x), (changed = true);
-    if (v[i + 1] !== c.drivesAvailable) (v[i + 1] = c.drivesAvailable), (changed = true);
-    if (v[i + 2] !== c.drives) (v[i + 2] = c.drives), (changed = true);
+    if (v[i] !== x) {
+      v[i] = x;
+      changed = true;
+    }
+    if (v[i + 1] !== c.drivesAvailable) {
+      v[i + 1] = c.drivesAvailable;
+      changed = true;
+    }
+    if (v[i + 2] !== c.drives) {
+      v[i + 2] = c.drives;
+      changed = true;
+    }
     i += 3;
   }
-  const links = inputs.links;
-  for (let k = 0; k < links.length; k++) {
-    const l = links[k]!;
+  for (const l of inputs.links) {
     const x = l.a * 64 + l.b;
-    if (v[i] !== x) (v[i] = x), (changed = true);
-    if (v[i + 1] !== l.count) (v[i + 1] = l.count), (changed = true);
-    if (v[i + 2] !== l.failed) (v[i + 2] = l.failed), (changed = true);
+    if (v[i] !== x) {
+      v[i] = x;
+      changed = true;
+    }
+    if (v[i + 1] !== l.count) {
+      v[i + 1] = l.count;
+      changed = true;
+    }
+    if (v[i + 2] !== l.failed) {
+      v[i + 2] = l.failed;
+      changed = true;
+    }
     i += 3;
   }
   return changed;
