@@ -1,17 +1,20 @@
 // Discrete-event queue ordered by (time, insertion sequence): ties resolve the same way on every run.
-// Events are plain data (kind + numeric arguments) so a checkpoint can hold the pending ones.
+// Events are plain data (kind + numeric arguments) so a checkpoint can hold the pending ones; the
+// world names the kinds and their argument shapes (core/world/events.ts).
 // The heap keeps each event's ordering key (time, sequence) in typed arrays beside it: a week of
 // production pops millions of events, and comparing keys in place beats reaching into each object.
 
-export interface SimEvent {
-  time: number;
-  seq: number;
+/** An event as scheduled: its kind and arguments. */
+export interface EventBody {
   kind: string;
-  args: number[];
+  args: readonly number[];
 }
 
-export class EventQueue {
-  private items: SimEvent[] = [];
+/** A queued event: when it fires, and its place among events of the same instant. */
+export type Queued<E extends EventBody> = { time: number; seq: number } & E;
+
+export class EventQueue<E extends EventBody> {
+  private items: Queued<E>[] = [];
   private times = new Float64Array(64);
   private seqs = new Float64Array(64);
   private nextSeq = 0;
@@ -20,9 +23,9 @@ export class EventQueue {
     return this.items.length;
   }
 
-  push(time: number, kind: string, args: number[] = []): void {
+  push(time: number, body: E): void {
     const seq = this.nextSeq++;
-    const event: SimEvent = { time, seq, kind, args };
+    const event: Queued<E> = { time, seq, ...body };
     const items = this.items;
     let i = items.length;
     if (i === this.times.length) this.grow();
@@ -43,11 +46,11 @@ export class EventQueue {
     seqs[i] = seq;
   }
 
-  peek(): SimEvent | undefined {
+  peek(): Queued<E> | undefined {
     return this.items[0];
   }
 
-  pop(): SimEvent | undefined {
+  pop(): Queued<E> | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
@@ -95,19 +98,20 @@ export class EventQueue {
     this.seqs = seqs;
   }
 
-  toJSON(): { nextSeq: number; events: SimEvent[] } {
+  toJSON(): { nextSeq: number; events: Queued<E>[] } {
     return { nextSeq: this.nextSeq, events: [...this.items].sort((a, b) => (before(a, b) ? -1 : 1)) };
   }
 
-  static fromJSON(data: { nextSeq: number; events: SimEvent[] }): EventQueue {
-    const queue = new EventQueue();
-    for (const e of data.events) queue.place({ ...e, args: [...e.args] }); // a sorted array is a heap
+  /** `data` is the caller's own (a freshly decoded checkpoint): the queue takes its events as they are. */
+  static fromJSON<E extends EventBody>(data: { nextSeq: number; events: Queued<E>[] }): EventQueue<E> {
+    const queue = new EventQueue<E>();
+    for (const event of data.events) queue.place(event); // a sorted array is a heap
     queue.nextSeq = data.nextSeq;
     return queue;
   }
 
   /** Appends an event after every held one: restoring the sorted list of toJSON() keeps the heap order. */
-  private place(event: SimEvent): void {
+  private place(event: Queued<E>): void {
     const i = this.items.length;
     if (i === this.times.length) this.grow();
     this.items.push(event);
@@ -116,6 +120,6 @@ export class EventQueue {
   }
 }
 
-function before(a: SimEvent, b: SimEvent): boolean {
+function before(a: { time: number; seq: number }, b: { time: number; seq: number }): boolean {
   return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }
