@@ -137,6 +137,8 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
     let changes = 0;
     let failing = true;
     const measuring = page.evaluate(frameScript(seconds * 1000)) as Promise<Scroll>;
+    // If a site change fails, that error is the one to report: the frame count then rejects too, as the page closes.
+    measuring.catch(() => {});
     const started = Date.now();
     while (Date.now() - started < seconds * 1000 - 300) {
       await client.execute(`${failing ? 'FAIL' : 'REPAIR'} SITE ${site}`);
