@@ -209,7 +209,12 @@ export function serializeState(state: GridState, { views = false }: { views?: bo
   return { meta: JSON.parse(JSON.stringify(meta, encodeValue)) as Record<string, unknown>, blobs };
 }
 
-export function restoreState(cp: Checkpoint): GridState {
+/**
+ * `adopt`: the checkpoint was loaded for this restore alone (straight from the store), so its biggest
+ * blobs — the tape placements — become the state's columns without a copy. Without it two states
+ * restored from one checkpoint share nothing.
+ */
+export function restoreState(cp: Checkpoint, { adopt = false }: { adopt?: boolean } = {}): GridState {
   const meta = decodeMeta(cp.meta);
   const blob = (name: string): Uint8Array => {
     const bytes = cp.blobs[name];
@@ -289,7 +294,7 @@ export function restoreState(cp: Checkpoint): GridState {
     families,
     flashActive: meta.flashActive,
     announced: meta.announced,
-    tape: meta.tape ? restoreTape(meta.tape, blob) : createTapeState(),
+    tape: meta.tape ? restoreTape(meta.tape, blob, adopt) : createTapeState(),
     dasd: restoreDasd(meta.dasd, blob),
     messages: [],
     trail: meta.trail ? restoreTrail(meta.trail, blob) : new VolumeTrail(),

@@ -12,7 +12,7 @@ import { type Placement, type TapeState } from '../../world/tape/tape-state.js';
 
 type Blobs = Record<string, Uint8Array>;
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
-type TypedConstructor = { new (n: number): Typed; BYTES_PER_ELEMENT: number };
+type TypedConstructor = { new (n: number): Typed; new (buffer: ArrayBufferLike, byteOffset: number, length: number): Typed; BYTES_PER_ELEMENT: number };
 
 const RUN_COLUMNS = { volumes: Int32Array, reason: Uint8Array, pvolOf: Int32Array } as const;
 type RunColumn = keyof typeof RUN_COLUMNS;
@@ -29,10 +29,12 @@ function bytes(array: Typed): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-function typed(Type: TypedConstructor, raw: Uint8Array, name: string, length: number | null): Typed {
+/** `adopt`: the bytes are the caller's to give away: an aligned blob becomes the column as it is, uncopied. */
+function typed(Type: TypedConstructor, raw: Uint8Array, name: string, length: number | null, adopt = false): Typed {
   if (raw.byteLength % Type.BYTES_PER_ELEMENT !== 0 || (length !== null && raw.byteLength !== length * Type.BYTES_PER_ELEMENT)) {
     throw new Error(`${name}: ${raw.byteLength} bytes do not make ${length ?? 'whole'} values of ${Type.BYTES_PER_ELEMENT} bytes`);
   }
+  if (adopt && raw.byteOffset % Type.BYTES_PER_ELEMENT === 0) return new Type(raw.buffer, raw.byteOffset, raw.byteLength / Type.BYTES_PER_ELEMENT);
   const out = new Type(raw.byteLength / Type.BYTES_PER_ELEMENT);
   new Uint8Array(out.buffer).set(raw);
   return out;
@@ -82,10 +84,11 @@ export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs
   return { ...tape, placements, exports, databases, standalones };
 }
 
-export function restoreTape(meta: TapeMeta, blob: (name: string) => Uint8Array): TapeState {
+/** `adopt`: placement columns take the blobs' memory (see restoreState). */
+export function restoreTape(meta: TapeMeta, blob: (name: string) => Uint8Array, adopt = false): TapeState {
   const placements = meta.placements.map((length, c): Placement | null => {
     if (length === null) return null;
-    const col = (name: string, Type: TypedConstructor) => typed(Type, blob(`tape/placement/${c}/${name}`), `tape/placement/${c}/${name}`, length);
+    const col = (name: string, Type: TypedConstructor) => typed(Type, blob(`tape/placement/${c}/${name}`), `tape/placement/${c}/${name}`, length, adopt);
     return { primary: col('primary', Int32Array) as Int32Array, secondary: col('secondary', Int32Array) as Int32Array, tapeLevel: col('tapeLevel', Int32Array) as Int32Array, tapeBytes: col('tapeBytes', Float64Array) as Float64Array };
   });
   const exports = meta.exports.map((run, i): ExportRun => {
