@@ -90,6 +90,8 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
   }
   const rootDir = ensureRendererBuilt(ROOT, { out: () => {}, err: (l) => opts.log?.(l) }, true);
   if (!rootDir) throw new Error('browser figures: the renderer did not build');
+  // The service guards session.run with its writer queue; the bench's later figures run the session directly.
+  const run = session.run;
   const service = createConsoleService({ store: { open: () => session, attach: () => {} } });
   const server = await startWebServer({ service, rootDir, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
@@ -137,6 +139,8 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
     let changes = 0;
     let failing = true;
     const measuring = page.evaluate(frameScript(seconds * 1000)) as Promise<Scroll>;
+    // If a site change fails, that error is the one to report: the frame count then rejects too, as the page closes.
+    measuring.catch(() => {});
     const started = Date.now();
     while (Date.now() - started < seconds * 1000 - 300) {
       await client.execute(`${failing ? 'FAIL' : 'REPAIR'} SITE ${site}`);
@@ -167,5 +171,6 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
     await browser.close();
     await server.close();
     service.close();
+    session.run = run;
   }
 }

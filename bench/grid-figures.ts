@@ -83,7 +83,7 @@ export function checkpoint(session: Session): Figures {
     store.setSeed(1);
     const state = session.engine.state;
     const writeMs = timeMs(() => {
-      store.append({ line: null, source: 'bench', text: 'SHOW GRID', startedAt: state.now, endedAt: state.now, ok: true, outcome: '{"ok":true}' }, serializeState(state));
+      store.append({ line: null, source: 'bench', text: 'SHOW GRID', startedAt: state.now, endedAt: state.now, ok: true, outcome: '{"ok":true}' }, serializeState(state, { views: true }));
     });
     store.close();
     let volumes = 0;

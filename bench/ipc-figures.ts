@@ -12,6 +12,8 @@ import { createConsoleService } from '../services/console-service.js';
 import type { Figures } from './figures.js';
 
 export async function ipcPage(session: Session, pages = 200): Promise<Figures> {
+  // The service guards session.run with its writer queue; the bench's later figures run the session directly.
+  const run = session.run;
   const service = createConsoleService({ store: { open: () => session, attach: () => {} } });
   const server = await startWebServer({ service, rootDir: mkdtempSync(join(tmpdir(), 'tz-bench-root-')), port: 0 });
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, { origin: server.origin });
@@ -46,6 +48,8 @@ export async function ipcPage(session: Session, pages = 200): Promise<Figures> {
   }
   ws.close();
   await server.close();
+  service.close();
+  session.run = run;
   times.sort((a, b) => a - b);
   const p95 = times[Math.floor(times.length * 0.95)]!;
   return { ipcPageP95: { value: Math.round(p95 * 100) / 100, unit: 'ms', target: '<= 20 ms', detail: { pages, coldFirstPageMs: Math.round(coldMs), medianMs: Math.round(times[times.length >> 1]! * 100) / 100 } } };

@@ -19,7 +19,7 @@ export const WHAT: Record<string, string> = {
   preload4M8Rss: 'peak RSS of that process',
   bytesPerVolume: 'column bytes per volume on 8 clusters (fixed part + per-cluster part × 8)',
   bytesPerVolumePerCluster: 'column bytes per volume for each cluster (copy level; stacked-volume placement on tape clusters)',
-  peakBytesPerVolume: 'peak resident bytes per volume: PRELOAD growth and a checkpoint’s copy of the columns included',
+  peakBytesPerVolume: 'peak resident bytes per volume: PRELOAD growth and a checkpoint to SQLite included',
   ceiling2GB: 'largest 8-cluster grid that fits in 2 GB at that peak',
   ceiling8GB: 'largest 8-cluster grid that fits in 8 GB at that peak',
   showGrid4M: '`SHOW GRID` on that grid (median)',
@@ -95,7 +95,7 @@ function memorySentence(figures: Figures): string[] {
     '',
     `Memory grows linearly with the volumes: ${fixed} bytes per volume plus ${perCluster.value} bytes per volume for each cluster ` +
       `(a copy level on every cluster, the stacked-volume placement on tape-attached ones): ${total.value} bytes per volume on 8 clusters. ` +
-      `The process peaks at ${peak.value} bytes per volume (growing the columns during PRELOAD, and a checkpoint's copy of them), so the ` +
+      `The process peaks at ${peak.value} bytes per volume (growing the columns during PRELOAD, and writing a checkpoint), so the ` +
       `largest 8-cluster grid that fits is about ${millions(in2.value)} volumes in 2 GB and ${millions(in8.value)} in 8 GB.`,
   ];
 }

@@ -46,7 +46,8 @@ export function toJournalRecord(entry: JournalEntry): JournalRecord {
 }
 
 function rebuild(files: FilePort | null, seed: number, checkpoint: ReturnType<GridStore['loadLatest']>['checkpoint'], entries: JournalEntry[], until = Infinity, before: JournalEntry[] = []): Session {
-  const engine = checkpoint ? new Engine(seed, restoreState(checkpoint)) : new Engine(seed);
+  // Each rebuild loads its own checkpoint from the store: the restore may keep its blobs.
+  const engine = checkpoint ? new Engine(seed, restoreState(checkpoint, { adopt: true })) : new Engine(seed);
   const session = new Session(files, seed, engine);
   // The history before the checkpoint is known, not re-run: the checkpoint already holds its effect.
   for (const entry of before) session.journal.push(toJournalRecord(entry));
@@ -72,7 +73,7 @@ export function attachStore(store: GridStore, session: Session, files: FilePort 
       try {
         store.append(
           { line: entry.line, source: entry.source, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, ok: entry.outcome.ok, outcome: JSON.stringify(entry.outcome) },
-          due ? serializeState(engine.state) : undefined,
+          due ? serializeState(engine.state, { views: true }) : undefined,
         );
       } catch (error) {
         sinceCheckpoint--;

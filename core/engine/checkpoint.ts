@@ -134,16 +134,21 @@ interface CheckpointMeta {
 
 const TRAIL_COLUMNS = ['time', 'volume', 'kind', 'cluster', 'other', 'level', 'value', 'commandRef'] as const;
 
-export function serializeState(state: GridState): Checkpoint {
+/**
+ * `views`: the biggest blobs (volume columns, tape placements) view the live state's arrays instead
+ * of copying them — for a checkpoint written to the store at once, before the state runs another
+ * command. Without it the checkpoint is a snapshot of its own.
+ */
+export function serializeState(state: GridState, { views = false }: { views?: boolean } = {}): Checkpoint {
   const blobs: Record<string, Uint8Array> = {};
   const volumes = state.volumes;
   const count = volumes.count;
-  for (const name of SCALAR_COLUMNS) blobs[`volumes/${name}`] = bytesOf(volumes.cols[name].slice(0, count));
-  volumes.cols.copyLevel.forEach((levels, c) => (blobs[`volumes/copyLevel/${c}`] = bytesOf(levels.slice(0, count))));
+  for (const name of SCALAR_COLUMNS) blobs[`volumes/${name}`] = bytesOf(head(volumes.cols[name], count, views));
+  volumes.cols.copyLevel.forEach((levels, c) => (blobs[`volumes/copyLevel/${c}`] = bytesOf(head(levels, count, views))));
 
   const copies = state.copies.targets.map((q, t): TargetQueueMeta => {
     for (const fifo of TARGET_FIFOS) blobs[`copies/${t}/${fifo}`] = bytesOf(q[fifo].toArray());
-    blobs[`copies/${t}/recent`] = numbersOf(q.recent);
+    blobs[`copies/${t}/recent`] = bytesOf(q.recent.toArray());
     return { ...q, volume: null, level: null, type: null, enqueuedAt: null, size: null, recent: null };
   });
 
@@ -196,7 +201,7 @@ export function serializeState(state: GridState): Checkpoint {
     families,
     flashActive: state.flashActive,
     announced: state.announced,
-    tape: serializeTape(state.tape, count, blobs),
+    tape: serializeTape(state.tape, count, blobs, views),
     dasd: serializeDasd(state.dasd, blobs),
     trail: serializeTrail(state.trail, blobs),
   };
@@ -204,7 +209,12 @@ export function serializeState(state: GridState): Checkpoint {
   return { meta: JSON.parse(JSON.stringify(meta, encodeValue)) as Record<string, unknown>, blobs };
 }
 
-export function restoreState(cp: Checkpoint): GridState {
+/**
+ * `adopt`: the checkpoint was loaded for this restore alone (straight from the store), so its biggest
+ * blobs — the tape placements — become the state's columns without a copy. Without it two states
+ * restored from one checkpoint share nothing.
+ */
+export function restoreState(cp: Checkpoint, { adopt = false }: { adopt?: boolean } = {}): GridState {
   const meta = decodeMeta(cp.meta);
   const blob = (name: string): Uint8Array => {
     const bytes = cp.blobs[name];
@@ -225,7 +235,7 @@ export function restoreState(cp: Checkpoint): GridState {
       type: fifo('type'),
       enqueuedAt: fifo('enqueuedAt'),
       size: fifo('size'),
-      recent: Array.from(float64Of(blob(`copies/${t}/recent`), `copies/${t}/recent`)),
+      recent: fifo('recent'),
     };
   });
 
@@ -284,7 +294,7 @@ export function restoreState(cp: Checkpoint): GridState {
     families,
     flashActive: meta.flashActive,
     announced: meta.announced,
-    tape: meta.tape ? restoreTape(meta.tape, blob) : createTapeState(),
+    tape: meta.tape ? restoreTape(meta.tape, blob, adopt) : createTapeState(),
     dasd: restoreDasd(meta.dasd, blob),
     messages: [],
     trail: meta.trail ? restoreTrail(meta.trail, blob) : new VolumeTrail(),
@@ -346,6 +356,11 @@ function fill(column: ArrayBufferView, count: number, bytes: Uint8Array, name: s
     throw new CheckpointError('BAD_BLOB', name, `${bytes.byteLength} bytes, expected ${count} × ${width}`);
   }
   new Uint8Array(column.buffer, column.byteOffset, bytes.byteLength).set(bytes);
+}
+
+/** The first `count` elements: a view of the column, or a copy of them. */
+function head<T extends { subarray(begin: number, end: number): T; slice(begin: number, end: number): T }>(column: T, count: number, view: boolean): T {
+  return view ? column.subarray(0, count) : column.slice(0, count);
 }
 
 function numbersOf(values: ArrayLike<number>): Uint8Array {

@@ -118,9 +118,10 @@ export function showQueue(state: GridState, x: number) {
   const moved = COPY_TYPES.map(() => 0);
   let start = Infinity;
   for (let i = 0; i < q.recent.length; i += 3) {
-    if (q.recent[i]! < horizon) continue;
-    start = Math.min(start, q.recent[i]!);
-    moved[q.recent[i + 2]!]! += q.recent[i + 1]!;
+    const startedAt = q.recent.at(i);
+    if (startedAt < horizon) continue;
+    start = Math.min(start, startedAt);
+    moved[q.recent.at(i + 2)]! += q.recent.at(i + 1);
   }
   for (const f of q.inFlight) {
     if (f.startedAt < horizon) continue;

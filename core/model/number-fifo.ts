@@ -42,6 +42,11 @@ export class NumberFifo {
     return value;
   }
 
+  /** Drops the first n entries. */
+  drop(n: number): void {
+    this.head += Math.min(n, this.length);
+  }
+
   at(i: number): number {
     const value = i >= 0 && this.head + i < this.tail ? this.data[this.head + i] : undefined;
     if (value === undefined) throw new RangeError(`queue has no entry ${i} (${this.length} queued)`);

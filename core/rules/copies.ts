@@ -155,30 +155,47 @@ function dropAt(q: TargetQueue, i: number, started = false): void {
   for (const { fifo, front } of held) for (let k = front.length - 1; k >= 0; k--) fifo.unshift(front[k]!);
 }
 
+/** Copies in flight per source cluster, reused by every re-plan (re-planning runs once per copy event). */
+let perSource = new Int32Array(8);
+
 function reschedule(state: GridState, target: number, q: TargetQueue): void {
-  const perSource = new Map<number, number>();
-  for (const f of q.inFlight) perSource.set(f.source, (perSource.get(f.source) ?? 0) + 1);
+  const flights = q.inFlight;
+  if (perSource.length < state.clusters.length) perSource = new Int32Array(state.clusters.length);
+  for (const f of flights) perSource[f.source]!++;
   let next = Infinity;
-  for (const f of q.inFlight) {
-    f.rate = pairBandwidth(state, f.source, target) / 1000 / perSource.get(f.source)!;
+  for (const f of flights) {
+    f.rate = pairBandwidth(state, f.source, target) / 1000 / perSource[f.source]!;
     if (f.rate > 0) next = Math.min(next, state.now + Math.max(1, Math.ceil(f.remaining / f.rate)));
   }
+  for (const f of flights) perSource[f.source] = 0;
   q.version++;
   if (next < Infinity) state.events.push(next, { kind: 'copy', args: [target, q.version] });
   sampleBacklog(state, q);
 }
 
 export function onCopy(state: GridState, event: FiredEvent<'copy'>): void {
-  const [target, version] = event.args;
+  const target = event.args[0];
   const q = state.copies.target(target);
-  if (q.version !== version) return; // re-planned since
+  if (q.version !== event.args[1]) return; // re-planned since
   settle(state, q);
-  const done = q.inFlight.filter((f) => f.rate > 0 && f.remaining <= f.rate / 2);
-  if (done.length === 0) return reschedule(state, target, q);
-  q.inFlight = q.inFlight.filter((f) => !done.includes(f));
+  // Every copy whose transfer ends by now completes, in the order they went in flight.
+  let ending = 0;
+  for (const f of q.inFlight) if (ends(f)) ending++;
+  if (ending === 0) return reschedule(state, target, q);
+  let done = q.inFlight;
+  if (ending === done.length) q.inFlight = [];
+  else {
+    done = q.inFlight.filter(ends);
+    q.inFlight = q.inFlight.filter((f) => !ends(f));
+  }
   for (const f of done) completeCopy(state, target, q, f);
   pumpCopies(state, target);
   wakeWaitingTargets(state, target);
+}
+
+/** Its transfer ends within half a millisecond of now. */
+function ends(f: CopyInFlight): boolean {
+  return f.rate > 0 && f.remaining <= f.rate / 2;
 }
 
 function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyInFlight): void {
@@ -192,19 +209,25 @@ function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyI
   q.completedBytes[f.type]! += f.bytes;
   // Spec §12: a drain rate is bytes over the elapsed time on the link, so each completion is kept with
   // the time its transfer started (the rate's window opens there, not at the first completion).
-  q.recent.push(f.startedAt, f.bytes, f.type);
+  q.recent.push(f.startedAt);
+  q.recent.push(f.bytes);
+  q.recent.push(f.type);
   // Drop completions older than the drain-rate window, in bulk: readers skip the stale ones anyway.
   // (Start times come almost in order, as copies start in queue order; a straggler only drops early.)
+  // The search's first probe is the middle entry: when that one is still in the window the search
+  // ends at or before it and nothing would be dropped, so only a stale middle runs the search.
+  const recent = q.recent;
   const horizon = state.now - RECENT_WINDOW_MS;
-  if (q.recent[0]! < horizon) {
+  const entries = recent.length / 3;
+  if (entries > 0 && recent.at(0) < horizon && recent.at((entries >> 1) * 3) < horizon) {
     let lo = 0;
-    let hi = q.recent.length / 3;
+    let hi = entries;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (q.recent[mid * 3]! < horizon) lo = mid + 1;
+      if (recent.at(mid * 3) < horizon) lo = mid + 1;
       else hi = mid;
     }
-    if (lo * 6 > q.recent.length) q.recent.splice(0, lo * 3);
+    if (lo * 6 > recent.length) recent.drop(lo * 3);
   }
 }
 
@@ -239,7 +262,9 @@ export function replanCopies(state: GridState): void {
 
 function sampleBacklog(state: GridState, q: TargetQueue): void {
   const count = q.volume.length + q.inFlight.length;
-  const bytes = q.bytes + q.inFlight.reduce((sum, f) => sum + Math.max(0, f.remaining), 0);
+  let inFlight = 0;
+  for (const f of q.inFlight) inFlight += Math.max(0, f.remaining);
+  const bytes = q.bytes + inFlight;
   const last = q.history[q.history.length - 1];
   if (last && state.now - last.time < HISTORY_STEP_MS) {
     last.count = count;

@@ -70,54 +70,84 @@ export function updateGridStates(state: GridState): void {
   }
 }
 
-const lastInputs = new WeakMap<GridState, Int32Array>();
-// Links are added only with a cluster (topology.ts) and the record is replaced only with a new grid
-// or a restore, so the list is re-read when either changes — not enumerated after every event.
-const linkLists = new WeakMap<object, { clusters: number; list: GridLink[] }>();
-
-function linkList(state: GridState): GridLink[] {
-  let cached = linkLists.get(state.links);
-  if (!cached || cached.clusters !== state.clusters.length) {
-    cached = { clusters: state.clusters.length, list: Object.values(state.links) };
-    linkLists.set(state.links, cached);
-  }
-  return cached.list;
+/**
+ * What clusterStates read at the last look, per grid: the immediate-deferred backlog, each cluster's
+ * status, model and drives, each link's pair, count and failures. Links are added only with a cluster
+ * (topology.ts) and the record is replaced only with a new grid or a restore, so the list is re-read
+ * when either changes — not enumerated after every event.
+ */
+interface Inputs {
+  linksOf: object;
+  clusters: number;
+  links: GridLink[];
+  immediateDeferred: boolean;
+  status: string[];
+  numbers: Int32Array;
 }
-const STATUS_CODES: Record<string, number> = {};
+
+const lastInputs = new WeakMap<GridState, Inputs>();
 // No closures here: this runs after every event, and tsx's transform wraps each closure it creates.
+
+function inputsOf(state: GridState): { inputs: Inputs; fresh: boolean } {
+  const inputs = lastInputs.get(state);
+  if (inputs && inputs.linksOf === state.links && inputs.clusters === state.clusters.length) return { inputs, fresh: false };
+  const links = Object.values(state.links);
+  const made: Inputs = { linksOf: state.links, clusters: state.clusters.length, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length * 3 + links.length * 3) };
+  lastInputs.set(state, made);
+  return { inputs: made, fresh: true };
+}
 
 /**
  * Whether anything clusterStates reads changed since the last call: cluster status, model and drives,
  * link counts and failures, and the immediate-deferred backlog. Compared exactly, without allocating.
  */
 function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
-  const links = linkList(state);
-  const size = 1 + state.clusters.length * 4 + links.length * 3;
-  let v = lastInputs.get(state);
-  let changed = false;
-  if (!v || v.length !== size) {
-    v = new Int32Array(size);
-    lastInputs.set(state, v);
+  const { inputs, fresh } = inputsOf(state);
+  let changed = fresh;
+  if (inputs.immediateDeferred !== immediateDeferred) {
+    inputs.immediateDeferred = immediateDeferred;
     changed = true;
   }
+  const v = inputs.numbers;
+  const status = inputs.status;
   let i = 0;
-  let x = immediateDeferred ? 1 : 0;
-  if (v[i] !== x) (v[i] = x), (changed = true);
-  i++;
+  let k = 0;
   for (const c of state.clusters) {
-    x = STATUS_CODES[c.status] ??= Object.keys(STATUS_CODES).length + 1;
-    if (v[i] !== x) (v[i] = x), (changed = true);
-    x = c.model === 'TAPE' ? 1 : 0;
-    if (v[i + 1] !== x) (v[i + 1] = x), (changed = true);
-    if (v[i + 2] !== c.drivesAvailable) (v[i + 2] = c.drivesAvailable), (changed = true);
-    if (v[i + 3] !== c.drives) (v[i + 3] = c.drives), (changed = true);
-    i += 4;
+    // Statuses are string constants: comparing them compares references.
+    if (status[k] !== c.status) {
+      status[k] = c.status;
+      changed = true;
+    }
+    k++;
+    const x = c.model === 'TAPE' ? 1 : 0;
+    if (v[i] !== x) {
+      v[i] = x;
+      changed = true;
+    }
+    if (v[i + 1] !== c.drivesAvailable) {
+      v[i + 1] = c.drivesAvailable;
+      changed = true;
+    }
+    if (v[i + 2] !== c.drives) {
+      v[i + 2] = c.drives;
+      changed = true;
+    }
+    i += 3;
   }
-  for (const l of links) {
-    x = l.a * 64 + l.b;
-    if (v[i] !== x) (v[i] = x), (changed = true);
-    if (v[i + 1] !== l.count) (v[i + 1] = l.count), (changed = true);
-    if (v[i + 2] !== l.failed) (v[i + 2] = l.failed), (changed = true);
+  for (const l of inputs.links) {
+    const x = l.a * 64 + l.b;
+    if (v[i] !== x) {
+      v[i] = x;
+      changed = true;
+    }
+    if (v[i + 1] !== l.count) {
+      v[i + 1] = l.count;
+      changed = true;
+    }
+    if (v[i + 2] !== l.failed) {
+      v[i + 2] = l.failed;
+      changed = true;
+    }
     i += 3;
   }
   return changed;

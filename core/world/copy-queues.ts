@@ -48,8 +48,8 @@ export interface TargetQueue {
   pending: number[];
   completed: number[];
   completedBytes: number[];
-  /** recent completions (time, bytes, type) for drain rates */
-  recent: number[];
+  /** recent completions (start time, bytes, type) for drain rates */
+  recent: NumberFifo;
   history: BacklogSample[];
 }
 
@@ -67,7 +67,7 @@ export function newTargetQueue(): TargetQueue {
     pending: COPY_TYPES.map(() => 0),
     completed: COPY_TYPES.map(() => 0),
     completedBytes: COPY_TYPES.map(() => 0),
-    recent: [],
+    recent: new NumberFifo(),
     history: [],
   };
 }

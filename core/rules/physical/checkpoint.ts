@@ -12,7 +12,7 @@ import { type Placement, type TapeState } from '../../world/tape/tape-state.js';
 
 type Blobs = Record<string, Uint8Array>;
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
-type TypedConstructor<T extends Typed> = { new (n: number): T; BYTES_PER_ELEMENT: number };
+type TypedConstructor<T extends Typed> = { new (n: number): T; new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
 
 const RUN_COLUMN_NAMES = ['volumes', 'reason', 'pvolOf'] as const;
 type RunColumn = (typeof RUN_COLUMN_NAMES)[number];
@@ -29,26 +29,38 @@ function bytes(array: Typed): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-function typed<T extends Typed>(Type: TypedConstructor<T>, raw: Uint8Array, name: string, length: number | null): T {
+/** `adopt`: the bytes are the caller's to give away: an aligned blob becomes the column as it is, uncopied. */
+function typed<T extends Typed>(Type: TypedConstructor<T>, raw: Uint8Array, name: string, length: number | null, adopt = false): T {
   if (raw.byteLength % Type.BYTES_PER_ELEMENT !== 0 || (length !== null && raw.byteLength !== length * Type.BYTES_PER_ELEMENT)) {
     throw new Error(`${name}: ${raw.byteLength} bytes do not make ${length ?? 'whole'} values of ${Type.BYTES_PER_ELEMENT} bytes`);
   }
+  if (adopt && raw.byteOffset % Type.BYTES_PER_ELEMENT === 0) return new Type(raw.buffer, raw.byteOffset, raw.byteLength / Type.BYTES_PER_ELEMENT);
   const out = new Type(raw.byteLength / Type.BYTES_PER_ELEMENT);
   new Uint8Array(out.buffer).set(raw);
   return out;
 }
 
 /** Placement columns saved at exactly the volume count, so the layout does not depend on growth history. */
-export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs): TapeMeta {
+/** `views`: placement columns that cover every volume go as views of the live arrays (see serializeState). */
+export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs, views = false): TapeMeta {
   const placements = tape.placements.map((p, c) => {
     if (!p) return null;
+    // A column that has not grown to the last volumes yet reads as "no placement" there.
     for (const name of PLACEMENT_COLUMNS) {
-      const out = new Int32Array(volumeCount).fill(-1);
-      out.set(p[name].subarray(0, Math.min(volumeCount, p[name].length)));
+      let out = p[name].subarray(0, volumeCount);
+      if (!views) out = out.slice();
+      if (out.length < volumeCount) {
+        out = new Int32Array(volumeCount).fill(-1);
+        out.set(p[name]);
+      }
       blobs[`tape/placement/${c}/${name}`] = bytes(out);
     }
-    const sizes = new Float64Array(volumeCount);
-    sizes.set(p.tapeBytes.subarray(0, Math.min(volumeCount, p.tapeBytes.length)));
+    let sizes = p.tapeBytes.subarray(0, volumeCount);
+    if (!views) sizes = sizes.slice();
+    if (sizes.length < volumeCount) {
+      sizes = new Float64Array(volumeCount);
+      sizes.set(p.tapeBytes);
+    }
     blobs[`tape/placement/${c}/tapeBytes`] = bytes(sizes);
     return volumeCount;
   });
@@ -68,10 +80,11 @@ export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs
   return { ...tape, placements, exports, databases, standalones };
 }
 
-export function restoreTape(meta: TapeMeta, blob: (name: string) => Uint8Array): TapeState {
+/** `adopt`: placement columns take the blobs' memory (see restoreState). */
+export function restoreTape(meta: TapeMeta, blob: (name: string) => Uint8Array, adopt = false): TapeState {
   const placements = meta.placements.map((length, c): Placement | null => {
     if (length === null) return null;
-    const col = <T extends Typed>(name: string, Type: TypedConstructor<T>) => typed(Type, blob(`tape/placement/${c}/${name}`), `tape/placement/${c}/${name}`, length);
+    const col = <T extends Typed>(name: string, Type: TypedConstructor<T>) => typed(Type, blob(`tape/placement/${c}/${name}`), `tape/placement/${c}/${name}`, length, adopt);
     return { primary: col('primary', Int32Array), secondary: col('secondary', Int32Array), tapeLevel: col('tapeLevel', Int32Array), tapeBytes: col('tapeBytes', Float64Array) };
   });
   const exports = meta.exports.map((run, i): ExportRun => {

@@ -68,8 +68,10 @@ export class BlockMap {
     const key = block >>> CHUNK_SHIFT;
     let c = this.slots[key];
     if (c === undefined) {
+      // A new chunk has no block set yet: nothing to count (setChunk would scan it).
       c = { words: new Uint32Array(CHUNK_BLOCKS), has: new Uint8Array(CHUNK_BLOCKS) };
-      this.setChunk(key, c);
+      this.slots[key] = c;
+      this.live++;
     }
     return c;
   }
