@@ -173,11 +173,49 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     return toDto(session.run(validated.commands[0]!, source));
   }
 
-  /** Set by work.cancel while a step runs: the step stops before its next command. */
+  /** Set by work.cancel while a step runs: the step stops before its next command, or abandons the one working in slices. */
   let cancelRequested = false;
   let stepRunning = false;
+  /** Settles when the command working in slices ends: until then the grid is half-applied and nothing may read it. */
+  let midCommand: Promise<void> | null = null;
 
-  /** Runs commands [from, to), reporting progress and yielding when the step runs long; work.cancel stops it between whole commands. */
+  /**
+   * Runs one command in slices: between slices, every progressMs, it reports how far it is and yields
+   * to the event loop, where work.cancel can land. Cancelled, the session puts the grid back as it
+   * was before the command (Session.abandonRun) and the journal never holds it: null.
+   */
+  async function runSliced(command: Command, source: string, report: (done: number, total: number) => void, cancellable: boolean): Promise<RunRecord | null> {
+    const work = session.runInSlices(command, source);
+    let lastYield = Date.now();
+    let step = work.next();
+    if (step.done) return step.value;
+    let settle = () => {};
+    midCommand = new Promise<void>((resolve) => (settle = resolve));
+    try {
+      while (!step.done) {
+        if (Date.now() - lastYield >= progressMs) {
+          report(step.value.done, step.value.total);
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+          if (cancellable && cancelRequested) {
+            session.abandonRun();
+            return null;
+          }
+        }
+        step = work.next();
+      }
+      return step.value;
+    } catch (error) {
+      // A command that threw half way (a store that refused it is handled in the session) leaves nothing half-applied either.
+      if (!(error instanceof StoreError)) session.abandonRun();
+      throw error;
+    } finally {
+      midCommand = null;
+      settle();
+    }
+  }
+
+  /** Runs commands [from, to), reporting progress and yielding when the step runs long; work.cancel stops it between whole commands or abandons the one working. */
   async function runCommands(commands: Command[], from: number, to: number, source: string, label: string, cancellable = true): Promise<{ records: RunRecordDto[]; cancelled: boolean }> {
     await backupBefore(opts.store?.backups, commands.slice(from, to));
     const records: RunRecordDto[] = [];
@@ -195,7 +233,16 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
           cancelled = true;
           break;
         }
-        const record = session.run(commands[i]!, source);
+        const command = commands[i]!;
+        // One long command shows its own progress (volumes, lines), named by its first line.
+        const record = await runSliced(command, source, (done, of) => {
+          publish({ event: 'engine.progress', payload: { label: commandLabel(command), done, total: of, cancellable } });
+          reported = true;
+        }, cancellable);
+        if (!record) {
+          cancelled = true;
+          break;
+        }
         records.push(toDto(record));
         messages.push(...record.messages);
         if (i + 1 < to && Date.now() - lastYield >= progressMs) {
@@ -283,10 +330,8 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       if (/[\r\n]/.test(line)) fail('BAD_REQUEST', 'line: one console line, without line breaks');
       const validated = session.validate(line);
       if (validated.errors.length > 0) return { records: [], errors: validated.errors.map(lineError) };
-      await backupBefore(opts.store?.backups, validated.commands);
-      const records = validated.commands.map((command) => session.run(command, 'console'));
-      if (records.length > 0) changed(records.flatMap((r) => r.messages));
-      return { records: records.map(toDto), errors: [] };
+      const { records, cancelled } = await runCommands(validated.commands, 0, validated.commands.length, 'console', 'console');
+      return { records, errors: [], ...(cancelled ? { cancelled: true } : {}) };
     }),
 
     'runbook.validate': ({ text }) => {
@@ -410,6 +455,8 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   }
 
   function handle(channel: string, payload: unknown): Promise<Reply> {
+    // A command working in slices has the grid half-applied: everything but its Cancel waits for it.
+    if (midCommand && channel !== 'work.cancel') return midCommand.then(() => handle(channel, payload));
     // The mark is looked up when the request comes: a handler map replaced later (a restore) counts too.
     if (!isChannel(channel) || !isMutator(handlers[channel])) return dispatch(channel, payload);
     return writes.run(() => dispatch(channel, payload));
@@ -476,6 +523,12 @@ function previousRunDto(end: AbnormalEnd | null): Response<'session.info'>['prev
 function error(code: string, message: string): { ok: false; error: { code: string; message: string } } {
   // A message may echo the request (a channel name, a runbook line): shown escaped and cut.
   return { ok: false, error: { code, message: visibleText(message, LONG_MESSAGE_TOKEN) } };
+}
+
+/** A command's first line, cut to what a header has room for. */
+function commandLabel(command: Command): string {
+  const line = command.text.split('\n')[0] ?? command.text;
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 function lineError(e: { line: number; col: number; message: string }): LineErrorDto {

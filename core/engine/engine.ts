@@ -23,6 +23,7 @@ import { runWithTape, tapeBusy } from './tape.js';
 import { runWithDasd } from './dasd.js';
 import type { FilePort } from '../runbook/validate.js';
 import { importInventory } from '../inventory/apply.js';
+import { whole, type Sliced } from '../sim/work-slices.js';
 
 export interface Outcome {
   ok: boolean;
@@ -49,12 +50,21 @@ export class Engine {
   }
 
   execute(command: Command): Outcome {
+    return whole(this.executeInSlices(command));
+  }
+
+  /**
+   * execute() with a long command's work in slices (sim/work-slices.ts), yielding its progress in
+   * between. A caller that stops before the end holds a half-applied grid and must throw this engine
+   * away (Session.abandonRun).
+   */
+  *executeInSlices(command: Command): Sliced<Outcome> {
     const state = this.state;
     state.messages = [];
     state.trail.begin(command.text);
     let outcome: Outcome;
     try {
-      const result = runWithDasd(state, command, () => runWithTape(state, command, this.files, this.replaying, () => this.run(command)));
+      const result = yield* this.perform(command);
       outcome = { ok: true, error: null, result: result ?? null, messages: [] };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -64,6 +74,18 @@ export class Engine {
     outcome.messages = state.messages;
     state.messages = [];
     return outcome;
+  }
+
+  private *perform(command: Command): Sliced<unknown> {
+    const s = this.state;
+    const throughRules = (next: () => unknown) => runWithDasd(s, command, () => runWithTape(s, command, this.files, this.replaying, next));
+    if (command.name === 'PRELOAD' && !command.args.cluster.standalone) {
+      // The tape and DASD rules do nothing before a PRELOAD into the grid, so its work can run first, in slices; they then see its result.
+      const a = command.args;
+      const result = yield* topology.preloadSlices(s, a.range, a.cluster.index, a.mc.name, a.size, a.category ?? CATEGORY_PRIVATE);
+      return throughRules(() => result);
+    }
+    return throughRules(() => this.run(command));
   }
 
   private run(command: Command): unknown {
