@@ -169,8 +169,8 @@ export const channels = {
     response: z.object({ records: z.array(record), errors: z.array(lineError), cancelled: z.boolean().optional() }),
   },
   'command.impact': {
-    /** what running these lines would throw away, worked out before they run so the console can ask first (nothing runs) */
-    request: z.object({ text: runbookText }).strict(),
+    /** what running these lines would throw away, worked out before they run so the console can ask first (nothing runs); from/to: only the commands a runbook.step over [from, to) would run */
+    request: z.object({ text: runbookText, from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }).strict(),
     response: z.object({
       impacts: z.array(z.object({ line: z.string(), title: z.string(), loses: z.array(z.string()), backup: z.boolean(), undo: z.string().nullable(), confirmLabel: z.string() })),
       /** the grid is kept in a database, so the host can take backups */

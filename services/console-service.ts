@@ -361,9 +361,11 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
 
     'cluster.show': ({ cluster }) => showCluster(session.engine.state, clusterIndex(session.engine, cluster)),
 
-    'command.impact': ({ text }) => {
-      const { commands } = session.validate(text);
-      return { impacts: commandImpacts(session.engine.state, commands, session.journal.length), persistent: opts.store !== undefined };
+    'command.impact': ({ text, from, to }) => {
+      // A runbook's commands as runbook.step would run them: validated as when its run began.
+      const { commands } = from === undefined && to === undefined ? session.validate(text) : validatedRunbook(text, from ?? 0);
+      const judged = commands.slice(from ?? 0, to ?? commands.length);
+      return { impacts: commandImpacts(session.engine.state, judged, session.journal.length), persistent: opts.store !== undefined };
     },
 
     'volumes.page': ({ offset, limit, query, sort }) => pager.page(session.engine.state, session.journal.length, query, offset, limit, sort),
