@@ -8,6 +8,7 @@ import { main } from './timezero.js';
 import { createConsoleService } from '../services/console-service.js';
 
 /** any C0 control but tab, DEL, C1 controls: what a terminal would act on */
+// eslint-disable-next-line no-control-regex -- finding raw control characters is what this test is for
 const RAW_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 const OSC = '\u001b]0;owned\u0007';
 const dirs: string[] = [];

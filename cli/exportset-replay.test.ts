@@ -14,7 +14,7 @@ function runner(dir: string) {
     const out: string[] = [];
     const err: string[] = [];
     const code = main(['run', file, '--json', '--db', db], (l) => out.push(l), (l) => err.push(l));
-    return { code, records: out.map((l) => JSON.parse(l) as { command: string; ok: boolean; error: { code: string } | null; result: any }), err };
+    return { code, records: out.map((l) => JSON.parse(l) as { command: string; ok: boolean; error: { code: string } | null; result: unknown }), err };
   };
 }
 

@@ -62,7 +62,7 @@ describe('timezero run --report and verify-report', () => {
     sql.close();
     const altered = cli('verify-report', json, '--db', db);
     expect(altered.code).toBe(1);
-    expect(altered.out.join('\n')).toMatch(/ALTERED  journal digest/);
+    expect(altered.out.join('\n')).toMatch(/ALTERED {2}journal digest/);
     // Usage errors are 2.
     expect(cli('verify-report', json).code).toBe(2);
     expect(cli('run', file, '--report', join(dir, 'out.txt')).code).toBe(2);

@@ -6,7 +6,7 @@ import { Engine } from './engine/engine.js';
 import { restoreState, serializeState } from './engine/checkpoint.js';
 import type { FilePort } from './runbook/validate.js';
 import { Session, type JournalRecord, type RunRecord } from './session.js';
-import { advanceTo } from './sim/run.js';
+import { advanceTo } from './world/run.js';
 import { shouldCheckpoint } from './store/checkpoint-policy.js';
 import { StoreError, type GridStore, type JournalEntry } from './store/port.js';
 import { beginRun, endRun, recoverAfterPowerLoss } from './store/power-restart.js';

@@ -4,11 +4,11 @@
 
 import { Engine, type Outcome } from './engine/engine.js';
 import type { Command } from './runbook/commands.js';
-import type { ConsoleMessage } from './runbook/messages.js';
+import type { ConsoleMessage } from './world/console-message.js';
 import { scopeOf, validateText, type FilePort, type Validated } from './runbook/validate.js';
 import { holds, lookup } from './runbook/expect.js';
 import { isoTime } from './sim/time.js';
-import { advanceTo } from './sim/run.js';
+import { advanceTo } from './world/run.js';
 import { whole, type Sliced } from './sim/work-slices.js';
 
 export interface RunRecord {

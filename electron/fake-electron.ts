@@ -16,6 +16,8 @@ import type {
   WindowOpenDetails,
 } from './electron-types.js';
 
+// Electron's listeners take whatever each event sends; the fake stores them untyped, as Electron does.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => unknown;
 
 export class FakeWebContents implements WebContents {

@@ -83,7 +83,7 @@ async function readCapped(path: string, limit: number): Promise<string> {
   try {
     return await readRegularFileBounded(path, limit);
   } catch (error) {
-    throw new Error(`${basename(path)}: ${(error as Error).message}`);
+    throw new Error(`${basename(path)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

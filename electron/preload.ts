@@ -109,6 +109,7 @@ export function exposeApi(contextBridge: ContextBridge, ipc: IpcRenderer): void 
 // Inside Electron's sandboxed preload (bundled to CommonJS by electron/launch.ts) this runs; in
 // tests, which import preloadApi with a fake ipcRenderer, it does not.
 if (typeof process !== 'undefined' && (process as { type?: string }).type === 'renderer') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the sandboxed preload is CommonJS
   const electron = require('electron') as { contextBridge: ContextBridge; ipcRenderer: IpcRenderer };
   exposeApi(electron.contextBridge, electron.ipcRenderer);
 }

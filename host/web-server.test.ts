@@ -56,10 +56,20 @@ function openSocket(path: string, opts: { origin?: string; protocols?: string[] 
   });
 }
 
-function nextMessage(ws: WebSocket, predicate: (m: any) => boolean): Promise<any> {
+/** A frame from the host: a reply ({id, ok, result | error}) or an event ({event, payload}). */
+interface Frame {
+  id?: number | string | null;
+  ok?: boolean;
+  result?: unknown;
+  error?: { code: string; message: string };
+  event?: string;
+  payload?: { journalLength?: number; messages?: unknown[] };
+}
+
+function nextMessage(ws: WebSocket, predicate: (m: Frame) => boolean): Promise<Frame> {
   return new Promise((resolve) => {
     const listener = (data: Buffer) => {
-      const message = JSON.parse(data.toString('utf8'));
+      const message = JSON.parse(data.toString('utf8')) as Frame;
       if (!predicate(message)) return;
       ws.off('message', listener);
       resolve(message);
@@ -68,7 +78,7 @@ function nextMessage(ws: WebSocket, predicate: (m: any) => boolean): Promise<any
   });
 }
 
-async function call(ws: WebSocket, id: number | string, channel: string, payload: unknown): Promise<any> {
+async function call(ws: WebSocket, id: number | string, channel: string, payload: unknown): Promise<Frame> {
   const reply = nextMessage(ws, (m) => m.id === id);
   ws.send(JSON.stringify({ id, channel, payload }));
   return reply;
@@ -163,8 +173,8 @@ describe('web-mode host', () => {
     const messages = nextMessage(ws, (m) => m.event === 'engine.messages');
     const reply = await call(ws, 4, 'console.execute', { line: 'FAIL CLUSTER CL0' });
     expect(reply.ok).toBe(true);
-    expect((await changed).payload.journalLength).toBeGreaterThan(1);
-    expect((await messages).payload.messages.length).toBeGreaterThan(0);
+    expect((await changed).payload?.journalLength).toBeGreaterThan(1);
+    expect((await messages).payload?.messages?.length).toBeGreaterThan(0);
     ws.send('not json');
     expect(await nextMessage(ws, (m) => m.id === null)).toMatchObject({ ok: false, error: { code: 'BAD_ENVELOPE' } });
     ws.close();

@@ -5,7 +5,7 @@
 // above 95% of the cache, removal frees down to 90%; on a disk-only cluster a removed copy is gone).
 // Nothing here changes the grid: it reads the state and the validated commands.
 
-import type { GridState } from '../core/engine/state.js';
+import type { GridState } from '../core/world/state.js';
 import type { Command } from '../core/runbook/commands.js';
 import { rangeSize } from '../core/model/volser.js';
 import { REMOVAL_TARGET, REMOVAL_THRESHOLD } from '../core/rules/cache.js';

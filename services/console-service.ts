@@ -24,7 +24,7 @@ import type { AbnormalEnd } from '../core/persistent-session.js';
 import { StoreError } from '../core/store/port.js';
 import type { Command } from '../core/runbook/commands.js';
 import type { FilePort } from '../core/runbook/validate.js';
-import type { ConsoleMessage } from '../core/runbook/messages.js';
+import type { ConsoleMessage } from '../core/world/console-message.js';
 import type { Engine } from '../core/engine/engine.js';
 import { queueHistory, queuedVolumes, showCluster, showQueue, showVolume } from '../core/engine/show.js';
 import { gridFileToRunbook } from '../core/model/grid-file.js';

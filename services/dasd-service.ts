@@ -2,7 +2,7 @@
 // set, active/active volume, copy-version pool and remote copy, and one replica's journal. Read-only:
 // actions are runbook lines through console.execute.
 
-import { Refusal } from '../core/engine/refusal.js';
+import { Refusal } from '../core/world/refusal.js';
 import { replicaOf } from '../core/dasd/image-access.js';
 import { dasdOverview, showJournal } from '../core/dasd/show.js';
 import type { Session } from '../core/session.js';

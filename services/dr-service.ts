@@ -2,7 +2,7 @@
 // the grid so a paused test resumes after a restart, every change announced as wizard.changed), and
 // the DR test report.
 
-import { Refusal } from '../core/engine/refusal.js';
+import { Refusal } from '../core/world/refusal.js';
 import { describeFamily } from '../core/engine/show-family.js';
 import { readiness } from '../core/rules/readiness.js';
 import { family } from '../core/rules/dr-family.js';

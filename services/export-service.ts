@@ -3,7 +3,7 @@
 // the stand-alone libraries with their recovery status window, and the export-set shelf (save, upload,
 // open). What changes the grid is a runbook line the view issues through console.execute.
 
-import { Refusal } from '../core/engine/refusal.js';
+import { Refusal } from '../core/world/refusal.js';
 import { exportOverview, planExport } from '../core/rules/copy-export/overview.js';
 import { showExportStatus } from '../core/rules/copy-export/status-file.js';
 import { showRecovery } from '../core/rules/recovery/recover.js';

@@ -4,7 +4,7 @@
 // there is one, so a LOAD EXPORTSET line in the journal replays after a restart and on the timeline.
 // For the same reason a name is never rebound to other contents: history must read what it read.
 
-import { refuse, Refusal } from '../core/engine/refusal.js';
+import { refuse, Refusal } from '../core/world/refusal.js';
 import { readExportSet } from '../core/rules/recovery/export-set.js';
 import { keptExportSetKey } from '../core/rules/recovery/kept-export-sets.js';
 import type { FilePort } from '../core/runbook/validate.js';

@@ -3,7 +3,7 @@
 // to the grid.show answer only (the runbook transcript of SHOW GRID stays as the spec fixes it), for the
 // present and for any past moment, so the timeline shows failed hosts, host links and links too.
 
-import type { GridState } from '../core/engine/state.js';
+import type { GridState } from '../core/world/state.js';
 
 export function gridTopology(state: GridState) {
   const name = (x: number) => state.clusters[x]?.name ?? String(x);

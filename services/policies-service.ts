@@ -2,9 +2,9 @@
 // categories and host DEVSUP categories the grid holds, with how many volumes use each MC and category
 // (one pass over the columnar store). Read-only: changes are runbook lines through console.execute.
 
-import type { GridState } from '../core/engine/state.js';
+import type { GridState } from '../core/world/state.js';
 import { hex4 } from '../core/model/grid.js';
-import { capacityOf, FORMATS, MEDIA } from '../core/rules/physical/media.js';
+import { capacityOf, FORMATS, MEDIA } from '../core/world/tape/media.js';
 import type { Session } from '../core/session.js';
 import type { Response } from '../contract/api.js';
 

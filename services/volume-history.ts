@@ -4,7 +4,7 @@
 // removals, category and MC changes, exports), newest first, each in words an operator reads.
 
 import type { JournalRecord } from '../core/session.js';
-import type { GridState } from '../core/engine/state.js';
+import type { GridState } from '../core/world/state.js';
 import { hex4 } from '../core/model/grid.js';
 import { parseVolserRange, rangeSize, type VolserRange } from '../core/model/volser.js';
 import { TrailKind, type TrailEvent, type TrailKindCode } from '../core/model/volume-trail.js';

@@ -4,7 +4,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../core/session.js';
-import type { GridState } from '../core/engine/state.js';
+import type { GridState } from '../core/world/state.js';
 import { encodeVolser, parseVolserRange } from '../core/model/volser.js';
 import { filterVolumes, VolumePager } from './volume-query.js';
 

@@ -3,7 +3,7 @@
 // are built only for the page asked for. The index list is cached by query and journal length, so
 // paging through millions costs one scan, then a slice per page.
 
-import type { GridState } from '../core/engine/state.js';
+import type { GridState } from '../core/world/state.js';
 import type { VolumeQuery, VolumeRow, VolumeSort } from '../contract/api.js';
 import { sortVolumes } from './volume-sort.js';
 import { hex4 } from '../core/model/grid.js';

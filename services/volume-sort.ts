@@ -4,7 +4,7 @@
 // No object per volume; a few typed arrays the size of the list. 4,000,000 volumes sort in about a
 // second on this project's CI kind of machine (services/volume-sort.test.ts measures it).
 
-import type { GridState } from '../core/engine/state.js';
+import type { GridState } from '../core/world/state.js';
 import type { VolumeSort } from '../contract/api.js';
 import { NOT_MOUNTED } from '../core/model/volumes.js';
 

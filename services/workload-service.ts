@@ -7,7 +7,7 @@
 
 import type { Response, RunRecordDto } from '../contract/api.js';
 import type { WorkloadSpecDto } from '../contract/workload-api.js';
-import type { ConsoleMessage } from '../core/runbook/messages.js';
+import type { ConsoleMessage } from '../core/world/console-message.js';
 import type { RunRecord, Session } from '../core/session.js';
 import { isoTime, parseDuration } from '../core/sim/time.js';
 import { checkWorkload, planSlice, slices, type Workload } from '../core/workload/plan.js';

@@ -2,10 +2,10 @@
 // JSON; block maps, journal logs and grain bitmaps as blobs named dasd/<n>/…. An object reached twice
 // (a distributed volume's first leg is its volume's data) travels once and comes back shared.
 
-import { BlockMap, blockMapBlobs, blockMapFromBlobs } from './blocks.js';
-import { Journal } from './journal.js';
-import { createDasdState, type DasdState } from './state.js';
-import { TxLog } from './tx-log.js';
+import { BlockMap, blockMapBlobs, blockMapFromBlobs } from '../world/dasd/blocks.js';
+import { Journal } from '../world/dasd/journal.js';
+import { createDasdState, type DasdState } from '../world/dasd/state.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 
 type Blobs = Record<string, Uint8Array>;
 export type DasdMeta = Record<string, unknown>;

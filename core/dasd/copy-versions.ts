@@ -6,13 +6,13 @@
 // records of the version replaced (FIG. 6). Target selection scans the pool for an available target
 // of compatible type, geometry and size and copy technology (FIG. 5), and notifies when none fits.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES } from './blocks.js';
+import { BLOCK_BYTES } from '../world/dasd/blocks.js';
 import { dasdMessage } from './messages.js';
-import type { CopyPair, CopyRecord, CopyTech, DasdVolume, SourcePool, TargetPool, VersionState } from './state.js';
+import type { CopyPair, CopyRecord, CopyTech, DasdVolume, SourcePool, TargetPool, VersionState } from '../world/dasd/state.js';
 import { findDasd, GEOMETRY, roleOf } from './volumes.js';
 
 /** Traditional copy moves every written block at this rate; point-in-time copies are instant. */

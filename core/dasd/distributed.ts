@@ -10,16 +10,17 @@
 // KEEP CURRENT discards the point-in-time changes, rolls forward with the redo log and resyncs from
 // the active site; KEEP PIT discards the redo log and resyncs the active site to the point in time.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo, onEvent } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo } from '../world/run.js';
+import type { FiredEvent } from '../world/events.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, contentWord, digest } from './blocks.js';
+import { BLOCK_BYTES, BlockMap, contentWord, digest } from '../world/dasd/blocks.js';
 import { ROLL_BYTES_PER_SEC } from './image-access.js';
-import { Journal } from './journal.js';
+import { Journal } from '../world/dasd/journal.js';
 import { DEFAULT_JOURNAL_BYTES, DEFAULT_LINK_BYTES_PER_SEC } from './replication.js';
-import type { ChangeSet, DistributedVolume } from './state.js';
-import { TxLog } from './tx-log.js';
+import type { ChangeSet, DistributedVolume } from '../world/dasd/state.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 import { findDasd, roleOf } from './volumes.js';
 
 export function distribute(state: GridState, name: string, sites: [string, string], changeSetMs: number, gbps: number | null, journalBytes: number | null) {
@@ -105,7 +106,7 @@ export function distributedWrite(state: GridState, d: DistributedVolume, site: s
   if (d.closeAt < 0) {
     d.openSince = state.now;
     d.closeAt = state.now + d.changeSetMs;
-    state.events.push(d.closeAt, 'dasd-cs-close', [state.dasd.distributed.indexOf(d)]);
+    state.events.push(d.closeAt, { kind: 'dasd-cs-close', args: [state.dasd.distributed.indexOf(d)] });
   }
 }
 
@@ -126,7 +127,7 @@ function closeChangeSet(state: GridState, d: DistributedVolume): ChangeSet | nul
   d.pending.push(cs);
   d.open = new BlockMap(d.open.blocks);
   d.openWrites = 0;
-  state.events.push(cs.flushAt, 'dasd-cs-flush', [state.dasd.distributed.indexOf(d)]);
+  state.events.push(cs.flushAt, { kind: 'dasd-cs-flush', args: [state.dasd.distributed.indexOf(d)] });
   return cs;
 }
 
@@ -299,12 +300,12 @@ export function describeDistributed(state: GridState, d: DistributedVolume) {
   };
 }
 
-onEvent('dasd-cs-close', (state, event) => {
-  const d = state.dasd.distributed[event.args[0]!];
+export function onDasdCsClose(state: GridState, event: FiredEvent<'dasd-cs-close'>): void {
+  const d = state.dasd.distributed[event.args[0]];
   if (d && d.closeAt === event.time && !d.fracture) closeChangeSet(state, d);
-});
+}
 
-onEvent('dasd-cs-flush', (state, event) => {
-  const d = state.dasd.distributed[event.args[0]!];
+export function onDasdCsFlush(state: GridState, event: FiredEvent<'dasd-cs-flush'>): void {
+  const d = state.dasd.distributed[event.args[0]];
   if (d) flushDue(state, d, false);
-});
+}

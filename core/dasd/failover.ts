@@ -4,14 +4,14 @@
 // data is discarded), else the latest image — and the former source, now the replica, is resynchronized
 // with only the blocks that differ (delta marking).
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo } from '../sim/run.js';
-import { BLOCK_BYTES, differingBlocks } from './blocks.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo } from '../world/run.js';
+import { BLOCK_BYTES, differingBlocks } from '../world/dasd/blocks.js';
 import { replicaOf, ROLL_BYTES_PER_SEC } from './image-access.js';
-import { Journal } from './journal.js';
+import { Journal } from '../world/dasd/journal.js';
 import { deliver, distributeAll, drain, linkPeers, splitWriteRuns } from './replication.js';
-import { TxLog } from './tx-log.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 import { findDasd, siteFailed } from './volumes.js';
 
 export function failover(state: GridState, replicaName: string) {

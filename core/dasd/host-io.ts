@@ -3,16 +3,16 @@
 // writes into the open change set, a remote-copy primary marks grains dirty (seed 003). CHECKSUM gives
 // the content digest of a volume or of the image a host sees.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
-import { blockRange, BLOCK_BYTES, contentWord, digest, hashText } from './blocks.js';
+import { blockRange, BLOCK_BYTES, contentWord, digest, hashText } from '../world/dasd/blocks.js';
 import { distributedDigest, distributedWrite } from './distributed.js';
 import { imageDigest, writeImage } from './image-access.js';
 import { primaryWrite } from './remote-copy.js';
 import { deliver, splitLoad, splitWrite } from './replication.js';
-import type { DasdVolume } from './state.js';
+import type { DasdVolume } from '../world/dasd/state.js';
 import { distributedOf, findDasd, remoteCopyOf, replicationFrom, replicationTo, siteFailed } from './volumes.js';
 
 const MB = 2 ** 20;

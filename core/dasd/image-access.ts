@@ -4,15 +4,16 @@
 // turns a virtual access into logged access by rolling in the background, transparently. Distribution
 // is held meanwhile. IMAGE DISABLE discards every change made during access, then distribution goes on.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo, onEvent } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo } from '../world/run.js';
+import type { FiredEvent } from '../world/events.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, digest } from './blocks.js';
+import { BLOCK_BYTES, BlockMap, digest } from '../world/dasd/blocks.js';
 import { dasdMessage } from './messages.js';
 import { deliver, distributeAll, earliestPoint, latestPoint, syncApplied } from './replication.js';
-import type { ImageAccess, Replication } from './state.js';
-import { TxLog } from './tx-log.js';
+import type { ImageAccess, Replication } from '../world/dasd/state.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 import { findDasd } from './volumes.js';
 
 /** How fast the appliance rolls the replica through the journal (reads undo, writes redo and data). */
@@ -160,7 +161,7 @@ export function rollInBackground(state: GridState, r: Replication) {
   if (a.rollDoneAt !== null) refuse('ROLL_IN_PROGRESS', `${r.target} is already rolling to the image`);
   const ms = rollMs(rollBlocks(r, a.seq));
   a.rollDoneAt = state.now + ms;
-  state.events.push(a.rollDoneAt, 'dasd-roll', [r.index]);
+  state.events.push(a.rollDoneAt, { kind: 'dasd-roll', args: [r.index] });
   return { replica: r.target, mode: a.mode, rolling: true, rollSeconds: ms / 1000, readyAt: isoTime(a.rollDoneAt) };
 }
 
@@ -236,7 +237,7 @@ export function disableAccess(state: GridState, r: Replication) {
   return { replica: r.target, disabled: true, discardedBlocks: discarded, distributedTransactions: pending };
 }
 
-onEvent('dasd-roll', (state, event) => {
-  const r = state.dasd.replications[event.args[0]!];
+export function onDasdRoll(state: GridState, event: FiredEvent<'dasd-roll'>): void {
+  const r = state.dasd.replications[event.args[0]];
   if (r?.access?.rollDoneAt === event.time) finishRoll(state, r);
-});
+}

@@ -1,6 +1,6 @@
 // Host DASD console messages: the ids and texts live in the one catalog (core/runbook/messages.ts).
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { MESSAGES, type MessageId } from '../runbook/messages.js';
 import { isoTime } from '../sim/time.js';
 

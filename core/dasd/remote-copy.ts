@@ -5,14 +5,14 @@
 // the primary's bitmap (312-316): only dirty grains cross the link. Without an upload it is a
 // conventional full synchronization.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { advanceTo } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceTo } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, digest } from './blocks.js';
+import { BLOCK_BYTES, digest } from '../world/dasd/blocks.js';
 import { dasdMessage } from './messages.js';
 import { DEFAULT_LINK_BYTES_PER_SEC } from './replication.js';
-import type { Media, RemoteCopy } from './state.js';
+import type { Media, RemoteCopy } from '../world/dasd/state.js';
 import { findDasd, remoteCopyOf, roleOf, siteFailed } from './volumes.js';
 
 export const DEFAULT_GRAIN_BYTES = 256 * 1024;

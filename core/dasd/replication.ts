@@ -5,15 +5,15 @@
 // target enters each transaction in its journal's DO stream and distributes it to the replica,
 // recording the overwritten data in the UNDO stream.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { onEvent } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import type { FiredEvent } from '../world/events.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, contentWord } from './blocks.js';
-import { Journal, SEGMENT_BYTES } from './journal.js';
+import { BLOCK_BYTES, BlockMap, contentWord } from '../world/dasd/blocks.js';
+import { Journal, SEGMENT_BYTES } from '../world/dasd/journal.js';
 import { dasdMessage } from './messages.js';
-import type { Replication, TransferMode } from './state.js';
-import { TxLog } from './tx-log.js';
+import type { Replication, TransferMode } from '../world/dasd/state.js';
+import { TxLog } from '../world/dasd/tx-log.js';
 import { findDasd, roleOf, siteFailed } from './volumes.js';
 
 /** A module-local copy: an imported binding costs a getter call on the per-transaction path. */
@@ -118,7 +118,7 @@ export function splitWrite(state: GridState, r: Replication, time: number, first
     if (!r.snapshot) {
       r.snapshot = new BlockMap(findDasd(state, r.source).blocks);
       r.snapshotOpenedAt = time;
-      state.events.push(time + r.snapshotEveryMs, 'dasd-snapshot', [r.index]);
+      state.events.push(time + r.snapshotEveryMs, { kind: 'dasd-snapshot', args: [r.index] });
     }
     for (let k = 0; k < count; k++) r.snapshot.set(first + k, contentWord(seed, first + k));
     r.snapshotWrites++;
@@ -220,7 +220,7 @@ function scheduleDelivery(state: GridState, r: Replication): void {
   const next = Math.ceil(log.arrive[log.at(log.head)]! / DELIVERY_TICK_MS) * DELIVERY_TICK_MS;
   if (r.deliverAt >= 0 && r.deliverAt <= next) return;
   r.deliverAt = next;
-  state.events.push(next, 'dasd-deliver', [r.index]);
+  state.events.push(next, { kind: 'dasd-deliver', args: [r.index] });
 }
 
 /** Whether both ends' sites are up, so sent transactions can arrive. */
@@ -345,14 +345,14 @@ export function bookmark(state: GridState, r: Replication, name: string): { name
   return { name, seq: b.seq, time: isoTime(b.time) };
 }
 
-onEvent('dasd-deliver', (state, event) => {
-  const r = state.dasd.replications[event.args[0]!];
+export function onDasdDeliver(state: GridState, event: FiredEvent<'dasd-deliver'>): void {
+  const r = state.dasd.replications[event.args[0]];
   if (!r || r.deliverAt !== event.time) return;
   r.deliverAt = -1;
   deliver(state, r);
-});
+}
 
-onEvent('dasd-snapshot', (state, event) => {
-  const r = state.dasd.replications[event.args[0]!];
+export function onDasdSnapshot(state: GridState, event: FiredEvent<'dasd-snapshot'>): void {
+  const r = state.dasd.replications[event.args[0]];
   if (r && r.snapshot && r.snapshotOpenedAt + r.snapshotEveryMs === event.time) closeSnapshot(state, r);
-});
+}

@@ -1,14 +1,14 @@
 // SHOW JOURNAL and SHOW DASD, and the Host DASD overview the console view reads: replication sets,
 // journal usage and the reachable window, image access, copy versions, seeding progress.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { isoTime } from '../sim/time.js';
 import { describeDistributed } from './distributed.js';
-import { SEGMENT_BYTES } from './journal.js';
+import { SEGMENT_BYTES } from '../world/dasd/journal.js';
 import { earliestPoint, latestPoint, syncApplied } from './replication.js';
 import { showRemoteCopy } from './remote-copy.js';
 import { showVersions } from './copy-versions.js';
-import type { Replication } from './state.js';
+import type { Replication } from '../world/dasd/state.js';
 import { describeDasd } from './volumes.js';
 
 export function showJournal(r: Replication) {

@@ -1,10 +1,10 @@
 // DASD volumes: definition, lookup, device geometry (seed 002 [0100]: the target scan checks volume
 // type, geometry and size), and the roles a volume plays in replication.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import { BLOCK_BYTES, BlockMap } from './blocks.js';
-import type { CopyTech, DasdState, DasdVolume, DistributedVolume, RemoteCopy, Replication } from './state.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { BLOCK_BYTES, BlockMap } from '../world/dasd/blocks.js';
+import type { CopyTech, DasdState, DasdVolume, DistributedVolume, RemoteCopy, Replication } from '../world/dasd/state.js';
 
 /** Cylinders per 3390/3380 model: the geometry the target scan compares (seed 002 [0100] step 510). */
 export const GEOMETRY: Record<string, { family: string; cylinders: number }> = {

@@ -5,18 +5,20 @@
 // the same commands gives the same results as never having stopped: every field that can steer a
 // later command (RNG state, event sequence numbers, Map iteration order, FIFO contents) comes back.
 
-import type { GridState, Mount } from './state.js';
-import type { TargetQueue } from '../rules/copy-queues.js';
-import { CopyQueues } from '../rules/copy-queues.js';
-import { ScratchPools } from '../rules/scratch-pools.js';
-import type { Premigration } from '../rules/cache.js';
-import type { DrFamily, TimeZeroImage } from '../rules/dr-family.js';
+import type { GridState, Mount } from '../world/state.js';
+import type { TargetQueue } from '../world/copy-queues.js';
+import { CopyQueues } from '../world/copy-queues.js';
+import { ScratchPools } from '../world/scratch-pools.js';
+import type { Premigration } from '../world/premigration.js';
+import type { DrFamily, TimeZeroImage } from '../world/dr-family.js';
 import type { Category, Cluster, GridLink, Host, ManagementClass, Site } from '../model/grid.js';
 import { NumberFifo } from '../model/number-fifo.js';
 import { NO_COPY, SCALAR_COLUMNS, VolumeStore, type ScalarColumn } from '../model/volumes.js';
-import { EventQueue, type SimEvent } from '../sim/event-queue.js';
+import { EventQueue, type Queued } from '../sim/event-queue.js';
+import type { WorldEvent } from '../world/events.js';
+import { EVENT_RULES } from './event-handlers.js';
 import { Rng } from '../sim/rng.js';
-import { createTapeState } from '../rules/physical/tape-state.js';
+import { createTapeState } from '../world/tape/tape-state.js';
 import { restoreTape, serializeTape, type TapeMeta } from '../rules/physical/checkpoint.js';
 import { restoreDasd, serializeDasd, type DasdMeta } from '../dasd/checkpoint.js';
 import { VolumeTrail, type TrailColumns } from '../model/volume-trail.js';
@@ -56,6 +58,7 @@ const FIELDS: { [K in keyof GridState]: 'meta' | 'blobs' | 'meta+blobs' | 'not s
   seed: 'meta',
   rng: 'meta',
   events: 'meta',
+  eventRules: 'not saved', // code: the engine's one table
   sites: 'meta',
   clusters: 'meta',
   links: 'meta',
@@ -102,7 +105,7 @@ interface CheckpointMeta {
   clockSet: boolean;
   seed: number;
   rngState: number;
-  events: { nextSeq: number; events: SimEvent[] };
+  events: { nextSeq: number; events: Queued<WorldEvent>[] };
   sites: Site[];
   clusters: Cluster[];
   links: Record<string, GridLink>;
@@ -265,6 +268,7 @@ export function restoreState(cp: Checkpoint): GridState {
     seed: meta.seed,
     rng,
     events: EventQueue.fromJSON(meta.events),
+    eventRules: EVENT_RULES,
     sites: meta.sites,
     clusters: meta.clusters,
     links: meta.links,

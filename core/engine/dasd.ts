@@ -3,11 +3,11 @@
 // repaired site lets held deliveries go on.
 
 import type { Command } from '../runbook/commands.js';
-import type { GridState } from './state.js';
-import { refuse } from './refusal.js';
-import { advanceUntil } from '../sim/run.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import { advanceUntil } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
-import { createDasdState } from '../dasd/state.js';
+import { createDasdState } from '../world/dasd/state.js';
 import { defineDasd, describeDasd, findDasd, replicationFrom } from '../dasd/volumes.js';
 import { checksum, dasdLoad, dasdWrite } from '../dasd/host-io.js';
 import { announceRelease, bookmark, deliverEverywhere, replicate, replicationLinkUp } from '../dasd/replication.js';
@@ -17,7 +17,7 @@ import { bookmarkDistributed, distribute, distributed, distributedBusy, fracture
 import { backup, changeSourcePool, defineSourcePool, defineTargetPool, prepair, showVersions } from '../dasd/copy-versions.js';
 import { establishOffline, flashToMedia, ship, showRemoteCopy, sync, upload } from '../dasd/remote-copy.js';
 import { showJournal } from '../dasd/show.js';
-import { digest } from '../dasd/blocks.js';
+import { digest } from '../world/dasd/blocks.js';
 
 const IDLE_LIMIT_MS = 30 * 86_400_000;
 

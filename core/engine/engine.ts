@@ -1,14 +1,15 @@
 // The grid engine: executes validated runbook commands against the grid state, deterministically.
 
 import type { Command, CommandOf } from '../runbook/commands.js';
-import { MESSAGES, type ConsoleMessage } from '../runbook/messages.js';
+import { MESSAGES } from '../runbook/messages.js';
+import { type ConsoleMessage } from '../world/console-message.js';
 import { emit } from '../rules/reach.js';
-import { createState, type GridState } from './state.js';
-import { Refusal, refuse } from './refusal.js';
+import { createState, type GridState } from '../world/state.js';
+import { Refusal, refuse } from '../world/refusal.js';
 import { CATEGORY_SCRATCH, CATEGORY_PRIVATE, hex4, type TakeoverMode } from '../model/grid.js';
 import { rangeSize, rangeVolser } from '../model/volser.js';
 import { Rng } from '../sim/rng.js';
-import { advanceTo, advanceUntil, setAfterEvent } from '../sim/run.js';
+import { advanceTo, advanceUntil } from '../world/run.js';
 import { isoTime, MAX_SIM_TIME } from '../sim/time.js';
 import * as topology from '../rules/topology.js';
 import * as mounts from '../rules/mounts.js';
@@ -17,12 +18,14 @@ import { updateGridStates } from '../rules/grid-states.js';
 import { copiesCanProgress } from '../rules/copies.js';
 import { showCluster, showGrid, showQueue, showVolume } from './show.js';
 import * as drFamily from '../rules/dr-family.js';
+import type { DrFamily } from '../world/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { describeFamily } from './show-family.js';
 import { runWithTape, tapeBusy } from './tape.js';
 import { runWithDasd } from './dasd.js';
 import type { FilePort } from '../runbook/validate.js';
 import { importInventory } from '../inventory/apply.js';
+import { EVENT_RULES } from './event-handlers.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
 
 export interface Outcome {
@@ -34,8 +37,6 @@ export interface Outcome {
 
 const IDLE_LIMIT_MS = 30 * 86_400_000;
 
-setAfterEvent(updateGridStates);
-
 export class Engine {
   state: GridState;
   /** answers SHOW … AT <time>: the session rebuilds the grid as it was */
@@ -46,7 +47,7 @@ export class Engine {
   replaying = false;
 
   constructor(seed = 1, state?: GridState) {
-    this.state = state ?? createState(seed);
+    this.state = state ?? createState(EVENT_RULES, seed);
   }
 
   execute(command: Command): Outcome {
@@ -240,7 +241,7 @@ export class Engine {
     const s = this.state;
     const a = command.args;
     const name = a.family.name;
-    let f: drFamily.DrFamily;
+    let f: DrFamily;
     switch (a.action) {
       case 'ADD':
         f = drFamily.addToFamily(s, name, a.cluster!.index);

@@ -1,7 +1,7 @@
 // SHOW DRFAMILY (spec §10): members, time-zero, flash / write-protect / live-copy state, snapshots.
 
-import type { GridState } from './state.js';
-import type { DrFamily } from '../rules/dr-family.js';
+import type { GridState } from '../world/state.js';
+import type { DrFamily } from '../world/dr-family.js';
 import { isoTime } from '../sim/time.js';
 
 export function describeFamily(state: GridState, f: DrFamily) {

@@ -1,9 +1,9 @@
 // Read-only views of the grid: the SHOW results whose shapes spec §10 fixes, and a few more fields.
 
-import type { GridState } from './state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { NO_COPY, NOT_MOUNTED } from '../model/volumes.js';
-import { COPY_TYPES } from '../rules/copy-queues.js';
+import { COPY_TYPES } from '../world/copy-queues.js';
 import { clusterStates, gridStates } from '../rules/grid-states.js';
 import { describeAotm } from '../rules/failures.js';
 import { isoTime } from '../sim/time.js';

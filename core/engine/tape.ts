@@ -4,23 +4,24 @@
 
 import type { Command } from '../runbook/commands.js';
 import type { FilePort } from '../runbook/validate.js';
-import type { GridState } from './state.js';
-import { refuse } from './refusal.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { CATEGORY_PRIVATE, CATEGORY_SCRATCH } from '../model/grid.js';
 import { decodeVolser, rangeSize } from '../model/volser.js';
 import { hostMessage } from '../rules/copy-export/messages.js';
-import { createLibrary, DEFAULT_COMMON_SCRATCH, DEFAULT_PRIMARY_POOL, definePool, findPvol, poolOf, type PhysicalLibrary, type StackedVolume } from '../rules/physical/library.js';
+import { createLibrary, DEFAULT_COMMON_SCRATCH, DEFAULT_PRIMARY_POOL, definePool, findPvol, poolOf, type PhysicalLibrary, type StackedVolume } from '../world/tape/library.js';
 import { emptyIoStation, ejectExportHold, removable, takeOut } from '../rules/physical/io-station.js';
-import { libraryOf, placementOf } from '../rules/physical/tape-state.js';
+import { libraryOf } from '../rules/physical/tape-state.js';
 import { retryWaiting, secondaryPoolOf } from '../rules/physical/stacked.js';
 import { isInCache } from '../rules/cache.js';
-import { reclaimBusy, setLibraryResolver, startReclaim } from '../rules/physical/reclaim.js';
+import { reclaimBusy, startReclaim } from '../rules/physical/reclaim.js';
 import { describePvol, physicalDrives, poolCount, reclaimActivities, showPool, type DriveActivity } from '../rules/physical/show.js';
 import { activeRun } from '../rules/copy-export/routing.js';
 import { cancelExport, clusterStatusChanged, drivesChanged, exportBusy, restartLibrary, startExport } from '../rules/copy-export/process.js';
 import { writeExportList } from '../rules/copy-export/export-list.js';
 import { showExportStatus } from '../rules/copy-export/status-file.js';
-import { copyColumns, defineStandalone, insertInto, preloadInto, refuseIfBusy, showStandalone, showStandaloneVolume, standalone, type StandaloneLibrary } from '../rules/recovery/standalone.js';
+import { defineStandalone, insertInto, preloadInto, refuseIfBusy, showStandalone, showStandaloneVolume, standalone } from '../rules/recovery/standalone.js';
+import { type StandaloneLibrary } from '../world/tape/standalone.js';
 import { returnHome, transportExported, transportRange } from '../rules/recovery/transport.js';
 import { loadExportSet, saveExportSet } from '../rules/recovery/export-set.js';
 import { erase, recover, recoveryBusy, showRecovery } from '../rules/recovery/recover.js';
@@ -33,17 +34,6 @@ const INSERT_MIN_MS = 5_000;
 function saKey(sa: StandaloneLibrary): number {
   return -1 - sa.index;
 }
-
-setLibraryResolver((state, key) => {
-  if (key >= 0) {
-    const lib = libraryOf(state, key);
-    if (!lib) return null;
-    const pl = placementOf(state, key);
-    return { lib, copies: { count: state.volumes.count, columns: [{ pvol: pl.primary, primary: true }, { pvol: pl.secondary, primary: false }], bytes: pl.tapeBytes } };
-  }
-  const sa = state.tape.standalones[-1 - key];
-  return sa ? { lib: sa.physical, copies: copyColumns(sa) } : null;
-});
 
 /** A new cluster's physical library (tape-attached only): pool 0 with its scratch, pool 1. */
 export function addClusterLibrary(state: GridState, index: number): void {

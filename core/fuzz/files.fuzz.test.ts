@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Refusal } from '../engine/refusal.js';
+import { Refusal } from '../world/refusal.js';
 import { gridFileToRunbook } from '../model/grid-file.js';
 import { jsonErrorPosition } from '../model/json-position.js';
 import { readExportSet } from '../rules/recovery/export-set.js';

@@ -3,8 +3,8 @@
 // PRELOAD adds volumes, but per volume rather than per MC. All or nothing: a volser already in the grid
 // refuses the whole import before anything changes.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { decodeVolser } from '../model/volser.js';
 import { ensureRoom, isScratch, REMOVAL_THRESHOLD } from '../rules/cache.js';
 import { placePreloaded } from '../rules/physical/stacked.js';

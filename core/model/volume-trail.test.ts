@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { TrailKind, VolumeTrail } from './volume-trail.js';
 import { restoreState, serializeState } from '../engine/checkpoint.js';
-import { createState } from '../engine/state.js';
+import { EVENT_RULES } from '../engine/event-handlers.js';
+import { createState } from '../world/state.js';
 
 describe('volume trail', () => {
   it('keeps the latest events when full, oldest first per volume, and counts what gave way', () => {
@@ -19,7 +20,7 @@ describe('volume trail', () => {
   });
 
   it('travels in a checkpoint with the commands that caused its events', () => {
-    const state = createState(1);
+    const state = createState(EVENT_RULES, 1);
     state.trail.begin('ADVANCE 1h');
     state.trail.push(5, 3, TrailKind.copy, 1, 0, 2);
     state.trail.begin('SHOW GRID');

@@ -3,7 +3,7 @@
 // volume per job; a MOUNT line one). The engine's live DR-mount table holds only what is mounted now,
 // so a test whose reads are demounted again would show "none" there while its report lists them.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { isoTime } from '../sim/time.js';
 import type { JournalRow } from './evidence-digest.js';
 import type { DrMountRow } from './evidence-model.js';

@@ -3,10 +3,10 @@
 // category with volumes and bytes, and the copies that reached the DR clusters only after it. For a
 // FlashCopy test these are taken while the flash is still enabled: FLASH DISABLE releases the image.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { NO_COPY } from '../model/volumes.js';
-import type { DrFamily } from '../rules/dr-family.js';
+import type { DrFamily } from '../world/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { isoTime } from '../sim/time.js';
 import type { EvidenceRpo, LostTally } from './evidence-model.js';

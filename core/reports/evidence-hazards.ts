@@ -3,7 +3,7 @@
 // keep them readable), copies that reached the DR clusters only after time-zero (the time-zero image
 // does not use them), and write ownership takeover of production, attempted or set.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { isoTime } from '../sim/time.js';
 import type { WizardRun } from '../wizards/runner.js';

@@ -4,8 +4,8 @@
 // test's declaration to each critical Management Class's first DR mount; the hazards the run met;
 // the clean-up as the grid shows it now; the verdict with the rules behind it; the journal excerpt.
 
-import type { GridState } from '../engine/state.js';
-import type { DrFamily } from '../rules/dr-family.js';
+import type { GridState } from '../world/state.js';
+import type { DrFamily } from '../world/dr-family.js';
 import type { Session } from '../session.js';
 import { isoTime } from '../sim/time.js';
 import { WIZARDS } from '../wizards/procedures.js';

@@ -2,7 +2,7 @@
 // test (from its last FLASH ENABLE to the FLASH DISABLE that ended it, or now), counted by the same
 // function as the report's DR mounts (dr-mount-rows.ts), so the card and the report agree.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { drHostsOf, drMountRows, tallyMounts } from './dr-mount-rows.js';
 import type { JournalSource } from './evidence-digest.js';
 

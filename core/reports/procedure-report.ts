@@ -7,7 +7,7 @@
 // that have no counterpart say so in the report.
 
 import type { Session } from '../session.js';
-import type { DrFamily } from '../rules/dr-family.js';
+import type { DrFamily } from '../world/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { isoTime } from '../sim/time.js';
 import { WIZARDS } from '../wizards/procedures.js';

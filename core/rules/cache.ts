@@ -2,13 +2,13 @@
 // volume removal policy on disk-only clusters (Redbook §11.1: scratch first, then least recently used
 // private volumes that keep a consistent copy on another cluster; PG0 before PG1).
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
+import { premigrationOf } from './premigration-queue.js';
 import { CATEGORY_INSERT } from '../model/grid.js';
 import { NO_COPY, NOT_MOUNTED } from '../model/volumes.js';
-import { NumberFifo } from '../model/number-fifo.js';
 import { emit, reachable } from './reach.js';
 import { preserveTimeZero } from './dr-family.js';
-import { onEvent } from '../sim/run.js';
+import type { FiredEvent } from '../world/events.js';
 import { MB } from '../sim/time.js';
 import { invalidateTapeCopies, writeToStackedVolumes } from './physical/stacked.js';
 import { TrailKind } from '../model/volume-trail.js';
@@ -19,24 +19,6 @@ export const REMOVAL_TARGET = 0.9;
 /** TS1140-class drive streaming rate and the mount/positioning time of a stacked volume. */
 export const DRIVE_BYTES_PER_MS = (250 * MB) / 1000;
 export const DRIVE_MOUNT_MS = 30_000;
-
-export interface Premigration {
-  volume: NumberFifo;
-  level: NumberFifo;
-  active: number;
-  /**
-   * Pre-migrated copies in the order they reached tape: a tape-attached cluster's cache removal takes
-   * them oldest first (≈ least recently used) without scanning every volume. Stale entries are skipped.
-   */
-  removable: NumberFifo;
-}
-
-export function premigrationOf(state: GridState, cluster: number): Premigration {
-  while (state.premigration.length <= cluster) {
-    state.premigration.push({ volume: new NumberFifo(), level: new NumberFifo(), active: 0, removable: new NumberFifo() });
-  }
-  return state.premigration[cluster]!;
-}
 
 export function isInCache(state: GridState, cluster: number, v: number): boolean {
   return (state.volumes.cols.inCache[v]! & (1 << cluster)) !== 0;
@@ -220,12 +202,13 @@ export function pumpPremigration(state: GridState, cluster: number): void {
     if (cols.copyLevel[cluster]![v] !== level) continue; // superseded by a newer level
     queue.active++;
     const ms = DRIVE_MOUNT_MS + Math.ceil(cols.sizeBytes[v]! / DRIVE_BYTES_PER_MS);
-    state.events.push(state.now + ms, 'premigrated', [cluster, v, level]);
+    state.events.push(state.now + ms, { kind: 'premigrated', args: [cluster, v, level] });
   }
 }
 
-onEvent('premigrated', (state, event) => {
-  const [cluster, v, level] = event.args as [number, number, number];
+/** `resumeCopies` is the copy pump (copies.ts, which imports this module): the event table passes it. */
+export function onPremigrated(state: GridState, event: FiredEvent<'premigrated'>, resumeCopies: (state: GridState, cluster: number) => void): void {
+  const [cluster, v, level] = event.args;
   const queue = premigrationOf(state, cluster);
   queue.active = Math.max(0, queue.active - 1);
   const cols = state.volumes.cols;
@@ -244,12 +227,6 @@ onEvent('premigrated', (state, event) => {
   pumpPremigration(state, cluster);
   // Pre-migrated data can now leave the cache: copies that waited for room here start again.
   if (state.copies.target(cluster).volume.length > 0) resumeCopies(state, cluster);
-});
-
-let resumeCopies: (state: GridState, cluster: number) => void = () => {};
-/** copies.ts registers its pump here (the two modules would otherwise import each other). */
-export function onCacheRoom(pump: (state: GridState, cluster: number) => void): void {
-  resumeCopies = pump;
 }
 
 /** Milliseconds to recall a pre-migrated copy into cache for a mount. */

@@ -3,7 +3,7 @@
 // bandwidth shared equally by the copies in flight on that pair, at most 20 per target; queues
 // drain in demount order. RUN (immediate) copies start at once and DEMOUNT waits for them.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import {
   DEFERRED,
   IMMEDIATE,
@@ -11,10 +11,10 @@ import {
   MAX_COPIES_IN_FLIGHT,
   type CopyInFlight,
   type TargetQueue,
-} from './copy-queues.js';
-import { ensureRoom, onCacheRoom, placeInCache } from './cache.js';
+} from '../world/copy-queues.js';
+import { ensureRoom, placeInCache } from './cache.js';
 import { isUp, pairBandwidth } from './reach.js';
-import { onEvent } from '../sim/run.js';
+import type { FiredEvent } from '../world/events.js';
 import { TrailKind } from '../model/volume-trail.js';
 
 const HISTORY_STEP_MS = 60_000;
@@ -164,12 +164,12 @@ function reschedule(state: GridState, target: number, q: TargetQueue): void {
     if (f.rate > 0) next = Math.min(next, state.now + Math.max(1, Math.ceil(f.remaining / f.rate)));
   }
   q.version++;
-  if (next < Infinity) state.events.push(next, 'copy', [target, q.version]);
+  if (next < Infinity) state.events.push(next, { kind: 'copy', args: [target, q.version] });
   sampleBacklog(state, q);
 }
 
-onEvent('copy', (state, event) => {
-  const [target, version] = event.args as [number, number];
+export function onCopy(state: GridState, event: FiredEvent<'copy'>): void {
+  const [target, version] = event.args;
   const q = state.copies.target(target);
   if (q.version !== version) return; // re-planned since
   settle(state, q);
@@ -179,7 +179,7 @@ onEvent('copy', (state, event) => {
   for (const f of done) completeCopy(state, target, q, f);
   pumpCopies(state, target);
   wakeWaitingTargets(state, target);
-});
+}
 
 function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyInFlight): void {
   const cols = state.volumes.cols;
@@ -208,7 +208,6 @@ function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyI
   }
 }
 
-onCacheRoom(pumpCopies);
 
 /**
  * Re-plans every target after a failure or repair: copies whose pair lost all bandwidth go back to

@@ -3,40 +3,15 @@
 // first change to a volume after time-zero saves its before-image (copy-on-write), so the DR host
 // keeps seeing the volume as it was while production and replication go on.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { CATEGORY_INSERT } from '../model/grid.js';
 import { NO_COPY } from '../model/volumes.js';
 import { reachable } from './reach.js';
+import type { DrFamily, TimeZeroImage } from '../world/dr-family.js';
 
 export const MAX_FAMILIES = 8;
 export const MAX_FAMILY_CLUSTERS = 7;
-
-/** A volume as it was at time-zero, saved on its first change after it. */
-export interface TimeZeroImage {
-  level: number;
-  category: number;
-  mc: number;
-  sizeBytes: number;
-  copyLevel: number[];
-}
-
-export interface DrFamily {
-  name: string;
-  clusters: number[];
-  timeZero: number | null;
-  flash: boolean;
-  writeProtect: boolean;
-  liveCopy: 'FAMILY' | 'NONE';
-  /** volumes numbered at or above this were created after time-zero */
-  volumesAtTimeZero: number;
-  /** copy-on-write before-images, by volume number */
-  images: Map<number, TimeZeroImage>;
-  /** lazily made metadata snapshots (claims 8–10): write-protected volumes changed or DR-mounted */
-  metadataSnapshots: number;
-  /** snapshot ownership, independent of live ownership; absent = undetermined until the first DR mount */
-  snapshotOwner: Map<number, number>;
-}
 
 export function family(state: GridState, name: string): DrFamily {
   const f = state.families.find((x) => x.name === name);

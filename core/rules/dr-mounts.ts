@@ -1,10 +1,11 @@
 // A DR host's mount during a FlashCopy DR test (seed 000 claim 1, FIGS. 3B–3D; spec §7): served from
 // the family's time-zero image, read-only, alongside any production mount of the same volume.
 
-import type { GridState, Mount } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
-import type { MountResult } from './mounts.js';
-import { imageAtTimeZero, resolveAtTimeZero, takeSnapshotOwnership, type DrFamily } from './dr-family.js';
+import type { GridState, Mount } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
+import type { MountResult } from './mount-result.js';
+import { imageAtTimeZero, resolveAtTimeZero, takeSnapshotOwnership } from './dr-family.js';
+import { type DrFamily } from '../world/dr-family.js';
 import { TrailKind } from '../model/volume-trail.js';
 
 export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluster: number, host: string): MountResult {

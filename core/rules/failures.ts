@@ -1,9 +1,9 @@
 // Failures, repair, service, ownership takeover and AOTM (spec §6; Redbook §11.1, §11.2).
 
-import type { GridState, Mount } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState, Mount } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { linkKey, type TakeoverMode } from '../model/grid.js';
-import { onEvent } from '../sim/run.js';
+import type { FiredEvent } from '../world/events.js';
 import { pumpPremigration } from './cache.js';
 import { replanCopies } from './copies.js';
 import { loseMount, syncCategories } from './mounts.js';
@@ -199,7 +199,7 @@ function scheduleAotm(state: GridState, x: number, peer: number, since: number):
   const c = state.clusters[x]!;
   const due = since + c.aotm.graceMs;
   if (due <= state.now) aotmCheck(state, x, peer, since);
-  else state.events.push(due, 'aotm', [x, peer, since]);
+  else state.events.push(due, { kind: 'aotm', args: [x, peer, since] });
 }
 
 /** Each surviving cluster notices peers it lost (G0013) or regained, and starts AOTM grace periods. */
@@ -225,10 +225,10 @@ function noticePeers(state: GridState): void {
  * Redbook §11.1: after the grace period AOTM asks, over the TSSC network, whether the peer is really
  * down. Only a peer shown inoperable is taken over; a grid-network failure alone never triggers it.
  */
-onEvent('aotm', (state, event) => {
-  const [x, peer, since] = event.args as [number, number, number];
+export function onAotm(state: GridState, event: FiredEvent<'aotm'>): void {
+  const [x, peer, since] = event.args;
   aotmCheck(state, x, peer, since);
-});
+}
 
 function aotmCheck(state: GridState, x: number, peer: number, since: number): void {
   const c = state.clusters[x]!;

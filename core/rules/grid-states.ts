@@ -1,8 +1,8 @@
 // Grid states as each cluster sees them (spec §6; Redbook §11.2) and the messages raised on entry.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { linkKey, type GridLink } from '../model/grid.js';
-import { IMMEDIATE_DEFERRED } from './copy-queues.js';
+import { IMMEDIATE_DEFERRED } from '../world/copy-queues.js';
 import { emit, isUp, reachable } from './reach.js';
 import { countQueued } from './copies.js';
 

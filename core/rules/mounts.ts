@@ -2,40 +2,25 @@
 // consistency points). A mount needs the host's devices on the cluster, ownership, and a TVC holding a
 // consistent copy: the mount cluster's own first, else a reachable peer's (remote TVC).
 
-import type { GridState, Mount } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState, Mount } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { hex4 } from '../model/grid.js';
 import { NOT_MOUNTED } from '../model/volumes.js';
-import { advanceTo, advanceUntil } from '../sim/run.js';
+import { advanceTo, advanceUntil } from '../world/run.js';
 import { isoTime } from '../sim/time.js';
 import { ensureRoom, isInCache, isScratch, outOfCache, placeInCache, recallTime, resizeCached } from './cache.js';
-import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from './copy-queues.js';
+import { DEFERRED, IMMEDIATE_DEFERRED, SYNC_DEFERRED } from '../world/copy-queues.js';
 import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
 import { acquireOwnership, canOwnForWrite } from './ownership.js';
 import { isUp, pairBandwidth, reachable } from './reach.js';
 import { isWriteProtected } from './write-protect.js';
 import { flashFamilyFor, imageAtTimeZero, isExcludedCategory, preserveTimeZero } from './dr-family.js';
 import { mountAtTimeZero } from './dr-mounts.js';
+import type { MountResult } from './mount-result.js';
 import { checkRecall } from './physical/stacked.js';
 
 const NO_MC = 255;
 const RUN_WAIT_LIMIT_MS = 30 * 86_400_000;
-
-export interface MountResult {
-  volser: string;
-  mountCluster: string;
-  tvcCluster: string;
-  source: 'live' | 'scratch' | 'snapshot' | 'backup';
-  sourceCluster: string;
-  readOnly: boolean;
-  /** Remote TVC only: which of the grid links between mount and TVC cluster carries it (1-based). */
-  gridLink?: number;
-  recallSeconds?: number;
-  /** a protected Fast Ready category honoured on a write-protected cluster: no data is presented */
-  fastReady?: boolean;
-  /** the Management Class a specific mount assigned (spec §12) */
-  mc?: string;
-}
 
 function hostDevices(state: GridState, hostName: string, cluster: number) {
   const host = state.hosts.find((h) => h.name === hostName)!;

@@ -2,8 +2,8 @@
 // ownership over the grid links. With the owner unreachable, only an ownership takeover mode (set
 // through the MI, or by AOTM after its grace period) or the owner's service mode lets another take it.
 
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { reachable } from './reach.js';
 
 export interface Ownership {

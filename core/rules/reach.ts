@@ -1,7 +1,7 @@
 // Who can talk to whom: cluster availability and grid-link reachability, and the message emitter.
 
 import { linkBandwidth, linkKey, type Cluster, type GridLink } from '../model/grid.js';
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { MESSAGES, type MessageId } from '../runbook/messages.js';
 import { isoTime } from '../sim/time.js';
 

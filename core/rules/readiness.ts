@@ -2,11 +2,11 @@
 // (seed 000 claim 1's order) — the test's answer to "what would we have lost?". One pass over the
 // columns, no object per volume: 4,000,000 volumes in well under a second.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { NO_COPY } from '../model/volumes.js';
 import { isoTime } from '../sim/time.js';
-import type { DrFamily } from './dr-family.js';
+import type { DrFamily } from '../world/dr-family.js';
 import { reachable } from './reach.js';
 
 interface Tally {

@@ -2,8 +2,8 @@
 // categories, inserted and preloaded logical volumes.
 
 import { EventQueue } from '../sim/event-queue.js';
-import type { GridState } from '../engine/state.js';
-import { refuse } from '../engine/refusal.js';
+import type { GridState } from '../world/state.js';
+import { refuse } from '../world/refusal.js';
 import { isUp, reachable } from './reach.js';
 import {
   CATEGORY_INSERT,
@@ -19,11 +19,11 @@ import {
 import { VolumeStore } from '../model/volumes.js';
 import { CATEGORY_ERROR as CATEGORY_ERROR_DEFAULT, CATEGORY_PRIVATE as CATEGORY_PRIVATE_DEFAULT, CATEGORY_SCRATCH as CATEGORY_SCRATCH_DEFAULT } from '../model/grid.js';
 import { rangeCodes, rangeVolser, type VolserRange } from '../model/volser.js';
-import { CopyQueues } from './copy-queues.js';
-import { ScratchPools } from './scratch-pools.js';
+import { CopyQueues } from '../world/copy-queues.js';
+import { ScratchPools } from '../world/scratch-pools.js';
 import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';
 import { NO_MC } from './mounts.js';
-import { createTapeState } from './physical/tape-state.js';
+import { createTapeState } from '../world/tape/tape-state.js';
 import { placePreloaded } from './physical/stacked.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
 

@@ -1,7 +1,7 @@
 // Selective Write Protect (Redbook §11.4.1): a write-protected cluster refuses changes to volumes
 // outside its excluded categories (up to 16); the insert category is always excluded.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { CATEGORY_INSERT } from '../model/grid.js';
 
 export function isWriteProtected(state: GridState, cluster: number, category: number): boolean {

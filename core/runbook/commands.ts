@@ -1,7 +1,7 @@
 // The runbook commands TimeZero executes (spec §1–6, §10, §11; §7 write protect), one shape each.
 
 import type { VolserRange } from '../model/volser.js';
-import type { Format, Media } from '../rules/physical/media.js';
+import type { Format, Media } from '../world/tape/media.js';
 import type { ClusterRef, Named } from './cursor.js';
 import type { DasdCommandArgs } from './dasd-commands.js';
 import type { InventoryColumns } from '../inventory/csv.js';

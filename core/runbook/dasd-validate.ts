@@ -2,20 +2,11 @@
 // portable media are followed through the declarations the file itself makes, so a misspelt name is a
 // file:line:col error before anything runs. These lines need only SITE lines, no GRID.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import type { Command } from './commands.js';
 import type { Named } from './cursor.js';
 import type { LineError } from './parser.js';
-import type { CheckTools } from './tape-validate.js';
-import type { Scope } from './validate.js';
-
-export interface DasdScope {
-  /** DASD volume → its site */
-  volumes: Map<string, string>;
-  sourcePools: Set<string>;
-  targetPools: Set<string>;
-  media: Set<string>;
-}
+import type { CheckTools, DasdScope, Scope } from './scope.js';
 
 export function emptyDasdScope(): DasdScope {
   return { volumes: new Map(), sourcePools: new Set(), targetPools: new Set(), media: new Set() };

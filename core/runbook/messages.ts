@@ -1,12 +1,6 @@
 // The one message catalog: every console message id the engine raises, its text and its source.
 // Texts follow the Redbook's form (seed 004 §11.1, §11.2); TZ ids are TimeZero's own notices.
 
-export interface ConsoleMessage {
-  time: string;
-  id: string;
-  text: string;
-}
-
 type Template = (...args: string[]) => string;
 
 export const MESSAGES = {

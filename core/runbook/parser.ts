@@ -4,7 +4,7 @@ import { CATEGORY_INSERT } from '../model/grid.js';
 import type { Command, CommandArgs, CommandName, ExpectOp } from './commands.js';
 import { Cursor, ParseError, type ClusterRef, type Named } from './cursor.js';
 import { tokenize } from './lexer.js';
-import { isFormat, type Format } from '../rules/physical/media.js';
+import { isFormat, type Format } from '../world/tape/media.js';
 import { parseLibraryRequest, parseLoadExportSet, parseTapeShow, TAPE_PARSERS, TAPE_SHOW_WORDS } from './tape-parsers.js';
 import { DASD_PARSERS, DASD_SHOW_WORDS, parseDasdShow } from './dasd-parsers.js';
 

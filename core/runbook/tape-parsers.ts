@@ -1,7 +1,7 @@
 // Runbook lines of Copy Export and Copy Export Recovery (spec §8; Redbook §11.5–§11.7). The parser
 // merges these into its table; SHOW, LOAD and LI REQ hand their new forms to the functions below.
 
-import { FORMATS, MEDIA, isFormat, isMedia, type Format, type Media } from '../rules/physical/media.js';
+import { FORMATS, MEDIA, isFormat, isMedia, type Format, type Media } from '../world/tape/media.js';
 import { parseVolserRange } from '../model/volser.js';
 import type { CommandArgs, CommandName } from './commands.js';
 import type { ClusterRef, Cursor, Named } from './cursor.js';

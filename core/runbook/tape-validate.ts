@@ -5,13 +5,7 @@
 import type { Command } from './commands.js';
 import type { ClusterRef, Named } from './cursor.js';
 import type { LineError } from './parser.js';
-import type { Scope } from './validate.js';
-
-export interface CheckTools {
-  at(col: number, message: string): LineError;
-  refs(...list: (ClusterRef | null | undefined)[]): LineError | null;
-  named(set: Set<string>, what: string, n: Named | null): LineError | null;
-}
+import type { CheckTools, Scope } from './scope.js';
 
 /** Marks a reference to a stand-alone library; false when it names none. */
 export function standaloneRef(scope: Scope, ref: ClusterRef): boolean {

@@ -2,7 +2,7 @@
 // hosts, Management Classes) followed through the topology the file itself declares.
 
 import { MAX_CLUSTERS_PER_GRID } from '../model/grid.js';
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import type { Command } from './commands.js';
 import type { ClusterRef, Named } from './cursor.js';
 import { isLineError, parseLine, type LineError } from './parser.js';
@@ -10,20 +10,9 @@ import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook, MAX_GRID_FILE_BYTES } from '../model/grid-file.js';
 import { parseInventory, readKeptInventory } from '../inventory/csv.js';
 import { checkTape, standaloneRef } from './tape-validate.js';
-import { checkDasd, dasdScopeOf, emptyDasdScope, type DasdScope } from './dasd-validate.js';
+import { checkDasd, dasdScopeOf, emptyDasdScope } from './dasd-validate.js';
+import type { Scope } from './scope.js';
 import { visibleText } from './visible-text.js';
-
-export interface Scope {
-  grid: string | null;
-  clusters: string[];
-  sites: Set<string>;
-  hosts: Set<string>;
-  mcs: Set<string>;
-  /** stand-alone recovery libraries (spec §8): not part of the grid */
-  standalones: Set<string>;
-  /** Host DASD volumes, pools and media (spec §9) */
-  dasd: DasdScope;
-}
 
 export interface FilePort {
   /**

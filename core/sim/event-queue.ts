@@ -1,23 +1,26 @@
 // Discrete-event queue ordered by (time, insertion sequence): ties resolve the same way on every run.
-// Events are plain data (kind + numeric arguments) so a checkpoint can hold the pending ones.
+// Events are plain data (kind + numeric arguments) so a checkpoint can hold the pending ones; the
+// world names the kinds and their argument shapes (core/world/events.ts).
 
-export interface SimEvent {
-  time: number;
-  seq: number;
+/** An event as scheduled: its kind and arguments. */
+export interface EventBody {
   kind: string;
-  args: number[];
+  args: readonly number[];
 }
 
-export class EventQueue {
-  private heap: SimEvent[] = [];
+/** A queued event: when it fires, and its place among events of the same instant. */
+export type Queued<E extends EventBody> = { time: number; seq: number } & E;
+
+export class EventQueue<E extends EventBody> {
+  private heap: Queued<E>[] = [];
   private nextSeq = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  push(time: number, kind: string, args: number[] = []): void {
-    const event: SimEvent = { time, seq: this.nextSeq++, kind, args };
+  push(time: number, body: E): void {
+    const event: Queued<E> = { time, seq: this.nextSeq++, ...body };
     const heap = this.heap;
     heap.push(event);
     let i = heap.length - 1;
@@ -30,11 +33,11 @@ export class EventQueue {
     heap[i] = event;
   }
 
-  peek(): SimEvent | undefined {
+  peek(): Queued<E> | undefined {
     return this.heap[0];
   }
 
-  pop(): SimEvent | undefined {
+  pop(): Queued<E> | undefined {
     const heap = this.heap;
     const top = heap[0];
     const last = heap.pop();
@@ -54,18 +57,19 @@ export class EventQueue {
     return top;
   }
 
-  toJSON(): { nextSeq: number; events: SimEvent[] } {
+  toJSON(): { nextSeq: number; events: Queued<E>[] } {
     return { nextSeq: this.nextSeq, events: [...this.heap].sort((a, b) => (before(a, b) ? -1 : 1)) };
   }
 
-  static fromJSON(data: { nextSeq: number; events: SimEvent[] }): EventQueue {
-    const queue = new EventQueue();
-    queue.heap = data.events.map((e) => ({ ...e, args: [...e.args] })); // a sorted array is a heap
+  /** `data` is the caller's own (a freshly decoded checkpoint): the queue takes its events as they are. */
+  static fromJSON<E extends EventBody>(data: { nextSeq: number; events: Queued<E>[] }): EventQueue<E> {
+    const queue = new EventQueue<E>();
+    queue.heap = [...data.events]; // a sorted array is a heap
     queue.nextSeq = data.nextSeq;
     return queue;
   }
 }
 
-function before(a: SimEvent, b: SimEvent): boolean {
+function before(a: { time: number; seq: number }, b: { time: number; seq: number }): boolean {
   return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }

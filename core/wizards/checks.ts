@@ -1,6 +1,6 @@
 // Validations the wizards run before acting (Redbook §11.9, §11.10).
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { CATEGORY_INSERT, hex4 } from '../model/grid.js';
 import type { Finding, WizardParams } from './types.js';
 

@@ -5,10 +5,10 @@
 // clean-up disables access, which discards what the DR host wrote to it. Without such a replica the
 // step says it is skipped and why.
 
-import type { GridState } from '../engine/state.js';
-import { BLOCK_BYTES } from '../dasd/blocks.js';
+import type { GridState } from '../world/state.js';
+import { BLOCK_BYTES } from '../world/dasd/blocks.js';
 import { earliestPoint, latestPoint } from '../dasd/replication.js';
-import type { Replication } from '../dasd/state.js';
+import type { Replication } from '../world/dasd/state.js';
 import { findDasd, siteFailed } from '../dasd/volumes.js';
 import { isoTime } from '../sim/time.js';
 import { clusterIndex } from './checks.js';

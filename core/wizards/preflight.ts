@@ -2,7 +2,7 @@
 // nothing. Each says what is wrong and how to fix it. They are checks of the wizard's first step and
 // of the step that starts the test, so nothing is changed on a grid that cannot take the test.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { clusterIndex } from './checks.js';
 import type { Finding, WizardParams } from './types.js';

@@ -1,6 +1,6 @@
 // The four DR-test procedures of Redbook §11.10 and a FlashCopy DR-family test (seed 000), as wizards.
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { checkCategoriesUnused, checkDrMc, checkExcluded, checkNoWriteTakeover, checkScratchRisk, clusterIndex } from './checks.js';
 import { dasdImageStep, dasdReleaseStep, timeZeroBookmarkLines } from './dasd-image.js';

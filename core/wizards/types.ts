@@ -1,7 +1,7 @@
 // Guided DR-test procedures (Redbook §11.10, seed 000): a wizard is a list of steps, each saying what
 // and why, checking the grid before it acts, and issuing runbook lines (shown to the operator).
 
-import type { GridState } from '../engine/state.js';
+import type { GridState } from '../world/state.js';
 
 export interface WizardParams {
   /** production cluster(s), by name */

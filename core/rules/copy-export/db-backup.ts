@@ -4,57 +4,11 @@
 // copy-exported stacked volume — its grid data level, the level of that copy, size, category and
 // Management Class — the copy-exported stacked volumes, and the constructs. Columnar, one per run.
 
-import type { GridState } from '../../engine/state.js';
-import type { CopyMode, PreferenceGroup } from '../../model/grid.js';
-import type { Format, Media } from '../physical/media.js';
-import type { PhysicalLibrary } from '../physical/library.js';
+import type { GridState } from '../../world/state.js';
+import type { DbBackup, DbPool, DbPvol } from '../../world/tape/db-backup.js';
+import type { PhysicalLibrary } from '../../world/tape/library.js';
 import { libraryOf, placementOf } from '../physical/tape-state.js';
-import type { ExportRun } from './types.js';
-
-export interface DbPvol {
-  volser: string;
-  pool: number;
-  media: Media;
-  format: Format;
-  encryptKey: string | null;
-  exportedAt: number | null;
-}
-
-export interface DbPool {
-  number: number;
-  media: Media;
-  format: Format;
-  copyExport: boolean;
-  reclaimPool: number;
-  reclaimThreshold: number;
-  encryptKey: string | null;
-}
-
-export interface DbBackup {
-  id: number;
-  time: number;
-  /** composite and distributed library of the source; the tag recovery matches cartridges by */
-  sourceGrid: string | null;
-  sourceLibrary: string;
-  sourceTag: string;
-  sourceCode: string;
-  exportListVolser: string;
-  pool: number;
-  /** logical volumes in the source grid's database (before the §11.7.2 filter) */
-  inventory: number;
-  mcs: { name: string; modes: CopyMode[]; secondaryPool: number | null; preference: PreferenceGroup }[];
-  pools: DbPool[];
-  pvols: DbPvol[];
-  /** columns, one entry per logical volume */
-  volser: Uint32Array;
-  level: Int32Array;
-  tapeLevel: Int32Array;
-  sizeBytes: Float64Array;
-  category: Uint16Array;
-  mc: Uint8Array;
-  /** index into pvols */
-  pvol: Int32Array;
-}
+import type { ExportRun } from '../../world/tape/export-types.js';
 
 export const DB_COLUMNS = { volser: Uint32Array, level: Int32Array, tapeLevel: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const;
 export type DbColumn = keyof typeof DB_COLUMNS;

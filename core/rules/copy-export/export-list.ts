@@ -2,12 +2,12 @@
 // cluster that is to export, writes its three files of 80-byte records (export list, reserved file,
 // export status header) and demounts it, so its copies follow its Management Class like any volume.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { demount, findVolume, mountSpecific, writeVolume, changeVolume } from '../mounts.js';
 import { isScratch } from '../cache.js';
 import { pool2 } from './messages.js';
-import type { ExportListVolume } from './types.js';
+import type { ExportListVolume } from '../../world/tape/export-types.js';
 
 export const RECORD_BYTES = 80;
 

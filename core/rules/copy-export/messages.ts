@@ -1,7 +1,7 @@
 // Copy Export messages reach the hosts as "CBR3750I Message from library <distributed library>:
 // <text>" (Redbook §11.6.3 step 6, Example 11-6); the completion and error messages stand alone.
 
-import type { GridState } from '../../engine/state.js';
+import type { GridState } from '../../world/state.js';
 import { MESSAGES, type MessageId } from '../../runbook/messages.js';
 import { isoTime } from '../../sim/time.js';
 

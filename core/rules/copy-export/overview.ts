@@ -5,18 +5,20 @@
 // library would refuse or warn about (Redbook §11.5.1, §11.6.2). Pure: nothing in the state changes.
 // The shapes are those of contract/export-api.ts (exportOverview, exportPlan), field for field.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { isoTime, MB } from '../../sim/time.js';
-import { DRIVE_BYTES_PER_MS, DRIVE_MOUNT_MS, premigrationOf } from '../cache.js';
-import { capacityOf, FORMAT_BYTES_PER_MS } from '../physical/media.js';
+import { DRIVE_BYTES_PER_MS, DRIVE_MOUNT_MS } from '../cache.js';
+import { premigrationOf } from '../premigration-queue.js';
+import { capacityOf, FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
 import { removable } from '../physical/io-station.js';
-import { copyExportedCount, countedHere, poolOf, scratchAvailable, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../physical/library.js';
+import { copyExportedCount, countedHere, poolOf, scratchAvailable, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../../world/tape/library.js';
 import { libraryOf } from '../physical/tape-state.js';
-import { dbBackupBytes, type DbBackup } from './db-backup.js';
-import { COPY_TIME_LIMIT_MS, exportVerdict, LOCK_DELAY_MS, ROBOT_MOVE_MS, scanExportSet } from './process.js';
-import { activeRun } from './routing.js';
-import { PENDING } from './types.js';
+import { dbBackupBytes } from './db-backup.js';
+import { type DbBackup } from '../../world/tape/db-backup.js';
+import { COPY_TIME_LIMIT_MS, exportVerdict, ROBOT_MOVE_MS, scanExportSet } from './process.js';
+import { activeRun, LOCK_DELAY_MS } from './routing.js';
+import { PENDING } from '../../world/tape/export-types.js';
 import { exportChecks } from './validation.js';
 
 export interface PoolOverview {

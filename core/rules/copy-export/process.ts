@@ -5,14 +5,15 @@
 // a time; its state is part of the grid state and its timers are simulated events, so a restored
 // checkpoint carries on where it stopped.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { NO_COPY, NOT_MOUNTED } from '../../model/volumes.js';
-import { onEvent } from '../../sim/run.js';
+import type { FiredEvent } from '../../world/events.js';
 import { MB } from '../../sim/time.js';
-import { DRIVE_MOUNT_MS, isInCache, premigrationOf, pumpPremigration } from '../cache.js';
-import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume } from '../physical/library.js';
-import { FORMAT_BYTES_PER_MS } from '../physical/media.js';
+import { DRIVE_MOUNT_MS, isInCache, pumpPremigration } from '../cache.js';
+import { premigrationOf } from '../premigration-queue.js';
+import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume } from '../../world/tape/library.js';
+import { FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
 import { eject } from '../physical/io-station.js';
 import { libraryOf, placementOf } from '../physical/tape-state.js';
 import { retryWaiting, secondaryPoolOf } from '../physical/stacked.js';
@@ -21,7 +22,7 @@ import { snapshotStatusFile } from './status-records.js';
 import { exportChecks, MIN_EXPORT_DRIVES, type ExportCheck } from './validation.js';
 import { hostMessage, libraryMessage, pool2 } from './messages.js';
 import { TrailKind } from '../../model/volume-trail.js';
-import { activeRun, slotOf } from './routing.js';
+import { activeRun, LOCK_DELAY_MS, noteResumed, slotOf } from './routing.js';
 import {
   CANCELED,
   EXPORTED,
@@ -36,7 +37,7 @@ import {
   TERMINATED,
   type ExportRun,
   type ExportState,
-} from './types.js';
+} from '../../world/tape/export-types.js';
 
 export { MIN_EXPORT_DRIVES };
 /** E0013 "every five minutes"; E0016 "every 10 minutes"; E0015 after 60 minutes; E0018 after 10 hours. */
@@ -48,7 +49,6 @@ export const COPY_TIME_LIMIT_MS = 10 * 3_600_000;
 export const ROBOT_MOVE_MS = 10_000;
 /** From the first E0022 to E0023: the restarted library cleans the run up. */
 export const EXPORT_RECOVERY_MS = 2 * 60_000;
-export const LOCK_DELAY_MS = 1_000;
 
 function runLibrary(state: GridState, run: ExportRun): PhysicalLibrary {
   return libraryOf(state, run.cluster)!;
@@ -122,11 +122,11 @@ export function startExport(state: GridState, volser: string) {
   if (run.outstanding > 0 && run.state === 'premigrating') {
     run.copyStartedAt = state.now;
     libraryMessage(state, run.library, 'E0016');
-    state.events.push(state.now + TICK_MS, 'ce-tick', [run.id, run.generation]);
+    state.events.push(state.now + TICK_MS, { kind: 'ce-tick', args: [run.id, run.generation] });
     pumpPremigration(state, c);
   } else if (run.state === 'premigrating') {
     run.state = 'exporting';
-    state.events.push(state.now + LOCK_DELAY_MS, 'ce-lock', [run.id, run.generation]);
+    state.events.push(state.now + LOCK_DELAY_MS, { kind: 'ce-lock', args: [run.id, run.generation] });
   }
   return { volser, library: run.library, pool: run.pool, state: run.state, requested: run.requested, exportable: run.exportable, invalid: run.invalid, toCopy: run.outstanding };
 }
@@ -290,22 +290,6 @@ function lockPool(lib: PhysicalLibrary, run: ExportRun): void {
   }
 }
 
-/** All cache-only export volumes are on stacked volumes (E0017): on to the stacked volumes. */
-export function copyFinished(state: GridState, run: ExportRun): void {
-  if (run.state !== 'premigrating') return;
-  libraryMessage(state, run.library, 'E0017');
-  run.copyEndedAt = state.now;
-  run.state = 'exporting';
-  state.events.push(state.now + LOCK_DELAY_MS, 'ce-lock', [run.id, run.generation]);
-}
-
-/** A pre-migration of an export volume got through after a scratch wait (E0014). */
-export function noteResumed(state: GridState, run: ExportRun): void {
-  if (run.scratchWaitSince === null) return;
-  run.scratchWaitSince = null;
-  libraryMessage(state, run.library, 'E0014');
-}
-
 function liveRun(state: GridState, args: number[]): ExportRun | null {
   const run = state.tape.exports[args[0]!];
   if (!run || run.generation !== args[1] || state.tape.activeExport !== run.id) return null;
@@ -320,7 +304,7 @@ function waitingForScratch(lib: PhysicalLibrary, run: ExportRun): boolean {
   return false;
 }
 
-onEvent('ce-tick', (state, event) => {
+export function onCeTick(state: GridState, event: FiredEvent<'ce-tick'>): void {
   const run = liveRun(state, event.args);
   if (!run || run.state !== 'premigrating') return;
   const lib = runLibrary(state, run);
@@ -343,13 +327,13 @@ onEvent('ce-tick', (state, event) => {
     noteResumed(state, run);
     if ((state.now - run.copyStartedAt!) % COPY_MESSAGE_MS === 0) libraryMessage(state, run.library, 'E0016');
   }
-  state.events.push(state.now + TICK_MS, 'ce-tick', [run.id, run.generation]);
-});
+  state.events.push(state.now + TICK_MS, { kind: 'ce-tick', args: [run.id, run.generation] });
+}
 
-onEvent('ce-lock', (state, event) => {
+export function onCeLock(state: GridState, event: FiredEvent<'ce-lock'>): void {
   const run = liveRun(state, event.args);
   if (run && run.state === 'exporting') beginStackedVolumes(state, run);
-});
+}
 
 /**
  * Stacked volume processing: the locked volumes of the pool, less those the Redbook excludes, each
@@ -427,13 +411,13 @@ function startNext(state: GridState, run: ExportRun): void {
     const db = state.tape.databases[run.database!]!;
     ms += 2 * DRIVE_MOUNT_MS + Math.ceil(dbBackupBytes(db) / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
   }
-  state.events.push(state.now + ms, 'ce-pvol', [run.id, run.generation, id]);
+  state.events.push(state.now + ms, { kind: 'ce-pvol', args: [run.id, run.generation, id] });
 }
 
-onEvent('ce-pvol', (state, event) => {
+export function onCePvol(state: GridState, event: FiredEvent<'ce-pvol'>): void {
   const run = liveRun(state, event.args);
   if (!run) return;
-  const id = event.args[2]!;
+  const id = event.args[2];
   const lib = runLibrary(state, run);
   const p = lib.pvols[id]!;
   run.inFlight = run.inFlight.filter((x) => x !== id);
@@ -457,7 +441,7 @@ onEvent('ce-pvol', (state, event) => {
   if (run.inFlight.length === 0 && (run.queue.length === 0 || run.stopRequested !== null)) {
     finish(state, run, run.stopRequested === 'cancel' ? 'canceled' : run.stopRequested === 'terminate' ? 'terminated' : 'completed');
   }
-});
+}
 
 /** The end of a run, however it ends: status records, statistics, resources released, messages. */
 export function finish(state: GridState, run: ExportRun, final: ExportState): void {
@@ -578,7 +562,7 @@ export function clusterStatusChanged(state: GridState): void {
   } else if (run.state === 'interrupted' && status === 'online') {
     run.state = 'recovering';
     libraryMessage(state, run.library, 'E0022');
-    state.events.push(state.now + EXPORT_RECOVERY_MS, 'ce-recovered', [run.id, run.generation]);
+    state.events.push(state.now + EXPORT_RECOVERY_MS, { kind: 'ce-recovered', args: [run.id, run.generation] });
   }
 }
 
@@ -601,18 +585,18 @@ export function restartLibrary(state: GridState, cluster: number) {
   if (mine && run.state === 'interrupted' && state.clusters[cluster]!.status === 'online') {
     run.state = 'recovering';
     libraryMessage(state, run.library, 'E0022');
-    state.events.push(state.now + EXPORT_RECOVERY_MS, 'ce-recovered', [run.id, run.generation]);
+    state.events.push(state.now + EXPORT_RECOVERY_MS, { kind: 'ce-recovered', args: [run.id, run.generation] });
   }
   return { library: state.clusters[cluster]!.name, restarted: true, exportRecovery: mine ? { listVolser: run.listVolser, state: run.state, interruptedIn: run.interruptedIn } : null };
 }
 
-onEvent('ce-recovered', (state, event) => {
+export function onCeRecovered(state: GridState, event: FiredEvent<'ce-recovered'>): void {
   const run = liveRun(state, event.args);
   if (run && run.state === 'recovering') {
     run.stopReason = `interrupted while ${run.interruptedIn}`;
     finish(state, run, 'recovered');
   }
-});
+}
 
 /** Work that advances on its own: ADVANCE UNTIL IDLE waits for it. */
 export function exportBusy(state: GridState): boolean {

@@ -1,11 +1,12 @@
 // Where pre-migration sends a volume of a running Copy Export: Redbook §11.5.1 — cache-only volumes
 // of the export set are copied to the stacked volumes the run locked; everything else, including
 // volumes assigned to the pool after the run began, to other volumes of the pool (not exported).
+// A volume reaching its locked stacked volume moves the run on (E0014, end of the copy phase).
 
-import type { GridState } from '../../engine/state.js';
-import type { ExportRun } from './types.js';
-import { PENDING } from './types.js';
-import { copyFinished, noteResumed } from './process.js';
+import type { GridState } from '../../world/state.js';
+import type { ExportRun } from '../../world/tape/export-types.js';
+import { PENDING } from '../../world/tape/export-types.js';
+import { libraryMessage } from './messages.js';
 
 export function activeRun(state: GridState): ExportRun | null {
   const i = state.tape.activeExport;
@@ -46,4 +47,24 @@ export function notePremigrated(state: GridState, v: number, pvol: number): void
   noteResumed(state, run);
   run.outstanding = Math.max(0, run.outstanding - 1);
   if (run.outstanding === 0) copyFinished(state, run);
+}
+
+export const LOCK_DELAY_MS = 1_000;
+
+
+/** All cache-only export volumes are on stacked volumes (E0017): on to the stacked volumes. */
+export function copyFinished(state: GridState, run: ExportRun): void {
+  if (run.state !== 'premigrating') return;
+  libraryMessage(state, run.library, 'E0017');
+  run.copyEndedAt = state.now;
+  run.state = 'exporting';
+  state.events.push(state.now + LOCK_DELAY_MS, { kind: 'ce-lock', args: [run.id, run.generation] });
+}
+
+
+/** A pre-migration of an export volume got through after a scratch wait (E0014). */
+export function noteResumed(state: GridState, run: ExportRun): void {
+  if (run.scratchWaitSince === null) return;
+  run.scratchWaitSince = null;
+  libraryMessage(state, run.library, 'E0014');
 }

@@ -11,14 +11,14 @@
 // Logical records sort by stacked volume then logical volume; stacked volume records by utilisation,
 // then pool, then VOLSER (Copy Export User's Guide).
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { decodeVolser, encodeVolser } from '../../model/volser.js';
 import { isoTime } from '../../sim/time.js';
-import type { PhysicalLibrary } from '../physical/library.js';
+import type { PhysicalLibrary } from '../../world/tape/library.js';
 import { libraryOf } from '../physical/tape-state.js';
 import { record } from './export-list.js';
-import { EXPORTED, PENDING, REASONS, type ExportListVolume, type ExportRun } from './types.js';
+import { EXPORTED, PENDING, REASONS, type ExportListVolume, type ExportRun } from '../../world/tape/export-types.js';
 import { copyExportedVolumes, mbWritten, percentUsed, stackedVolumeRecord } from './status-records.js';
 
 export { copyExportedVolumes, snapshotStatusFile, stackedVolumeRecord, STATUS_SNAPSHOT_LIMIT } from './status-records.js';

@@ -8,12 +8,12 @@
 //   12 ',', 13-20 MB written, 21 ',', 22-24 % utilised, 25 ',', 26-27 media, 28 ',',
 //   29-47 export time (YYYY-MM-DD-HH.MM.SS), 48 ',', 49 database backup (Y/N).
 
-import type { GridState } from '../../engine/state.js';
+import type { GridState } from '../../world/state.js';
 import { isoTime, MB } from '../../sim/time.js';
-import type { PhysicalLibrary, StackedVolume } from '../physical/library.js';
-import { formatCode } from '../physical/media.js';
+import type { PhysicalLibrary, StackedVolume } from '../../world/tape/library.js';
+import { formatCode } from '../../world/tape/media.js';
 import { libraryOf } from '../physical/tape-state.js';
-import type { ExportRun } from './types.js';
+import type { ExportRun } from '../../world/tape/export-types.js';
 
 const RECORD_BYTES = 80;
 /** Stacked-volume records kept per ended run (about 50 bytes each): a run's file stays bounded. */

@@ -3,8 +3,8 @@
 // The export-list-volume checks (CBR3726I code 32, the list in the exported pool) stay in process.ts:
 // they need a list volume, which a plan does not have.
 
-import type { GridState } from '../../engine/state.js';
-import { copyExportedCount, poolOf } from '../physical/library.js';
+import type { GridState } from '../../world/state.js';
+import { copyExportedCount, poolOf } from '../../world/tape/library.js';
 import { ioStationFull } from '../physical/io-station.js';
 import { libraryOf } from '../physical/tape-state.js';
 import { activeRun } from './routing.js';

@@ -2,10 +2,13 @@
 // pools, stacked volumes, export runs, stand-alone libraries — as JSON; the columns — placements,
 // export sets, database backups, stand-alone volumes — as blobs named tape/…, byte for byte.
 
-import type { ExportRun } from '../copy-export/types.js';
-import { DB_COLUMNS, type DbBackup, type DbColumn } from '../copy-export/db-backup.js';
-import { STANDALONE_COLUMNS, type StandaloneColumn, type StandaloneLibrary, type StandaloneVolumes } from '../recovery/standalone.js';
-import { PLACEMENT_COLUMNS, type Placement, type TapeState } from './tape-state.js';
+import type { ExportRun } from '../../world/tape/export-types.js';
+import { DB_COLUMNS, type DbColumn } from '../copy-export/db-backup.js';
+import { type DbBackup } from '../../world/tape/db-backup.js';
+import { STANDALONE_COLUMNS, type StandaloneColumn } from '../recovery/standalone.js';
+import { type StandaloneLibrary, type StandaloneVolumes } from '../../world/tape/standalone.js';
+import { PLACEMENT_COLUMNS } from './tape-state.js';
+import { type Placement, type TapeState } from '../../world/tape/tape-state.js';
 
 type Blobs = Record<string, Uint8Array>;
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;

@@ -1,7 +1,7 @@
 // The library's convenience I/O station (Redbook §11.5.1: Copy Export needs one, empty and not going
 // full): ejected stacked volumes land here until the operator empties it; when it is full, ejects wait.
 
-import type { PhysicalLibrary, StackedVolume } from './library.js';
+import type { PhysicalLibrary, StackedVolume } from '../../world/tape/library.js';
 
 export function ioStationFull(lib: PhysicalLibrary): boolean {
   return lib.ioStation.full || lib.ioStation.held.length >= lib.ioStation.slots;

@@ -4,28 +4,29 @@
 // copy of the remaining valid logical volumes is made using the primary logical volume copy as a
 // source"; the next export takes the new copies offsite and the old volume holds nothing active.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
-import { onEvent } from '../../sim/run.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
+import type { FiredEvent } from '../../world/events.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
-import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume } from './library.js';
-import { FORMAT_BYTES_PER_MS } from './media.js';
+import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume } from '../../world/tape/library.js';
+import { FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
+import type { CopyColumns } from '../../world/tape/standalone.js';
+import { libraryOf, placementOf } from './tape-state.js';
+import { copyColumns } from '../recovery/standalone.js';
 
 /** Erasing a reclaimed cartridge on a drive before it is scratch again (SECE). */
 export const ERASE_MS = 5 * 60_000;
 
-/** A library's logical copies by stacked volume: the columns reclamation rewrites. */
-export interface CopyColumns {
-  count: number;
-  columns: { pvol: Int32Array; primary: boolean }[];
-  bytes: Float64Array;
-}
-
 /** Resolves a library key: a cluster index (≥ 0) or a stand-alone library (-1 - index). */
-export type LibraryResolver = (state: GridState, key: number) => { lib: PhysicalLibrary; copies: CopyColumns } | null;
-let resolver: LibraryResolver = () => null;
-export function setLibraryResolver(r: LibraryResolver): void {
-  resolver = r;
+function resolveLibrary(state: GridState, key: number): { lib: PhysicalLibrary; copies: CopyColumns } | null {
+  if (key >= 0) {
+    const lib = libraryOf(state, key);
+    if (!lib) return null;
+    const pl = placementOf(state, key);
+    return { lib, copies: { count: state.volumes.count, columns: [{ pvol: pl.primary, primary: true }, { pvol: pl.secondary, primary: false }], bytes: pl.tapeBytes } };
+  }
+  const sa = state.tape.standalones[-1 - key];
+  return sa ? { lib: sa.physical, copies: copyColumns(sa) } : null;
 }
 
 export function reclaimCandidates(lib: PhysicalLibrary, pool: number, threshold: number): StackedVolume[] {
@@ -66,7 +67,7 @@ function next(state: GridState, key: number, lib: PhysicalLibrary): void {
   job.current = id;
   job.target = poolOf(lib, targetPool(lib, p))?.filling ?? -1;
   const ms = 2 * DRIVE_MOUNT_MS + Math.ceil(p.activeBytes / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
-  state.events.push(state.now + ms, 'reclaim', [key, job.generation, id]);
+  state.events.push(state.now + ms, { kind: 'reclaim', args: [key, job.generation, id] });
 }
 
 /** Where the surviving copies go: the pool's reclaim pool; a Copy Export pool's is itself (§11.5.1). */
@@ -74,9 +75,9 @@ export function targetPool(lib: PhysicalLibrary, p: StackedVolume): number {
   return poolOf(lib, p.pool)?.reclaimPool ?? p.pool;
 }
 
-onEvent('reclaim', (state, event) => {
-  const [key, generation, id] = event.args as [number, number, number];
-  const found = resolver(state, key);
+export function onReclaim(state: GridState, event: FiredEvent<'reclaim'>): void {
+  const [key, generation, id] = event.args;
+  const found = resolveLibrary(state, key);
   if (!found) return;
   const { lib, copies } = found;
   const job = lib.reclaim;
@@ -104,20 +105,20 @@ onEvent('reclaim', (state, event) => {
   } else if (p.location === 'library' && p.activeCount === 0) {
     p.state = 'erase';
     lib.erasing.push(id);
-    state.events.push(state.now + ERASE_MS, 'erased', [key, id]);
+    state.events.push(state.now + ERASE_MS, { kind: 'erased', args: [key, id] });
   }
   next(state, key, lib);
-});
+}
 
-onEvent('erased', (state, event) => {
-  const [key, id] = event.args as [number, number];
-  const found = resolver(state, key);
+export function onErased(state: GridState, event: FiredEvent<'erased'>): void {
+  const [key, id] = event.args;
+  const found = resolveLibrary(state, key);
   if (!found) return;
   const { lib } = found;
   lib.erasing = lib.erasing.filter((x) => x !== id);
   const p = lib.pvols[id];
   if (p && p.state === 'erase') returnToScratch(lib, p);
-});
+}
 
 export function reclaimBusy(lib: PhysicalLibrary): boolean {
   return lib.erasing.length > 0 || (lib.reclaim !== null && lib.reclaim.stopped === null && lib.reclaim.current >= 0);

@@ -1,10 +1,10 @@
 // Physical views: SHOW POOL, SHOW PVOL, and the Library Request responses PDRIVE and POOLCNT in the
 // layout of Redbook §11.6.2 Examples 11-2 and 11-3.
 
-import type { GridState } from '../../engine/state.js';
+import type { GridState } from '../../world/state.js';
 import { isoTime, MB } from '../../sim/time.js';
-import { COMMON_SCRATCH_POOL, countedHere, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from './library.js';
-import { DRIVE_TYPE } from './media.js';
+import { COMMON_SCRATCH_POOL, countedHere, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../../world/tape/library.js';
+import { DRIVE_TYPE } from '../../world/tape/media.js';
 import { targetPool } from './reclaim.js';
 
 const STACKED_LIST_LIMIT = 200;

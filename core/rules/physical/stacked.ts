@@ -3,13 +3,14 @@
 // that the cluster defines, a secondary copy there; a new data level invalidates both; recall reads
 // the primary. Hooked into core/rules/cache.ts (pre-migration, new level) and topology (PRELOAD).
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { NO_COPY } from '../../model/volumes.js';
-import { allocate, DEFAULT_PRIMARY_POOL, materialize, NO_PVOL, poolOf, release, type PhysicalLibrary, type Pool } from './library.js';
-import { libraryOf, placementOf, type Placement } from './tape-state.js';
+import { allocate, DEFAULT_PRIMARY_POOL, materialize, NO_PVOL, poolOf, release, type PhysicalLibrary, type Pool } from '../../world/tape/library.js';
+import { libraryOf, placementOf } from './tape-state.js';
+import { type Placement } from '../../world/tape/tape-state.js';
 import { exportIdFor, notePremigrated } from '../copy-export/routing.js';
-import { premigrationOf } from '../cache.js';
+import { premigrationOf } from '../premigration-queue.js';
 
 /** The cluster's secondary pool for a volume's Management Class, or null when it keeps no second copy. */
 export function secondaryPoolOf(state: GridState, lib: PhysicalLibrary, v: number): number | null {

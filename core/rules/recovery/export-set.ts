@@ -7,17 +7,18 @@
 // Reading checks the header, the version, the checksum and every field before anything changes.
 
 import { z } from 'zod';
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { isoTime } from '../../sim/time.js';
-import { FORMATS, MEDIA } from '../physical/media.js';
+import { FORMATS, MEDIA } from '../../world/tape/media.js';
 import { removable } from '../physical/io-station.js';
-import { DB_COLUMNS, sourceTag, type DbBackup, type DbColumn } from '../copy-export/db-backup.js';
+import { DB_COLUMNS, sourceTag, type DbColumn } from '../copy-export/db-backup.js';
+import { type DbBackup } from '../../world/tape/db-backup.js';
 import { bytesOf, fromBase64, sha256Hex, toBase64 } from './encoding.js';
 import { jsonErrorPosition } from '../../model/json-position.js';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../../model/json-depth.js';
 import { checkLoad, incomingOf, loadCartridges } from './transport.js';
-import type { StandaloneLibrary } from './standalone.js';
+import type { StandaloneLibrary } from '../../world/tape/standalone.js';
 
 export const EXPORTSET_HEADER = 'TIMEZERO EXPORTSET';
 export const EXPORTSET_VERSION = 1;

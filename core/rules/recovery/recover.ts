@@ -4,16 +4,18 @@
 // Both run as the Redbook's task list, step by step in simulated time; SHOW RECOVERY reports them as
 // the MI's Copy Export Recovery Status window does, with the post-recovery checklist of §11.7.2–11.7.3.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { decodeVolser } from '../../model/volser.js';
-import { onEvent } from '../../sim/run.js';
+import type { FiredEvent } from '../../world/events.js';
 import { isoTime } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
-import { canRead, FORMAT_BYTES_PER_MS } from '../physical/media.js';
-import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type Pool, type StackedVolume } from '../physical/library.js';
-import { dbBackupBytes, type DbBackup } from '../copy-export/db-backup.js';
-import { emptyVolumes, growVolumes, inPartition, isEmpty, refuseIfBusy, type RecoveryJob, type RecoveryStep, type StandaloneLibrary } from './standalone.js';
+import { canRead, FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
+import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type Pool, type StackedVolume } from '../../world/tape/library.js';
+import { dbBackupBytes } from '../copy-export/db-backup.js';
+import { type DbBackup } from '../../world/tape/db-backup.js';
+import { emptyVolumes, growVolumes, inPartition, isEmpty, refuseIfBusy } from './standalone.js';
+import { type RecoveryJob, type RecoveryStep, type StandaloneLibrary } from '../../world/tape/standalone.js';
 
 const STEP_MS = 30_000;
 const LOST_SAMPLE_LIMIT = 100;
@@ -45,7 +47,7 @@ function startJob(state: GridState, sa: StandaloneLibrary, kind: RecoveryJob['ki
     ...extra,
   };
   sa.job = job;
-  state.events.push(state.now + steps[0]!.ms, 'sa-step', [sa.index, job.generation]);
+  state.events.push(state.now + steps[0]!.ms, { kind: 'sa-step', args: [sa.index, job.generation] });
   return job;
 }
 
@@ -135,22 +137,22 @@ export function recover(state: GridState, sa: StandaloneLibrary, from: string | 
   };
 }
 
-onEvent('sa-step', (state, event) => {
-  const [index, generation] = event.args as [number, number];
+export function onSaStep(state: GridState, event: FiredEvent<'sa-step'>): void {
+  const [index, generation] = event.args;
   const sa = state.tape.standalones[index];
   const job = sa?.job;
   if (!sa || !job || job.generation !== generation || job.status !== 'in progress') return;
   job.current++;
   job.stepStartedAt = state.now;
   if (job.current < job.steps.length - 1) {
-    state.events.push(state.now + job.steps[job.current]!.ms, 'sa-step', [index, generation]);
+    state.events.push(state.now + job.steps[job.current]!.ms, { kind: 'sa-step', args: [index, generation] });
     return;
   }
   if (job.kind === 'ERASE') applyErase(sa);
   else applyRecovery(state, sa, job);
   job.status = 'completed';
   job.ended = state.now;
-});
+}
 
 function applyErase(sa: StandaloneLibrary): void {
   sa.volumes = emptyVolumes();

@@ -3,91 +3,16 @@
 // (formats, encryption keys), code level, slots, physical library and logical volume database
 // (columnar, like the grid's). It takes INSERT, PRELOAD, POOL, DRIVES, RECLAIM and SHOW.
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
-import type { CopyMode, PreferenceGroup } from '../../model/grid.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { decodeVolser, encodeVolser, parseVolserRange, rangeSize, rangeVolser, type VolserRange } from '../../model/volser.js';
 import { MB } from '../../sim/time.js';
-import { createLibrary, DEFAULT_PRIMARY_POOL, materialize, poolOf, type PhysicalLibrary } from '../physical/library.js';
-import { FORMATS, type Format } from '../physical/media.js';
-import type { CopyColumns } from '../physical/reclaim.js';
-
-export interface StandaloneVolumes {
-  count: number;
-  volser: Uint32Array;
-  level: Int32Array;
-  sizeBytes: Float64Array;
-  category: Uint16Array;
-  mc: Uint8Array;
-  /** stacked volume (number in the library) holding the volume's copy, -1 when it has no data */
-  pvol: Int32Array;
-}
+import { createLibrary, DEFAULT_PRIMARY_POOL, materialize, poolOf } from '../../world/tape/library.js';
+import { FORMATS, type Format } from '../../world/tape/media.js';
+import type { CopyColumns, StandaloneLibrary, StandaloneVolumes } from '../../world/tape/standalone.js';
 
 export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const;
 export type StandaloneColumn = keyof typeof STANDALONE_COLUMNS;
-
-export interface RecoveryStep {
-  text: string;
-  ms: number;
-  /** progress counted in items ("XX of YY complete"), 0 when the step has none */
-  items: number;
-}
-
-export interface RecoveryJob {
-  kind: 'ERASE' | 'RECOVER';
-  status: 'in progress' | 'completed' | 'failed';
-  steps: RecoveryStep[];
-  current: number;
-  initiated: number;
-  stepStartedAt: number;
-  ended: number | null;
-  generation: number;
-  fromPvol: string | null;
-  testMode: boolean;
-  database: number | null;
-  errors: string[];
-}
-
-export interface RecoverySummary {
-  fromPvol: string;
-  database: number;
-  sourceLibrary: string;
-  sourceGrid: string | null;
-  databaseTime: number;
-  testMode: boolean;
-  inventory: number;
-  inDatabase: number;
-  recovered: number;
-  lostIncompleteCopy: number;
-  lostMissingStackedVolume: number;
-  conflicts: number;
-  lostSamples: { volser: string; reason: string }[];
-  conflictVolsers: string[];
-  missingStackedVolumes: string[];
-  ignoredStackedVolumes: { pvol: string; reason: string }[];
-  scratchErased: number;
-  encrypted: boolean;
-  pools: number[];
-}
-
-export interface StandaloneLibrary {
-  name: string;
-  index: number;
-  drives: number;
-  drivesAvailable: number;
-  formats: Format[];
-  code: string;
-  keys: string[];
-  slots: number;
-  /** VOLSER ranges another partition of the same physical library owns (Redbook §11.7.1) */
-  partition: string[];
-  physical: PhysicalLibrary;
-  volumes: StandaloneVolumes;
-  mcs: { name: string; modes: CopyMode[]; secondaryPool: number | null; preference: PreferenceGroup }[];
-  job: RecoveryJob | null;
-  testMode: boolean | null;
-  recovery: RecoverySummary | null;
-}
 
 export const DEFAULT_SLOTS = 10_000;
 export const DEFAULT_STANDALONE_CODE = '8.50';

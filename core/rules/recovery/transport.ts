@@ -4,14 +4,15 @@
 // hold no active data, back to the source library as scratch (§11.5.2 "Normally, you will return the
 // empty physical volumes to the library I/O station ... and reinsert them").
 
-import type { GridState } from '../../engine/state.js';
-import { refuse } from '../../engine/refusal.js';
+import type { GridState } from '../../world/state.js';
+import { refuse } from '../../world/refusal.js';
 import { rangeSize, rangeVolser, type VolserRange } from '../../model/volser.js';
-import type { Format, Media } from '../physical/media.js';
-import { returnToScratch, type PhysicalLibrary, type StackedVolume } from '../physical/library.js';
+import type { Format, Media } from '../../world/tape/media.js';
+import { returnToScratch, type PhysicalLibrary, type StackedVolume } from '../../world/tape/library.js';
 import { removable, takeOut, drainEjectQueue } from '../physical/io-station.js';
 import { sourceTag } from '../copy-export/db-backup.js';
-import { isEmpty, refuseIfBusy, type StandaloneLibrary } from './standalone.js';
+import { isEmpty, refuseIfBusy } from './standalone.js';
+import { type StandaloneLibrary } from '../../world/tape/standalone.js';
 
 /** A cartridge arriving in a stand-alone library, from a source library or an export-set file. */
 export interface IncomingPvol {

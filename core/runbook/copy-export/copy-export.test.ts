@@ -2,7 +2,7 @@
 // CLI entry (spec §2) in a scratch folder (they write export-set files beside themselves): each must
 // exit 0 with every EXPECT passing, cite the Redbook, and print the same JSON Lines twice (spec §1).
 
-import { describeRunbookSuite } from '../runbook-suite.js';
+import { describeRunbookSuite } from '../runbook-suite.fixture.js';
 
 describeRunbookSuite({
   title: 'Copy Export runbooks (Redbook §11.5–§11.7)',

@@ -2,7 +2,7 @@
 // exit 0 with every EXPECT passing, cite the seed paragraphs or figures it checks, and print the same
 // JSON Lines twice (spec §1).
 
-import { describeRunbookSuite } from '../runbook-suite.js';
+import { describeRunbookSuite } from '../runbook-suite.fixture.js';
 
 describeRunbookSuite({
   title: 'Host DASD runbooks (seeds 001-003)',

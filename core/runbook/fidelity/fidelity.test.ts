@@ -2,7 +2,7 @@
 // the Redbook or the patents, each file shows the documented behaviour, citing the sentence it checks,
 // run through the real CLI entry (spec §2): exit 0 with every EXPECT passing, the same JSON Lines twice.
 
-import { describeRunbookSuite } from '../runbook-suite.js';
+import { describeRunbookSuite } from '../runbook-suite.fixture.js';
 
 describeRunbookSuite({
   title: 'Fidelity runbooks (spec §12)',

@@ -2,7 +2,7 @@
 // volumes (the few: objects, indexed by number), the I/O station and the copy-exported limit. A pool's
 // empty cartridges are a count until one is taken; a stacked volume exists as an object from then on.
 
-import { refuse } from '../../engine/refusal.js';
+import { refuse } from '../refusal.js';
 import { capacityOf, defaultFormatFor, defaultMediaFor, DEFAULT_FORMAT, DEFAULT_MEDIA, type Format, type Media } from './media.js';
 
 export type PvolState = 'empty' | 'filling' | 'full' | 'erase' | 'ror' | 'unavailable' | 'copy-exported';

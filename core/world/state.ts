@@ -1,17 +1,19 @@
-// Everything the engine knows at one simulated instant. Checkpoints serialise exactly this.
+// Everything the engine knows at one simulated instant. Checkpoints serialise exactly this, but for
+// the event rules: code, not data, which the engine hands to every state it makes.
 
 import type { Category, Cluster, GridLink, Host, ManagementClass, Site } from '../model/grid.js';
 import { VolumeStore } from '../model/volumes.js';
 import { EventQueue } from '../sim/event-queue.js';
 import { Rng } from '../sim/rng.js';
+import type { EventKind, FiredEvent, WorldEvent } from './events.js';
 import { EPOCH_START } from '../sim/time.js';
-import type { ConsoleMessage } from '../runbook/messages.js';
-import { CopyQueues } from '../rules/copy-queues.js';
-import { ScratchPools } from '../rules/scratch-pools.js';
-import type { Premigration } from '../rules/cache.js';
-import type { DrFamily } from '../rules/dr-family.js';
-import { createTapeState, type TapeState } from '../rules/physical/tape-state.js';
-import { createDasdState, type DasdState } from '../dasd/state.js';
+import type { ConsoleMessage } from './console-message.js';
+import { CopyQueues } from './copy-queues.js';
+import { ScratchPools } from './scratch-pools.js';
+import type { Premigration } from './premigration.js';
+import type { DrFamily } from './dr-family.js';
+import { createTapeState, type TapeState } from './tape/tape-state.js';
+import { createDasdState, type DasdState } from './dasd/state.js';
 import { VolumeTrail } from '../model/volume-trail.js';
 
 export interface Mount {
@@ -34,13 +36,24 @@ export interface Mount {
   mcChanged?: boolean;
 }
 
+/** The handler of every event kind: a missing kind does not compile. */
+export type EventHandlers = { [K in EventKind]: (state: GridState, event: FiredEvent<K>) => void };
+
+export interface EventRules {
+  handlers: EventHandlers;
+  /** runs after every event: grid states follow the queues as they drain */
+  afterEvent: (state: GridState) => void;
+}
+
 export interface GridState {
   name: string | null;
   now: number;
   clockSet: boolean;
   seed: number;
   rng: Rng;
-  events: EventQueue;
+  events: EventQueue<WorldEvent>;
+  /** which rule serves each event kind, and what follows every event: not saved */
+  eventRules: EventRules;
   sites: Site[];
   clusters: Cluster[];
   links: Record<string, GridLink>;
@@ -69,14 +82,15 @@ export interface GridState {
   trail: VolumeTrail;
 }
 
-export function createState(seed = 1): GridState {
+export function createState(eventRules: EventRules, seed = 1): GridState {
   return {
     name: null,
     now: EPOCH_START,
     clockSet: false,
     seed,
     rng: new Rng(seed),
-    events: new EventQueue(),
+    events: new EventQueue<WorldEvent>(),
+    eventRules,
     sites: [],
     clusters: [],
     links: {},
