@@ -156,6 +156,7 @@ export const test = base.extend<HostFixtures & HostOptions>({
   host: async ({ hostArgs }, use) => {
     await useServer(hostArgs, use);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
   secondHost: async ({}, use) => {
     await useServer(['--memory'], use);
   },

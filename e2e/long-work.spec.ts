@@ -40,7 +40,7 @@ test('a 1,000,000-volume PRELOAD shows its percentage and an estimate; Cancel le
   await expect(journal).toContainText(journalBefore ?? 'journal');
 });
 
-test("Run to end asks before a line that throws data away, as the Console does; No runs nothing", async ({ page, host }) => {
+test('Run to end asks before a line that throws data away, as the Console does; No runs nothing', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Runbooks');
   await page.getByRole('textbox', { name: 'Runbook' }).fill('SHOW GRID\nSAMPLE two-cluster-dr');
