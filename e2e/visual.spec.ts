@@ -159,6 +159,8 @@ async function tablesApart(page: Page): Promise<void> {
 for (const grid of GRIDS) {
   test.describe(`${grid.clusters} clusters`, () => {
     test.use({ viewport: SIZES[0], reducedMotion: 'reduce' });
+    // Building the grid in beforeEach counts in the test's time: room for an eight-cluster grid on a busy machine.
+    test.describe.configure({ timeout: 150_000 });
     /** The test's page, on its own host, showing this grid. */
     let page: Page;
 
@@ -173,7 +175,6 @@ for (const grid of GRIDS) {
     for (const size of SIZES) {
       for (const scheme of SCHEMES) {
         test(`every view at ${size.width}×${size.height}, ${scheme}`, async () => {
-          test.setTimeout(120_000);
           await page.setViewportSize(size);
           await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
           await page.mouse.move(size.width - 1, size.height - 1);
@@ -194,7 +195,6 @@ for (const grid of GRIDS) {
     }
 
     test('Topology passes axe in both schemes', async () => {
-      test.setTimeout(90_000);
       await page.setViewportSize(SIZES[0]);
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
