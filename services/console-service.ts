@@ -286,6 +286,26 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   const yourGrid = yourGridService(session, kept, {
     progress: (label, done, total) => publish({ event: 'engine.progress', payload: { label, done, total } }),
     changed: () => changed([]),
+    runLine: async (command, source, label) => {
+      cancelRequested = false;
+      stepRunning = true;
+      let reported = false;
+      try {
+        return await runSliced(
+          command,
+          source,
+          (done, total) => {
+            publish({ event: 'engine.progress', payload: { label, done, total, cancellable: true } });
+            reported = true;
+          },
+          true,
+        );
+      } finally {
+        stepRunning = false;
+        cancelRequested = false;
+        if (reported) publish({ event: 'engine.progress', payload: { label, done: 1, total: 1 } });
+      }
+    },
     openGridFile: async (name, text) => {
       const reply = await openGridFile(name, text);
       if (!reply.ok) return { ok: false, error: reply.error.message, lines: 0 };

@@ -24,7 +24,7 @@ import { describeFamily } from './show-family.js';
 import { runWithTape, tapeBusy } from './tape.js';
 import { runWithDasd } from './dasd.js';
 import type { FilePort } from '../runbook/validate.js';
-import { importInventory } from '../inventory/apply.js';
+import { importInventory, importInventorySlices } from '../inventory/apply.js';
 import { EVENT_RULES } from './event-handlers.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
 
@@ -84,6 +84,11 @@ export class Engine {
       // The tape and DASD rules do nothing before a PRELOAD into the grid, so its work can run first, in slices; they then see its result.
       const a = command.args;
       const result = yield* topology.preloadSlices(s, a.range, a.cluster.index, a.mc.name, a.size, a.category ?? CATEGORY_PRIVATE);
+      return throughRules(() => result);
+    }
+    if (command.name === 'IMPORT_INVENTORY' && command.args.data) {
+      // Likewise for an inventory import (rows in slices).
+      const result = yield* importInventorySlices(s, command.args.data);
       return throughRules(() => result);
     }
     return throughRules(() => this.run(command));
