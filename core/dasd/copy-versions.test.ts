@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Rig } from '../runbook/testing.js';
+import { field } from '../model/json-fields.js';
 
 // Seed 002 FIG. 2 / Table 3.4: source pool A, B; target pool 01 = a, b; target pool 02 = c, d.
 const FIG2 = `SITE S
@@ -66,9 +67,9 @@ SOURCEPOOL P VOLUMES A
 TARGETPOOL T FOR P VOLUMES X1,X2,X3,X4`);
     const r = rig.do('PREPAIR P');
     expect(r.ok).toBe(true);
-    expect((r.result as { pairs: unknown[] }).pairs).toEqual([]);
+    expect(field(r.result, 'pairs')).toEqual([]);
     expect(Rig.messageIds(r)).toEqual(['TZ0610W']);
-    const text = r.messages[0]!.text;
+    const text = r.messages[0]?.text;
     expect(text).toContain('X1 type 3380-K not compatible');
     expect(text).toContain('X2 geometry 3390-9 smaller');
     expect(text).toContain('X3 size');
@@ -86,7 +87,7 @@ TARGETPOOL T FOR P VOLUMES X1,X2,X3,X4`);
     rig.ok('BACKUP SRC');
     rig.ok('SOURCEPOOL SRC REMOVE B');
     const v3 = rig.do('BACKUP SRC');
-    expect((v3.result as { brokenPairs: unknown[] }).brokenPairs).toEqual([{ source: 'B', target: 'LB' }]);
+    expect(field(v3.result, 'brokenPairs')).toEqual([{ source: 'B', target: 'LB' }]);
     expect(Rig.messageIds(v3)).toContain('TZ0611I');
   });
 });

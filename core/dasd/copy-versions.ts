@@ -39,8 +39,10 @@ function targetPools(state: GridState, pool: string): TargetPool[] {
 
 function poolForVersion(state: GridState, pool: string, version: number): TargetPool {
   const pools = targetPools(state, pool);
-  if (pools.length === 0) refuse('NO_TARGET_POOL', `source pool ${pool} has no target pool: define one with TARGETPOOL … FOR ${pool}`);
-  return pools[(version - 1) % pools.length]!;
+  // Versions take the target pools in turn.
+  const tp = pools[(version - 1) % pools.length];
+  if (!tp) refuse('NO_TARGET_POOL', `source pool ${pool} has no target pool: define one with TARGETPOOL … FOR ${pool}`);
+  return tp;
 }
 
 /**
@@ -117,9 +119,9 @@ export function unfit(state: GridState, source: DasdVolume, target: DasdVolume, 
   const role = roleOf(state, target.name);
   if (role) return `${target.name} unavailable (${role})`;
   // Step 508: compatible volume type.
-  const gs = GEOMETRY[source.type]!;
-  const gt = GEOMETRY[target.type]!;
-  if (gs.family !== gt.family) return `${target.name} type ${target.type} not compatible with ${source.type}`;
+  const gs = GEOMETRY[source.type];
+  const gt = GEOMETRY[target.type];
+  if (!gs || !gt || gs.family !== gt.family) return `${target.name} type ${target.type} not compatible with ${source.type}`;
   // Step 510: geometry and storage size.
   if (gt.cylinders < gs.cylinders) return `${target.name} geometry ${target.type} smaller than ${source.type}`;
   if (target.sizeBytes < source.sizeBytes) return `${target.name} size ${target.sizeBytes} bytes smaller than ${source.sizeBytes}`;
@@ -151,7 +153,8 @@ function selectTarget(state: GridState, vs: VersionState, tp: TargetPool, source
  */
 function verify(state: GridState, p: SourcePool, pre: CopyRecord | null, tpName: string): { pairs: CopyPair[]; removed: CopyPair[]; added: string[] } {
   const vs = versions(state, p.name);
-  const tp = state.dasd.targetPools.find((t) => t.name === tpName)!;
+  const tp = state.dasd.targetPools.find((t) => t.name === tpName);
+  if (!tp) throw new Error(`copy record of ${p.name} names target pool ${tpName}, which is not defined`);
   const pairs: CopyPair[] = [];
   const removed: CopyPair[] = [];
   const reserved = new Set<string>();
@@ -212,7 +215,8 @@ export function prepair(state: GridState, pool: string) {
     made.push({ version, targetPool: tp.name, pairs });
   }
   vs.records.sort((a, b) => a.version - b.version);
-  const first = made[0]!;
+  const [first] = made;
+  if (!first) throw new Error(`source pool ${pool}: no pre-pairing record made (no target pool)`);
   return { pool, version: first.version, record: 'PPR', targetPool: first.targetPool, pairs: first.pairs, prePairingRecords: made, notifications: vs.notifications.slice(before) };
 }
 
@@ -237,7 +241,8 @@ export function backup(state: GridState, pool: string) {
   for (const pair of pairs) {
     const src = findDasd(state, pair.source);
     const tgt = findDasd(state, pair.target);
-    const tech = copyTechnology(src, tgt)!;
+    const tech = copyTechnology(src, tgt);
+    if (!tech) throw new Error(`${pair.source} and ${pair.target} were paired without a copy technology in common`);
     technologies[`${pair.source}-${pair.target}`] = tech;
     tgt.data = src.data.clone();
     if (tech === 'COPY') copiedBytes += src.data.count() * BLOCK_BYTES;

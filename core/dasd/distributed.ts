@@ -15,7 +15,7 @@ import { refuse } from '../world/refusal.js';
 import { advanceTo } from '../world/run.js';
 import type { FiredEvent } from '../world/events.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, contentWord, digest } from '../world/dasd/blocks.js';
+import { BLOCK_BYTES, BlockMap, contentWord, digest, forEachRun } from '../world/dasd/blocks.js';
 import { ROLL_BYTES_PER_SEC } from './image-access.js';
 import { Journal } from '../world/dasd/journal.js';
 import { DEFAULT_JOURNAL_BYTES, DEFAULT_LINK_BYTES_PER_SEC } from './replication.js';
@@ -63,8 +63,8 @@ function siteIndex(d: DistributedVolume, site: string | null): 0 | 1 {
   // No SITE: the production side — the active site while fractured (either can be the one rolled).
   if (site === null) return d.fracture ? d.fracture.active : 0;
   const i = d.sites.indexOf(site);
-  if (i < 0) refuse('WRONG_SITE', `${d.name} spans sites ${d.sites.join(' and ')}, not ${site}`);
-  return i as 0 | 1;
+  if (i === 0 || i === 1) return i;
+  refuse('WRONG_SITE', `${d.name} spans sites ${d.sites.join(' and ')}, not ${site}`);
 }
 
 /** Writes a run of blocks to a leg with its undo recorded in that site's journal, as one record. */
@@ -134,22 +134,16 @@ function closeChangeSet(state: GridState, d: DistributedVolume): ChangeSet | nul
 /** FIG. 5 steps 525-550: at each site, undo to the journal, data to the leg; then a point in time. */
 function flush(d: DistributedVolume, cs: ChangeSet): void {
   for (const leg of [0, 1] as const) {
-    for (let i = 0; i < cs.blocks.length; ) {
-      let j = i + 1;
-      while (j < cs.blocks.length && cs.blocks[j] === cs.blocks[j - 1]! + 1) j++;
-      const first = cs.blocks[i]!;
-      const base = i;
-      writeLeg(d, leg, cs.number, cs.closedAt, first, j - i, (b) => cs.words[base + (b - first)]!);
-      i = j;
-    }
+    forEachRun(cs.blocks, (first, count, base) => writeLeg(d, leg, cs.number, cs.closedAt, first, count, (b) => cs.words[base + (b - first)] ?? 0));
   }
   d.points.push({ changeSet: cs.number, time: cs.closedAt });
 }
 
 function flushDue(state: GridState, d: DistributedVolume, all: boolean): number {
   let n = 0;
-  while (d.pending.length > 0 && (all || d.pending[0]!.flushAt <= state.now)) {
-    flush(d, d.pending.shift()!);
+  for (let next = d.pending[0]; next !== undefined && (all || next.flushAt <= state.now); next = d.pending[0]) {
+    d.pending.shift();
+    flush(d, next);
     n++;
   }
   return n;
@@ -167,9 +161,9 @@ export function bookmarkDistributed(state: GridState, d: DistributedVolume, name
 /** What hosts at either site read: the flushed leg under the change sets not yet flushed. */
 export function hostView(d: DistributedVolume): BlockMap[] {
   const layers = [d.open];
-  for (let i = d.pending.length - 1; i >= 0; i--) {
+  for (const change of [...d.pending].reverse()) {
     const m = new BlockMap(0);
-    d.pending[i]!.blocks.forEach((b, k) => m.set(b, d.pending[i]!.words[k]!));
+    change.blocks.forEach((b, k) => m.set(b, change.words[k]!));
     layers.push(m);
   }
   return layers;
@@ -208,9 +202,10 @@ export function rollSite(state: GridState, d: DistributedVolume, site: string, a
     point = d.points.find((p) => p.changeSet === b.changeSet);
     if (!point) refuse('PIT_NOT_ARRIVED', `bookmark ${bookmarkName}'s change set ${b.changeSet} was not flushed before the fracture`);
   } else {
-    if (at! > state.now) refuse('FUTURE_TIME', `${isoTime(at!)} is after the simulated present`);
-    point = [...d.points].reverse().find((p) => p.time <= at!);
-    if (!point) refuse('PIT_NOT_REACHABLE', `${isoTime(at!)} is before ${d.name} was distributed (${isoTime(d.points[0]!.time)})`);
+    const time = at ?? state.now;
+    if (time > state.now) refuse('FUTURE_TIME', `${isoTime(time)} is after the simulated present`);
+    point = d.points.findLast((p) => p.time <= time);
+    if (!point) refuse('PIT_NOT_REACHABLE', `${isoTime(time)} is before ${d.name} was distributed${d.points[0] ? ` (${isoTime(d.points[0].time)})` : ''}`);
   }
   const j = d.journals[s];
   if (j.released > 0 && j.releasedSeq > point.changeSet) refuse('PIT_NOT_REACHABLE', `${site}'s journal released change set ${point.changeSet}: the earliest reachable is ${j.releasedSeq}`);
@@ -220,10 +215,12 @@ export function rollSite(state: GridState, d: DistributedVolume, site: string, a
   // FIG. 7 step 740, claim 6: the undo data is applied; what it overwrites goes to the redo log.
   let rolled = 0;
   const u = j.undoLog;
-  while (u.length > 0 && u.seq[u.at(u.tail - 1)]! > point.changeSet) {
-    const x = u.at(u.tail - 1);
-    for (let k = 0; k < u.count[x]!; k++) f.touched.set(u.start[x]! + k, 1);
-    rolled += u.count[x]!;
+  while (u.length > 0 && u.seqAt(u.tail - 1) > point.changeSet) {
+    const newest = u.tail - 1;
+    const start = u.startAt(newest);
+    const count = u.countAt(newest);
+    for (let k = 0; k < count; k++) f.touched.set(start + k, 1);
+    rolled += count;
     j.undoOne(d.legs[s]);
   }
   const ms = Math.ceil((rolled * BLOCK_BYTES * 1000) / ROLL_BYTES_PER_SEC);
@@ -244,10 +241,9 @@ export function unfracture(state: GridState, d: DistributedVolume, keep: 'PIT' |
     // Claim 10: discard the changes made at the point in time (no redo is written for them) ...
     const p = f.pitUndo;
     for (let i = p.tail - 1; i >= p.head; i--) {
-      const x = p.at(i);
-      const w = p.wordAt(p.off[x]!);
-      for (let k = p.count[x]! - 1; k >= 0; k--) d.legs[t].set(p.start[x]! + k, p.words[w + k]!);
-      discarded += p.count[x]!;
+      const w = p.wordsAt(i);
+      for (let k = p.countAt(i) - 1; k >= 0; k--) d.legs[t].set(p.startAt(i) + k, p.words[w + k]!);
+      discarded += p.countAt(i);
     }
     // ... roll the site to the latest point with the redo log (undo goes back to the undo stream) ...
     while (d.journals[t].distributeOne(d.legs[t])) {
@@ -282,7 +278,8 @@ export function distributedBusy(d: DistributedVolume): boolean {
 }
 
 export function describeDistributed(state: GridState, d: DistributedVolume) {
-  const last = d.points[d.points.length - 1]!;
+  const last = d.points.at(-1);
+  if (!last) throw new Error(`${d.name} has no point in time, not even the one it was created at`);
   return {
     dasd: d.name,
     sites: d.sites,

@@ -35,11 +35,11 @@ export function failover(state: GridState, replicaName: string) {
       // The virtual image becomes the physical volume: its blocks from the journal, then the writes
       // made to it. No undo is kept: the history before failover belongs to the old direction.
       let moved = 0;
-      a.image!.forEach((b, word) => {
+      a.image?.forEach((b, word) => {
         replica.data.set(b, word);
         moved++;
       });
-      a.writes!.forEach((b, word) => {
+      a.writes?.forEach((b, word) => {
         replica.data.set(b, word);
         moved++;
       });

@@ -25,7 +25,7 @@ function lastAtOrBefore(log: TxLog, t: number): number {
   let hi = log.tail;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.time[log.at(mid)]! <= t) lo = mid + 1;
+    if (log.timeAt(mid) <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1 >= log.head ? lo - 1 : -1;
@@ -48,16 +48,17 @@ export function resolvePoint(state: GridState, r: Replication, at: number | null
     if (b.seq > latest.seq) refuse('PIT_NOT_ARRIVED', `bookmark ${b.name} has not reached ${r.target}'s journal yet`);
     return { seq: b.seq, time: b.time, requested: b.name };
   }
-  const t = at!;
+  if (at === null) refuse('NO_POINT_IN_TIME', `say the point in time of ${r.target}'s image: AT <time> or a bookmark`);
+  const t = at;
   if (t > state.now) refuse('FUTURE_TIME', `${isoTime(t)} is after the simulated present ${isoTime(state.now)}`);
   if (t < earliest.time) refuse('PIT_NOT_REACHABLE', `${isoTime(t)} is before the earliest reachable point in time ${isoTime(earliest.time)} of ${r.target}'s journal`);
   const j = r.journal;
   let seq = earliest.seq;
   const d = lastAtOrBefore(j.doLog, t);
-  if (d >= 0) seq = j.doLog.seq[j.doLog.at(d)]!;
+  if (d >= 0) seq = j.doLog.seqAt(d);
   else {
     const u = lastAtOrBefore(j.undoLog, t);
-    if (u >= 0) seq = j.undoLog.seq[j.undoLog.at(u)]!;
+    if (u >= 0) seq = j.undoLog.seqAt(u);
   }
   return { seq, time: t, requested: isoTime(t) };
 }
@@ -71,18 +72,16 @@ export function buildImage(r: Replication, seq: number): BlockMap {
   const image = new BlockMap(0);
   const u = r.journal.undoLog;
   for (let i = u.firstAfter(seq); i < u.tail; i++) {
-    const x = u.at(i);
-    const start = u.start[x]!;
-    const count = u.count[x]!;
-    const w = u.wordAt(u.off[x]!);
+    const start = u.startAt(i);
+    const count = u.countAt(i);
+    const w = u.wordsAt(i);
     for (let k = 0; k < count; k++) image.setIfAbsent(start + k, u.words[w + k]!);
   }
   const d = r.journal.doLog;
   for (let i = d.firstAfter(seq) - 1; i >= d.head; i--) {
-    const x = d.at(i);
-    const start = d.start[x]!;
-    const count = d.count[x]!;
-    const w = d.wordAt(d.off[x]!);
+    const start = d.startAt(i);
+    const count = d.countAt(i);
+    const w = d.wordsAt(i);
     for (let k = 0; k < count; k++) image.setIfAbsent(start + k, d.words[w + k]!);
   }
   return image;
@@ -92,9 +91,9 @@ export function buildImage(r: Replication, seq: number): BlockMap {
 function rollBlocks(r: Replication, seq: number): number {
   let n = 0;
   const u = r.journal.undoLog;
-  for (let i = u.firstAfter(seq); i < u.tail; i++) n += u.count[u.at(i)]!;
+  for (let i = u.firstAfter(seq); i < u.tail; i++) n += u.countAt(i);
   const d = r.journal.doLog;
-  for (let i = d.head; i < d.firstAfter(seq); i++) n += d.count[d.at(i)]!;
+  for (let i = d.head; i < d.firstAfter(seq); i++) n += d.countAt(i);
   return n;
 }
 
@@ -109,12 +108,12 @@ export function rollReplica(state: GridState, r: Replication, seq: number): numb
   let moved = 0;
   syncApplied(r);
   while (r.appliedSeq > seq && j.undoLog.length > 0) {
-    moved += j.undoLog.count[j.undoLog.at(j.undoLog.tail - 1)]!;
+    moved += j.undoLog.countAt(j.undoLog.tail - 1);
     j.undoOne(tgt.data);
     syncApplied(r);
   }
-  while (j.doLog.length > 0 && j.doLog.seq[j.doLog.at(j.doLog.head)]! <= seq) {
-    moved += j.doLog.count[j.doLog.at(j.doLog.head)]!;
+  while (j.doLog.length > 0 && j.doLog.seqAt(j.doLog.head) <= seq) {
+    moved += j.doLog.countAt(j.doLog.head);
     j.distributeOne(tgt.data);
     syncApplied(r);
   }
@@ -176,7 +175,7 @@ export function finishRoll(state: GridState, r: Replication): void {
   rollReplica(state, r, a.seq);
   const tgt = findDasd(state, r.target);
   const undo = new TxLog();
-  a.writes!.forEach((b, word) => {
+  a.writes?.forEach((b, word) => {
     const w = undo.pushBack(0, state.now, b, 1);
     undo.words[w] = tgt.data.get(b);
     tgt.data.set(b, word);
@@ -190,16 +189,19 @@ export function finishRoll(state: GridState, r: Replication): void {
 
 /** A host write to the accessed image (seed 001: virtual writes live in the journal; logged ones keep their undo). */
 export function writeImage(state: GridState, r: Replication, first: number, count: number, word: (block: number) => number): void {
-  const a = r.access!;
+  const a = r.access;
+  if (!a) refuse('NO_IMAGE_ACCESS', `image access is not enabled on ${r.target}`);
   const tgt = findDasd(state, r.target);
   if (!r.journal.logAccess(count)) refuse('JOURNAL_FULL', `${r.target}'s journal has no room left for writes to the image`);
   if (a.mode === 'virtual') {
-    for (let k = 0; k < count; k++) a.writes!.set(first + k, word(first + k));
+    const writes = (a.writes ??= new BlockMap(0));
+    for (let k = 0; k < count; k++) writes.set(first + k, word(first + k));
     return;
   }
-  const w = a.undo!.pushBack(0, state.now, first, count);
+  const undo = (a.undo ??= new TxLog());
+  const w = undo.pushBack(0, state.now, first, count);
   for (let k = 0; k < count; k++) {
-    a.undo!.words[w + k] = tgt.data.get(first + k);
+    undo.words[w + k] = tgt.data.get(first + k);
     tgt.data.set(first + k, word(first + k));
   }
 }
@@ -217,15 +219,14 @@ export function disableAccess(state: GridState, r: Replication) {
   if (!a) refuse('NO_IMAGE_ACCESS', `image access is not enabled on ${r.target}`);
   const tgt = findDasd(state, r.target);
   let discarded = 0;
-  if (a.mode === 'virtual') discarded = a.writes!.count();
-  else {
+  if (a.mode === 'virtual') discarded = a.writes?.count() ?? 0;
+  else if (a.undo) {
     // Seed 001: "writes to the volume while image access was enabled ... may be rolled back (undone)".
-    const u = a.undo!;
+    const u = a.undo;
     for (let i = u.tail - 1; i >= u.head; i--) {
-      const x = u.at(i);
-      const w = u.wordAt(u.off[x]!);
-      for (let k = u.count[x]! - 1; k >= 0; k--) tgt.data.set(u.start[x]! + k, u.words[w + k]!);
-      discarded += u.count[x]!;
+      const w = u.wordsAt(i);
+      for (let k = u.countAt(i) - 1; k >= 0; k--) tgt.data.set(u.startAt(i) + k, u.words[w + k]!);
+      discarded += u.countAt(i);
     }
   }
   r.access = null;

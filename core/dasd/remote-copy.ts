@@ -148,7 +148,7 @@ export function showRemoteCopy(state: GridState, dasd: string) {
   const rc = remoteCopyOf(state, dasd);
   if (!rc) refuse('NO_REMOTE_COPY', `${dasd} is in no remote copy relationship`);
   let dirty = 0;
-  for (let g = 0; g < rc.dirty.length; g++) dirty += rc.dirty[g]!;
+  for (const d of rc.dirty) dirty += d;
   const m = rc.media ? state.dasd.media.find((x) => x.name === rc.media) : state.dasd.media.find((x) => x.from === rc.primary);
   // Seeding progress through seed 003 FIG. 3: 302 established, 304 copied, 306 shipped, 308 uploaded, 316 synchronized.
   const stage = rc.state === 'synchronized' ? 'synchronized' : rc.uploaded ? 'uploaded' : m?.shippedAt != null && m.site === findDasd(state, rc.secondary).site ? 'shipped' : m ? 'flash-copied' : 'established';

@@ -9,7 +9,7 @@ import type { GridState } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
 import type { FiredEvent } from '../world/events.js';
 import { isoTime } from '../sim/time.js';
-import { BLOCK_BYTES, BlockMap, contentWord } from '../world/dasd/blocks.js';
+import { BLOCK_BYTES, BlockMap, contentWord, forEachRun } from '../world/dasd/blocks.js';
 import { Journal, SEGMENT_BYTES } from '../world/dasd/journal.js';
 import { dasdMessage } from './messages.js';
 import type { Replication, TransferMode } from '../world/dasd/state.js';
@@ -177,12 +177,7 @@ export function splitLoad(state: GridState, r: Replication, data: BlockMap, n: n
 /** Sends the given blocks (ascending) as contiguous runs read from `from`; returns the last arrival. */
 export function splitWriteRuns(state: GridState, r: Replication, blocks: number[], from: BlockMap): number {
   let arrive = state.now;
-  for (let i = 0; i < blocks.length; ) {
-    let j = i + 1;
-    while (j < blocks.length && blocks[j] === blocks[j - 1]! + 1) j++;
-    arrive = send(state, r, state.now, blocks[i]!, j - i, 0, from);
-    i = j;
-  }
+  forEachRun(blocks, (first, count) => (arrive = send(state, r, state.now, first, count, 0, from)));
   scheduleDelivery(state, r);
   return arrive;
 }
@@ -217,7 +212,7 @@ function scheduleDelivery(state: GridState, r: Replication): void {
   if (log.length === 0 || r.blocked) return;
   // Across a failed site nothing arrives: REPAIR delivers again (engine/dasd.ts), so no timer until then.
   if (!replicationLinkUp(state, r)) return;
-  const next = Math.ceil(log.arrive[log.at(log.head)]! / DELIVERY_TICK_MS) * DELIVERY_TICK_MS;
+  const next = Math.ceil(log.arriveAt(log.head) / DELIVERY_TICK_MS) * DELIVERY_TICK_MS;
   if (r.deliverAt >= 0 && r.deliverAt <= next) return;
   r.deliverAt = next;
   state.events.push(next, { kind: 'dasd-deliver', args: [r.index] });
@@ -246,17 +241,17 @@ export function deliver(state: GridState, r: Replication): void {
   const linkUp = !siteFailed(state, src.site) && !siteFailed(state, tgt.site);
   const wasBlocked = r.blocked;
   while (linkUp && log.length > 0) {
-    const i = log.at(log.head);
-    if (log.arrive[i]! > state.now) break;
-    const count = log.count[i]!;
-    const from = log.wordAt(log.off[i]!);
+    const i = log.head;
+    if (log.arriveAt(i) > state.now) break;
+    const count = log.countAt(i);
+    const from = log.wordsAt(i);
     if (!paused) {
       // Distributed as it arrives, so the DO stream stays short and its segments serve the UNDO stream.
-      j.receiveAndDistribute(log.seq[i]!, log.time[i]!, log.start[i]!, count, log.words, from, tgt.data);
+      j.receiveAndDistribute(log.seqAt(i), log.timeAt(i), log.startAt(i), count, log.words, from, tgt.data);
       log.popFront();
       continue;
     }
-    const w = j.receive(log.seq[i]!, log.time[i]!, log.start[i]!, count);
+    const w = j.receive(log.seqAt(i), log.timeAt(i), log.startAt(i), count);
     if (w < 0) {
       r.blocked = true;
       break;
@@ -285,9 +280,9 @@ export function distributeAll(state: GridState, r: Replication): void {
 export function syncApplied(r: Replication): void {
   const u = r.journal.undoLog;
   if (u.length > 0) {
-    const i = u.at(u.tail - 1);
-    r.appliedSeq = u.seq[i]!;
-    r.appliedTime = u.time[i]!;
+    const i = u.tail - 1;
+    r.appliedSeq = u.seqAt(i);
+    r.appliedTime = u.timeAt(i);
   } else {
     const e = earliestPoint(r);
     r.appliedSeq = e.seq;
@@ -308,15 +303,15 @@ export function announceRelease(state: GridState, r: Replication): void {
 export function earliestPoint(r: Replication): { seq: number; time: number } {
   const j = r.journal;
   if (j.released === 0) return { seq: 0, time: r.createdAt };
-  return { seq: j.releasedSeq, time: j.releasedTime! };
+  return { seq: j.releasedSeq, time: j.releasedTime ?? r.createdAt };
 }
 
 /** The newest image: the last transaction in the target journal. */
 export function latestPoint(r: Replication): { seq: number; time: number } {
   const d = r.journal.doLog;
   if (d.length > 0) {
-    const i = d.at(d.tail - 1);
-    return { seq: d.seq[i]!, time: d.time[i]! };
+    const i = d.tail - 1;
+    return { seq: d.seqAt(i), time: d.timeAt(i) };
   }
   return { seq: r.appliedSeq, time: r.appliedTime };
 }
@@ -326,7 +321,7 @@ export function drain(state: GridState, r: Replication): void {
   closeSnapshot(state, r);
   const log = r.inflight;
   if (log.length > 0) {
-    const last = log.arrive[log.at(log.tail - 1)]!;
+    const last = log.arriveAt(log.tail - 1);
     if (last > state.now) state.now = Math.max(state.now, last);
   }
   deliver(state, r);

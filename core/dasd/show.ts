@@ -63,5 +63,5 @@ export function dasdOverview(state: GridState) {
 const STREAM_IDS = { DO: 'do', 'DO METADATA': 'doMetadata', UNDO: 'undo', 'UNDO METADATA': 'undoMetadata', 'ACCESS LOG': 'accessLog' } as const;
 
 function streamsById<T>(streams: Record<keyof typeof STREAM_IDS, T>): Record<(typeof STREAM_IDS)[keyof typeof STREAM_IDS], T> {
-  return Object.fromEntries(Object.entries(STREAM_IDS).map(([name, id]) => [id, streams[name as keyof typeof STREAM_IDS]])) as Record<(typeof STREAM_IDS)[keyof typeof STREAM_IDS], T>;
+  return { do: streams.DO, doMetadata: streams['DO METADATA'], undo: streams.UNDO, undoMetadata: streams['UNDO METADATA'], accessLog: streams['ACCESS LOG'] };
 }

@@ -5,7 +5,7 @@
 // three it is about), and a refused export set changes nothing in the library it was loaded into.
 
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Refusal } from '../world/refusal.js';
 import { gridFileToRunbook } from '../model/grid-file.js';
 import { jsonErrorPosition } from '../model/json-position.js';
@@ -64,7 +64,7 @@ describe('grid files under hostile input', () => {
       try {
         ({ value: result, ms } = timed(() => gridFileToRunbook(text)));
       } catch (error) {
-        problems.push(`file ${i}: threw ${(error as Error).message}`);
+        problems.push(`file ${i}: threw ${error instanceof Error ? error.message : String(error)}`);
         continue;
       }
       stats.slowestMs = Math.max(stats.slowestMs, ms);
@@ -118,10 +118,14 @@ describe('export-set files under hostile input', () => {
     for (const line of lines) {
       const v = session.validate(line);
       expect(v.errors, line).toEqual([]);
-      const record = session.run(v.commands[0]!);
+      const [command] = v.commands;
+      assert.isDefined(command, line);
+      const record = session.run(command);
       expect(record.ok, `${line}: ${JSON.stringify(record.error)}`).toBe(true);
     }
-    return { text: written.get('set.tzset')!, session };
+    const text = written.get('set.tzset');
+    assert.isDefined(text, 'SAVE EXPORTSET wrote set.tzset');
+    return { text, session };
   }
 
   /** Where an export-set refusal points: its header (line 1), body (line 2), checksum (line 3), or a field. */
@@ -136,7 +140,7 @@ describe('export-set files under hostile input', () => {
       /^checksum mismatch/.test(why) ||
       /^body is not JSON at line 2, column \d+ /.test(why) ||
       why.startsWith('(body): ') ||
-      FIELD_PATH.test(why.split(/[: ]/)[0]!)
+      FIELD_PATH.test(why.split(/[: ]/)[0] ?? '')
     );
   }
 
@@ -146,21 +150,21 @@ describe('export-set files under hostile input', () => {
     const rng = seeded(0xe25e7);
     const { text } = exportSet();
     expect(readExportSet('set.tzset', text).body.pvols.length).toBeGreaterThan(0);
-    const [, body] = text.split('\n');
-    const json = JSON.parse(body!) as unknown;
+    const [, body = ''] = text.split('\n');
+    const json: unknown = JSON.parse(body);
     const problems: string[] = [];
     const stats = { refused: 0, read: 0, slowestMs: 0, kinds: new Map<string, number>() };
     for (let i = 0; i < EXPORT_SETS && problems.length < 20; i++) {
       // A third damaged as bytes, a third with a damaged body under a fresh checksum (so the JSON and
       // field checks are reached), a third structurally mutated under a fresh checksum.
-      const input = i % 3 === 0 ? damageText(rng, text) : i % 3 === 1 ? withChecksum(damageText(rng, body!)) : withChecksum(JSON.stringify(mutateJson(rng, json)));
+      const input = i % 3 === 0 ? damageText(rng, text) : i % 3 === 1 ? withChecksum(damageText(rng, body)) : withChecksum(JSON.stringify(mutateJson(rng, json)));
       try {
         const { ms } = timed(() => readExportSet('set.tzset', input));
         stats.slowestMs = Math.max(stats.slowestMs, ms);
         stats.read++;
       } catch (error) {
         if (!(error instanceof Refusal)) {
-          problems.push(`set ${i}: threw ${(error as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);
+          problems.push(`set ${i}: threw ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`);
           continue;
         }
         stats.refused++;
@@ -169,7 +173,7 @@ describe('export-set files under hostile input', () => {
         if (!error.message.endsWith('; nothing was loaded')) problems.push(`set ${i}: does not say nothing was loaded: ${error.message.slice(0, 200)}`);
         const bad = badMessage(error.message, input);
         if (bad) problems.push(`set ${i}: ${bad}`);
-        const kind = error.message.replace(/^set\.tzset: /, '').split(/[ :(]/)[0]!;
+        const kind = error.message.replace(/^set\.tzset: /, '').split(/[ :(]/)[0] ?? '';
         stats.kinds.set(kind, (stats.kinds.get(kind) ?? 0) + 1);
       }
     }
@@ -181,11 +185,15 @@ describe('export-set files under hostile input', () => {
   it(`${LOADS.toLocaleString('en')} LOAD EXPORTSET lines of hostile files: refused with ok:false, the stand-alone library unchanged`, () => {
     const rng = seeded(0x10ad);
     const { text, session } = exportSet();
-    const [, body] = text.split('\n');
-    const json = JSON.parse(body!) as unknown;
+    const [, body = ''] = text.split('\n');
+    const json: unknown = JSON.parse(body);
     const store = new Map<string, string>();
-    (session.engine as { files: unknown }).files = { readText: (p: string) => store.get(p) ?? '' };
-    const lib = () => session.engine.state.tape.standalones.find((s) => s.name === 'FUZZLIB')!;
+    session.engine.files = { readText: (p: string) => store.get(p) ?? '' };
+    const lib = () => {
+      const sa = session.engine.state.tape.standalones.find((s) => s.name === 'FUZZLIB');
+      assert.isDefined(sa, 'FUZZLIB');
+      return sa;
+    };
     const before = JSON.stringify({ pvols: lib().physical.pvols.length, volumes: lib().volumes.count, databases: session.engine.state.tape.databases.length });
     const problems: string[] = [];
     for (let i = 0; i < LOADS && problems.length < 20; i++) {
@@ -199,7 +207,9 @@ describe('export-set files under hostile input', () => {
       if (readable) continue; // a mutation that kept the file valid would load: not what this checks
       store.set('h.tzset', input);
       const v = session.validate('LOAD EXPORTSET h.tzset INTO FUZZLIB');
-      const outcome = session.engine.execute(v.commands[0]!);
+      const [command] = v.commands;
+      assert.isDefined(command, 'LOAD EXPORTSET validates');
+      const outcome = session.engine.execute(command);
       if (outcome.ok || outcome.error?.code !== 'BAD_EXPORTSET') problems.push(`load ${i}: ${JSON.stringify(outcome.error)}`);
       const after = JSON.stringify({ pvols: lib().physical.pvols.length, volumes: lib().volumes.count, databases: session.engine.state.tape.databases.length });
       if (after !== before) problems.push(`load ${i}: the library changed: ${before} → ${after}`);

@@ -16,7 +16,11 @@ export function seeded(seed: number): Rng {
   };
 }
 
-export const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng(items.length)]!;
+export function pick<T>(rng: Rng, items: readonly T[]): T {
+  const item = items[rng(items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+}
 
 /** Values that sit on or past a limit, or are not what a field expects at all. */
 export const NASTY_TOKENS = [
@@ -89,7 +93,9 @@ export function mutateLine(rng: Rng, line: string, words: readonly string[]): st
       case 9: // two tokens swapped
         if (tokens.length > 2) {
           const u = rng(tokens.length);
-          [tokens[t], tokens[u]] = [tokens[u]!, tokens[t]!];
+          const a = tokens[t];
+          const b = tokens[u];
+          if (a !== undefined && b !== undefined) [tokens[t], tokens[u]] = [b, a];
           out = tokens.join('');
         }
         break;
@@ -111,7 +117,7 @@ export function mutateJson(rng: Rng, value: unknown, depth = 0): unknown {
     return copy;
   }
   if (value && typeof value === 'object') {
-    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    const copy: Record<string, unknown> = Object.fromEntries(Object.entries(value));
     const keys = Object.keys(copy);
     const op = rng(6);
     if (op <= 2 && keys.length > 0) {

@@ -31,7 +31,7 @@ describe('runbook parser and validator under hostile lines', () => {
     const words = [...new Set(valid.flatMap((l) => l.split(/[\s,]+/)))];
     const session = new Session(null, 1);
     const sample = session.validate(`SAMPLE ${CONSOLE_SAMPLE}`);
-    session.run(sample.commands[0]!);
+    for (const command of sample.commands) session.run(command);
     const stats = { lines: 0, random: 0, mutated: 0, rejected: 0, accepted: 0, slowestMs: 0 };
     const problems: string[] = [];
     for (let b = 0; stats.lines < LINES; b++) {
@@ -52,7 +52,7 @@ describe('runbook parser and validator under hostile lines', () => {
       try {
         validated = session.validate(text);
       } catch (error) {
-        problems.push(`block ${b}: threw ${(error as Error).stack?.split('\n').slice(0, 3).join(' | ')}\n${text.slice(0, 500)}`);
+        problems.push(`block ${b}: threw ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}\n${text.slice(0, 500)}`);
         continue;
       }
       const ms = performance.now() - started;

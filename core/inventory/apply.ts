@@ -10,6 +10,7 @@ import { ensureRoom, isScratch, REMOVAL_THRESHOLD } from '../rules/cache.js';
 import { placePreloaded } from '../rules/physical/stacked.js';
 import { NO_MC_INDEX, type InventoryColumns } from './csv.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
+import { mcAt } from '../model/grid-lookup.js';
 
 /** Inventory rows checked or added between two progress reports. */
 export const IMPORT_SLICE = 50_000;
@@ -30,38 +31,42 @@ export function* importInventorySlices(state: GridState, c: InventoryColumns, sl
     if (state.volumes.findCode(c.code[i]!) >= 0) refuse('VOLUME_EXISTS', `${decodeVolser(c.code[i]!)} (inventory row ${i + 1}) is already in the grid: nothing was imported`);
   }
   for (let i = 0; i < c.count; i++) {
-    if (c.mc[i] !== NO_MC_INDEX && c.mc[i]! >= state.mcs.length) refuse('UNKNOWN_MC', `inventory row ${i + 1} names a Management Class the grid no longer has`);
+    const mc = c.mc[i] ?? NO_MC_INDEX;
+    if (mc !== NO_MC_INDEX && mc >= state.mcs.length) refuse('UNKNOWN_MC', `inventory row ${i + 1} names a Management Class the grid no longer has`);
     if (c.copies[i]! >> state.clusters.length) refuse('UNKNOWN_CLUSTER', `inventory row ${i + 1} names a cluster the grid no longer has`);
   }
   const store = state.volumes;
   store.reserve(store.count + c.count);
   const cols = store.cols;
   const first = store.count;
-  const cacheAdded = state.clusters.map(() => 0);
-  const copies = state.clusters.map(() => 0);
+  // Per cluster: its copy column and what the import adds to it.
+  const targets = state.clusters.map((cl) => ({ cl, levels: store.copyLevels(cl.index), copies: 0, cacheAdded: 0 }));
   for (let i = 0; i < c.count; i++) {
     if (i > 0 && i % slice === 0) yield { done: i, total: c.count };
     const v = store.add(c.code[i]!);
     const bits = c.copies[i]!;
     const owner = c.owner[i]!;
-    const mc = c.mc[i] === NO_MC_INDEX ? null : state.mcs[c.mc[i]!]!;
+    const mcIndex = c.mc[i]!;
+    const size = c.sizeBytes[i]!;
+    const mc = mcIndex === NO_MC_INDEX ? null : mcAt(state, mcIndex);
     let cache = 0;
     let tape = 0;
-    for (const cl of state.clusters) {
+    for (const target of targets) {
+      const cl = target.cl;
       if (!(bits & (1 << cl.index))) continue;
       // As PRELOAD: disk-only clusters keep the copy in cache; a tape-attached one has it on tape,
       // and in cache too when it owns the volume and the class prefers cache (PG1).
       if (cl.model === 'DISK' || (cl.index === owner && (mc?.preference ?? 'PG1') === 'PG1')) cache |= 1 << cl.index;
       if (cl.model === 'TAPE') tape |= 1 << cl.index;
-      cols.copyLevel[cl.index]![v] = 1;
-      copies[cl.index]!++;
-      if (cache & (1 << cl.index)) cacheAdded[cl.index]! += c.sizeBytes[i]!;
+      target.levels[v] = 1;
+      target.copies++;
+      if (cache & (1 << cl.index)) target.cacheAdded += size;
     }
     cols.category[v] = c.category[i]!;
-    cols.mc[v] = c.mc[i]!;
+    cols.mc[v] = mcIndex;
     cols.owner[v] = owner;
     cols.level[v] = 1;
-    cols.sizeBytes[v] = c.sizeBytes[i]!;
+    cols.sizeBytes[v] = size;
     cols.createdAt[v] = state.now;
     cols.lastAccess[v] = state.now;
     cols.categoryChangedAt[v] = state.now;
@@ -77,8 +82,11 @@ export function* importInventorySlices(state: GridState, c: InventoryColumns, sl
     if (cols.premigrated[runStart]) placePreloaded(state, runStart, v - runStart);
     runStart = v;
   }
-  for (const cl of state.clusters) cl.cacheUsed += cacheAdded[cl.index]!;
-  for (let v = first; v < first + c.count; v++) if (isScratch(state, cols.category[v]!)) state.scratch.add(cols.category[v]!, cols.owner[v]!, v);
+  for (const { cl, cacheAdded } of targets) cl.cacheUsed += cacheAdded;
+  for (let v = first; v < first + c.count; v++) {
+    const category = store.get(v, 'category');
+    if (isScratch(state, category)) state.scratch.add(category, store.get(v, 'owner'), v);
+  }
   for (const cl of state.clusters) if (cl.cacheUsed > cl.cacheBytes * REMOVAL_THRESHOLD) ensureRoom(state, cl.index, 0);
-  return { imported: c.count, copies: Object.fromEntries(state.clusters.map((cl) => [cl.name, copies[cl.index]!])) };
+  return { imported: c.count, copies: Object.fromEntries(targets.map(({ cl, copies }) => [cl.name, copies])) };
 }

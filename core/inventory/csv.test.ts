@@ -2,7 +2,7 @@
 // column, a million rows read into columns in seconds, and IMPORT INVENTORY adding them to the grid
 // with consistent copies exactly where the file says — all or nothing.
 
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Session } from '../session.js';
 import { guessMapping, normalizedInventory, NORMALIZED_MAPPING, parseInventory, previewCsv, type InventoryMapping } from './csv.js';
 
@@ -39,9 +39,9 @@ describe('inventory CSV', () => {
       [8, 'volser'],
       [9, ''],
     ]);
-    expect(p.errors[3]!.message).toBe('30GB is larger than a logical volume can be (25,000 MB)');
-    expect(p.errors[4]!.message).toBe('no cluster CL9 (clusters: CL0, CL1, CL2)');
-    expect(p.errors[5]!.message).toBe('A00001 appears twice in the file');
+    expect(p.errors[3]?.message).toBe('30GB is larger than a logical volume can be (25,000 MB)');
+    expect(p.errors[4]?.message).toBe('no cluster CL9 (clusters: CL0, CL1, CL2)');
+    expect(p.errors[5]?.message).toBe('A00001 appears twice in the file');
     expect(p.columns.count).toBe(2);
     // the last row: no MC, 1.5 GB, copies on CL2 and CL0, owned by CL2 (listed first)
     expect([p.columns.mc[1], p.columns.sizeBytes[1], p.columns.copies[1], p.columns.owner[1]]).toEqual([255, 1.5 * 2 ** 30, 0b101, 2]);
@@ -77,7 +77,9 @@ describe('inventory CSV', () => {
     kept.set('inv.csv', normalizedInventory(p.columns, NAMES));
     const v = session.validate('IMPORT INVENTORY inv.csv');
     expect(v.errors).toEqual([]);
-    const record = session.run(v.commands[0]!);
+    const [command] = v.commands;
+    assert.isDefined(command, 'IMPORT INVENTORY validates');
+    const record = session.run(command);
     expect(record.ok).toBe(true);
     expect(record.result).toMatchObject({ imported: 1000, copies: { CL0: 750, CL1: 750, CL2: 500 } });
     const state = session.engine.state;
@@ -86,12 +88,14 @@ describe('inventory CSV', () => {
     expect([0, 1, 2].map((c) => state.volumes.hasConsistentCopy(x3, c))).toEqual([true, false, true]);
     expect(state.volumes.cols.owner[x3]).toBe(2);
     // The same file again: every volser exists, nothing changes.
-    const again = session.run(session.validate('IMPORT INVENTORY inv.csv').commands[0]!);
+    const [importAgain] = session.validate('IMPORT INVENTORY inv.csv').commands;
+    assert.isDefined(importAgain, 'IMPORT INVENTORY validates');
+    const again = session.run(importAgain);
     expect(again).toMatchObject({ ok: false, error: { code: 'VOLUME_EXISTS' } });
     expect(state.volumes.count).toBe(before + 1000);
     // A damaged kept file is refused at validation with its row and column.
     kept.set('bad.csv', 'volser,category,mc,size,copies\nY00001,000F,MCPROD,800MB,CL7\n');
-    expect(session.validate('IMPORT INVENTORY bad.csv').errors[0]!.message).toBe('bad.csv: row 2, column copies: no cluster CL7 (clusters: CL0, CL1, CL2)');
+    expect(session.validate('IMPORT INVENTORY bad.csv').errors[0]?.message).toBe('bad.csv: row 2, column copies: no cluster CL7 (clusters: CL0, CL1, CL2)');
   });
 });
 

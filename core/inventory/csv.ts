@@ -66,7 +66,7 @@ export function splitCsvLine(line: string): string[] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+    const ch = line.charAt(i);
     if (quoted) {
       if (ch === '"' && line[i + 1] === '"') {
         field += '"';
@@ -116,7 +116,9 @@ export function guessMapping(header: string[]): { [K in keyof InventoryMapping]?
 export function parseSize(text: string): number | null {
   const m = SIZE.exec(text.trim());
   if (!m) return null;
-  const bytes = Math.round(Number(m[1]) * UNIT[(m[2] ?? 'MB').toUpperCase()]!);
+  const unit = UNIT[(m[2] ?? 'MB').toUpperCase()];
+  if (unit === undefined) return null;
+  const bytes = Math.round(Number(m[1]) * unit);
   return bytes > 0 ? bytes : null;
 }
 
@@ -149,7 +151,7 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
     errorCount++;
     if (errors.length < KEEP_ERRORS) errors.push({ row, column: columnName(column), message });
   };
-  for (const [key, i] of Object.entries(mapping) as [keyof InventoryMapping, number | null][]) {
+  for (const [key, i] of Object.entries(mapping)) {
     if (i !== null && (i < 0 || i >= header.length)) fail(1, null, `${key} is mapped to column ${i + 1}, but the header has ${header.length}`);
   }
   const estimate = Math.max(16, Math.ceil(text.length / 24));
@@ -163,12 +165,18 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
   let row = new Uint32Array(cap);
   const grow = () => {
     cap *= 2;
-    const g = <T extends Uint32Array | Uint16Array | Uint8Array | Float64Array | Int8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a as never);
+    const g = <T extends ArrayLike<number> & { set(from: ArrayLike<number>): void }>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
       return b;
     };
-    [code, category, mc, sizeBytes, copies, owner, row] = [g(code), g(category), g(mc), g(sizeBytes), g(copies), g(owner), g(row)];
+    code = g(code, (n) => new Uint32Array(n));
+    category = g(category, (n) => new Uint16Array(n));
+    mc = g(mc, (n) => new Uint8Array(n));
+    sizeBytes = g(sizeBytes, (n) => new Float64Array(n));
+    copies = g(copies, (n) => new Uint8Array(n));
+    owner = g(owner, (n) => new Int8Array(n));
+    row = g(row, (n) => new Uint32Array(n));
   };
   const seen = new Set<number>();
   const categoryCache = new Map<string, number | string>();
@@ -194,7 +202,7 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
       continue;
     }
     const before = errorCount;
-    const field = f[mapping.volser]!;
+    const field = f[mapping.volser] ?? '';
     let volCode = cleanVolserCode(field);
     if (volCode < 0) {
       const volser = field.trim().toUpperCase();
@@ -208,7 +216,7 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
     // Categories, classes, sizes and copy lists repeat across rows: each distinct text is read once.
     let cat = CATEGORY_PRIVATE;
     if (mapping.category !== null) {
-      const t = f[mapping.category]!;
+      const t = f[mapping.category] ?? '';
       let known = categoryCache.get(t);
       if (known === undefined) {
         const x = t.trim();
@@ -220,7 +228,7 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
     }
     let m = NO_MC_INDEX;
     if (mapping.mc !== null) {
-      const t = f[mapping.mc]!;
+      const t = f[mapping.mc] ?? '';
       let known = mcCache.get(t);
       if (known === undefined) {
         const x = t.trim().toUpperCase();
@@ -232,7 +240,7 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
     }
     let size = DEFAULT_SIZE_BYTES;
     if (mapping.size !== null) {
-      const t = f[mapping.size]!;
+      const t = f[mapping.size] ?? '';
       let known = sizeCache.get(t);
       if (known === undefined) {
         const s = parseSize(t);
@@ -242,7 +250,7 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
       if (typeof known === 'string') fail(line, mapping.size, known);
       else size = known;
     }
-    const list = f[mapping.copies]!;
+    const list = f[mapping.copies] ?? '';
     let copy = copyCache.get(list);
     if (copy === undefined) {
       copy = readCopies(list, clusterIndex, names.clusters);
@@ -309,14 +317,17 @@ export function normalizedInventory(c: InventoryColumns, names: InventoryNames):
   const copyNames = new Map<number, string>();
   for (let i = 0; i < c.count; i++) {
     const bits = c.copies[i]!;
-    let list = copyNames.get(bits * 8 + c.owner[i]!);
+    const owner = c.owner[i]!;
+    let list = copyNames.get(bits * 8 + owner);
     if (list === undefined) {
-      const own = names.clusters[c.owner[i]!]!;
-      list = [own, ...names.clusters.filter((_, x) => x !== c.owner[i] && bits & (1 << x))].join(';');
-      copyNames.set(bits * 8 + c.owner[i]!, list);
+      const own = names.clusters[owner];
+      if (own === undefined) throw new Error(`inventory row ${i + 1} is owned by cluster #${owner}, which the names do not list`);
+      list = [own, ...names.clusters.filter((_, x) => x !== owner && bits & (1 << x))].join(';');
+      copyNames.set(bits * 8 + owner, list);
     }
     const cat = c.category[i]!.toString(16).toUpperCase().padStart(4, '0');
-    parts.push(`${decodeVolser(c.code[i]!)},${cat},${c.mc[i] === NO_MC_INDEX ? '' : names.mcs[c.mc[i]!]},${c.sizeBytes[i]}B,${list}`);
+    const mc = c.mc[i] ?? NO_MC_INDEX;
+    parts.push(`${decodeVolser(c.code[i]!)},${cat},${mc === NO_MC_INDEX ? '' : names.mcs[mc]},${c.sizeBytes[i]}B,${list}`);
   }
   return parts.join('\n') + '\n';
 }
@@ -341,7 +352,7 @@ export function readKeptInventory(text: string): { csv: string; mapping: Invento
   const end = text.indexOf('\n');
   const parts = text.slice(KEPT_MARK.length, end < 0 ? text.length : end).split(',');
   const col = (t: string | undefined) => (t === '-' ? null : /^\d{1,3}$/.test(t ?? '') ? Number(t) : NaN);
-  const [volser, category, mc, size, copies] = parts.map(col);
+  const [volser = null, category = null, mc = null, size = null, copies = null] = parts.map(col);
   if (parts.length !== 5 || [volser, category, mc, size, copies].some((x) => Number.isNaN(x)) || volser === null || copies === null) return 'a damaged mapping line';
-  return { csv: end < 0 ? '' : text.slice(end + 1), mapping: { volser: volser!, category: category!, mc: mc!, size: size!, copies: copies! } };
+  return { csv: end < 0 ? '' : text.slice(end + 1), mapping: { volser, category, mc, size, copies } };
 }

@@ -6,6 +6,7 @@ import { Session } from '../session.js';
 import { gridFileToRunbook } from './grid-file.js';
 import { joinGeneratedLines } from '../runbook/generated-lines.js';
 import { MAX_EXPANSION_DEPTH, validateText, scopeOf } from '../runbook/validate.js';
+import { field } from './json-fields.js';
 
 const full = () => ({
   format: 'timezero-grid',
@@ -40,41 +41,40 @@ const STRING_FIELDS: (string | number)[][] = [
 ];
 
 function withField(path: (string | number)[], value: string): unknown {
-  const file = full() as Record<string, unknown>;
-  let at: Record<string | number, unknown> = file;
-  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
-  at[path.at(-1)!] = value;
+  const file = full();
+  let at: unknown = file;
+  for (const key of path.slice(0, -1)) at = field(at, String(key));
+  if (typeof at !== 'object' || at === null) throw new Error(`the example has no ${pathText(path)}`);
+  Reflect.set(at, String(path.at(-1)), value);
   return file;
 }
 
 const pathText = (path: (string | number)[]) => path.reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : k), '');
 
 function sessionWith(files: Record<string, string>) {
-  return new Session({ readText: (p) => { if (!(p in files)) throw new Error('ENOENT'); return files[p]!; } });
+  return new Session({ readText: (p) => { const text = files[p]; if (text === undefined) throw new Error('ENOENT'); return text; } });
 }
 
 describe('grid file fields cannot add runbook lines (issue 11 item 6)', () => {
   it('the complete README example converts to exactly its own lines', () => {
     const text = gridFileToRunbook(JSON.stringify(full()));
     expect(typeof text).toBe('string');
-    expect((text as string).split('\n')).toHaveLength(13);
+    expect(typeof text === 'string' ? text.split('\n') : text).toHaveLength(13);
     expect(sessionWith({ 'g.json': JSON.stringify(full()) }).validate('LOAD g.json').errors).toEqual([]);
   });
 
   it('clusters[].code "1\\nFAIL SITE PROD" is refused at its field, and nothing runs', () => {
-    const file = full();
-    file.clusters[0]!.code = '1\nFAIL SITE PROD';
+    const file = withField(['clusters', 0, 'code'], '1\nFAIL SITE PROD');
     const session = sessionWith({ 'g.json': JSON.stringify(file) });
     const { errors, commands } = session.validate('LOAD g.json');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 1, col: 6 });
-    expect(errors[0]!.message).toMatch(/^g\.json: clusters\[0\]\.code: a code level/);
+    expect(errors[0]?.message).toMatch(/^g\.json: clusters\[0\]\.code: a code level/);
     expect(commands).toEqual([]);
   });
 
   it('clusters[].code "1\\nLOAD self.json" is refused at its field: no recursion, no RangeError', () => {
-    const file = full();
-    file.clusters[0]!.code = '1\nLOAD self.json';
+    const file = withField(['clusters', 0, 'code'], '1\nLOAD self.json');
     const session = sessionWith({ 'self.json': JSON.stringify(file) });
     const errors = session.validate('LOAD self.json').errors;
     expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^self\.json: clusters\[0\]\.code: /)]);
@@ -86,7 +86,7 @@ describe('grid file fields cannot add runbook lines (issue 11 item 6)', () => {
       for (const value of hostile) {
         const out = gridFileToRunbook(JSON.stringify(withField(path, value)));
         expect(typeof out, `${pathText(path)} = ${JSON.stringify(value)}`).toBe('object');
-        expect((out as { path: string }).path).toBe(pathText(path));
+        expect(out).toMatchObject({ path: pathText(path) });
       }
     });
   }
@@ -116,7 +116,7 @@ describe('LOAD nesting is bounded (issue 11 item 6)', () => {
     let reads = 0;
     const session = new Session({ readText: () => { reads++; return good; } });
     const { errors } = validateText('LOAD self.json', scopeOf(session.engine.state), session.files, ['top.json', 'self.json']);
-    expect(errors[0]!.message).toBe('LOAD self.json loads itself again (top.json → self.json → self.json): refused');
+    expect(errors[0]?.message).toBe('LOAD self.json loads itself again (top.json → self.json → self.json): refused');
     expect(reads).toBe(0);
   });
 

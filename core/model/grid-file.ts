@@ -83,12 +83,12 @@ export function gridFileToRunbook(text: string): string | GridFileError {
     json = JSON.parse(text);
   } catch (error) {
     const at = jsonErrorPosition(text);
-    return { path: '(file)', message: `not JSON${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${(error as Error).message}` };
+    return { path: '(file)', message: `not JSON${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${error instanceof Error ? error.message : String(error)}` };
   }
   const parsed = GridFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { path: fieldPath(issue.path), message: issue.message };
+    const [issue] = parsed.error.issues;
+    return issue ? { path: fieldPath(issue.path), message: issue.message } : { path: '(root)', message: 'not a grid file' };
   }
   const g = parsed.data;
   const clusters = g.clusters.map((c) => c.name.toUpperCase());

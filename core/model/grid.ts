@@ -6,6 +6,10 @@ export type ClusterStatus = 'online' | 'failed' | 'service-prep' | 'service';
 export type TakeoverMode = 'read' | 'write';
 /** Copy consistency points, one letter per cluster (spec §3; Redbook §11.1). */
 export type CopyMode = 'R' | 'D' | 'N' | 'S';
+
+export function isCopyMode(letter: string): letter is CopyMode {
+  return letter === 'R' || letter === 'D' || letter === 'N' || letter === 'S';
+}
 /** Cache preference group: PG0 leaves the TVC as soon as it is pre-migrated, PG1 by LRU. */
 export type PreferenceGroup = 'PG0' | 'PG1';
 

@@ -33,15 +33,24 @@ export class NumberFifo {
   }
 
   peek(): number {
-    return this.data[this.head]!;
+    return this.at(0);
   }
 
   shift(): number {
-    return this.data[this.head++]!;
+    const value = this.at(0);
+    this.head++;
+    return value;
   }
 
   at(i: number): number {
-    return this.data[this.head + i]!;
+    const value = i >= 0 && this.head + i < this.tail ? this.data[this.head + i] : undefined;
+    if (value === undefined) throw new RangeError(`queue has no entry ${i} (${this.length} queued)`);
+    return value;
+  }
+
+  /** The queued values, oldest first: a view that the next push or shift may invalidate. */
+  values(): Float64Array {
+    return this.data.subarray(this.head, this.tail);
   }
 
   private makeRoom(): void {

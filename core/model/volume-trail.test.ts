@@ -16,7 +16,7 @@ describe('volume trail', () => {
     expect(trail.dropped).toBe(4);
     expect(trail.forVolume(0).map((e) => e.level)).toEqual([4, 6, 8, 10]);
     expect(trail.forVolume(1, 2).map((e) => e.level)).toEqual([9, 11]);
-    expect(trail.forVolume(1)[0]!.command).toBe('JOB A');
+    expect(trail.forVolume(1)[0]?.command).toBe('JOB A');
   });
 
   it('travels in a checkpoint with the commands that caused its events', () => {

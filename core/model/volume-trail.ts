@@ -9,6 +9,8 @@
 // simulated day of hundreds of thousands of writes costs tens of megabytes, never an object each.
 // When the ring is full the oldest events give way; `dropped` says how many.
 
+import { resized, type NumberColumn } from './typed-arrays.js';
+
 export const TRAIL_CAPACITY = 1 << 20;
 const INITIAL = 4096;
 
@@ -119,27 +121,37 @@ export class VolumeTrail {
       if (this.volume[at] === volume) found.push(at);
     }
     return found.reverse().map((at) => ({
-      time: this.time[at]!,
+      time: read(this.time, at),
       volume,
-      kind: this.kind[at] as TrailKindCode,
-      cluster: this.cluster[at]!,
-      other: this.other[at]!,
-      level: this.level[at]!,
-      value: this.value[at]!,
-      command: this.texts[this.commandRef[at]!] ?? '',
+      kind: kindOf(read(this.kind, at)),
+      cluster: read(this.cluster, at),
+      other: read(this.other, at),
+      level: read(this.level, at),
+      value: read(this.value, at),
+      command: this.texts[read(this.commandRef, at)] ?? '',
     }));
   }
 
   /** The held events in order, oldest first, as fresh arrays (checkpoints). */
   ordered(): TrailColumns {
-    const pick = <T extends Float64Array | Int32Array | Uint8Array | Int8Array>(column: T): T => {
-      const out = new (column.constructor as new (n: number) => T)(this.length);
+    // The ring from `start`, then its wrapped head.
+    const pick = <T extends NumberColumn>(column: T, out: T): T => {
       const tail = Math.min(this.length, column.length - this.start);
-      out.set(column.subarray(this.start, this.start + tail) as never);
-      if (tail < this.length) out.set(column.subarray(0, this.length - tail) as never, tail);
+      out.set(column.subarray(this.start, this.start + tail));
+      if (tail < this.length) out.set(column.subarray(0, this.length - tail), tail);
       return out;
     };
-    return { time: pick(this.time), volume: pick(this.volume), kind: pick(this.kind), cluster: pick(this.cluster), other: pick(this.other), level: pick(this.level), value: pick(this.value), commandRef: pick(this.commandRef) };
+    const n = this.length;
+    return {
+      time: pick(this.time, new Float64Array(n)),
+      volume: pick(this.volume, new Int32Array(n)),
+      kind: pick(this.kind, new Uint8Array(n)),
+      cluster: pick(this.cluster, new Int8Array(n)),
+      other: pick(this.other, new Int8Array(n)),
+      level: pick(this.level, new Int32Array(n)),
+      value: pick(this.value, new Float64Array(n)),
+      commandRef: pick(this.commandRef, new Int32Array(n)),
+    };
   }
 
   /** Ordered columns with command texts renumbered to those still referenced (what a checkpoint keeps). */
@@ -148,15 +160,15 @@ export class VolumeTrail {
     const renumber = new Map<number, number>();
     const texts: string[] = [];
     const refs = columns.commandRef;
-    for (let i = 0; i < refs.length; i++) {
-      let ref = renumber.get(refs[i]!);
+    refs.forEach((old, i) => {
+      let ref = renumber.get(old);
       if (ref === undefined) {
         ref = texts.length;
-        texts.push(this.texts[refs[i]!] ?? '');
-        renumber.set(refs[i]!, ref);
+        texts.push(this.texts[old] ?? '');
+        renumber.set(old, ref);
       }
       refs[i] = ref;
-    }
+    });
     return { columns, texts };
   }
 
@@ -180,20 +192,32 @@ export class VolumeTrail {
   private grow(): void {
     // Only while not yet wrapped (start is 0 until the ring reaches capacity).
     const size = Math.min(this.capacity, this.time.length * 2);
-    const grow = <T extends Float64Array | Int32Array | Uint8Array | Int8Array>(column: T): T => {
-      const out = new (column.constructor as new (n: number) => T)(size);
-      out.set(column as never);
-      return out;
-    };
-    this.time = grow(this.time);
-    this.volume = grow(this.volume);
-    this.kind = grow(this.kind);
-    this.cluster = grow(this.cluster);
-    this.other = grow(this.other);
-    this.level = grow(this.level);
-    this.value = grow(this.value);
-    this.commandRef = grow(this.commandRef);
+    this.time = resized(this.time, size);
+    this.volume = resized(this.volume, size);
+    this.kind = resized(this.kind, size);
+    this.cluster = resized(this.cluster, size);
+    this.other = resized(this.other, size);
+    this.level = resized(this.level, size);
+    this.value = resized(this.value, size);
+    this.commandRef = resized(this.commandRef, size);
   }
+}
+
+function read(column: NumberColumn, at: number): number {
+  const value = column[at];
+  if (value === undefined) throw new RangeError(`volume trail has no event at ${at} (${column.length} slots)`);
+  return value;
+}
+
+const KIND_CODES: ReadonlySet<number> = new Set(Object.values(TrailKind));
+
+function isKind(code: number): code is TrailKindCode {
+  return KIND_CODES.has(code);
+}
+
+function kindOf(code: number): TrailKindCode {
+  if (!isKind(code)) throw new RangeError(`volume trail event of unknown kind ${code}`);
+  return code;
 }
 
 export interface TrailColumns {

@@ -8,8 +8,6 @@ export const MAX_CLUSTERS = 8;
 export const NO_COPY = -1;
 export const NOT_MOUNTED = -1;
 
-type Column = Uint32Array | Uint16Array | Uint8Array | Int8Array | Int32Array | Float64Array;
-
 export interface VolumeColumns {
   code: Uint32Array;
   category: Uint16Array;
@@ -29,23 +27,25 @@ export interface VolumeColumns {
   copyLevel: Int32Array[];
 }
 
-const COLUMN_TYPES = {
-  code: Uint32Array,
-  category: Uint16Array,
-  mc: Uint8Array,
-  owner: Int8Array,
-  level: Uint32Array,
-  sizeBytes: Float64Array,
-  mountedOn: Int8Array,
-  createdAt: Float64Array,
-  lastAccess: Float64Array,
-  categoryChangedAt: Float64Array,
-  inCache: Uint8Array,
-  premigrated: Uint8Array,
-} as const;
+export const SCALAR_COLUMNS = ['code', 'category', 'mc', 'owner', 'level', 'sizeBytes', 'mountedOn', 'createdAt', 'lastAccess', 'categoryChangedAt', 'inCache', 'premigrated'] as const satisfies readonly (keyof VolumeColumns)[];
+export type ScalarColumn = (typeof SCALAR_COLUMNS)[number];
 
-export type ScalarColumn = keyof typeof COLUMN_TYPES;
-export const SCALAR_COLUMNS = Object.keys(COLUMN_TYPES) as ScalarColumn[];
+function scalarColumns(capacity: number): Omit<VolumeColumns, 'copyLevel'> {
+  return {
+    code: new Uint32Array(capacity),
+    category: new Uint16Array(capacity),
+    mc: new Uint8Array(capacity),
+    owner: new Int8Array(capacity),
+    level: new Uint32Array(capacity),
+    sizeBytes: new Float64Array(capacity),
+    mountedOn: new Int8Array(capacity),
+    createdAt: new Float64Array(capacity),
+    lastAccess: new Float64Array(capacity),
+    categoryChangedAt: new Float64Array(capacity),
+    inCache: new Uint8Array(capacity),
+    premigrated: new Uint8Array(capacity),
+  };
+}
 
 export class VolumeStore {
   count = 0;
@@ -58,10 +58,7 @@ export class VolumeStore {
     this.capacity = capacity;
     this.clusterCount = clusterCount;
     this.index = new VolserIndex(capacity);
-    const cols = {} as Record<string, Column | Int32Array[]>;
-    for (const name of SCALAR_COLUMNS) cols[name] = new COLUMN_TYPES[name](capacity);
-    cols.copyLevel = Array.from({ length: clusterCount }, () => new Int32Array(capacity).fill(NO_COPY));
-    this.cols = cols as unknown as VolumeColumns;
+    this.cols = { ...scalarColumns(capacity), copyLevel: Array.from({ length: clusterCount }, () => new Int32Array(capacity).fill(NO_COPY)) };
   }
 
   /** A cluster joins the grid: it holds no copies yet. */
@@ -74,13 +71,10 @@ export class VolumeStore {
     if (total <= this.capacity) return;
     // Grow by half again at least, so a run of PRELOADs reallocates O(log n) times, not per range.
     const capacity = Math.max(total, Math.ceil(this.capacity * 1.5));
-    const cols = this.cols as unknown as Record<string, Column | Int32Array[]>;
-    for (const name of SCALAR_COLUMNS) {
-      const old = cols[name] as Column;
-      const grown = new COLUMN_TYPES[name](capacity);
-      grown.set(old as never);
-      cols[name] = grown;
-    }
+    // In place: callers hold `cols` across an add() that grows it.
+    const grown = scalarColumns(capacity);
+    for (const name of SCALAR_COLUMNS) grown[name].set(this.cols[name]);
+    Object.assign(this.cols, grown);
     this.cols.copyLevel = this.cols.copyLevel.map((old) => {
       // Only the new tail needs NO_COPY: the head is copied over.
       const grown = new Int32Array(capacity).fill(NO_COPY, old.length);
@@ -100,7 +94,65 @@ export class VolumeStore {
   }
 
   volser(v: number): string {
-    return decodeVolser(this.cols.code[v]!);
+    return decodeVolser(this.get(v, 'code'));
+  }
+
+  /** One attribute of volume v, for a command's few volumes; a scan over all of them reads `cols` directly. */
+  get(v: number, column: ScalarColumn): number {
+    const value = this.read(v, column);
+    if (value === undefined) throw new RangeError(`no logical volume #${v} (${this.count} volumes)`);
+    return value;
+  }
+
+  // One case per column, so each read stays monomorphic: `this.cols[column][v]` would see every kind
+  // of typed array at one site and run tens of times slower on the mount and copy paths.
+  private read(v: number, column: ScalarColumn): number | undefined {
+    const c = this.cols;
+    switch (column) {
+      case 'code':
+        return c.code[v];
+      case 'category':
+        return c.category[v];
+      case 'mc':
+        return c.mc[v];
+      case 'owner':
+        return c.owner[v];
+      case 'level':
+        return c.level[v];
+      case 'sizeBytes':
+        return c.sizeBytes[v];
+      case 'mountedOn':
+        return c.mountedOn[v];
+      case 'createdAt':
+        return c.createdAt[v];
+      case 'lastAccess':
+        return c.lastAccess[v];
+      case 'categoryChangedAt':
+        return c.categoryChangedAt[v];
+      case 'inCache':
+        return c.inCache[v];
+      case 'premigrated':
+        return c.premigrated[v];
+    }
+  }
+
+  /** Cluster c's copy-level column (see VolumeColumns.copyLevel). */
+  copyLevels(cluster: number): Int32Array {
+    const levels = this.cols.copyLevel[cluster];
+    if (levels === undefined) throw new RangeError(`no copy column for cluster #${cluster} (${this.clusterCount} clusters)`);
+    return levels;
+  }
+
+  /** Data level of cluster c's copy of volume v, NO_COPY when it has none. */
+  copyLevelOf(cluster: number, v: number): number {
+    const level = this.copyLevels(cluster)[v];
+    if (level === undefined) throw new RangeError(`no logical volume #${v} (${this.count} volumes)`);
+    return level;
+  }
+
+  /** Every cluster's copy level of volume v, by cluster index. */
+  copyLevelsOf(v: number): number[] {
+    return this.cols.copyLevel.map((_, c) => this.copyLevelOf(c, v));
   }
 
   /** Appends a volume; the caller fills its attributes. Returns its number. */
@@ -128,12 +180,12 @@ export class VolumeStore {
     c.code.set(codes, first);
     c.mountedOn.fill(NOT_MOUNTED, first, end);
     for (const levels of c.copyLevel) levels.fill(NO_COPY, first, end);
-    for (let i = 0; i < n; i++) this.index.set(codes[i]!, first + i);
+    codes.forEach((code, i) => this.index.set(code, first + i));
     this.count = end;
     return first;
   }
 
   hasConsistentCopy(v: number, cluster: number): boolean {
-    return this.cols.copyLevel[cluster]![v] === this.cols.level[v];
+    return this.copyLevelOf(cluster, v) === this.cols.level[v];
   }
 }

@@ -7,20 +7,14 @@ import type { GridState } from '../world/state.js';
 import { isoTime } from '../sim/time.js';
 import type { JournalRow } from './evidence-digest.js';
 import type { DrMountRow } from './evidence-model.js';
-
-interface Outcome {
-  ok: boolean;
-  error: { code: string; message: string } | null;
-  result: Record<string, unknown> | null;
-}
+import { entriesOf, field, numberField, parseOutcome, stringField } from '../model/json-fields.js';
 
 /** The host a MOUNT or JOB line is issued by, or null for other lines. */
 export function mountingHost(text: string): string | null {
-  const job = /^JOB\s+(\S+)/i.exec(text);
-  if (job) return job[1]!.toUpperCase();
+  const job = /^JOB\s+(\S+)/i.exec(text)?.[1];
+  if (job !== undefined) return job.toUpperCase();
   if (!/^MOUNT\b/i.test(text)) return null;
-  const host = /\bHOST\s+(\S+)/i.exec(text);
-  return host ? host[1]!.toUpperCase() : null;
+  return /\bHOST\s+(\S+)/i.exec(text)?.[1]?.toUpperCase() ?? null;
 }
 
 export function drMountRows(rows: readonly JournalRow[], drHosts: readonly string[], since: number, until = Infinity): DrMountRow[] {
@@ -30,17 +24,15 @@ export function drMountRows(rows: readonly JournalRow[], drHosts: readonly strin
     if (row.startedAt < since || row.startedAt > until) continue;
     const host = mountingHost(row.text);
     if (!host || !hosts.has(host)) continue;
-    let outcome: Outcome;
-    try {
-      outcome = JSON.parse(row.outcome) as Outcome;
-    } catch {
-      continue; // an unreadable outcome is the digest's business, not a mount
-    }
+    const outcome = parseOutcome(row.outcome);
+    if (!outcome) continue; // an unreadable outcome is the digest's business, not a mount
     const r = outcome.result;
-    const isJob = r !== null && typeof r.requested === 'number';
-    const mounts = isJob ? (r.requested as number) : 1;
-    const succeeded = isJob ? (r.succeeded as number) : outcome.ok ? 1 : 0;
-    const failures = isJob && r.failures && Object.keys(r.failures as object).length > 0 ? Object.entries(r.failures as Record<string, number>).map(([code, n]) => `${code} × ${n}`).join(', ') : null;
+    const requested = numberField(r, 'requested');
+    const isJob = requested !== null;
+    const mounts = requested ?? 1;
+    const succeeded = isJob ? (numberField(r, 'succeeded') ?? 0) : outcome.ok ? 1 : 0;
+    const failed = entriesOf(field(r, 'failures'));
+    const failures = isJob && failed.length > 0 ? failed.map(([code, n]) => `${code} × ${String(n)}`).join(', ') : null;
     out.push({
       time: isoTime(row.startedAt),
       command: row.text,
@@ -48,7 +40,7 @@ export function drMountRows(rows: readonly JournalRow[], drHosts: readonly strin
       mounts,
       succeeded,
       failed: mounts - succeeded,
-      source: !isJob && r && typeof r.source === 'string' ? `${r.source}${typeof r.sourceCluster === 'string' ? ` on ${r.sourceCluster}` : ''}` : isJob ? `${succeeded.toLocaleString('en-US')} of ${mounts.toLocaleString('en-US')} jobs succeeded` : null,
+      source: !isJob && stringField(r, 'source') !== null ? `${stringField(r, 'source')}${stringField(r, 'sourceCluster') !== null ? ` on ${stringField(r, 'sourceCluster')}` : ''}` : isJob ? `${succeeded.toLocaleString('en-US')} of ${mounts.toLocaleString('en-US')} jobs succeeded` : null,
       reason: outcome.error ? `${outcome.error.code}: ${outcome.error.message}` : failures,
     });
   }

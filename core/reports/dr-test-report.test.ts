@@ -16,8 +16,8 @@ function fig3Session(): Session {
 describe('DR test report', () => {
   it('names time-zero, each DR mount with its source or reason, and readiness per MC', () => {
     const report = buildDrTestReport(fig3Session(), 'DRFAM', 'DRHOST');
-    expect(report.family!.timeZero).toBe(report.readiness.timeZero);
-    const sources = report.mounts.map((m) => (m.ok ? `${m.source}@${m.sourceCluster}` : m.reason!.split(':')[0]));
+    expect(report.family?.timeZero).toBe(report.readiness.timeZero);
+    const sources = report.mounts.map((m) => (m.ok ? `${m.source}@${m.sourceCluster}` : m.reason?.split(':')[0]));
     expect(sources).toEqual(['snapshot@CL2', 'snapshot@CL3', 'backup@CL4', 'NOT_CONSISTENT_AT_TIME_ZERO', 'NO_SUCH_VOLUME', 'live@CL2']);
     expect(report.readiness.byMc.MCPROD).toMatchObject({ volumes: 2 });
     const html = reportHtml(report);

@@ -8,6 +8,7 @@ import { family } from '../rules/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { describeFamily } from '../engine/show-family.js';
 import { isoTime } from '../sim/time.js';
+import { entriesOf, field, stringField } from '../model/json-fields.js';
 
 export interface DrMountLine {
   time: string;
@@ -62,20 +63,22 @@ export function drHostMounts(session: Session, drHost: string, since: number, un
   for (const entry of session.journal) {
     if (entry.startedAt < since || entry.startedAt > until || !/^(MOUNT|JOB)\b/i.test(entry.text)) continue;
     if (!hostWord.test(entry.text) && !new RegExp(`^JOB\\s+${drHost}\\b`, 'i').test(entry.text)) continue;
-    const result = entry.outcome.result as Record<string, unknown> | null;
+    const result = entry.outcome.result;
+    const failures = field(result, 'failures');
     mounts.push({
       time: isoTime(entry.startedAt),
       command: entry.text,
       ok: entry.outcome.ok,
-      source: (result?.source as string) ?? (result && 'succeeded' in result ? `${result.succeeded} of ${result.requested} jobs succeeded` : null),
-      sourceCluster: (result?.sourceCluster as string) ?? null,
-      reason: entry.outcome.error ? `${entry.outcome.error.code}: ${entry.outcome.error.message}` : result && 'failures' in result && Object.keys(result.failures as object).length > 0 ? JSON.stringify(result.failures) : null,
+      source: stringField(result, 'source') ?? (typeof result === 'object' && result !== null && 'succeeded' in result ? `${String(field(result, 'succeeded'))} of ${String(field(result, 'requested'))} jobs succeeded` : null),
+      sourceCluster: stringField(result, 'sourceCluster'),
+      reason: entry.outcome.error ? `${entry.outcome.error.code}: ${entry.outcome.error.message}` : entriesOf(failures).length > 0 ? JSON.stringify(failures) : null,
     });
   }
   return mounts;
 }
 
-const escape = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escape = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
 
 /** What a report calls its point in time and its sections: time-zero for a family, the start for a procedure. */
 function wording(r: DrTestReport) {
@@ -111,14 +114,18 @@ export function reportHtml(r: DrTestReport): string {
   const byMc = Object.entries(r.readiness.byMc).map(([mc, t]) => [mc, t.volumes, t.recoverable, t.lost]);
   const sources = [...Object.entries(r.readiness.bySource.snapshot).map(([c, n]) => [`${w.snapshot} ${c}`, n]), ...Object.entries(r.readiness.bySource.backup).map(([c, n]) => [`${w.live} ${c}`, n])];
   const p = r.procedure;
+  const f = r.family;
+  const notApplicable = r.notApplicable ?? [];
   const subject = p
     ? `<h2>DR test procedure</h2>
 <table><tbody>${rows([['Procedure', `${p.title} (${p.source})`], ['Status', p.status], ['DR cluster', p.drCluster], ['DR host', p.drHost], ['Production clusters', p.production.join(', ')], ['DR site clusters', p.drSite.join(', ')], ['Test started by', p.startStep], ['Test ended', p.end ?? 'not yet']])}</tbody></table>`
-    : `<h2>DR family</h2>
-<table><tbody>${rows([['Clusters', r.family!.clusters.join(', ')], ['FlashCopy', r.family!.flash], ['Write protect', r.family!.writeProtect], ['Live copy', r.family!.liveCopy], ['Metadata snapshots', r.family!.metadataSnapshots]])}</tbody></table>`;
+    : f
+      ? `<h2>DR family</h2>
+<table><tbody>${rows([['Clusters', f.clusters.join(', ')], ['FlashCopy', f.flash], ['Write protect', f.writeProtect], ['Live copy', f.liveCopy], ['Metadata snapshots', f.metadataSnapshots]])}</tbody></table>`
+      : '';
   const mountNote = p ? '<p>Without FlashCopy the DR host reads production volumes as they are when it mounts them, not as they were at the test start (Redbook §11.9.1).</p>' : '';
-  const notApplicable = (r.notApplicable ?? []).length > 0 ? `<h2>Sections that do not apply to this test</h2>
-<ul>${r.notApplicable!.map((n) => `<li><strong>${escape(n.section)}</strong>: ${escape(n.why)}</li>`).join('')}</ul>` : '';
+  const notApplicableHtml = notApplicable.length > 0 ? `<h2>Sections that do not apply to this test</h2>
+<ul>${notApplicable.map((n) => `<li><strong>${escape(n.section)}</strong>: ${escape(n.why)}</li>`).join('')}</ul>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(r.title)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:4px 8px;text-align:left}th{background:#eee}.lost{color:#a00}</style></head>
@@ -135,7 +142,7 @@ ${r.readiness.lostVolumes.length > 0 ? `<p>Lost volumes (first ${r.readiness.los
 <h2>DR host mounts</h2>
 ${mountNote}
 <table><thead><tr><th>Time</th><th>Command</th><th>Outcome</th><th>Source</th><th>Reason</th></tr></thead><tbody>${rows(r.mounts.map((m) => [m.time, m.command, m.ok ? 'ok' : 'failed', [m.source, m.sourceCluster].filter(Boolean).join(' on '), m.reason ?? '']))}</tbody></table>
-${notApplicable}
+${notApplicableHtml}
 </body></html>
 `;
 }
@@ -169,9 +176,10 @@ export async function reportPdf(r: DrTestReport): Promise<Uint8Array> {
   if (p) {
     write('DR test procedure', 12, true);
     write(`${p.title} (${p.source}); status ${p.status}; DR cluster ${p.drCluster}; DR host ${p.drHost}; production ${p.production.join(', ')}; DR site ${p.drSite.join(', ')}; started by ${p.startStep}; ended ${p.end ?? 'not yet'}.`);
-  } else {
+  } else if (r.family) {
+    const f = r.family;
     write('DR family', 12, true);
-    write(`Clusters ${r.family!.clusters.join(', ')}; FlashCopy ${r.family!.flash}; write protect ${r.family!.writeProtect}; live copy ${r.family!.liveCopy}; metadata snapshots ${r.family!.metadataSnapshots}.`);
+    write(`Clusters ${f.clusters.join(', ')}; FlashCopy ${f.flash}; write protect ${f.writeProtect}; live copy ${f.liveCopy}; metadata snapshots ${f.metadataSnapshots}.`);
   }
   y -= 6;
   write(w.readinessTitle, 12, true);
@@ -186,10 +194,11 @@ export async function reportPdf(r: DrTestReport): Promise<Uint8Array> {
   write('DR host mounts', 12, true);
   if (p) write('Without FlashCopy the DR host reads production volumes as they are when it mounts them, not as they were at the test start (Redbook §11.9.1).');
   for (const m of r.mounts) write(`${m.time}  ${m.command}  ${m.ok ? 'ok' : 'FAILED'}  ${[m.source, m.sourceCluster].filter(Boolean).join(' on ')}  ${m.reason ?? ''}`);
-  if ((r.notApplicable ?? []).length > 0) {
+  const notApplicable = r.notApplicable ?? [];
+  if (notApplicable.length > 0) {
     y -= 6;
     write('Sections that do not apply to this test', 12, true);
-    for (const n of r.notApplicable!) write(`${n.section}: ${n.why}`);
+    for (const n of notApplicable) write(`${n.section}: ${n.why}`);
   }
   return doc.save();
 }

@@ -30,7 +30,8 @@ export interface JournalSource {
 /** The in-memory journal of a session without a database: seq is the position, as the store would number it. */
 export function sessionJournal(session: Session): JournalSource {
   const row = (i: number): JournalRow => {
-    const e = session.journal[i]!;
+    const e = session.journal[i];
+    if (!e) throw new RangeError(`the session journal has no entry ${i + 1} (${session.journal.length} entries)`);
     return { seq: i + 1, source: e.source, text: e.text, startedAt: e.startedAt, endedAt: e.endedAt, ok: e.outcome.ok, outcome: JSON.stringify(e.outcome) };
   };
   return {
@@ -54,7 +55,7 @@ export const EXCERPT_LIMIT = 400;
 
 export function journalExcerpt(rows: readonly JournalRow[], fromSeq: number, toSeq: number): EvidenceReport['journal'] {
   const pick = rows.length <= EXCERPT_LIMIT ? rows : [...rows.slice(0, EXCERPT_LIMIT / 2), ...rows.slice(-EXCERPT_LIMIT / 2)];
-  const entries: JournalExcerptEntry[] = pick.map((r) => ({ seq: r.seq, time: isoTime(r.startedAt), text: r.text.split('\n')[0]!.slice(0, 300), ok: r.ok }));
+  const entries: JournalExcerptEntry[] = pick.map((r) => ({ seq: r.seq, time: isoTime(r.startedAt), text: (r.text.split('\n')[0] ?? '').slice(0, 300), ok: r.ok }));
   return { fromSeq, toSeq, entries, omitted: rows.length - pick.length, algorithm: 'sha256', digest: journalDigest(rows) };
 }
 
@@ -62,10 +63,10 @@ export function journalExcerpt(rows: readonly JournalRow[], fromSeq: number, toS
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value as Record<string, unknown>)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  const fields = Object.entries(value)
+    .filter(([, x]) => x !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${fields.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
 }
 
 export function reportDigest(report: Omit<EvidenceReport, 'digest'> & { digest?: string }): string {
@@ -106,8 +107,8 @@ export function verifyReport(report: EvidenceReport, journal: JournalSource, sto
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   const differing = report.journal.entries.filter((e) => {
     const r = bySeq.get(e.seq);
-    return !r || r.text.split('\n')[0]!.slice(0, 300) !== e.text || r.ok !== e.ok || isoTime(r.startedAt) !== e.time;
+    return !r || (r.text.split('\n')[0] ?? '').slice(0, 300) !== e.text || r.ok !== e.ok || isoTime(r.startedAt) !== e.time;
   });
-  checks.push({ check: 'journal excerpt', ok: differing.length === 0, detail: differing.length === 0 ? `the ${report.journal.entries.length} excerpt lines match the journal` : `${differing.length} excerpt line(s) differ from the journal, first seq ${differing[0]!.seq}` });
+  checks.push({ check: 'journal excerpt', ok: differing.length === 0, detail: differing.length === 0 ? `the ${report.journal.entries.length} excerpt lines match the journal` : `${differing.length} excerpt line(s) differ from the journal, first seq ${differing[0]?.seq}` });
   return { ok: checks.every((c) => c.ok), checks };
 }

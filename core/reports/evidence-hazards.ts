@@ -12,6 +12,7 @@ import type { JournalRow } from './evidence-digest.js';
 import type { PointFacts } from './evidence-facts.js';
 import type { EvidenceFinding } from './evidence-model.js';
 import { formatCount } from './evidence-common.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 const EXAMPLES = 10;
 
@@ -33,7 +34,7 @@ export function hazardsOf(state: GridState, run: WizardRun, wizard: Wizard, rows
       byCat.set(cat, t);
     }
     for (const [cat, t] of byCat) {
-      const hold = state.categories[cat]!.expireHoldMs;
+      const hold = state.categories[cat]?.expireHoldMs ?? 0;
       out.push({
         hazard: 'Return to scratch during the test',
         severity: hold > 0 ? 'info' : 'warning',
@@ -54,7 +55,7 @@ export function hazardsOf(state: GridState, run: WizardRun, wizard: Wizard, rows
   // Write ownership takeover of production: set in the window, or standing now (Redbook §11.10.3 step 10).
   const takeovers = rows.filter((r) => /^TAKEOVER\s+\S+\s+FOR\s+\S+\s+WRITE\b/i.test(r.text));
   const dr = state.clusters.findIndex((c) => c.name === p.drCluster);
-  const standing = dr < 0 ? [] : p.production.filter((n) => state.clusters[dr]!.takeover[state.clusters.findIndex((c) => c.name === n)] === 'write');
+  const standing = dr < 0 ? [] : p.production.filter((n) => clusterAt(state, dr).takeover[state.clusters.findIndex((c) => c.name === n)] === 'write');
   if (takeovers.length > 0 || standing.length > 0) {
     out.push({
       hazard: 'Write ownership takeover',

@@ -6,12 +6,13 @@ import type { EvidenceReport, EvidenceStep } from './evidence-model.js';
 import { displayTime, formatSeconds } from './evidence-format.js';
 import { sectionsOf } from './evidence-sections.js';
 
-const esc = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const esc = (text: unknown) => String(text ?? '').replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
 
 function table(head: string[], rows: unknown[][], cls = ''): string {
   if (rows.length === 0) return '<p class="none">None.</p>';
   return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => (typeof c === 'object' && c !== null && 'html' in c ? `<td>${(c as { html: string }).html}</td>` : `<td>${esc(c)}</td>`)).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c) => (typeof c === 'object' && c !== null && 'html' in c ? `<td>${String(c.html)}</td>` : `<td>${esc(c)}</td>`)).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 

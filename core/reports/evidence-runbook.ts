@@ -57,7 +57,7 @@ export function buildRunbookEvidence(run: RunbookRun, journal: JournalSource, me
       start: isoTime(l.startedAt),
       end: isoTime(l.endedAt),
       simulatedSeconds: (l.endedAt - l.startedAt) / 1000,
-      lines: [{ text: l.text.split('\n')[0]!, ok: l.ok, error: l.error }],
+      lines: [{ text: l.text.split('\n')[0] ?? '', ok: l.ok, error: l.error }],
       checks: [],
       reason: l.ok ? null : `the engine refused it: ${l.error ?? ''}`,
     });

@@ -19,6 +19,8 @@ import type { EvidenceReport, EvidenceStep, EvidenceRto, VerdictRule } from './e
 import { drMountRows, tallyMounts } from './dr-mount-rows.js';
 import { documentTitles, emptySignOff, reportId } from './evidence-common.js';
 import { formatSeconds } from './evidence-format.js';
+import { clusterAt } from '../model/grid-lookup.js';
+import { field, parseOutcome, stringField } from '../model/json-fields.js';
 
 export interface EvidenceMeta {
   toolVersion: string;
@@ -42,7 +44,8 @@ export function factsOfRun(session: Session, run: WizardRun): PointFacts | null 
   if (wizard.usesFamily) {
     const f = state.families.find((x) => x.name === run.params.family);
     if (!f || !f.flash || dr < 0) return null;
-    const mount = f.clusters.includes(dr) ? dr : f.clusters[0]!;
+    const mount = f.clusters.includes(dr) ? dr : f.clusters[0];
+    if (mount === undefined) return null;
     return pointFacts(state, f, mount, 'Time-zero');
   }
   const { start } = testWindow(run);
@@ -67,7 +70,7 @@ function steps(run: WizardRun, wizard: Wizard): EvidenceStep[] {
     }
     const records = rec.records;
     const lines = rec.lines.map((text, k) => ({ text, ok: records[k]?.ok ?? false, error: records[k]?.error ?? (k >= records.length ? 'not issued' : null) }));
-    const findings = (rec.findings as { level: 'error' | 'warning' | 'info'; message: string }[]).map((f) => ({ level: f.level, message: f.message }));
+    const findings = rec.findings.map((f) => ({ level: f.level, message: f.message }));
     const info = findings.find((f) => f.level === 'info');
     const failedLine = records.find((r) => !r.ok);
     const outcome: EvidenceStep['outcome'] = rec.outcome === 'failed' ? 'failed' : rec.lines.length === 0 && s.kind === 'grid' ? 'skipped' : s.kind === 'manual' ? 'confirmed' : 'done';
@@ -88,17 +91,15 @@ function rto(state: GridState, rows: readonly JournalRow[], drHost: string, decl
     for (const row of rows) {
       if (row.startedAt < declared || !/^(JOB\s+\S+\s+READ|MOUNT)\b/i.test(row.text)) continue;
       if (!new RegExp(`^JOB\\s+${drHost}\\b|\\bHOST\\s+${drHost}\\b`, 'i').test(row.text)) continue;
-      let result: Record<string, unknown> | null = null;
-      try {
-        result = (JSON.parse(row.outcome) as { result: Record<string, unknown> | null }).result;
-      } catch {
-        continue;
-      }
-      const volsers = Array.isArray(result?.volsers) ? (result!.volsers as string[]) : typeof result?.volser === 'string' ? [result.volser as string] : [];
+      const outcome = parseOutcome(row.outcome);
+      if (!outcome) continue;
+      const listed = field(outcome.result, 'volsers');
+      const one = stringField(outcome.result, 'volser');
+      const volsers: unknown[] = Array.isArray(listed) ? listed : one !== null ? [one] : [];
       for (const volser of volsers) {
-        const v = state.volumes.find(volser);
+        const v = typeof volser === 'string' ? state.volumes.find(volser) : -1;
         if (v < 0) continue;
-        const mc = state.mcs[state.volumes.cols.mc[v]!]?.name ?? '(none)';
+        const mc = state.mcs[state.volumes.get(v, 'mc')]?.name ?? '(none)';
         if (!first.has(mc)) first.set(mc, row.endedAt);
       }
     }
@@ -124,13 +125,13 @@ function cleanup(state: GridState, run: WizardRun, wizard: Wizard) {
     items.push({ item: `FlashCopy of DR family ${p.family} disabled (time-zero released)`, done: !!f && !f.flash });
     items.push({ item: `write protect of DR family ${p.family} disabled`, done: !!f && !f.writeProtect });
   } else if (dr >= 0) {
-    const c = state.clusters[dr]!;
+    const c = clusterAt(state, dr);
     items.push({ item: `write protect off on ${p.drCluster}`, done: !c.writeProtect });
     const takeover = p.production.filter((n) => c.takeover[state.clusters.findIndex((x) => x.name === n)] !== undefined);
     items.push({ item: `no ownership takeover left on ${p.drCluster}`, done: takeover.length === 0 });
   }
   const drScratch = parseInt(p.drScratch[0], 16);
-  const [from, to] = p.drRange.split('-') as [string, string];
+  const [from = '', to = from] = p.drRange.split('-');
   let inUse = 0;
   const first = state.volumes.find(from);
   if (first >= 0) {
@@ -239,8 +240,11 @@ function defaultCritical(state: GridState, run: WizardRun, facts: PointFacts): s
   const cols = state.volumes.cols;
   const n = Math.min(facts.volumesAtPoint, state.volumes.count);
   const tally = new Int32Array(256);
-  for (let v = 0; v < n; v++) tally[cols.mc[v]!]!++;
-  for (let m = 0; m < 256; m++) if (tally[m]! > 0 && state.mcs[m] && state.mcs[m]!.name !== run.params.drMc) counts.set(state.mcs[m]!.name, tally[m]!);
+  for (const mc of cols.mc.subarray(0, n)) tally[mc] = (tally[mc] ?? 0) + 1;
+  state.mcs.forEach((mc, m) => {
+    const volumes = tally[m] ?? 0;
+    if (volumes > 0 && mc.name !== run.params.drMc) counts.set(mc.name, volumes);
+  });
   return [...counts.keys()].sort();
 }
 

@@ -3,7 +3,7 @@
 // mounts with their source or failure reason, answers "what would we have lost?" for the DR site as
 // the grid was at the start, per Management Class, and says which family sections do not apply.
 import { inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Session } from '../session.js';
 import { isoTime } from '../sim/time.js';
 import { WIZARDS } from '../wizards/procedures.js';
@@ -24,7 +24,7 @@ function exec(session: Session, text: string) {
 }
 
 function stepUntil(session: Session, run: WizardRun, stepId: string | null): WizardRun {
-  while (run.status !== 'finished' && describeStep(session, run)!.id !== stepId) {
+  while (run.status !== 'finished' && describeStep(session, run)?.id !== stepId) {
     const outcome = performStep(session, run, true);
     expect(outcome.refused, outcome.step.stepId).toBe(false);
     run = outcome.run;
@@ -38,7 +38,7 @@ function pdfText(pdf: Uint8Array): string {
   const raw = bytes.toString('latin1');
   const lines: string[] = [];
   for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
+    const start = (m.index ?? 0) + m[0].length;
     const end = raw.indexOf('endstream', start);
     let content: string;
     try {
@@ -46,7 +46,7 @@ function pdfText(pdf: Uint8Array): string {
     } catch {
       continue; // not a Flate stream (fonts, object streams that fail): no page text there
     }
-    for (const t of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) lines.push(Buffer.from(t[1]!, 'hex').toString('latin1').replace(/\x97/g, '—').replace(/\x93/g, '“').replace(/\x94/g, '”'));
+    for (const t of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) lines.push(Buffer.from(t[1] ?? '', 'hex').toString('latin1').replace(/\x97/g, '—').replace(/\x93/g, '“').replace(/\x94/g, '”'));
   }
   return lines.join('\n');
 }
@@ -60,7 +60,8 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
     run = stepUntil(session, run, 'vary-online');
     exec(session, 'JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD SIZE 1GB');
     run = stepUntil(session, run, 'test-jobs');
-    const startStep = run.done.find((d) => d.stepId === 'vary-online')!;
+    const startStep = run.done.find((d) => d.stepId === 'vary-online');
+    assert.isDefined(startStep, 'the vary-online step ran');
     // During the test: the copies drain, production goes on, the DR host mounts a production volume
     // and one that does not exist.
     exec(session, 'ADVANCE UNTIL IDLE\nJOB PRODHOST WRITE 5 SCRATCH ON CL0 MC MCPROD SIZE 1GB\nMOUNT A00010 ON CL1 HOST DRHOST\nDEMOUNT A00010 HOST DRHOST\nMOUNT QQ0001 ON CL1 HOST DRHOST');
@@ -70,10 +71,10 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
     const report = buildProcedureReport(session, run);
     expect(report.family).toBeNull();
     expect(report.procedure).toMatchObject({ wizardId: 'swp-two-cluster', source: 'Redbook §11.10.1', drCluster: 'CL1', drHost: 'DRHOST', production: ['CL0'], drSite: ['CL1'], start: isoTime(Date.parse(startStep.at)), status: 'finished' });
-    expect(report.procedure!.end).not.toBeNull();
+    expect(report.procedure?.end).not.toBeNull();
     // Readiness at the start, not now: the 20 volumes written just before it had no copy on CL1 yet,
     // though they have one now.
-    expect(report.readiness.asOf).toBe(report.procedure!.start);
+    expect(report.readiness.asOf).toBe(report.procedure?.start);
     expect(report.readiness.mountCluster).toBe('CL1');
     expect(report.readiness.byMc.MCPROD).toMatchObject({ lost: 20 });
     expect(report.readiness.volumes).toBe(session.engineAt(Date.parse(startStep.at)).state.volumes.count);
@@ -82,12 +83,12 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
     expect(now.readiness.lost).toBe(0);
     expect(report.readiness.lost).toBe(20);
     // Every DR-host mount with its source or failure reason.
-    const mounts = report.mounts.map((m) => `${m.command.split(' ').slice(0, 2).join(' ')}|${m.ok ? [m.source, m.sourceCluster].join('@') : m.reason!.split(':')[0]}`);
+    const mounts = report.mounts.map((m) => `${m.command.split(' ').slice(0, 2).join(' ')}|${m.ok ? [m.source, m.sourceCluster].join('@') : m.reason?.split(':')[0]}`);
     // The test jobs read production volumes first, then write the DR test data (core/wizards/procedures.ts).
     expect(mounts).toEqual(['MOUNT A00010|live@CL1', 'MOUNT QQ0001|NO_SUCH_VOLUME', 'JOB DRHOST|5 of 5 jobs succeeded@', 'JOB DRHOST|10 of 10 jobs succeeded@']);
 
     const html = reportHtml(report);
-    expect(html).toContain(`Test start: <strong>${report.procedure!.start}</strong> — in place of time-zero`);
+    expect(html).toContain(`Test start: <strong>${report.procedure?.start}</strong> — in place of time-zero`);
     expect(html).toContain('Two-cluster grid using Selective Write Protect (Redbook §11.10.1)');
     expect(html).toContain('<h2>Readiness of the DR site at the test start</h2>');
     expect(html).toContain('<h2>What would have been lost at the test start, per Management Class</h2>');
@@ -100,7 +101,7 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
 
     const text = pdfText(await reportPdf(report));
     expect(text).toContain('DR test report — Two-cluster grid using Selective Write Protect');
-    expect(text).toContain(`Test start: ${report.procedure!.start}.`);
+    expect(text).toContain(`Test start: ${report.procedure?.start}.`);
     expect(text).toContain('What would have been lost at the test start, per Management Class');
     expect(text).toMatch(/MCPROD: \d+ volumes, \d+ recoverable, 20 lost/);
     expect(text).toContain('MOUNT QQ0001 ON CL1 HOST DRHOST  FAILED');
@@ -114,12 +115,12 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
       let run = startWizard(session, wizard.id);
       // Before the test starts the report says so, and answers for the grid as it is now.
       const before = buildProcedureReport(session, run);
-      expect(before.procedure!.start).toBeNull();
-      expect(reportHtml(before)).toContain(`Test start: <strong>not started yet (the step “${wizard.steps.find((s) => s.startsTest)!.title}” starts it)</strong>`);
+      expect(before.procedure).toMatchObject({ start: null });
+      expect(reportHtml(before)).toContain(`Test start: <strong>not started yet (the step “${wizard.steps.find((s) => s.startsTest)?.title}” starts it)</strong>`);
       run = stepUntil(session, run, null);
       const report = buildProcedureReport(session, run);
-      expect(report.procedure!.start).not.toBeNull();
-      expect(report.procedure!.drSite).not.toContain(run.params.production[0]);
+      expect(report.procedure).toMatchObject({ start: expect.any(String) });
+      expect(report.procedure?.drSite).not.toContain(run.params.production[0]);
       expect(report.mounts.find((m) => m.command.startsWith(`JOB ${run.params.drHost} WRITE`))).toMatchObject({ ok: true, source: '10 of 10 jobs succeeded' });
       expect(Object.keys(report.readiness.byMc).length).toBeGreaterThan(0);
       expect(pdfText(await reportPdf(report))).toContain(`${wizard.source}`);

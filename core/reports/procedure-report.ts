@@ -10,6 +10,7 @@ import type { Session } from '../session.js';
 import type { DrFamily } from '../world/dr-family.js';
 import { readiness } from '../rules/readiness.js';
 import { isoTime } from '../sim/time.js';
+import { clusterAt } from '../model/grid-lookup.js';
 import { WIZARDS } from '../wizards/procedures.js';
 import type { WizardRun } from '../wizards/runner.js';
 import { drHostMounts, type DrTestReport } from './dr-test-report.js';
@@ -18,7 +19,8 @@ import { drHostMounts, type DrTestReport } from './dr-test-report.js';
 export function testWindow(run: WizardRun): { start: number | null; end: number | null; startStep: string } {
   const wizard = WIZARDS.find((w) => w.id === run.wizardId);
   if (!wizard) throw new Error(`unknown wizard '${run.wizardId}'`);
-  const starter = wizard.steps.find((s) => s.startsTest) ?? wizard.steps.find((s) => s.phase === 'during')!;
+  const starter = wizard.steps.find((s) => s.startsTest) ?? wizard.steps.find((s) => s.phase === 'during');
+  if (!starter) throw new Error(`wizard '${run.wizardId}' has no step that starts the test`);
   const phaseOf = (id: string) => wizard.steps.find((s) => s.id === id)?.phase;
   const started = run.done.find((d) => d.stepId === starter.id);
   const ended = run.done.find((d) => phaseOf(d.stepId) === 'after');
@@ -64,7 +66,7 @@ export function buildProcedureReport(session: Session, run: WizardRun, drHost = 
       drCluster: run.params.drCluster,
       drHost,
       production: run.params.production,
-      drSite: site.clusters.map((c) => atStart.clusters[c]!.name),
+      drSite: site.clusters.map((c) => clusterAt(atStart, c).name),
       start: start === null ? null : isoTime(start),
       startStep,
       end: end === null ? null : isoTime(end),

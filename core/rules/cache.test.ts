@@ -30,7 +30,7 @@ describe('disk-only removal policy (Redbook §11.1)', () => {
     rig.ok('PRELOAD Q00000-Q00003 ON CL0 MC TWO SIZE 1GB CATEGORY 0003');
     expect(rig.ok('SHOW CLUSTER CL0').cacheUsedPercent).toBe(80);
     const job = rig.do('JOB H WRITE 2 SCRATCH ON CL0 MC ONE SIZE 1GB');
-    expect(job.ok && (job.result as { succeeded: number }).succeeded).toBe(2);
+    expect(job).toMatchObject({ ok: true, result: { succeeded: 2 } });
     // "all volumes in the scratch (Fast Ready) category are removed first"
     expect(Rig.messageIds(job)).toContain('TZ0400I');
     expect(inCl0(rig, 'Q00000')).toBe(false);

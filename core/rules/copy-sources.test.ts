@@ -11,8 +11,7 @@ import { Rng } from '../sim/rng.js';
 function connectedTo(start: number, n: number, down: Set<string>): Set<number> {
   const seen = new Set([start]);
   const todo = [start];
-  while (todo.length > 0) {
-    const a = todo.pop()!;
+  for (let a = todo.pop(); a !== undefined; a = todo.pop()) {
     for (let b = 0; b < n; b++) {
       if (seen.has(b) || down.has(`${Math.min(a, b)}-${Math.max(a, b)}`)) continue;
       seen.add(b);

@@ -9,6 +9,7 @@ import { CATEGORY_INSERT } from '../model/grid.js';
 import { NO_COPY } from '../model/volumes.js';
 import { reachable } from './reach.js';
 import type { DrFamily, TimeZeroImage } from '../world/dr-family.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export const MAX_FAMILIES = 8;
 export const MAX_FAMILY_CLUSTERS = 7;
@@ -27,17 +28,17 @@ export function addToFamily(state: GridState, name: string, cluster: number): Dr
     state.families.push(f);
   }
   if (f.flash) refuse('FLASH_ACTIVE', `DR family ${name} has FlashCopy enabled: disable it before changing members`);
-  if (f.clusters.includes(cluster)) refuse('ALREADY_MEMBER', `${state.clusters[cluster]!.name} is already in DR family ${name}`);
+  if (f.clusters.includes(cluster)) refuse('ALREADY_MEMBER', `${clusterAt(state, cluster).name} is already in DR family ${name}`);
   if (f.clusters.length >= MAX_FAMILY_CLUSTERS) refuse('FAMILY_FULL', `a DR family has at most ${MAX_FAMILY_CLUSTERS} clusters`);
   f.clusters.push(cluster);
-  if (f.writeProtect) state.clusters[cluster]!.writeProtect = true;
+  if (f.writeProtect) clusterAt(state, cluster).writeProtect = true;
   return f;
 }
 
 export function removeFromFamily(state: GridState, name: string, cluster: number): DrFamily {
   const f = family(state, name);
   if (f.flash) refuse('FLASH_ACTIVE', `DR family ${name} has FlashCopy enabled: disable it before changing members`);
-  if (!f.clusters.includes(cluster)) refuse('NOT_MEMBER', `${state.clusters[cluster]!.name} is not in DR family ${name}`);
+  if (!f.clusters.includes(cluster)) refuse('NOT_MEMBER', `${clusterAt(state, cluster).name} is not in DR family ${name}`);
   f.clusters = f.clusters.filter((c) => c !== cluster);
   if (f.clusters.length === 0) state.families = state.families.filter((x) => x !== f);
   return f;
@@ -46,7 +47,7 @@ export function removeFromFamily(state: GridState, name: string, cluster: number
 export function setFamilyWriteProtect(state: GridState, name: string, on: boolean): DrFamily {
   const f = family(state, name);
   f.writeProtect = on;
-  for (const c of f.clusters) state.clusters[c]!.writeProtect = on;
+  for (const c of f.clusters) clusterAt(state, c).writeProtect = on;
   return f;
 }
 
@@ -78,12 +79,11 @@ export function disableFlash(state: GridState, name: string): DrFamily {
 
 function protectedInFamily(state: GridState, f: DrFamily, category: number): boolean {
   if (category === CATEGORY_INSERT) return false;
-  return !f.clusters.some((c) => state.clusters[c]!.excludedCategories.includes(category));
+  return !f.clusters.some((c) => clusterAt(state, c).excludedCategories.includes(category));
 }
 
 function capture(state: GridState, v: number): TimeZeroImage {
-  const cols = state.volumes.cols;
-  return { level: cols.level[v]!, category: cols.category[v]!, mc: cols.mc[v]!, sizeBytes: cols.sizeBytes[v]!, copyLevel: cols.copyLevel.map((levels) => levels[v]!) };
+  return { level: state.volumes.get(v, 'level'), category: state.volumes.get(v, 'category'), mc: state.volumes.get(v, 'mc'), sizeBytes: state.volumes.get(v, 'sizeBytes'), copyLevel: state.volumes.copyLevelsOf(v) };
 }
 
 /**
@@ -94,7 +94,7 @@ export function preserveTimeZero(state: GridState, v: number): void {
   if (!state.flashActive) return;
   for (const f of state.families) {
     if (!f.flash || v >= f.volumesAtTimeZero || f.images.has(v)) continue;
-    if (!protectedInFamily(state, f, state.volumes.cols.category[v]!)) continue;
+    if (!protectedInFamily(state, f, state.volumes.get(v, 'category'))) continue;
     f.images.set(v, capture(state, v));
     f.metadataSnapshots++;
   }
@@ -123,7 +123,7 @@ export function resolveAtTimeZero(state: GridState, f: DrFamily, v: number, clus
   const cols = state.volumes.cols;
   const order = [cluster, ...f.clusters.filter((c) => c !== cluster)];
   const canReach = (c: number) => reachable(state, cluster, c);
-  const flashCapable = (c: number) => state.clusters[c]!.model === 'DISK';
+  const flashCapable = (c: number) => clusterAt(state, c).model === 'DISK';
   for (const c of order) {
     if (!f.clusters.includes(c) || !flashCapable(c) || !canReach(c)) continue;
     if (image.copyLevel[c] !== NO_COPY && image.copyLevel[c] === image.level) return { kind: 'snapshot', cluster: c };
@@ -133,7 +133,7 @@ export function resolveAtTimeZero(state: GridState, f: DrFamily, v: number, clus
       if (!f.clusters.includes(c) || !canReach(c)) continue;
       // Consistent at time-zero and unchanged since: a copy replicated after time-zero is stale for
       // the test even when it has caught up (seed 000 FIG. 3C: "it would still be stale").
-      const live = cols.copyLevel[c]![v]!;
+      const live = state.volumes.copyLevelOf(c, v);
       if (image.copyLevel[c] === image.level && live === image.level && cols.level[v] === image.level) return { kind: 'backup', cluster: c };
     }
   }
@@ -151,7 +151,7 @@ export function flashFamilyFor(state: GridState, hostName: string, cluster: numb
 export function takeSnapshotOwnership(state: GridState, f: DrFamily, v: number, cluster: number): void {
   const owner = f.snapshotOwner.get(v);
   if (owner !== undefined && owner !== cluster && reachable(state, cluster, owner) === false) {
-    refuse('OWNERSHIP_UNAVAILABLE', `the snapshot of ${state.volumes.volser(v)} is owned by ${state.clusters[owner]!.name}, which ${state.clusters[cluster]!.name} cannot reach`);
+    refuse('OWNERSHIP_UNAVAILABLE', `the snapshot of ${state.volumes.volser(v)} is owned by ${clusterAt(state, owner).name}, which ${clusterAt(state, cluster).name} cannot reach`);
   }
   f.snapshotOwner.set(v, cluster);
 }

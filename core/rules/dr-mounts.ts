@@ -7,6 +7,7 @@ import type { MountResult } from './mount-result.js';
 import { imageAtTimeZero, resolveAtTimeZero, takeSnapshotOwnership } from './dr-family.js';
 import { type DrFamily } from '../world/dr-family.js';
 import { TrailKind } from '../model/volume-trail.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluster: number, host: string): MountResult {
   const volser = state.volumes.volser(v);
@@ -18,8 +19,7 @@ export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluste
   takeSnapshotOwnership(state, f, v, cluster);
   // Claim 9: a metadata snapshot is made when the DR host first mounts the volume.
   if (!f.images.has(v)) {
-    const cols = state.volumes.cols;
-    f.images.set(v, { level: cols.level[v]!, category: cols.category[v]!, mc: cols.mc[v]!, sizeBytes: cols.sizeBytes[v]!, copyLevel: cols.copyLevel.map((l) => l[v]!) });
+    f.images.set(v, { level: state.volumes.get(v, 'level'), category: state.volumes.get(v, 'category'), mc: state.volumes.get(v, 'mc'), sizeBytes: state.volumes.get(v, 'sizeBytes'), copyLevel: state.volumes.copyLevelsOf(v) });
     f.metadataSnapshots++;
   }
   const mount: Mount = { volume: v, host, cluster, tvc: source.cluster, linkIndex: -1, readOnly: true, source: 'live', pendingBytes: null, lost: null, family: f.name, drSource: source.kind };
@@ -27,10 +27,10 @@ export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluste
   state.trail.push(state.now, v, TrailKind.drMount, cluster, source.cluster, 0, state.hosts.findIndex((h) => h.name === host));
   return {
     volser,
-    mountCluster: state.clusters[cluster]!.name,
-    tvcCluster: state.clusters[source.cluster]!.name,
+    mountCluster: clusterAt(state, cluster).name,
+    tvcCluster: clusterAt(state, source.cluster).name,
     source: source.kind,
-    sourceCluster: state.clusters[source.cluster]!.name,
+    sourceCluster: clusterAt(state, source.cluster).name,
     readOnly: true,
   };
 }

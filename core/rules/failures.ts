@@ -9,6 +9,7 @@ import { replanCopies } from './copies.js';
 import { loseMount, syncCategories } from './mounts.js';
 import { emit, emitLibraryMessage, isUp, reachable } from './reach.js';
 import { formatDuration } from '../sim/time.js';
+import { clusterAt, hostNamed, linkBetween, siteNamed } from '../model/grid-lookup.js';
 
 function afterTopologyChange(state: GridState): void {
   replanCopies(state);
@@ -36,13 +37,13 @@ function hostChannelErrors(state: GridState, lost: number[]): void {
     if (h.failed) continue;
     for (const x of lost) {
       const devices = h.devices[x];
-      if (devices && devices.online && devices.paths > devices.failedPaths) emit(state, 'IOS050I', h.name, state.clusters[x]!.name, '0');
+      if (devices && devices.online && devices.paths > devices.failedPaths) emit(state, 'IOS050I', h.name, clusterAt(state, x).name, '0');
     }
   }
 }
 
 export function failCluster(state: GridState, x: number): void {
-  const c = state.clusters[x]!;
+  const c = clusterAt(state, x);
   if (c.status === 'failed') refuse('ALREADY_FAILED', `${c.name} is already failed`);
   c.status = 'failed';
   loseMounts(state, (m) => m.cluster === x || m.tvc === x, `${c.name} failed`);
@@ -53,7 +54,7 @@ export function failCluster(state: GridState, x: number): void {
 }
 
 export function repairCluster(state: GridState, x: number): void {
-  const c = state.clusters[x]!;
+  const c = clusterAt(state, x);
   if (c.status !== 'failed') refuse('NOT_FAILED', `${c.name} is not failed`);
   c.status = 'online';
   restored(state, x);
@@ -66,15 +67,15 @@ function restored(state: GridState, x: number): void {
     delete other.takeover[x];
     delete other.lostPeerAt[x];
   }
-  state.clusters[x]!.lostPeerAt = {};
+  clusterAt(state, x).lostPeerAt = {};
 }
 
 export function failLink(state: GridState, a: number, b: number, one: boolean): void {
-  const link = state.links[linkKey(a, b)]!;
-  if (link.failed >= link.count) refuse('ALREADY_FAILED', `every link between ${state.clusters[a]!.name} and ${state.clusters[b]!.name} is already failed`);
+  const link = linkBetween(state, a, b);
+  if (link.failed >= link.count) refuse('ALREADY_FAILED', `every link between ${clusterAt(state, a).name} and ${clusterAt(state, b).name} is already failed`);
   const first = link.failed;
   link.failed = one ? link.failed + 1 : link.count;
-  const names = `${state.clusters[a]!.name}-${state.clusters[b]!.name}`;
+  const names = `${clusterAt(state, a).name}-${clusterAt(state, b).name}`;
   // Redbook §11.2.4: a job using the failed link for a remote TVC fails; a rerun uses another link.
   loseMounts(
     state,
@@ -86,33 +87,33 @@ export function failLink(state: GridState, a: number, b: number, one: boolean): 
 }
 
 export function repairLink(state: GridState, a: number, b: number): void {
-  const link = state.links[linkKey(a, b)]!;
-  if (link.failed === 0) refuse('NOT_FAILED', `no failed link between ${state.clusters[a]!.name} and ${state.clusters[b]!.name}`);
+  const link = linkBetween(state, a, b);
+  if (link.failed === 0) refuse('NOT_FAILED', `no failed link between ${clusterAt(state, a).name} and ${clusterAt(state, b).name}`);
   link.failed = 0;
   afterTopologyChange(state);
 }
 
 export function failHostLink(state: GridState, hostName: string, x: number): number {
-  const host = state.hosts.find((h) => h.name === hostName)!;
+  const host = hostNamed(state, hostName);
   const devices = host.devices[x];
-  if (!devices) refuse('DEVICES_OFFLINE', `${hostName} has no devices defined on ${state.clusters[x]!.name}`);
-  if (devices.failedPaths >= devices.paths) refuse('ALREADY_FAILED', `every host link from ${hostName} to ${state.clusters[x]!.name} is already failed`);
+  if (!devices) refuse('DEVICES_OFFLINE', `${hostName} has no devices defined on ${clusterAt(state, x).name}`);
+  if (devices.failedPaths >= devices.paths) refuse('ALREADY_FAILED', `every host link from ${hostName} to ${clusterAt(state, x).name} is already failed`);
   devices.failedPaths++;
   const left = devices.paths - devices.failedPaths;
   // Redbook §11.2.2: host channel errors are reported; with an alternate path I/O continues.
-  emit(state, 'IOS050I', hostName, state.clusters[x]!.name, String(left));
-  if (left === 0) loseMounts(state, (m) => m.host === hostName && m.cluster === x, `every host link from ${hostName} to ${state.clusters[x]!.name} failed`);
+  emit(state, 'IOS050I', hostName, clusterAt(state, x).name, String(left));
+  if (left === 0) loseMounts(state, (m) => m.host === hostName && m.cluster === x, `every host link from ${hostName} to ${clusterAt(state, x).name} failed`);
   return left;
 }
 
 export function repairHostLink(state: GridState, hostName: string, x: number): void {
-  const devices = state.hosts.find((h) => h.name === hostName)!.devices[x];
-  if (!devices || devices.failedPaths === 0) refuse('NOT_FAILED', `no failed host link from ${hostName} to ${state.clusters[x]!.name}`);
+  const devices = hostNamed(state, hostName).devices[x];
+  if (!devices || devices.failedPaths === 0) refuse('NOT_FAILED', `no failed host link from ${hostName} to ${clusterAt(state, x).name}`);
   devices.failedPaths = 0;
 }
 
 export function failSite(state: GridState, siteId: string): void {
-  const site = state.sites.find((s) => s.id === siteId)!;
+  const site = siteNamed(state, siteId);
   if (site.failed) refuse('ALREADY_FAILED', `site ${siteId} is already failed`);
   site.failed = true;
   const lost = state.clusters.filter((c) => c.site === siteId);
@@ -121,7 +122,7 @@ export function failSite(state: GridState, siteId: string): void {
     c.tsscOk = false; // the site's TSSC goes down with it
   }
   for (const h of state.hosts) if (h.site === siteId) h.failed = true;
-  loseMounts(state, (m) => lost.some((c) => c.index === m.cluster || c.index === m.tvc) || state.hosts.find((h) => h.name === m.host)!.failed, `site ${siteId} failed`);
+  loseMounts(state, (m) => lost.some((c) => c.index === m.cluster || c.index === m.tvc) || hostNamed(state, m.host).failed, `site ${siteId} failed`);
   hostChannelErrors(state, lost.map((c) => c.index));
   callHome(state, `site ${siteId} failed`);
   afterTopologyChange(state);
@@ -129,7 +130,7 @@ export function failSite(state: GridState, siteId: string): void {
 }
 
 export function repairSite(state: GridState, siteId: string): void {
-  const site = state.sites.find((s) => s.id === siteId)!;
+  const site = siteNamed(state, siteId);
   if (!site.failed) refuse('NOT_FAILED', `site ${siteId} is not failed`);
   site.failed = false;
   for (const c of state.clusters) {
@@ -143,7 +144,7 @@ export function repairSite(state: GridState, siteId: string): void {
 }
 
 export function setTssc(state: GridState, x: number, ok: boolean): void {
-  state.clusters[x]!.tsscOk = ok;
+  clusterAt(state, x).tsscOk = ok;
   if (ok) rearmAotm(state);
 }
 
@@ -161,7 +162,7 @@ function rearmAotm(state: GridState): void {
 }
 
 export function service(state: GridState, x: number, phase: 'PREP' | 'ON' | 'OFF'): void {
-  const c = state.clusters[x]!;
+  const c = clusterAt(state, x);
   if (c.status === 'failed') refuse('CLUSTER_UNAVAILABLE', `${c.name} is failed`);
   if (phase === 'PREP') c.status = 'service-prep';
   else if (phase === 'ON') {
@@ -177,8 +178,8 @@ export function service(state: GridState, x: number, phase: 'PREP' | 'ON' | 'OFF
 
 /** The MI's Ownership Takeover Mode: only against a cluster the survivor cannot reach. */
 export function setTakeover(state: GridState, survivor: number, failed: number, mode: TakeoverMode | null): void {
-  const s = state.clusters[survivor]!;
-  const f = state.clusters[failed]!;
+  const s = clusterAt(state, survivor);
+  const f = clusterAt(state, failed);
   if (survivor === failed) refuse('BAD_TAKEOVER', 'a cluster cannot take over for itself');
   if (mode !== null && reachable(state, survivor, failed)) {
     refuse('PEER_REACHABLE', `${s.name} can still reach ${f.name}: takeover would let two clusters own the same volumes`);
@@ -189,14 +190,14 @@ export function setTakeover(state: GridState, survivor: number, failed: number, 
 }
 
 export function setAotm(state: GridState, x: number, on: boolean, mode: TakeoverMode | null, graceMs: number | null): void {
-  const c = state.clusters[x]!;
+  const c = clusterAt(state, x);
   c.aotm = { enabled: on, mode: mode ?? c.aotm.mode, graceMs: graceMs ?? c.aotm.graceMs };
   if (on) for (const [peer, since] of Object.entries(c.lostPeerAt)) scheduleAotm(state, x, Number(peer), since);
 }
 
 /** The TSSC check at the end of the grace period; at once when the grace period is already over. */
 function scheduleAotm(state: GridState, x: number, peer: number, since: number): void {
-  const c = state.clusters[x]!;
+  const c = clusterAt(state, x);
   const due = since + c.aotm.graceMs;
   if (due <= state.now) aotmCheck(state, x, peer, since);
   else state.events.push(due, { kind: 'aotm', args: [x, peer, since] });
@@ -231,8 +232,8 @@ export function onAotm(state: GridState, event: FiredEvent<'aotm'>): void {
 }
 
 function aotmCheck(state: GridState, x: number, peer: number, since: number): void {
-  const c = state.clusters[x]!;
-  const p = state.clusters[peer]!;
+  const c = clusterAt(state, x);
+  const p = clusterAt(state, peer);
   if (c.lostPeerAt[peer] !== since || !isUp(c) || !c.aotm.enabled || c.takeover[peer]) return;
   if (!c.tsscOk || !p.tsscOk || p.status !== 'failed') return;
   c.takeover[peer] = c.aotm.mode;
@@ -240,6 +241,6 @@ function aotmCheck(state: GridState, x: number, peer: number, since: number): vo
 }
 
 export function describeAotm(state: GridState, x: number) {
-  const a = state.clusters[x]!.aotm;
+  const a = clusterAt(state, x).aotm;
   return { enabled: a.enabled, mode: a.mode, grace: formatDuration(a.graceMs) };
 }

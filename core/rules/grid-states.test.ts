@@ -30,7 +30,7 @@ describe('grid states per failure (Redbook §11.2)', () => {
   it('one of two grid links: Grid Links Degraded and VTS Operations Degraded (§11.2.4)', () => {
     const rig = new Rig(GRID);
     const fail = rig.do('FAIL LINK CL0 CL1 ONE');
-    expect((fail.result as { states: string[] }).states).toEqual([GLD, VOD]);
+    expect(fail.result).toMatchObject({ states: [GLD, VOD] });
     expect(Rig.messageIds(fail)).toEqual(expect.arrayContaining(['CALLHOME', 'CBR3786E']));
     expect(Rig.messageIds(fail)).not.toContain('G0013');
   });
@@ -38,7 +38,7 @@ describe('grid states per failure (Redbook §11.2)', () => {
   it('every grid link: Copy Operation Disabled too, and the peers report each other (§11.2.3)', () => {
     const rig = new Rig(GRID);
     const fail = rig.do('FAIL LINK CL0 CL1');
-    expect((fail.result as { states: string[] }).states).toEqual([GLD, VOD, COD]);
+    expect(fail.result).toMatchObject({ states: [GLD, VOD, COD] });
     expect(Rig.messageIds(fail)).toEqual(expect.arrayContaining(['CALLHOME', 'G0013', 'CBR3786E', 'CBR3785E']));
     // A RUN copy that cannot be made adds the immediate-deferred state.
     rig.ok('MC RR COPY RR');
@@ -49,10 +49,7 @@ describe('grid states per failure (Redbook §11.2)', () => {
   it('a cluster: VTS Operations Degraded and Copy Operation Disabled, but the links are fine (§11.2.6)', () => {
     const rig = new Rig(GRID);
     const fail = rig.do('FAIL CLUSTER CL1');
-    const grid = fail.result as { states: string[]; clusters: Record<string, { states: string[]; status: string }> };
-    expect(grid.states).toEqual([VOD, COD]);
-    expect(grid.clusters.CL1!.states).toEqual([]);
-    expect(grid.clusters.CL1!.status).toBe('failed');
+    expect(fail.result).toMatchObject({ states: [VOD, COD], clusters: { CL1: { states: [], status: 'failed' } } });
   });
 
   it('unavailable physical drives: Library Operations Degraded with CBR3758E (Redbook §11.1)', () => {
@@ -68,7 +65,7 @@ describe('grid states per failure (Redbook §11.2)', () => {
     const rig = new Rig(GRID);
     rig.ok('FAIL LINK CL0 CL1');
     const repair = rig.do('REPAIR LINK CL0 CL1');
-    expect((repair.result as { states: string[] }).states).toEqual([]);
+    expect(repair.result).toMatchObject({ states: [] });
     expect(Rig.messageIds(repair).filter((id) => id === 'TZ0101I')).toHaveLength(6);
     expect(Rig.messageIds(repair)).not.toContain('CALLHOME');
   });

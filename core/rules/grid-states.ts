@@ -5,6 +5,8 @@ import { linkKey, type GridLink } from '../model/grid.js';
 import { IMMEDIATE_DEFERRED } from '../world/copy-queues.js';
 import { emit, isUp, reachable } from './reach.js';
 import { countQueued } from './copies.js';
+import { clusterAt } from '../model/grid-lookup.js';
+import { field } from '../model/json-fields.js';
 
 export const GRID_LINKS_DEGRADED = 'Grid Links Degraded';
 export const VTS_OPERATIONS_DEGRADED = 'VTS Operations Degraded';
@@ -15,7 +17,7 @@ export const LIBRARY_OPERATIONS_DEGRADED = 'Library Operations Degraded';
 const ORDER = [GRID_LINKS_DEGRADED, VTS_OPERATIONS_DEGRADED, COPY_OPERATION_DISABLED, IMMEDIATE_DEFERRED_STATE, LIBRARY_OPERATIONS_DEGRADED];
 
 export function clusterStates(state: GridState, x: number, immediateDeferred = countQueued(state, IMMEDIATE_DEFERRED) > 0): string[] {
-  const c = state.clusters[x]!;
+  const c = clusterAt(state, x);
   if (!isUp(c)) return [];
   let linksDegraded = false;
   let peerFailed = false;
@@ -39,7 +41,10 @@ export function clusterStates(state: GridState, x: number, immediateDeferred = c
 /** The composite library's states: every state some cluster is in. */
 export function gridStates(clusters: Record<string, unknown>): string[] {
   const all = new Set<string>();
-  for (const c of Object.values(clusters)) for (const s of (c as { states: string[] }).states) all.add(s);
+  for (const c of Object.values(clusters)) {
+    const states = field(c, 'states');
+    if (Array.isArray(states)) for (const s of states) if (typeof s === 'string') all.add(s);
+  }
   return ORDER.filter((s) => all.has(s));
 }
 
@@ -108,8 +113,7 @@ function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
     if (v[i + 3] !== c.drives) (v[i + 3] = c.drives), (changed = true);
     i += 4;
   }
-  for (let k = 0; k < links.length; k++) {
-    const l = links[k]!;
+  for (const l of links) {
     x = l.a * 64 + l.b;
     if (v[i] !== x) (v[i] = x), (changed = true);
     if (v[i + 1] !== l.count) (v[i + 1] = l.count), (changed = true);

@@ -14,7 +14,7 @@ import { copyInFlight, enqueueCopy, startImmediateCopy } from './copies.js';
 import { acquireOwnership, canOwnForWrite } from './ownership.js';
 import { isUp, pairBandwidth, reachable } from './reach.js';
 import { isWriteProtected } from './write-protect.js';
-import { flashFamilyFor, imageAtTimeZero, isExcludedCategory, preserveTimeZero } from './dr-family.js';
+import { family, flashFamilyFor, imageAtTimeZero, isExcludedCategory, preserveTimeZero } from './dr-family.js';
 import { mountAtTimeZero } from './dr-mounts.js';
 import type { MountResult } from './mount-result.js';
 import { checkRecall } from './physical/stacked.js';
@@ -23,8 +23,8 @@ const NO_MC = 255;
 const RUN_WAIT_LIMIT_MS = 30 * 86_400_000;
 
 function hostDevices(state: GridState, hostName: string, cluster: number) {
-  const host = state.hosts.find((h) => h.name === hostName)!;
-  const c = state.clusters[cluster]!;
+  const host = hostNamed(state, hostName);
+  const c = clusterAt(state, cluster);
   if (c.status === 'failed' || c.status === 'service') {
     refuse('CLUSTER_UNAVAILABLE', `${c.name} is ${c.status === 'failed' ? 'failed' : 'in service'}: its virtual devices are unavailable`);
   }
@@ -36,6 +36,7 @@ function hostDevices(state: GridState, hostName: string, cluster: number) {
 }
 
 import { TrailKind } from '../model/volume-trail.js';
+import { clusterAt, hostNamed, linkBetween } from '../model/grid-lookup.js';
 
 export function mountSpecific(state: GridState, volser: string, cluster: number, hostName: string): MountResult {
   hostDevices(state, hostName, cluster);
@@ -46,8 +47,8 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   // The category at time-zero decides: production moving a volume into an excluded category after
   // time-zero must not hand the DR host the live volume (spec §7: category changes never alter what it sees).
   const family = flashFamilyFor(state, hostName, cluster);
-  if (family && !isExcludedCategory(state, family, imageAtTimeZero(state, family, v)?.category ?? cols.category[v]!)) return mountAtTimeZero(state, family, v, cluster, hostName);
-  if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${state.clusters[cols.mountedOn[v]!]!.name}`);
+  if (family && !isExcludedCategory(state, family, imageAtTimeZero(state, family, v)?.category ?? state.volumes.get(v, 'category'))) return mountAtTimeZero(state, family, v, cluster, hostName);
+  if (cols.mountedOn[v] !== NOT_MOUNTED) refuse('ALREADY_MOUNTED', `${volser} is mounted on ${clusterAt(state, state.volumes.get(v, 'mountedOn')).name}`);
   // Fast Ready (spec §12; Redbook §11.9.7: "mounting that volume through a specific mount will not
   // recall the previously written data … will always mount a blank volume from a scratch (Fast Ready)
   // category"; §11.10.1 step 3: "when 'Expire Hold' is enabled, the TS7700 will not allow any host
@@ -56,7 +57,7 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   const category = knownCategory(state, v, cluster);
   if (isScratch(state, category)) {
     const writeProtected = isWriteProtected(state, cluster, category);
-    if (!(writeProtected && state.clusters[cluster]!.ignoreFastReady)) {
+    if (!(writeProtected && clusterAt(state, cluster).ignoreFastReady)) {
       const until = expireHoldUntil(state, v, category);
       if (until > state.now) {
         refuse('EXPIRE_HOLD', `${volser} is in scratch category ${hex4(category)} under Expire Hold until ${isoTime(until)}: no host can mount it`);
@@ -72,18 +73,18 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
   let recallMs = 0;
   if (!isInCache(state, tvc, v) && cols.level[v] === 0) {
     // Never written (inserted, data level 0): there is nothing on tape to recall.
-    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot mount ${volser}`);
+    if (!ensureRoom(state, tvc, state.volumes.get(v, 'sizeBytes'))) refuse('CACHE_FULL', `${clusterAt(state, tvc).name} cache is full: cannot mount ${volser}`);
     placeInCache(state, tvc, v, 0, true);
   } else if (!isInCache(state, tvc, v)) {
     // Redbook §11.1: a recall into the TVC is done as part of the mount operation.
     checkRecall(state, tvc, v);
     recallMs = recallTime(state, v);
-    if (!ensureRoom(state, tvc, cols.sizeBytes[v]!)) refuse('CACHE_FULL', `${state.clusters[tvc]!.name} cache is full: cannot recall ${volser}`);
+    if (!ensureRoom(state, tvc, state.volumes.get(v, 'sizeBytes'))) refuse('CACHE_FULL', `${clusterAt(state, tvc).name} cache is full: cannot recall ${volser}`);
     advanceTo(state, state.now + recallMs);
-    placeInCache(state, tvc, v, cols.level[v]!, true);
-    state.trail.push(state.now, v, TrailKind.recall, tvc, -1, cols.level[v]!);
+    placeInCache(state, tvc, v, state.volumes.get(v, 'level'), true);
+    state.trail.push(state.now, v, TrailKind.recall, tvc, -1, state.volumes.get(v, 'level'));
   }
-  const readOnly = ownership.readOnly || isWriteProtected(state, cluster, cols.category[v]!);
+  const readOnly = ownership.readOnly || isWriteProtected(state, cluster, state.volumes.get(v, 'category'));
   const mount = attach(state, v, hostName, cluster, tvc, readOnly, 'live');
   cols.lastAccess[v] = state.now;
   const result = mountResult(state, mount);
@@ -93,12 +94,12 @@ export function mountSpecific(state: GridState, volser: string, cluster: number,
 
 /** The volume's category as `cluster` knows it: a change it has not seen yet does not count. */
 export function knownCategory(state: GridState, v: number, cluster: number): number {
-  return state.clusters[cluster]!.unseenCategories?.[v]?.category ?? state.volumes.cols.category[v]!;
+  return clusterAt(state, cluster).unseenCategories?.[v]?.category ?? state.volumes.get(v, 'category');
 }
 
 /** Clusters that cannot reach the cluster changing a volume's category keep the one they knew. */
 function recordUnseenCategory(state: GridState, v: number, via: number): void {
-  const old = state.volumes.cols.category[v]!;
+  const old = state.volumes.get(v, 'category');
   for (const c of state.clusters) {
     if (c.index === via || !isUp(c) || reachable(state, via, c.index)) continue;
     const unseen = (c.unseenCategories ??= {});
@@ -111,17 +112,16 @@ export function syncCategories(state: GridState): void {
   for (const c of state.clusters) {
     const unseen = c.unseenCategories;
     if (!unseen || !isUp(c)) continue;
-    for (const key of Object.keys(unseen)) if (reachable(state, c.index, unseen[Number(key)]!.via)) delete unseen[Number(key)];
+    for (const [key, change] of Object.entries(unseen)) if (reachable(state, c.index, change.via)) delete unseen[Number(key)];
     if (Object.keys(unseen).length === 0) delete c.unseenCategories;
   }
 }
 
 /** When a returned volume's Expire Hold ends (0: none). A never-written volume has no data to hold. */
-export function expireHoldUntil(state: GridState, v: number, category = state.volumes.cols.category[v]!): number {
-  const cols = state.volumes.cols;
+export function expireHoldUntil(state: GridState, v: number, category = state.volumes.get(v, 'category')): number {
   const hold = state.categories[category]?.expireHoldMs ?? 0;
-  if (hold <= 0 || cols.level[v]! === 0) return 0;
-  return cols.categoryChangedAt[v]! + hold;
+  if (hold <= 0 || state.volumes.get(v, 'level') === 0) return 0;
+  return state.volumes.get(v, 'categoryChangedAt') + hold;
 }
 
 /**
@@ -144,14 +144,12 @@ export function assignMountMc(state: GridState, result: MountResult, mcName: str
 }
 
 function usableCopy(state: GridState, v: number, c: number, level: number): boolean {
-  const cols = state.volumes.cols;
-  return cols.copyLevel[c]![v] === level && (isInCache(state, c, v) || (cols.premigrated[v]! & (1 << c)) !== 0 || level === 0);
+  return state.volumes.copyLevelOf(c, v) === level && (isInCache(state, c, v) || (state.volumes.get(v, 'premigrated') & (1 << c)) !== 0 || level === 0);
 }
 
 /** Local consistent copy first, then a reachable peer's (in cache before on tape, most bandwidth). */
 function selectTvc(state: GridState, v: number, cluster: number): number {
-  const cols = state.volumes.cols;
-  const level = cols.level[v]!;
+  const level = state.volumes.get(v, 'level');
   if (usableCopy(state, v, cluster, level)) return cluster;
   let best = -1;
   let bestScore = -1;
@@ -164,14 +162,14 @@ function selectTvc(state: GridState, v: number, cluster: number): number {
     }
   }
   if (best < 0) {
-    refuse('NO_VALID_COPY', `no consistent copy of ${state.volumes.volser(v)} (level ${level}) is reachable from ${state.clusters[cluster]!.name}`);
+    refuse('NO_VALID_COPY', `no consistent copy of ${state.volumes.volser(v)} (level ${level}) is reachable from ${clusterAt(state, cluster).name}`);
   }
   return best;
 }
 
 export function mountScratch(state: GridState, cluster: number, hostName: string, mcName: string | null, category: number | null): MountResult {
   const host = hostDevices(state, hostName, cluster);
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   const scratchCategory = category ?? host.devsup.scratch;
   if (isWriteProtected(state, cluster, scratchCategory)) {
     refuse('WRITE_PROTECTED', `${c.name} is write protected and category ${hex4(scratchCategory)} is not excluded`);
@@ -181,8 +179,8 @@ export function mountScratch(state: GridState, cluster: number, hostName: string
   const v = takeScratch(state, cluster, scratchCategory);
   const cols = state.volumes.cols;
   acquireOwnership(state, v, cluster);
-  const oldMc = cols.mc[v]!;
-  const oldCategory = cols.category[v]!;
+  const oldMc = state.volumes.get(v, 'mc');
+  const oldCategory = state.volumes.get(v, 'category');
   if (mcName !== null) cols.mc[v] = state.mcs.findIndex((m) => m.name === mcName);
   else if (cols.mc[v] === NO_MC && state.mcs.length > 0) cols.mc[v] = 0;
   // OAM makes the volume private (the host's DEVSUP private category) once the scratch mount completes.
@@ -216,7 +214,7 @@ function takeScratch(state: GridState, cluster: number, category: number): numbe
       }
       // Expire hold (Redbook §11.4.1) keeps a returned volume's data from reuse until it expires; a
       // volume that was never written has nothing to hold.
-      if (hold > 0 && cols.level[v]! > 0 && cols.categoryChangedAt[v]! + hold > state.now) {
+      if (hold > 0 && state.volumes.get(v, 'level') > 0 && state.volumes.get(v, 'categoryChangedAt') + hold > state.now) {
         deferred++; // Expire hold: not reusable yet; later returns are held longer still
         break;
       }
@@ -225,26 +223,26 @@ function takeScratch(state: GridState, cluster: number, category: number): numbe
       return v;
     }
   }
-  refuse('NO_SCRATCH', `no scratch volume in category ${hex4(category)} that ${state.clusters[cluster]!.name} owns or can take`);
+  refuse('NO_SCRATCH', `no scratch volume in category ${hex4(category)} that ${clusterAt(state, cluster).name} owns or can take`);
 }
 
 function takeable(state: GridState, owner: number, cluster: number): boolean {
   if (reachable(state, cluster, owner)) return true;
-  const status = state.clusters[owner]!.status;
-  return status === 'service' || status === 'service-prep' || state.clusters[cluster]!.takeover[owner] === 'write';
+  const status = clusterAt(state, owner).status;
+  return status === 'service' || status === 'service-prep' || clusterAt(state, cluster).takeover[owner] === 'write';
 }
 
 function removeAt(pool: { at(i: number): number; shift(): number; unshift(v: number): void }, i: number): void {
   const front: number[] = [];
   for (let k = 0; k < i; k++) front.push(pool.shift());
   pool.shift();
-  for (let k = front.length - 1; k >= 0; k--) pool.unshift(front[k]!);
+  for (const v of front.reverse()) pool.unshift(v);
 }
 
 function attach(state: GridState, v: number, host: string, cluster: number, tvc: number, readOnly: boolean, source: Mount['source']): Mount {
   let linkIndex = -1;
   if (tvc !== cluster) {
-    const link = state.links[linkKeyOf(cluster, tvc)]!;
+    const link = linkBetween(state, cluster, tvc);
     linkIndex = link.failed + state.rng.below(link.count - link.failed);
   }
   const mount: Mount = { volume: v, host, cluster, tvc, linkIndex, readOnly, source, pendingBytes: null, lost: null };
@@ -254,17 +252,13 @@ function attach(state: GridState, v: number, host: string, cluster: number, tvc:
   return mount;
 }
 
-function linkKeyOf(a: number, b: number): string {
-  return a < b ? `${a}-${b}` : `${b}-${a}`;
-}
-
 function mountResult(state: GridState, m: Mount): MountResult {
   const result: MountResult = {
     volser: state.volumes.volser(m.volume),
-    mountCluster: state.clusters[m.cluster]!.name,
-    tvcCluster: state.clusters[m.tvc]!.name,
+    mountCluster: clusterAt(state, m.cluster).name,
+    tvcCluster: clusterAt(state, m.tvc).name,
     source: m.source,
-    sourceCluster: state.clusters[m.tvc]!.name,
+    sourceCluster: clusterAt(state, m.tvc).name,
     readOnly: m.readOnly,
   };
   // Redbook §11.2.4: a remote mount runs over one grid link; if that link fails, so does the job.
@@ -287,7 +281,7 @@ export function findMount(state: GridState, volser: string, host: string | null)
   const v = findVolume(state, volser);
   const live = state.mounts.get(v);
   const dr = state.drMounts.get(v);
-  if (fits(live, host) && fits(dr, host)) refuse('AMBIGUOUS_MOUNT', `${volser} is mounted by ${live!.host} and, at time-zero, by ${dr!.host}: say HOST`);
+  if (fits(live, host) && fits(dr, host)) refuse('AMBIGUOUS_MOUNT', `${volser} is mounted by ${live.host} and, at time-zero, by ${dr.host}: say HOST`);
   const mount = fits(live, host) ? live : fits(dr, host) ? dr : undefined;
   if (!mount) refuse('NOT_MOUNTED', `${volser} is not mounted${host ? ` by ${host}` : ''}`);
   return mount;
@@ -301,29 +295,28 @@ function activeMount(state: GridState, volser: string, host: string | null): Mou
 
 export function writeVolume(state: GridState, volser: string, bytes: number, host: string | null = null): { volser: string; bytes: number; tvcCluster: string } {
   const m = activeMount(state, volser, host);
-  const cols = state.volumes.cols;
   if (m.family) refuse('WRITE_PROTECTED', `${volser} is mounted from DR family ${m.family}'s time-zero image, which is read-only`);
-  if (isWriteProtected(state, m.cluster, cols.category[m.volume]!)) {
-    refuse('WRITE_PROTECTED', `${state.clusters[m.cluster]!.name} is write protected: ${volser} cannot be modified`);
+  if (isWriteProtected(state, m.cluster, state.volumes.get(m.volume, 'category'))) {
+    refuse('WRITE_PROTECTED', `${clusterAt(state, m.cluster).name} is write protected: ${volser} cannot be modified`);
   }
   if (m.readOnly) refuse('READ_ONLY_TAKEOVER', `${volser} was taken under read-only ownership takeover: writes are not allowed`);
   const already = m.pendingBytes ?? 0;
-  if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already)) || outOfCache(state, m.tvc)) refuse('CACHE_FULL', `${state.clusters[m.tvc]!.name} cache is full`);
+  if (!ensureRoom(state, m.tvc, Math.max(0, bytes - already)) || outOfCache(state, m.tvc)) refuse('CACHE_FULL', `${clusterAt(state, m.tvc).name} cache is full`);
   m.pendingBytes = bytes;
-  return { volser, bytes, tvcCluster: state.clusters[m.tvc]!.name };
+  return { volser, bytes, tvcCluster: clusterAt(state, m.tvc).name };
 }
 
 export function readVolume(state: GridState, volser: string, host: string | null = null) {
   const m = activeMount(state, volser, host);
   const cols = state.volumes.cols;
   if (m.family) {
-    const image = state.families.find((f) => f.name === m.family)!.images.get(m.volume);
-    return { volser, level: image?.level ?? cols.level[m.volume]!, sizeMB: (image?.sizeBytes ?? cols.sizeBytes[m.volume]!) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, source: m.drSource };
+    const image = family(state, m.family).images.get(m.volume);
+    return { volser, level: image?.level ?? state.volumes.get(m.volume, 'level'), sizeMB: (image?.sizeBytes ?? state.volumes.get(m.volume, 'sizeBytes')) / 2 ** 20, tvcCluster: clusterAt(state, m.tvc).name, source: m.drSource };
   }
   cols.lastAccess[m.volume] = state.now;
   // A Fast Ready mount presents a blank volume (Redbook §11.9.7): nothing of the old data is read.
-  if (m.source === 'scratch') return { volser, level: 0, sizeMB: (m.pendingBytes ?? 0) / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name, blank: true };
-  return { volser, level: cols.level[m.volume]!, sizeMB: cols.sizeBytes[m.volume]! / 2 ** 20, tvcCluster: state.clusters[m.tvc]!.name };
+  if (m.source === 'scratch') return { volser, level: 0, sizeMB: (m.pendingBytes ?? 0) / 2 ** 20, tvcCluster: clusterAt(state, m.tvc).name, blank: true };
+  return { volser, level: state.volumes.get(m.volume, 'level'), sizeMB: state.volumes.get(m.volume, 'sizeBytes') / 2 ** 20, tvcCluster: clusterAt(state, m.tvc).name };
 }
 
 export interface DemountResult {
@@ -347,16 +340,16 @@ export function demount(state: GridState, volser: string, host: string | null = 
     state.drMounts.delete(v);
     state.trail.push(state.now, v, TrailKind.demount, m.cluster);
     if (m.lost) refuse('JOB_FAILED', `${volser}: ${m.lost}`);
-    return { volser, level: image?.level ?? cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+    return { volser, level: image?.level ?? state.volumes.get(v, 'level'), tvcCluster: clusterAt(state, m.tvc).name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   }
   if (m.lost) {
     detach(state, v);
     refuse('JOB_FAILED', `${volser}: ${m.lost}`);
   }
-  const result: DemountResult = { volser, level: cols.level[v]!, tvcCluster: state.clusters[m.tvc]!.name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
+  const result: DemountResult = { volser, level: state.volumes.get(v, 'level'), tvcCluster: clusterAt(state, m.tvc).name, runCopies: [], deferredCopies: [], waitedSeconds: 0 };
   if (m.pendingBytes !== null) {
     preserveTimeZero(state, v);
-    const level = cols.level[v]! + 1;
+    const level = state.volumes.get(v, 'level') + 1;
     cols.level[v] = level;
     resizeCached(state, v, m.pendingBytes);
     placeInCache(state, m.tvc, v, level);
@@ -368,9 +361,9 @@ export function demount(state: GridState, volser: string, host: string | null = 
       advanceUntil(state, () => run.every((t) => !copyInFlight(state, t, v)), state.now + RUN_WAIT_LIMIT_MS);
       result.waitedSeconds = (state.now - started) / 1000;
     }
-  } else if (m.mcChanged && cols.level[v]! > 0) {
+  } else if (m.mcChanged && state.volumes.get(v, 'level') > 0) {
     // The new Management Class's copy policy applies at rewind-unload even without a write.
-    const level = cols.level[v]!;
+    const level = state.volumes.get(v, 'level');
     const started = state.now;
     const run = replicate(state, v, m.tvc, level, result, true);
     if (run.length > 0) {
@@ -380,23 +373,23 @@ export function demount(state: GridState, volser: string, host: string | null = 
   }
   cols.lastAccess[v] = state.now;
   detach(state, v);
-  state.trail.push(state.now, v, TrailKind.demount, m.cluster, -1, cols.level[v]!);
+  state.trail.push(state.now, v, TrailKind.demount, m.cluster, -1, state.volumes.get(v, 'level'));
   return result;
 }
 
 /** `missingOnly`: a copy-policy refresh, only to clusters without a consistent copy yet. */
 function replicate(state: GridState, v: number, tvc: number, level: number, result: DemountResult, missingOnly = false): number[] {
-  const mc = state.mcs[state.volumes.cols.mc[v]!];
+  const mc = state.mcs[state.volumes.get(v, 'mc')];
   if (!mc) return [];
   const run: number[] = [];
   for (let t = 0; t < state.clusters.length; t++) {
     if (t === tvc) continue;
-    if (missingOnly && (state.volumes.cols.copyLevel[t]![v] === level || copyInFlight(state, t, v))) continue;
+    if (missingOnly && (state.volumes.copyLevelOf(t, v) === level || copyInFlight(state, t, v))) continue;
     const mode = mc.modes[t] ?? 'N';
-    const name = state.clusters[t]!.name;
+    const name = clusterAt(state, t).name;
     if (mode === 'S') {
       // Synchronous mode duplexes at write time; an unreachable S peer turns synchronous-deferred.
-      if (reachable(state, tvc, t) && ensureRoom(state, t, state.volumes.cols.sizeBytes[v]!)) {
+      if (reachable(state, tvc, t) && ensureRoom(state, t, state.volumes.get(v, 'sizeBytes'))) {
         placeInCache(state, t, v, level);
         state.trail.push(state.now, v, TrailKind.copy, t, tvc, level);
         result.runCopies.push(name);
@@ -433,13 +426,13 @@ export function loseMount(state: GridState, m: Mount, reason: string): void {
   state.messages.push({
     time: new Date(state.now).toISOString().replace(/\.000Z$/, 'Z'),
     id: 'TZ0200E',
-    text: `Job using ${state.volumes.volser(m.volume)} on ${state.clusters[m.cluster]!.name} failed: ${reason}.`,
+    text: `Job using ${state.volumes.volser(m.volume)} on ${clusterAt(state, m.cluster).name} failed: ${reason}.`,
   });
 }
 
 /** The cluster a host's commands go through: its first cluster with devices online and working. */
 function hostCluster(state: GridState, hostName: string): number {
-  const host = state.hosts.find((h) => h.name === hostName)!;
+  const host = hostNamed(state, hostName);
   if (host.failed) refuse('DEVICES_OFFLINE', `host ${host.name} is down`);
   for (const c of state.clusters) {
     const d = host.devices[c.index];
@@ -458,30 +451,30 @@ export function changeVolume(state: GridState, v: number, category: number | nul
     // write-protected cluster refuses the change unless the volume's category is excluded.
     const through = hostCluster(state, hostName);
     if (isWriteProtected(state, through, knownCategory(state, v, through))) {
-      refuse('WRITE_PROTECTED', `${state.clusters[through]!.name} is write protected: ${hostName} cannot change ${volser} (category ${hex4(cols.category[v]!)} is not excluded)`);
+      refuse('WRITE_PROTECTED', `${clusterAt(state, through).name} is write protected: ${hostName} cannot change ${volser} (category ${hex4(state.volumes.get(v, 'category'))} is not excluded)`);
     }
   }
-  const owner = cols.owner[v]!;
-  let via = isUp(state.clusters[owner]!) ? owner : -1;
+  const owner = state.volumes.get(v, 'owner');
+  let via = isUp(clusterAt(state, owner)) ? owner : -1;
   if (via < 0) {
     for (const c of state.clusters) if (isUp(c) && canOwnForWrite(state, v, c.index)) { via = c.index; break; }
   }
   if (via < 0) {
     const readOnly = state.clusters.some((c) => isUp(c) && c.takeover[owner] === 'read');
-    if (readOnly) refuse('READ_ONLY_TAKEOVER', `${volser}: ${state.clusters[owner]!.name} is taken over read-only; attributes cannot change`);
-    refuse('OWNERSHIP_UNAVAILABLE', `${volser} is owned by ${state.clusters[owner]!.name}, which no cluster can reach`);
+    if (readOnly) refuse('READ_ONLY_TAKEOVER', `${volser}: ${clusterAt(state, owner).name} is taken over read-only; attributes cannot change`);
+    refuse('OWNERSHIP_UNAVAILABLE', `${volser} is owned by ${clusterAt(state, owner).name}, which no cluster can reach`);
   }
-  if (isWriteProtected(state, via, cols.category[v]!)) refuse('WRITE_PROTECTED', `${state.clusters[via]!.name} is write protected: ${volser} cannot change`);
+  if (isWriteProtected(state, via, state.volumes.get(v, 'category'))) refuse('WRITE_PROTECTED', `${clusterAt(state, via).name} is write protected: ${volser} cannot change`);
   acquireOwnership(state, v, via);
-  const oldCategory = cols.category[v]!;
-  const oldMc = cols.mc[v]!;
+  const oldCategory = state.volumes.get(v, 'category');
+  const oldMc = state.volumes.get(v, 'mc');
   if ((mc !== null && mc !== cols.mc[v]) || (category !== null && category !== cols.category[v])) preserveTimeZero(state, v);
   if (mc !== null) cols.mc[v] = mc;
   if (category !== null && category !== cols.category[v]) {
     recordUnseenCategory(state, v, via);
     cols.category[v] = category;
     cols.categoryChangedAt[v] = state.now;
-    if (isScratch(state, category)) state.scratch.add(category, cols.owner[v]!, v);
+    if (isScratch(state, category)) state.scratch.add(category, state.volumes.get(v, 'owner'), v);
   }
   trailChanges(state, v, oldCategory, oldMc);
 }
@@ -489,8 +482,8 @@ export function changeVolume(state: GridState, v: number, category: number | nul
 /** A category or Management Class change, old and new packed into one number, for the volume's history. */
 function trailChanges(state: GridState, v: number, oldCategory: number, oldMc: number): void {
   const cols = state.volumes.cols;
-  if (cols.category[v] !== oldCategory) state.trail.push(state.now, v, TrailKind.category, cols.owner[v]!, -1, 0, oldCategory * 65536 + cols.category[v]!);
-  if (cols.mc[v] !== oldMc) state.trail.push(state.now, v, TrailKind.mc, cols.owner[v]!, -1, 0, oldMc * 256 + cols.mc[v]!);
+  if (cols.category[v] !== oldCategory) state.trail.push(state.now, v, TrailKind.category, state.volumes.get(v, 'owner'), -1, 0, oldCategory * 65536 + state.volumes.get(v, 'category'));
+  if (cols.mc[v] !== oldMc) state.trail.push(state.now, v, TrailKind.mc, state.volumes.get(v, 'owner'), -1, 0, oldMc * 256 + state.volumes.get(v, 'mc'));
 }
 
 export { NO_MC };

@@ -108,7 +108,7 @@ describe('Autonomic Ownership Takeover Manager (Redbook §11.1)', () => {
     expect(rig.ok('SHOW GRID').clusters.CL1.takeover).toEqual({});
     const late = rig.do('ADVANCE 2m');
     expect(Rig.messageIds(late)).toContain('G0009');
-    expect(late.messages.find((m) => m.text.includes('G0009'))!.time).toBe('2026-01-01T00:20:00Z');
+    expect(late.messages.find((m) => m.text.includes('G0009'))?.time).toBe('2026-01-01T00:20:00Z');
     expect(rig.ok('SHOW GRID').clusters.CL1.takeover).toEqual({ CL0: 'write' });
     expect(rig.ok('MOUNT A00000 ON CL1 HOST H').readOnly).toBe(false);
   });

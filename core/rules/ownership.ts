@@ -5,6 +5,7 @@
 import type { GridState } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
 import { reachable } from './reach.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export interface Ownership {
   readOnly: boolean;
@@ -13,9 +14,9 @@ export interface Ownership {
 /** Takes ownership of v for `cluster`, or refuses with OWNERSHIP_UNAVAILABLE. */
 export function acquireOwnership(state: GridState, v: number, cluster: number): Ownership {
   const cols = state.volumes.cols;
-  const owner = cols.owner[v]!;
+  const owner = state.volumes.get(v, 'owner');
   if (owner === cluster) return { readOnly: false };
-  const ownerCluster = state.clusters[owner]!;
+  const ownerCluster = clusterAt(state, owner);
   if (reachable(state, cluster, owner)) {
     cols.owner[v] = cluster;
     return { readOnly: false };
@@ -25,7 +26,7 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
     cols.owner[v] = cluster;
     return { readOnly: false };
   }
-  const mode = state.clusters[cluster]!.takeover[owner];
+  const mode = clusterAt(state, cluster).takeover[owner];
   if (mode === 'write') {
     cols.owner[v] = cluster;
     return { readOnly: false };
@@ -34,14 +35,14 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
   if (mode === 'read') return { readOnly: true };
   refuse(
     'OWNERSHIP_UNAVAILABLE',
-    `${state.volumes.volser(v)} is owned by ${ownerCluster.name}, which ${state.clusters[cluster]!.name} cannot reach, and no ownership takeover mode is set`,
+    `${state.volumes.volser(v)} is owned by ${ownerCluster.name}, which ${clusterAt(state, cluster).name} cannot reach, and no ownership takeover mode is set`,
   );
 }
 
 /** Whether `cluster` could take v with write access, without taking it. */
 export function canOwnForWrite(state: GridState, v: number, cluster: number): boolean {
-  const owner = state.volumes.cols.owner[v]!;
+  const owner = state.volumes.get(v, 'owner');
   if (owner === cluster || reachable(state, cluster, owner)) return true;
-  const status = state.clusters[owner]!.status;
-  return status === 'service' || status === 'service-prep' || state.clusters[cluster]!.takeover[owner] === 'write';
+  const status = clusterAt(state, owner).status;
+  return status === 'service' || status === 'service-prep' || clusterAt(state, cluster).takeover[owner] === 'write';
 }

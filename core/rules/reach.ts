@@ -4,6 +4,7 @@ import { linkBandwidth, linkKey, type Cluster, type GridLink } from '../model/gr
 import type { GridState } from '../world/state.js';
 import { MESSAGES, type MessageId } from '../runbook/messages.js';
 import { isoTime } from '../sim/time.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 /** Online or preparing for service: it still answers its peers (Redbook §11.1). */
 export function isUp(cluster: Cluster): boolean {
@@ -23,14 +24,14 @@ function linkOf(state: GridState, a: number, b: number): GridLink | undefined {
 /** Bytes per second between two clusters over their working grid links; 0 when either is down. */
 export function pairBandwidth(state: GridState, a: number, b: number): number {
   if (a === b) return Infinity;
-  const ca = state.clusters[a]!;
-  const cb = state.clusters[b]!;
+  const ca = clusterAt(state, a);
+  const cb = clusterAt(state, b);
   if (!isUp(ca) || !isUp(cb)) return 0;
   return linkBandwidth(linkOf(state, a, b));
 }
 
 export function reachable(state: GridState, a: number, b: number): boolean {
-  if (a === b) return isUp(state.clusters[a]!);
+  if (a === b) return isUp(clusterAt(state, a));
   return pairBandwidth(state, a, b) > 0;
 }
 

@@ -1,10 +1,11 @@
 // DR readiness (issue 4 item 2; seed 000 claim 1): the totals must be exactly what a DR host mount of
 // every volume would meet at time-zero, before the test and during it, when production has changed
 // volumes since time-zero and their before-images are counted apart from the live columns.
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Rig } from '../runbook/testing.js';
 import { resolveAtTimeZero } from './dr-family.js';
 import { readiness } from './readiness.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 const SETUP = `SAMPLE flash-dr-family
 LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL2
@@ -16,15 +17,17 @@ JOB PRODHOST WRITE 40 SCRATCH ON CL0 MC MCPROD`;
 /** What claim 1's mount resolution says of every volume that existed at time-zero, tallied. */
 function expected(rig: Rig, mountCluster: number) {
   const state = rig.session.engine.state;
-  const f = state.families[0]!;
-  const bySource: Record<string, Record<string, number>> = { snapshot: {}, backup: {} };
+  const [f] = state.families;
+  assert.isDefined(f, 'the DR family');
+  const bySource: Record<'snapshot' | 'backup', Record<string, number>> = { snapshot: {}, backup: {} };
   const lost: string[] = [];
   for (let v = 0; v < f.volumesAtTimeZero; v++) {
     const source = resolveAtTimeZero(state, f, v, mountCluster);
     if (source.kind === 'none') lost.push(state.volumes.volser(v));
     else {
-      const name = state.clusters[source.cluster]!.name;
-      bySource[source.kind]![name] = (bySource[source.kind]![name] ?? 0) + 1;
+      const name = clusterAt(state, source.cluster).name;
+      const tally = bySource[source.kind];
+      tally[name] = (tally[name] ?? 0) + 1;
     }
   }
   return { volumes: f.volumesAtTimeZero, lost: lost.length, bySource, lostVolumes: lost.slice(0, 100) };
@@ -40,7 +43,8 @@ describe('readiness at time-zero', () => {
     const rig = new Rig(SETUP);
     rig.ok('LI REQ,GRID01,DRSETUP,DRFAM,FLASH,ENABLE');
     const state = rig.session.engine.state;
-    const f = state.families[0]!;
+    const [f] = state.families;
+    assert.isDefined(f, 'the DR family');
     const cl2 = state.clusters.findIndex((c) => c.name === 'CL2');
     const before = readiness(state, f, cl2);
     expect(outcome(before)).toEqual(expected(rig, cl2));

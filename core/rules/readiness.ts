@@ -8,6 +8,7 @@ import { NO_COPY } from '../model/volumes.js';
 import { isoTime } from '../sim/time.js';
 import type { DrFamily } from '../world/dr-family.js';
 import { reachable } from './reach.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 interface Tally {
   volumes: number;
@@ -17,15 +18,35 @@ interface Tally {
 
 const LOST_LIST_LIMIT = 100;
 
+function firstCluster(f: DrFamily): number {
+  const [first] = f.clusters;
+  if (first === undefined) throw new Error(`DR family ${f.name} has no clusters`);
+  return first;
+}
+
+/** One more in a zero-filled tally. */
+function bump(tally: Int32Array, i: number): void {
+  tally[i] = (tally[i] ?? 0) + 1;
+}
+
+/** Each (recoverable, lost) pair of a tally with something in it, by key (the pair's index). */
+function pairs(tally: Int32Array, each: (key: number, ok: number, lost: number) => void): void {
+  for (let key = 0; key * 2 + 1 < tally.length; key++) {
+    const ok = tally[key * 2] ?? 0;
+    const lost = tally[key * 2 + 1] ?? 0;
+    if (ok + lost > 0) each(key, ok, lost);
+  }
+}
+
 /**
  * `onLost` hears of every volume no copy would serve (its MC, category, size and whether it changed
  * after time-zero): the DR test report's RPO tallies bytes per MC and category with it.
  */
-export function readiness(state: GridState, f: DrFamily, mountCluster = f.clusters[0]!, onLost?: (v: number, mc: number, category: number, bytes: number, changed: boolean) => void) {
+export function readiness(state: GridState, f: DrFamily, mountCluster = firstCluster(f), onLost?: (v: number, mc: number, category: number, bytes: number, changed: boolean) => void) {
   const cols = state.volumes.cols;
   const n = f.flash ? f.volumesAtTimeZero : state.volumes.count;
   const order = [mountCluster, ...f.clusters.filter((c) => c !== mountCluster)].filter((c) => reachable(state, mountCluster, c));
-  const snapshotClusters = f.flash ? order.filter((c) => state.clusters[c]!.model === 'DISK') : [];
+  const snapshotClusters = f.flash ? order.filter((c) => clusterAt(state, c).model === 'DISK') : [];
   const liveClusters = !f.flash || f.liveCopy === 'FAMILY' ? order : [];
   const bySource: { snapshot: Record<string, number>; backup: Record<string, number> } = { snapshot: {}, backup: {} };
   const byMc: Record<string, Tally> = {};
@@ -39,13 +60,13 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
   const tally = (served: number, mc: number, category: number): boolean => {
     if (served >= 0) {
       recoverable++;
-      sourceCount[served]!++;
-      mcTally[mc * 2]!++;
-      categoryTally[category * 2]!++;
+      bump(sourceCount, served);
+      bump(mcTally, mc * 2);
+      bump(categoryTally, category * 2);
       return false;
     }
-    mcTally[mc * 2 + 1]!++;
-    categoryTally[category * 2 + 1]!++;
+    bump(mcTally, mc * 2 + 1);
+    bump(categoryTally, category * 2 + 1);
     return true;
   };
   // Volumes changed since time-zero (their before-images) are counted apart, so the pass over the
@@ -54,25 +75,26 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
   const changed = new Uint8Array(f.images.size > 0 ? n : 0);
   for (const v of f.images.keys()) if (v < n) changed[v] = 1;
   const hasChanged = changed.length > 0;
-  const snapshotCols = snapshotClusters.map((c) => cols.copyLevel[c]!);
-  const liveCols = liveClusters.map((c) => cols.copyLevel[c]!);
+  // Each source with its column and its tally slot (cluster × 2, + 1 for a live copy).
+  const snapshots = snapshotClusters.map((c) => ({ levels: state.volumes.copyLevels(c), served: c * 2 }));
+  const lives = liveClusters.map((c) => ({ levels: state.volumes.copyLevels(c), served: c * 2 + 1 }));
   const lostUnchanged: number[] = [];
   for (let v = 0; v < n; v++) {
     if (hasChanged && changed[v]) continue;
     // Unchanged since time-zero: the live columns are the time-zero state.
-    const level = cols.level[v]!;
+    const level = cols.level[v];
     let served = -1;
-    for (let i = 0; i < snapshotCols.length; i++) {
-      const copy = snapshotCols[i]![v]!;
+    for (const snapshot of snapshots) {
+      const copy = snapshot.levels[v];
       if (copy !== NO_COPY && copy === level) {
-        served = snapshotClusters[i]! * 2;
+        served = snapshot.served;
         break;
       }
     }
     if (served < 0) {
-      for (let i = 0; i < liveCols.length; i++) {
-        if (liveCols[i]![v] === level) {
-          served = liveClusters[i]! * 2 + 1;
+      for (const live of lives) {
+        if (live.levels[v] === level) {
+          served = live.served;
           break;
         }
       }
@@ -88,7 +110,7 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
     const level = image.level;
     let served = -1;
     for (const c of snapshotClusters) {
-      const copy = image.copyLevel[c]!;
+      const copy = image.copyLevel[c];
       if (copy !== NO_COPY && copy === level) {
         served = c * 2;
         break;
@@ -98,7 +120,7 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
     // since: a copy replicated after time-zero is stale for the test (seed 000 FIG. 3C, spec §7).
     if (served < 0 && cols.level[v] === level) {
       for (const c of liveClusters) {
-        if (image.copyLevel[c] === level && cols.copyLevel[c]![v] === level) {
+        if (image.copyLevel[c] === level && state.volumes.copyLevelOf(c, v) === level) {
           served = c * 2 + 1;
           break;
         }
@@ -115,24 +137,18 @@ export function readiness(state: GridState, f: DrFamily, mountCluster = f.cluste
     .slice(0, LOST_LIST_LIMIT)
     .map((x) => state.volumes.volser(x));
   for (const c of state.clusters) {
-    if (sourceCount[c.index * 2]) bySource.snapshot[c.name] = sourceCount[c.index * 2]!;
-    if (sourceCount[c.index * 2 + 1]) bySource.backup[c.name] = sourceCount[c.index * 2 + 1]!;
+    const snapshot = sourceCount[c.index * 2];
+    const backup = sourceCount[c.index * 2 + 1];
+    if (snapshot) bySource.snapshot[c.name] = snapshot;
+    if (backup) bySource.backup[c.name] = backup;
   }
-  for (let m = 0; m < 256; m++) {
-    const ok = mcTally[m * 2]!;
-    const lost = mcTally[m * 2 + 1]!;
-    if (ok + lost > 0) byMc[state.mcs[m]?.name ?? '(none)'] = { volumes: ok + lost, recoverable: ok, lost };
-  }
-  for (let category = 0; category < 0x10000; category++) {
-    const ok = categoryTally[category * 2]!;
-    const lost = categoryTally[category * 2 + 1]!;
-    if (ok + lost > 0) byCategory[hex4(category)] = { volumes: ok + lost, recoverable: ok, lost };
-  }
+  pairs(mcTally, (m, ok, lost) => (byMc[state.mcs[m]?.name ?? '(none)'] = { volumes: ok + lost, recoverable: ok, lost }));
+  pairs(categoryTally, (category, ok, lost) => (byCategory[hex4(category)] = { volumes: ok + lost, recoverable: ok, lost }));
   return {
     family: f.name,
     timeZero: f.timeZero === null ? null : isoTime(f.timeZero),
     asOf: isoTime(f.timeZero ?? state.now),
-    mountCluster: state.clusters[mountCluster]!.name,
+    mountCluster: clusterAt(state, mountCluster).name,
     volumes: n,
     recoverable,
     lost: n - recoverable,

@@ -16,7 +16,7 @@ CATEGORY 0002 SCRATCH
 INSERT S00000-S00099 ON CL0
 ADVANCE 1m`);
     for (let i = 0; i < 20; i++) {
-      const volser = rig.ok('MOUNT SCRATCH ON CL0 HOST H MC DEF').volser as string;
+      const volser: string = rig.ok('MOUNT SCRATCH ON CL0 HOST H MC DEF').volser;
       rig.ok(`WRITE ${volser} 4GB`);
       rig.ok(`DEMOUNT ${volser}`);
     }

@@ -13,7 +13,7 @@ import {
   DEFAULT_TAPE_CACHE,
   linkKey,
   type ClusterModel,
-  type CopyMode,
+  isCopyMode,
   type PreferenceGroup,
 } from '../model/grid.js';
 import { VolumeStore } from '../model/volumes.js';
@@ -26,6 +26,7 @@ import { NO_MC } from './mounts.js';
 import { createTapeState } from '../world/tape/tape-state.js';
 import { placePreloaded } from './physical/stacked.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
+import { clusterAt, mcAt, hostNamed, linkBetween } from '../model/grid-lookup.js';
 
 export function newGrid(state: GridState, name: string): void {
   Object.assign(state, {
@@ -99,7 +100,7 @@ export function addCluster(state: GridState, spec: ClusterSpec): void {
 
 export function setLink(state: GridState, a: number, b: number, count: number | null, gbps: number | null): void {
   if (a === b) refuse('BAD_LINK', 'a grid link joins two different clusters');
-  const link = state.links[linkKey(a, b)]!;
+  const link = linkBetween(state, a, b);
   if (count !== null) link.count = count;
   if (gbps !== null) link.gbps = gbps;
   link.failed = Math.min(link.failed, link.count);
@@ -112,15 +113,14 @@ export function addHost(state: GridState, name: string, site: string, role: 'PRO
     site,
     role,
     failed: state.sites.find((s) => s.id === site)?.failed ?? false,
-    devices: {} as Record<number, { online: boolean; paths: number; failedPaths: number }>,
+    devices: devicesOf(devices, paths),
     devsup: { scratch: CATEGORY_SCRATCH_DEFAULT, private: CATEGORY_PRIVATE_DEFAULT, error: CATEGORY_ERROR_DEFAULT },
   };
-  for (const d of devices) host.devices[d] = { online: true, paths, failedPaths: 0 };
   state.hosts.push(host);
 }
 
 export function vary(state: GridState, hostName: string, cluster: number, online: boolean): void {
-  const host = state.hosts.find((h) => h.name === hostName)!;
+  const host = hostNamed(state, hostName);
   const devices = host.devices[cluster];
   if (!online) {
     for (const m of state.mounts.values()) {
@@ -131,16 +131,26 @@ export function vary(state: GridState, hostName: string, cluster: number, online
   else if (online) host.devices[cluster] = { online: true, paths: 2, failedPaths: 0 };
 }
 
+/** A host's virtual devices on each of `clusters`, online, with `paths` host links each. */
+function devicesOf(clusters: readonly number[], paths: number): Record<number, { online: boolean; paths: number; failedPaths: number }> {
+  const devices: Record<number, { online: boolean; paths: number; failedPaths: number }> = {};
+  for (const d of clusters) devices[d] = { online: true, paths, failedPaths: 0 };
+  return devices;
+}
+
 /** DEVSUPxx on a host: its scratch (MEDIA1), private and error categories. */
 export function devsup(state: GridState, hostName: string, scratch: number | null, priv: number | null, error: number | null): void {
-  const host = state.hosts.find((h) => h.name === hostName)!;
+  const host = hostNamed(state, hostName);
   if (scratch !== null) host.devsup.scratch = scratch;
   if (priv !== null) host.devsup.private = priv;
   if (error !== null) host.devsup.error = error;
 }
 
 export function defineMc(state: GridState, name: string, modes: string, secondaryPool: number | null, preference: PreferenceGroup): void {
-  const mc = { name, modes: [...modes] as CopyMode[], secondaryPool, preference };
+  const letters = [...modes];
+  const copyModes = letters.filter(isCopyMode);
+  if (copyModes.length !== letters.length) refuse('BAD_COPY_MODE', `${modes}: copy modes are R, D, N or S, one per cluster`);
+  const mc = { name, modes: copyModes, secondaryPool, preference };
   const at = state.mcs.findIndex((m) => m.name === name);
   if (at >= 0) state.mcs[at] = mc;
   else {
@@ -166,7 +176,7 @@ export function insertVolumes(state: GridState, range: VolserRange, owner: numbe
   // the insertion will fail": every running peer must hear of the new volumes.
   for (const peer of state.clusters) {
     if (peer.index !== owner && isUp(peer) && !reachable(state, owner, peer.index)) {
-      refuse('GRID_LINKS_BROKEN', `${state.clusters[owner]!.name} cannot reach ${peer.name}: logical volumes cannot be inserted while the grid links are broken`);
+      refuse('GRID_LINKS_BROKEN', `${clusterAt(state, owner).name} cannot reach ${peer.name}: logical volumes cannot be inserted while the grid links are broken`);
     }
   }
   const codes = freeCodes(state, range);
@@ -175,8 +185,8 @@ export function insertVolumes(state: GridState, range: VolserRange, owner: numbe
   store.reserve(store.count + n);
   const cols = store.cols;
   const scratch = isScratch(state, category);
-  for (let i = 0; i < n; i++) {
-    const v = store.add(codes[i]!);
+  for (const code of codes) {
+    const v = store.add(code);
     cols.category[v] = category;
     cols.mc[v] = NO_MC;
     cols.owner[v] = owner;
@@ -215,8 +225,7 @@ export function* preloadSlices(state: GridState, range: VolserRange, owner: numb
     yield { done: 0, total: n };
   }
   const mcIndex = state.mcs.findIndex((m) => m.name === mcName);
-  const mc = state.mcs[mcIndex];
-  if (!mc) throw new Error(`PRELOAD: no Management Class ${mcName} after validation`);
+  const mc = mcAt(state, mcIndex);
   const store = state.volumes;
   store.reserve(store.count + n);
   const cols = store.cols;
@@ -243,7 +252,7 @@ export function* preloadSlices(state: GridState, range: VolserRange, owner: numb
     cols.categoryChangedAt.fill(state.now, first, end);
     cols.inCache.fill(cacheBits, first, end);
     cols.premigrated.fill(tapeBits, first, end);
-    for (const c of holders) cols.copyLevel[c.index]!.fill(1, first, end);
+    for (const c of holders) state.volumes.copyLevels(c.index).fill(1, first, end);
     placePreloaded(state, first, end - first);
     yield { done: end - start, total: n };
   }
@@ -254,8 +263,8 @@ export function* preloadSlices(state: GridState, range: VolserRange, owner: numb
 }
 
 function checkFree(state: GridState, range: VolserRange, codes: Uint32Array, from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    if (state.volumes.findCode(codes[i]!) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, i)} is already in the grid`);
+  for (const [k, code] of codes.subarray(from, to).entries()) {
+    if (state.volumes.findCode(code) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, from + k)} is already in the grid`);
   }
 }
 

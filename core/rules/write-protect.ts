@@ -3,9 +3,10 @@
 
 import type { GridState } from '../world/state.js';
 import { CATEGORY_INSERT } from '../model/grid.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 export function isWriteProtected(state: GridState, cluster: number, category: number): boolean {
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   if (!c.writeProtect) return false;
   return category !== CATEGORY_INSERT && !c.excludedCategories.includes(category);
 }

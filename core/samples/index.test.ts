@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../session.js';
 import { SAMPLES } from './index.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 interface Grid {
   states: string[];
@@ -19,7 +20,8 @@ interface Volume {
 }
 
 /** Runs runbook text through a session; throws on a validation error or a refused command. */
-function run(session: Session, text: string): unknown[] {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of the SHOW it issued
+function run(session: Session, text: string): any[] {
   const validated = session.validate(text);
   if (validated.errors.length > 0) throw new Error(JSON.stringify(validated.errors));
   return validated.commands.map((command) => {
@@ -33,18 +35,20 @@ function load(name: string) {
   const session = new Session();
   run(session, `SAMPLE ${name}`);
   const state = session.engine.state;
-  const show = <T>(line: string) => run(session, line)[0] as T;
+  // The SHOW results, read as the shapes the tests declare.
+  const grid: Grid = run(session, 'SHOW GRID')[0];
+  const volume = (volser: string): Volume => run(session, `SHOW VOLUME ${volser}`)[0];
   return {
     session,
-    grid: show<Grid>('SHOW GRID'),
-    volume: (volser: string) => show<Volume>(`SHOW VOLUME ${volser}`),
+    grid,
+    volume,
     mcs: Object.fromEntries(state.mcs.map((m) => [m.name, m.modes.join('')])),
     hosts: Object.fromEntries(
       state.hosts.map((h) => [
         h.name,
         Object.entries(h.devices)
           .filter(([, d]) => d.online)
-          .map(([i]) => state.clusters[Number(i)]!.name)
+          .map(([i]) => clusterAt(state, Number(i)).name)
           .join(','),
       ]),
     ),
@@ -54,7 +58,10 @@ function load(name: string) {
 
 /** Consistency of each cluster's copy of a volume, "-" where it has none. */
 function copyMap(v: Volume, clusters: string[]): string {
-  return clusters.map((c) => (v.copies[c] ? (v.copies[c]!.consistent ? 'C' : 'S') : '-')).join('');
+  return clusters
+    .map((c) => v.copies[c])
+    .map((copy) => (copy ? (copy.consistent ? 'C' : 'S') : '-'))
+    .join('');
 }
 
 describe('built-in samples (spec §11)', () => {
@@ -72,7 +79,7 @@ describe('built-in samples (spec §11)', () => {
       expect(Object.keys(s.hosts)).toContain('PRODHOST');
       expect(Object.keys(s.hosts)).toContain('DRHOST');
       // Loaded at rest: no copy waits in any cluster's queue.
-      for (const c of Object.keys(s.grid.clusters)) expect((run(s.session, `SHOW QUEUE ${c}`)[0] as { count: number }).count, c).toBe(0);
+      for (const c of Object.keys(s.grid.clusters)) expect(run(s.session, `SHOW QUEUE ${c}`)[0], c).toMatchObject({ count: 0 });
     });
   }
 
@@ -83,8 +90,8 @@ describe('built-in samples (spec §11)', () => {
     // §11.2.1: host jobs go to CL0; CL1's devices are defined but offline until a recovery.
     expect(s.hosts).toEqual({ PRODHOST: 'CL0', DRHOST: 'CL1' });
     expect(s.grid.volumes).toBe(2000);
-    expect(s.grid.clusters.CL0!.owned).toBe(1500);
-    expect(s.grid.clusters.CL1!.owned).toBe(500);
+    expect(s.grid.clusters.CL0?.owned).toBe(1500);
+    expect(s.grid.clusters.CL1?.owned).toBe(500);
     const a = s.volume('A00000');
     expect(a).toMatchObject({ owner: 'CL0', mc: 'MCPROD', level: 1, category: '000F' });
     expect(copyMap(a, ['CL0', 'CL1'])).toBe('CC');
@@ -97,8 +104,8 @@ describe('built-in samples (spec §11)', () => {
     expect(s.mcs).toEqual({ MCHA: 'RR' });
     expect(s.hosts).toEqual({ PRODHOST: 'CL0,CL1', DRHOST: '' });
     expect(s.grid.volumes).toBe(3000);
-    expect(s.grid.clusters.CL0!.owned).toBe(1500);
-    expect(s.grid.clusters.CL1!.owned).toBe(1500);
+    expect(s.grid.clusters.CL0?.owned).toBe(1500);
+    expect(s.grid.clusters.CL1?.owned).toBe(1500);
     expect(copyMap(s.volume('B00999'), ['CL0', 'CL1'])).toBe('CC');
     expect(s.volume('B00999').owner).toBe('CL1');
     // Redbook §11.4: "Ensure that AOTM is configured".
@@ -111,15 +118,15 @@ describe('built-in samples (spec §11)', () => {
     expect(s.mcs).toEqual({ MCPROD: 'RRD', MCDR: 'NNR' });
     expect(s.hosts).toEqual({ PRODHOST: 'CL0,CL1', DRHOST: 'CL2' });
     expect(s.grid.volumes).toBe(31000);
-    expect(s.grid.clusters.CL0!.owned).toBe(15000);
-    expect(s.grid.clusters.CL1!.owned).toBe(15000);
-    expect(s.grid.clusters.CL2!.owned).toBe(1000);
+    expect(s.grid.clusters.CL0?.owned).toBe(15000);
+    expect(s.grid.clusters.CL1?.owned).toBe(15000);
+    expect(s.grid.clusters.CL2?.owned).toBe(1000);
     const a = s.volume('A09999');
     expect(copyMap(a, ['CL0', 'CL1', 'CL2'])).toBe('CCC');
     // Disk-only clusters hold their copies in cache; the TS7740 has its copy on tape.
-    expect(a.copies.CL0!.inCache).toBe(true);
-    expect(a.copies.CL1!.inCache).toBe(true);
-    expect(a.copies.CL2!.premigrated).toBe(true);
+    expect(a.copies.CL0?.inCache).toBe(true);
+    expect(a.copies.CL1?.inCache).toBe(true);
+    expect(a.copies.CL2?.premigrated).toBe(true);
   });
 
   it('dual-production-dr: CL0 host A, CL1 host B, CL2 DR; R-N-D / N-R-D (Redbook §11.4 Figure 11-14)', () => {
@@ -159,20 +166,20 @@ describe('built-in samples (spec §11)', () => {
       const s = load('flash-dr-family');
       for (const volser of ['A00000', 'A00001']) {
         const v = s.volume(volser);
-        for (const c of ['CL0', 'CL1', 'CL3']) expect(v.copies[c]!.consistent, `${volser} on ${c}`).toBe(true);
+        for (const c of ['CL0', 'CL1', 'CL3']) expect(v.copies[c]?.consistent, `${volser} on ${c}`).toBe(true);
       }
     });
 
     it('A00001 is stale on CL2 (FIG. 3A: backup copy 330 "stale or out-of-date"; FIG. 3C)', () => {
       const v = load('flash-dr-family').volume('A00001');
-      expect(v.copies.CL2!.consistent).toBe(false);
-      expect(v.copies.CL2!.level).toBeLessThan(v.level);
+      expect(v.copies.CL2?.consistent).toBe(false);
+      expect(v.copies.CL2?.level).toBeLessThan(v.level);
     });
 
     it('on CL4 A00000 is stale and A00001 current (FIG. 3D: copy 350 stale, copy 352 up to date)', () => {
       const s = load('flash-dr-family');
-      expect(s.volume('A00000').copies.CL4!.consistent).toBe(false);
-      expect(s.volume('A00001').copies.CL4!.consistent).toBe(true);
+      expect(s.volume('A00000').copies.CL4?.consistent).toBe(false);
+      expect(s.volume('A00001').copies.CL4?.consistent).toBe(true);
     });
 
     it('the whole picture: A00000 CCCCS, A00001 CCSCC, and it holds while the grid idles', () => {

@@ -58,9 +58,10 @@ export function checkScratchRisk(p: WizardParams, state: GridState): Finding[] {
   const cols = state.volumes.cols;
   let scratch = 0;
   const productionIdx = new Set(p.production.map((n) => clusterIndex(state, n)));
-  for (let v = 0; v < state.volumes.count; v++) {
-    if (productionIdx.has(cols.owner[v]!) && state.categories[cols.category[v]!]?.scratch && !drCats.has(cols.category[v]!)) scratch++;
-  }
+  cols.category.subarray(0, state.volumes.count).forEach((category, v) => {
+    // -1: no cluster, so not production's
+    if (productionIdx.has(cols.owner[v] ?? -1) && state.categories[category]?.scratch && !drCats.has(category)) scratch++;
+  });
   if (scratch < 100) findings.push({ level: 'warning', message: `production owns only ${scratch} scratch volumes: a short-on-scratch procedure during the test could return volumes the test needs (Redbook §11.9.5)` });
   return findings;
 }
@@ -70,9 +71,10 @@ export function checkCategoriesUnused(p: WizardParams, state: GridState): Findin
   const cats = new Set(drCategories(p));
   const cols = state.volumes.cols;
   let used = 0;
-  const range = p.drRange.split('-')[0]!.replace(/\d+$/, '');
-  for (let v = 0; v < state.volumes.count; v++) {
-    if (cats.has(cols.category[v]!) && !state.volumes.volser(v).startsWith(range)) used++;
-  }
+  const [first = ''] = p.drRange.split('-');
+  const range = first.replace(/\d+$/, '');
+  cols.category.subarray(0, state.volumes.count).forEach((category, v) => {
+    if (cats.has(category) && !state.volumes.volser(v).startsWith(range)) used++;
+  });
   return used === 0 ? [] : [{ level: 'warning', message: `${used} volume(s) outside ${p.drRange} already use the DR categories: another host may be using them` }];
 }

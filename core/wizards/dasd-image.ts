@@ -85,10 +85,9 @@ export function secondsUntilArrived(state: GridState, r: Replication, t: Target)
   const log = r.inflight;
   let arrive = -1;
   for (let i = log.head; i < log.tail; i++) {
-    const x = log.at(i);
-    const inside = t.kind === 'time' ? log.time[x]! <= t.time : t.seq === null || log.seq[x]! <= t.seq;
+    const inside = t.kind === 'time' ? log.timeAt(i) <= t.time : t.seq === null || log.seqAt(i) <= t.seq;
     if (!inside) break;
-    arrive = log.arrive[x]!;
+    arrive = log.arriveAt(i);
   }
   // A bookmark made now closes an open snapshot (snapshot mode): its data goes down the link behind the rest.
   if (t.kind === 'bookmark' && t.seq === null && r.snapshot) {

@@ -11,7 +11,7 @@ function sessionOn(sample: string, ...lines: string[]): Session {
 }
 
 const FLASH = { drCluster: 'CL2', familyClusters: ['CL2', 'CL3', 'CL4'], production: ['CL0', 'CL1'] };
-const errors = (session: Session, run: ReturnType<typeof startWizard>) => describeStep(session, run)!.findings.filter((f) => f.level === 'error').map((f) => f.message);
+const errors = (session: Session, run: ReturnType<typeof startWizard>) => describeStep(session, run)?.findings.filter((f) => f.level === 'error').map((f) => f.message);
 
 describe('DR-test wizards refuse before they start', () => {
   it('a FlashCopy test on a family of tape-attached clusters only (seed 000: snapshots are kept in a disk cache)', () => {
@@ -30,7 +30,7 @@ describe('DR-test wizards refuse before they start', () => {
     expect(errors(session, startWizard(session, 'flash-dr-family', { ...FLASH, drHost: 'PRODHOST', familyClusters: ['CL2'] }))).toContainEqual(expect.stringMatching(/^production host PRODHOST|^DR host PRODHOST has no devices on CL2: .*Define its devices there/));
     // At the test jobs, the DR host's drives must be online (Redbook §11.10.1 step 11).
     let run = startWizard(session, 'flash-dr-family', FLASH);
-    while (describeStep(session, run)!.id !== 'test-jobs') run = performStep(session, run, true).run;
+    while (describeStep(session, run)?.id !== 'test-jobs') run = performStep(session, run, true).run;
     for (const c of session.validate('VARY DRHOST CL2 OFFLINE').commands) session.run(c);
     expect(errors(session, run)).toContainEqual(expect.stringMatching(/^DR host DRHOST has no online devices in CL2 .*VARY DRHOST CL2 ONLINE/));
   });

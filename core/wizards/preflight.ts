@@ -6,6 +6,7 @@ import type { GridState } from '../world/state.js';
 import { hex4 } from '../model/grid.js';
 import { clusterIndex } from './checks.js';
 import type { Finding, WizardParams } from './types.js';
+import { clusterAt } from '../model/grid-lookup.js';
 
 /** The clusters a FlashCopy test's family will hold: its members now and those the wizard adds. */
 export function familyMembers(p: WizardParams, s: GridState): number[] {
@@ -22,12 +23,12 @@ export function checkFlashCapable(p: WizardParams, s: GridState): Finding[] {
   const members = familyMembers(p, s);
   const unknown = (p.familyClusters ?? []).filter((n) => clusterIndex(s, n) < 0);
   if (unknown.length > 0) return [{ level: 'error', message: `family cluster(s) ${unknown.join(', ')} are not in the grid: choose the family's clusters from ${s.clusters.map((c) => c.name).join(', ')}` }];
-  if (members.some((c) => s.clusters[c]!.model === 'DISK')) return [];
+  if (members.some((c) => clusterAt(s, c).model === 'DISK')) return [];
   const disk = s.clusters.filter((c) => c.model === 'DISK' && !p.production.includes(c.name)).map((c) => c.name);
   return [
     {
       level: 'error',
-      message: `DR family ${p.family} has no flash-capable member: ${members.map((c) => s.clusters[c]!.name).join(', ') || 'no cluster'} ${members.length === 1 ? 'is' : 'are'} tape-attached without a disk cache to hold time-zero snapshots, so FlashCopy would protect nothing. Add a disk-cache cluster to the family${disk.length > 0 ? ` (${disk.join(', ')})` : ''} in “Family clusters”.`,
+      message: `DR family ${p.family} has no flash-capable member: ${members.map((c) => clusterAt(s, c).name).join(', ') || 'no cluster'} ${members.length === 1 ? 'is' : 'are'} tape-attached without a disk cache to hold time-zero snapshots, so FlashCopy would protect nothing. Add a disk-cache cluster to the family${disk.length > 0 ? ` (${disk.join(', ')})` : ''} in “Family clusters”.`,
     },
   ];
 }
@@ -42,12 +43,15 @@ export function checkDrHostDevices(p: WizardParams, s: GridState, flash: boolean
   const host = s.hosts.find((h) => h.name === p.drHost);
   if (!host) return [{ level: 'error', message: `DR host ${p.drHost} is not defined: choose one of ${s.hosts.map((h) => h.name).join(', ') || '(no hosts)'} or define it (HOST ${p.drHost} SITE <site> ROLE DR DEVICES <clusters>)` }];
   const clusters = testClusters(p, s, flash);
-  const names = clusters.map((c) => s.clusters[c]!.name).join(', ');
+  const names = clusters.map((c) => clusterAt(s, c).name).join(', ');
   const defined = clusters.filter((c) => host.devices[c]);
   if (defined.length === 0) return [{ level: 'error', message: `DR host ${p.drHost} has no devices on ${names}: it could not mount anything in the test. Define its devices there (HOST ${p.drHost} … DEVICES ${names}) or pick the DR cluster it is attached to.` }];
   if (!mustBeOnline) return [];
-  const online = defined.filter((c) => host.devices[c]!.online && host.devices[c]!.paths > host.devices[c]!.failedPaths);
-  return online.length > 0 ? [] : [{ level: 'error', message: `DR host ${p.drHost} has no online devices in ${flash ? `DR family ${p.family}` : p.drCluster} (${names}): every DR mount would fail. Vary them online (VARY ${p.drHost} ${s.clusters[defined[0]!]!.name} ONLINE) or repair the host's paths.` }];
+  const online = defined.filter((c) => {
+    const devices = host.devices[c];
+    return devices !== undefined && devices.online && devices.paths > devices.failedPaths;
+  });
+  return online.length > 0 ? [] : [{ level: 'error', message: `DR host ${p.drHost} has no online devices in ${flash ? `DR family ${p.family}` : p.drCluster} (${names}): every DR mount would fail. Vary them online (VARY ${p.drHost} ${defined.map((c) => clusterAt(s, c).name)[0]} ONLINE) or repair the host's paths.` }];
 }
 
 /**
@@ -60,12 +64,12 @@ export function checkProductionOffProtected(p: WizardParams, s: GridState, flash
   const out: Finding[] = [];
   for (const h of s.hosts.filter((x) => x.role === 'PRODUCTION')) {
     const online = [...protectedClusters].filter((c) => h.devices[c]?.online);
-    if (online.length > 0) out.push({ level: 'error', message: `production host ${h.name} has its devices on ${online.map((c) => s.clusters[c]!.name).join(', ')} online, which the test write-protects: production jobs writing there would fail. Vary them offline first (VARY ${h.name} ${s.clusters[online[0]!]!.name} OFFLINE) or leave ${online.length === 1 ? 'that cluster' : 'those clusters'} out of the test.` });
+    if (online.length > 0) out.push({ level: 'error', message: `production host ${h.name} has its devices on ${online.map((c) => clusterAt(s, c).name).join(', ')} online, which the test write-protects: production jobs writing there would fail. Vary them offline first (VARY ${h.name} ${online.map((c) => clusterAt(s, c).name)[0]} OFFLINE) or leave ${online.length === 1 ? 'that cluster' : 'those clusters'} out of the test.` });
   }
   for (const m of s.mounts.values()) {
     const host = s.hosts.find((h) => h.name === m.host);
     if (host?.role === 'PRODUCTION' && protectedClusters.has(m.cluster) && !m.readOnly) {
-      out.push({ level: 'error', message: `production host ${host.name} has ${s.volumes.volser(m.volume)} mounted for writing on ${s.clusters[m.cluster]!.name}, which the test write-protects: let the job finish (DEMOUNT ${s.volumes.volser(m.volume)}) before the test starts.` });
+      out.push({ level: 'error', message: `production host ${host.name} has ${s.volumes.volser(m.volume)} mounted for writing on ${clusterAt(s, m.cluster).name}, which the test write-protects: let the job finish (DEMOUNT ${s.volumes.volser(m.volume)}) before the test starts.` });
     }
   }
   return out;
@@ -87,7 +91,7 @@ export function checkReturnToScratch(p: WizardParams, s: GridState, ignoresFastR
   return [
     {
       level: 'error',
-      message: `production's return-to-scratch runs during the test window, and scratch categor${open.length === 1 ? 'y' : 'ies'} ${cats} ha${open.length === 1 ? 's' : 've'} no expire hold: a volume the test reads could be reused by production or mounted empty (Redbook §11.9.7). Set an expire hold (CATEGORY ${hex4(open[0]!.hex)} SCRATCH EXPIREHOLD 7d) or suspend return-to-scratch for the window.`,
+      message: `production's return-to-scratch runs during the test window, and scratch categor${open.length === 1 ? 'y' : 'ies'} ${cats} ha${open.length === 1 ? 's' : 've'} no expire hold: a volume the test reads could be reused by production or mounted empty (Redbook §11.9.7). Set an expire hold (CATEGORY ${open.map((c) => hex4(c.hex))[0]} SCRATCH EXPIREHOLD 7d) or suspend return-to-scratch for the window.`,
     },
   ];
 }

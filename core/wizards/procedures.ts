@@ -205,9 +205,8 @@ const linksUp = (id: string, title: string, source: string, threeCluster: boolea
       why: `Production cartridges can return to scratch during the test without being rewritten (${source} step 5).`,
       kind: 'grid',
       lines: (p, s) => {
-        const owner = p.production[0]!;
         const free = findFreePrefix(s, 'X');
-        return [`INSERT ${free}0000-${free}0999 ON ${owner}`];
+        return p.production.slice(0, 1).map((owner) => `INSERT ${free}0000-${free}0999 ON ${owner}`);
       },
       check: checkScratchRisk,
       takes: minutes(5),

@@ -6,7 +6,7 @@
 
 import type { Session, RunRecord } from '../session.js';
 import { WIZARDS } from './procedures.js';
-import type { Finding, WizardParams } from './types.js';
+import type { Finding, Wizard, WizardParams } from './types.js';
 import { joinGeneratedLines } from '../runbook/generated-lines.js';
 
 export interface StepRecord {
@@ -48,9 +48,14 @@ export interface WizardRun {
   facts?: unknown;
 }
 
-export function startWizard(session: Session, wizardId: string, params?: Partial<WizardParams>): WizardRun {
+function wizardFor(wizardId: string): Wizard {
   const wizard = WIZARDS.find((w) => w.id === wizardId);
   if (!wizard) throw new Error(`unknown wizard '${wizardId}'`);
+  return wizard;
+}
+
+export function startWizard(session: Session, wizardId: string, params?: Partial<WizardParams>): WizardRun {
+  const wizard = wizardFor(wizardId);
   return { wizardId, params: { ...wizard.defaults(session.engine.state), ...params }, next: 0, done: [], status: 'active', failed: null, grid: session.engine.state.name ?? null, wallStart: new Date().toISOString() };
 }
 
@@ -60,8 +65,7 @@ function failedAttempt(run: WizardRun, stepId: string, index: number): StepRecor
 }
 
 export function describeStep(session: Session, run: WizardRun, index = run.next) {
-  const wizard = WIZARDS.find((w) => w.id === run.wizardId)!;
-  const step = wizard.steps[index];
+  const step = wizardFor(run.wizardId).steps[index];
   if (!step) return null;
   const state = session.engine.state;
   const failed = failedAttempt(run, step.id, index);
@@ -106,7 +110,7 @@ export function performStep(session: Session, run: WizardRun, acknowledge = fals
   if (blocked || typeof text !== 'string') return { run, step, refused: true, failed: false };
   const validated = session.validate(text);
   for (const command of validated.commands) {
-    const line = described.lines[command.line - 1]!;
+    const line = described.lines[command.line - 1] ?? '';
     const record: RunRecord = session.run(command, `wizard ${run.wizardId}`);
     step.records.push({ line, ok: record.ok, error: record.error?.message ?? null, result: record.result });
     if (!record.ok) {
@@ -116,8 +120,7 @@ export function performStep(session: Session, run: WizardRun, acknowledge = fals
   }
   const doneStep: StepRecord = { ...step, outcome: 'done', ran: step.lines.length, endedAt: new Date(session.engine.state.now).toISOString() };
   const next: WizardRun = { ...run, next: run.next + 1, done: [...run.done, doneStep], failed: null };
-  const wizard = WIZARDS.find((w) => w.id === run.wizardId)!;
-  if (next.next >= wizard.steps.length) {
+  if (next.next >= wizardFor(run.wizardId).steps.length) {
     next.status = 'finished';
     next.wallEnd = new Date().toISOString();
   }

@@ -77,6 +77,8 @@ export class CopyQueues {
 
   target(cluster: number): TargetQueue {
     while (this.targets.length <= cluster) this.targets.push(newTargetQueue());
-    return this.targets[cluster]!;
+    const queue = this.targets[cluster];
+    if (!queue) throw new RangeError(`no copy queue for cluster #${cluster}`);
+    return queue;
   }
 }

@@ -7,7 +7,8 @@ import { refuse } from '../../world/refusal.js';
 import { demount, findVolume, mountSpecific, writeVolume, changeVolume } from '../mounts.js';
 import { isScratch } from '../cache.js';
 import { pool2 } from './messages.js';
-import type { ExportListVolume } from '../../world/tape/export-types.js';
+import type { ExportListFiles, ExportListVolume } from '../../world/tape/export-types.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export const RECORD_BYTES = 80;
 
@@ -16,7 +17,7 @@ export function record(text: string): string {
   return text.length >= RECORD_BYTES ? text.slice(0, RECORD_BYTES) : text.padEnd(RECORD_BYTES, ' ');
 }
 
-export function exportListFiles(pool: number, ejectOption: boolean, lmtdbpvl: boolean): string[][] {
+export function exportListFiles(pool: number, ejectOption: boolean, lmtdbpvl: boolean): ExportListFiles {
   const options = ['OPTIONS1', 'COPY', ...(lmtdbpvl ? ['LMTDBPVL'] : []), ...(ejectOption ? ['EJECT'] : [])].join(',');
   return [
     [record('EXPORT LIST 03'), record(`EXPORT PARAMETERS PHYSICAL POOL TO EXPORT:${pool2(pool)}`), record(options)],
@@ -33,35 +34,38 @@ function volumeBytes(files: string[][]): number {
 
 export function writeExportList(state: GridState, volser: string, cluster: number, pool: number, ejectOption: boolean, lmtdbpvl: boolean, mcName: string | null) {
   const v = findVolume(state, volser);
-  const c = state.clusters[cluster]!;
+  const c = clusterAt(state, cluster);
   const host = [...state.hosts]
     .sort((a, b) => (a.role === b.role ? 0 : a.role === 'PRODUCTION' ? -1 : 1))
-    .find((h) => !h.failed && h.devices[cluster]?.online && h.devices[cluster]!.paths > h.devices[cluster]!.failedPaths);
+    .find((h) => {
+      const devices = h.devices[cluster];
+      return !h.failed && devices?.online && devices.paths > devices.failedPaths;
+    });
   if (!host) refuse('DEVICES_OFFLINE', `no host has ${c.name}'s virtual devices online to write the export list volume`);
-  const cols = state.volumes.cols;
+  const volumes = state.volumes;
   const mc = mcName === null ? null : state.mcs.findIndex((m) => m.name === mcName);
   // Redbook §11.6.3 Important: the files get a Management Class that keeps a copy on the exporting cluster only.
-  changeVolume(state, v, isScratch(state, cols.category[v]!) ? host.devsup.private : null, mc);
+  changeVolume(state, v, isScratch(state, volumes.get(v, 'category')) ? host.devsup.private : null, mc);
   const files = exportListFiles(pool, ejectOption, lmtdbpvl);
   mountSpecific(state, volser, cluster, host.name);
   writeVolume(state, volser, volumeBytes(files));
   const result = demount(state, volser);
-  const list: ExportListVolume = { volser, cluster, level: cols.level[v]!, pool, eject: ejectOption, lmtdbpvl, writtenAt: state.now, files };
+  const list: ExportListVolume = { volser, cluster, level: volumes.get(v, 'level'), pool, eject: ejectOption, lmtdbpvl, writtenAt: state.now, files };
   const at = state.tape.exportLists.findIndex((l) => l.volser === volser);
   if (at >= 0) state.tape.exportLists[at] = list;
   else state.tape.exportLists.push(list);
-  const copies = state.clusters.filter((x) => cols.copyLevel[x.index]![v] === cols.level[v]).map((x) => x.name);
+  const copies = state.clusters.filter((x) => volumes.copyLevelOf(x.index, v) === volumes.get(v, 'level')).map((x) => x.name);
   return {
     volser,
     cluster: c.name,
     pool,
     option: ejectOption ? 'EJECT' : 'HOLD',
     lmtdbpvl,
-    mc: state.mcs[cols.mc[v]!]?.name ?? null,
+    mc: state.mcs[volumes.get(v, 'mc')]?.name ?? null,
     host: host.name,
     level: result.level,
     copies,
     deferredCopies: result.deferredCopies,
-    files: { exportList: files[0]!.map((r) => r.trimEnd()), reserved: files[1]!.map((r) => r.trimEnd()), status: files[2]!.map((r) => r.trimEnd()) },
+    files: { exportList: files[0].map((r) => r.trimEnd()), reserved: files[1].map((r) => r.trimEnd()), status: files[2].map((r) => r.trimEnd()) },
   };
 }

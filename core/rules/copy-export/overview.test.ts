@@ -3,7 +3,7 @@
 // exportable volumes, stacked volumes, scratch cartridges, time — without changing anything
 // (Redbook §11.6.2: validate drives, scratch and the copy-exported limit before you export).
 
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Rig } from '../../runbook/testing.js';
 import { serializeState } from '../../engine/checkpoint.js';
 import { parseIsoTime } from '../../sim/time.js';
@@ -28,7 +28,7 @@ ADVANCE 1m`;
 function sameState(rig: Rig, before: ReturnType<typeof serializeState>): void {
   const after = serializeState(rig.session.engine.state);
   expect(JSON.stringify(after.meta)).toBe(JSON.stringify(before.meta));
-  for (const [name, blob] of Object.entries(before.blobs)) expect(Buffer.from(after.blobs[name]!).equals(Buffer.from(blob)), name).toBe(true);
+  for (const [name, blob] of Object.entries(before.blobs)) expect(Buffer.from(after.blobs[name] ?? []).equals(Buffer.from(blob)), name).toBe(true);
 }
 
 describe('planExport (Redbook §11.6.2)', () => {
@@ -57,7 +57,7 @@ describe('planExport (Redbook §11.6.2)', () => {
     // 30 preloaded on six cartridges (five 10 GB volumes on a 60 GB JJ); the 12 copied need three more
     expect(plan.stackedVolumes).toEqual({ existing: 6, new: 3, total: 9 });
     expect(plan.scratch).toEqual({ needed: 3, available: 10_020, short: 0 });
-    const actualSeconds = (parseIsoTime(status.ended)! - parseIsoTime(status.started)!) / 1000;
+    const actualSeconds = ((parseIsoTime(status.ended) ?? NaN) - (parseIsoTime(status.started) ?? NaN)) / 1000;
     expect(Math.abs(plan.seconds.total - actualSeconds)).toBeLessThanOrEqual(Math.max(5, actualSeconds * 0.05));
     // §11.6.5 counts the data on the exported stacked volumes: the mounted volume's copy on one of them too
     expect(plan.mbToExport).toBe(status.mbExported);
@@ -84,11 +84,12 @@ describe('exportOverview', () => {
     const rig = new Rig(GRID);
     rig.all('EXPORTLIST EXP000 ON CL0 POOL 8 HOLD MC MCLIST\nLIBRARY EXPORT,EXP000\nADVANCE UNTIL IDLE\nEXPORTLIST EXP001 ON CL0 POOL 8 MC MCLIST');
     const view = exportOverview(rig.session.engine.state);
-    const lib = view.libraries[0]!;
+    const [lib] = view.libraries;
+    assert.isDefined(lib, 'CL0 has a library');
     expect(view.libraries.map((l) => l.cluster)).toEqual(['CL0']);
     expect(lib.copyExported).toBe(6);
     expect(lib.copyExportLimit).toBe(2000);
-    const pool8 = lib.pools.find((p) => p.pool === 8)!;
+    const pool8 = lib.pools.find((p) => p.pool === 8);
     const poolcnt = rig.ok('LI REQ,CL0,POOLCNT').pools.find((p: { pool: number }) => p.pool === 8);
     expect(pool8).toMatchObject({ copyExport: true, reclaimPool: 8, scratch: poolcnt.empty, copyExported: poolcnt.copyExported, full: poolcnt.full, logicalVolumes: 30 });
     expect(lib.stackedVolumes[0]).toMatchObject({ pvol: 'SA0001', state: 'copy-exported', location: 'export-hold', dbBackup: true });

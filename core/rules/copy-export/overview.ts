@@ -12,14 +12,14 @@ import { DRIVE_BYTES_PER_MS, DRIVE_MOUNT_MS } from '../cache.js';
 import { premigrationOf } from '../premigration-queue.js';
 import { capacityOf, FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
 import { removable } from '../physical/io-station.js';
-import { copyExportedCount, countedHere, poolOf, scratchAvailable, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../../world/tape/library.js';
+import { copyExportedCount, countedHere, NO_PVOL, poolOf, scratchAvailable, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../../world/tape/library.js';
 import { libraryOf } from '../physical/tape-state.js';
 import { dbBackupBytes } from './db-backup.js';
-import { type DbBackup } from '../../world/tape/db-backup.js';
 import { COPY_TIME_LIMIT_MS, exportVerdict, ROBOT_MOVE_MS, scanExportSet } from './process.js';
 import { activeRun, LOCK_DELAY_MS } from './routing.js';
 import { PENDING } from '../../world/tape/export-types.js';
 import { exportChecks } from './validation.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export interface PoolOverview {
   pool: number;
@@ -184,7 +184,7 @@ function inLibraryCount(p: StackedVolume): boolean {
 }
 
 function libraryOverview(state: GridState, c: number, lib: PhysicalLibrary, limit: number): LibraryOverview {
-  const cluster = state.clusters[c]!;
+  const cluster = clusterAt(state, c);
   const pools = new Map<number, PoolOverview>();
   for (const p of lib.pools) {
     pools.set(p.number, {
@@ -208,7 +208,7 @@ function libraryOverview(state: GridState, c: number, lib: PhysicalLibrary, limi
   }
   let ejected = 0;
   let total = 0;
-  const activeBytes = new Map<number, number>();
+  const activeBytes = new Map<PoolOverview, number>();
   for (const p of lib.pvols) {
     if (!inLibraryCount(p)) continue;
     total++;
@@ -219,9 +219,9 @@ function libraryOverview(state: GridState, c: number, lib: PhysicalLibrary, limi
     else if (p.state === 'copy-exported') row.copyExported++;
     else row[p.state]++;
     row.logicalVolumes += p.activeCount;
-    activeBytes.set(p.pool, (activeBytes.get(p.pool) ?? 0) + p.activeBytes);
+    activeBytes.set(row, (activeBytes.get(row) ?? 0) + p.activeBytes);
   }
-  for (const [pool, bytes] of activeBytes) pools.get(pool)!.activeMB = Math.trunc(bytes / MB);
+  for (const [row, bytes] of activeBytes) row.activeMB = Math.trunc(bytes / MB);
   // The volumes the view is about first: copy-exported ones, then those of Copy Export pools.
   const rank = (p: StackedVolume) => (p.state === 'copy-exported' ? 0 : poolOf(lib, p.pool)?.copyExport ? 1 : 2);
   const listed = lib.pvols
@@ -265,10 +265,18 @@ function makespan(jobs: number[], lanes: number, busy: number[] = []): number {
   busy.slice(0, free.length).forEach((ms, i) => (free[i] = ms));
   let end = 0;
   for (const ms of jobs) {
+    // The first lane free soonest takes the job.
     let k = 0;
-    for (let i = 1; i < free.length; i++) if (free[i]! < free[k]!) k = i;
-    free[k]! += ms;
-    if (free[k]! > end) end = free[k]!;
+    let soonest = Infinity;
+    free.forEach((t, i) => {
+      if (t < soonest) {
+        soonest = t;
+        k = i;
+      }
+    });
+    const done = soonest + ms;
+    free[k] = done;
+    if (done > end) end = done;
   }
   return end;
 }
@@ -318,34 +326,34 @@ function planPool(state: GridState, clusterRef: number | string, poolNumber: num
   if (!lib || !pool) return empty;
   const warn = (code: string, source: string, message: string) => checks.push({ level: 'warning', code, message, source });
   const scan = scanExportSet(state, lib, c, poolNumber);
-  const cols = state.volumes.cols;
 
   // Copy phase (E0016–E0017): what is queued for pre-migration drains first, then the copies made
   // for the export; the run reaches its stacked volumes when the last export-set copy lands.
   const toCopy = new Uint8Array(state.volumes.count);
   const copyJobs: number[] = [];
   const sizes: number[] = [];
-  for (let i = 0; i < scan.volumes.length; i++) {
-    if (scan.reason[i] === PENDING && scan.pvolOf[i]! < 0) toCopy[scan.volumes[i]!] = 1;
-  }
+  scan.volumes.forEach((v, i) => {
+    if (scan.reason[i] === PENDING && (scan.pvolOf[i] ?? NO_PVOL) < 0) toCopy[v] = 1;
+  });
   const queue = premigrationOf(state, c);
-  const level = cols.copyLevel[c]!;
+  const level = state.volumes.copyLevels(c);
+  const queuedLevels = queue.level.values();
+  const sizeOf = (v: number) => state.volumes.get(v, 'sizeBytes');
   let last = -1;
-  for (let k = queue.volume.head; k < queue.volume.tail; k++) {
-    const v = queue.volume.data[k]!;
-    if (level[v] !== queue.level.data[k]) continue;
-    copyJobs.push(DRIVE_MOUNT_MS + Math.ceil(cols.sizeBytes[v]! / DRIVE_BYTES_PER_MS));
+  queue.volume.values().forEach((v, k) => {
+    if (level[v] !== queuedLevels[k]) return;
+    copyJobs.push(DRIVE_MOUNT_MS + Math.ceil(sizeOf(v) / DRIVE_BYTES_PER_MS));
     if (toCopy[v]) {
       toCopy[v] = 0;
-      sizes.push(cols.sizeBytes[v]!);
+      sizes.push(sizeOf(v));
       last = copyJobs.length;
     }
-  }
+  });
   for (const v of scan.missingSecondary) {
     if (!toCopy[v]) continue;
     toCopy[v] = 0;
-    copyJobs.push(DRIVE_MOUNT_MS + Math.ceil(cols.sizeBytes[v]! / DRIVE_BYTES_PER_MS));
-    sizes.push(cols.sizeBytes[v]!);
+    copyJobs.push(DRIVE_MOUNT_MS + Math.ceil(sizeOf(v) / DRIVE_BYTES_PER_MS));
+    sizes.push(sizeOf(v));
     last = copyJobs.length;
   }
   // Pre-migrations on a drive now: their lanes are busy until they land; export-set ones among them
@@ -354,20 +362,19 @@ function planPool(state: GridState, clusterRef: number | string, poolNumber: num
   let inFlightEnd = 0;
   for (const e of state.events.toJSON().events) {
     if (e.kind !== 'premigrated' || e.args[0] !== c) continue;
-    const v = e.args[1]!;
+    const [, v, queuedLevel] = e.args;
     busy.push(e.time - state.now);
-    if (toCopy[v] && level[v] === e.args[2]) {
+    if (v !== undefined && toCopy[v] && level[v] === queuedLevel) {
       toCopy[v] = 0;
-      sizes.push(cols.sizeBytes[v]!);
+      sizes.push(sizeOf(v));
       inFlightEnd = Math.max(inFlightEnd, e.time - state.now);
     }
   }
   // Export-set copies found nowhere else (their pre-migration is still to be queued).
-  for (let i = 0; i < scan.volumes.length; i++) {
-    const v = scan.volumes[i]!;
+  for (const v of scan.volumes) {
     if (!toCopy[v]) continue;
-    copyJobs.push(DRIVE_MOUNT_MS + Math.ceil(cols.sizeBytes[v]! / DRIVE_BYTES_PER_MS));
-    sizes.push(cols.sizeBytes[v]!);
+    copyJobs.push(DRIVE_MOUNT_MS + Math.ceil(sizeOf(v) / DRIVE_BYTES_PER_MS));
+    sizes.push(sizeOf(v));
     last = copyJobs.length;
   }
   const lanes = Math.max(1, cluster.drivesAvailable);
@@ -414,7 +421,7 @@ function planPool(state: GridState, clusterRef: number | string, poolNumber: num
 
   // Stacked volume phase: a robot move each, the database backup on the chosen ones, drives in parallel.
   const inventory = state.volumes.count;
-  const dbMs = 2 * DRIVE_MOUNT_MS + Math.ceil(dbBackupBytes({ inventory } as DbBackup) / FORMAT_BYTES_PER_MS[pool.format] / 1000) * 1000;
+  const dbMs = 2 * DRIVE_MOUNT_MS + Math.ceil(dbBackupBytes({ inventory }) / FORMAT_BYTES_PER_MS[pool.format] / 1000) * 1000;
   const dbCount = options.lmtdbpvl && exportingPvols > 4 ? 4 : exportingPvols;
   const pvolJobs: number[] = [];
   for (let i = 0; i < exportingPvols; i++) {

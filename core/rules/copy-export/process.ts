@@ -12,10 +12,10 @@ import type { FiredEvent } from '../../world/events.js';
 import { MB } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS, isInCache, pumpPremigration } from '../cache.js';
 import { premigrationOf } from '../premigration-queue.js';
-import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume } from '../../world/tape/library.js';
+import { copyExportedCount, poolOf, type PhysicalLibrary, type StackedVolume, pvolAt, definedPool, NO_PVOL } from '../../world/tape/library.js';
 import { FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
 import { eject } from '../physical/io-station.js';
-import { libraryOf, placementOf } from '../physical/tape-state.js';
+import { placementOf, libraryAt, databaseAt } from '../physical/tape-state.js';
 import { retryWaiting, secondaryPoolOf } from '../physical/stacked.js';
 import { dbBackupBytes, takeDbBackup } from './db-backup.js';
 import { snapshotStatusFile } from './status-records.js';
@@ -38,6 +38,7 @@ import {
   type ExportRun,
   type ExportState,
 } from '../../world/tape/export-types.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 export { MIN_EXPORT_DRIVES };
 /** E0013 "every five minutes"; E0016 "every 10 minutes"; E0015 after 60 minutes; E0018 after 10 hours. */
@@ -51,7 +52,7 @@ export const ROBOT_MOVE_MS = 10_000;
 export const EXPORT_RECOVERY_MS = 2 * 60_000;
 
 function runLibrary(state: GridState, run: ExportRun): PhysicalLibrary {
-  return libraryOf(state, run.cluster)!;
+  return libraryAt(state, run.cluster);
 }
 
 export interface ExportVerdict {
@@ -72,26 +73,27 @@ export function exportVerdict(state: GridState, volser: string): ExportVerdict {
   const list = state.tape.exportLists.find((l) => l.volser === volser);
   const v = state.volumes.find(volser);
   if (v < 0) return no('NO_SUCH_VOLUME', `${volser} is not in the grid`);
-  const cols = state.volumes.cols;
+  const level = state.volumes.get(v, 'level');
   // Redbook §11.6.3 step 3: routed to the TS7700 where the export list volume resides; §11.5.2: it
   // must be valid on that one only.
-  const holders = state.clusters.filter((c) => cols.copyLevel[c.index]![v] === cols.level[v] && cols.level[v]! > 0);
+  const holders = state.clusters.filter((c) => state.volumes.copyLevelOf(c.index, v) === level && level > 0);
   if (holders.length > 1) {
     return no('FUNCTION_INCOMPATIBLE', `ERROR CODE 32: ${volser} has a valid copy on ${holders.map((c) => c.name).join(' and ')}; the export list volume must be valid on the exporting cluster only`);
   }
-  if (holders.length === 0) return no('NO_VALID_COPY', `${volser} has no valid copy in the grid`);
-  if (!list || list.level !== cols.level[v]) return no('NOT_EXPORT_LIST', `${volser} does not hold an export list (write one with EXPORTLIST)`);
-  const c = holders[0]!.index;
+  const [holder] = holders;
+  if (holder === undefined) return no('NO_VALID_COPY', `${volser} has no valid copy in the grid`);
+  if (!list || list.level !== level) return no('NOT_EXPORT_LIST', `${volser} does not hold an export list (write one with EXPORTLIST)`);
+  const c = holder.index;
   const checks = exportChecks(state, c, list.pool);
   const first = (stage: ExportCheck['stage']) => checks.find((x) => x.stage === stage && x.level === 'error');
   const refusal = first('pool');
   if (refusal) return no(refusal.code, refusal.message, c, list.pool);
-  const lib = libraryOf(state, c)!;
+  const lib = libraryAt(state, c);
   // Redbook §11.5.1: "The export list file volume cannot be assigned to the secondary copy pool that is
   // specified for the operation. If it is, the Copy Export operation will fail."
   const listPool = secondaryPoolOf(state, lib, v);
   const at = placementOf(state, c);
-  const onPool = [at.primary[v]!, at.secondary[v]!].some((p) => p >= 0 && lib.pvols[p]!.pool === list.pool);
+  const onPool = [at.primary[v], at.secondary[v]].some((p) => p !== undefined && p >= 0 && pvolAt(lib, p).pool === list.pool);
   if (listPool === list.pool || list.pool === 1 || onPool) {
     return no('EXPORT_LIST_IN_POOL', `export list volume ${volser} is assigned to pool ${list.pool}, the pool being exported`, c, list.pool);
   }
@@ -108,9 +110,10 @@ export function startExport(state: GridState, volser: string) {
     if (verdict.refusal.code === 'FUNCTION_INCOMPATIBLE') hostMessage(state, 'CBR3726I', '32', state.name ?? 'GRID', volser);
     refuse(verdict.refusal.code, verdict.refusal.message);
   }
-  const list = state.tape.exportLists.find((l) => l.volser === volser)!;
+  const list = state.tape.exportLists.find((l) => l.volser === volser);
+  if (!list) throw new Error(`export list ${volser} passed the checks but is gone`);
   const c = verdict.cluster;
-  const lib = libraryOf(state, c)!;
+  const lib = libraryAt(state, c);
   const run = selectExportSet(state, lib, c, list.pool, volser, list.eject, list.lmtdbpvl);
   state.tape.exports.push(run);
   state.tape.activeExport = state.tape.exports.length - 1;
@@ -217,25 +220,24 @@ export function scanExportSet(state: GridState, lib: PhysicalLibrary, c: number,
 }
 
 function copyLevelOf(state: GridState, c: number): Int32Array {
-  return state.volumes.cols.copyLevel[c]!;
+  return state.volumes.copyLevels(c);
 }
 
 function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number, listVolser: string, ejectOption: boolean, lmtdbpvl: boolean): ExportRun {
   const scan = scanExportSet(state, lib, c, pool);
   const { volumes, reason, pvolOf, exportable, invalid, mounted, outstanding } = scan;
   const count = volumes.length;
-  const copyLevel = copyLevelOf(state, c);
   // Volumes on tape without their secondary copy get one made from the primary (through pre-migration).
   const queue = premigrationOf(state, c);
   for (const v of scan.missingSecondary) {
     queue.volume.push(v);
-    queue.level.push(copyLevel[v]!);
+    queue.level.push(state.volumes.copyLevelOf(c, v));
   }
   return {
     id: state.tape.exports.length,
     listVolser,
     cluster: c,
-    library: state.clusters[c]!.name,
+    library: clusterAt(state, c).name,
     pool,
     eject: ejectOption,
     lmtdbpvl,
@@ -278,28 +280,29 @@ function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool
  * to the locked volumes, later data of the pool to others.
  */
 function lockPool(lib: PhysicalLibrary, run: ExportRun): void {
-  const pool = poolOf(lib, run.pool)!;
+  const pool = definedPool(lib, run.pool);
   for (const p of lib.pvols) {
     if (p.pool !== run.pool || p.location !== 'library' || p.lockedBy >= 0) continue;
     if (p.state === 'copy-exported' || p.state === 'empty' || p.state === 'erase') continue;
     if (p.activeCount > 0 || p.id === pool.filling) p.lockedBy = run.id;
   }
-  if (pool.filling >= 0 && lib.pvols[pool.filling]!.lockedBy === run.id) {
+  if (pool.filling >= 0 && pvolAt(lib, pool.filling).lockedBy === run.id) {
     pool.exportFilling = pool.filling;
     pool.filling = -1;
   }
 }
 
 function liveRun(state: GridState, args: number[]): ExportRun | null {
-  const run = state.tape.exports[args[0]!];
-  if (!run || run.generation !== args[1] || state.tape.activeExport !== run.id) return null;
+  const [id, generation] = args;
+  const run = id === undefined ? undefined : state.tape.exports[id];
+  if (!run || run.generation !== generation || state.tape.activeExport !== run.id) return null;
   return run;
 }
 
 function waitingForScratch(lib: PhysicalLibrary, run: ExportRun): boolean {
   for (const v of lib.waiting.volume) {
     const i = slotOf(run, v);
-    if (i >= 0 && run.pvolOf[i]! < 0 && run.reason[i] === PENDING) return true;
+    if (i >= 0 && (run.pvolOf[i] ?? NO_PVOL) < 0 && run.reason[i] === PENDING) return true;
   }
   return false;
 }
@@ -325,7 +328,7 @@ export function onCeTick(state: GridState, event: FiredEvent<'ce-tick'>): void {
     libraryMessage(state, run.library, 'E0013');
   } else {
     noteResumed(state, run);
-    if ((state.now - run.copyStartedAt!) % COPY_MESSAGE_MS === 0) libraryMessage(state, run.library, 'E0016');
+    if ((state.now - (run.copyStartedAt ?? run.startedAt)) % COPY_MESSAGE_MS === 0) libraryMessage(state, run.library, 'E0016');
   }
   state.events.push(state.now + TICK_MS, { kind: 'ce-tick', args: [run.id, run.generation] });
 }
@@ -341,12 +344,12 @@ export function onCeLock(state: GridState, event: FiredEvent<'ce-lock'>): void {
  */
 function beginStackedVolumes(state: GridState, run: ExportRun): void {
   const lib = runLibrary(state, run);
-  const pool = poolOf(lib, run.pool)!;
+  const pool = definedPool(lib, run.pool);
   const cols = state.volumes.cols;
   const pl = placementOf(state, run.cluster);
   const locked = lib.pvols.filter((p) => p.lockedBy === run.id);
   const referenced = new Uint8Array(lib.pvols.length);
-  for (let i = 0; i < run.pvolOf.length; i++) if (run.pvolOf[i]! >= 0) referenced[run.pvolOf[i]!] = 1;
+  for (const p of run.pvolOf) if (p >= 0) referenced[p] = 1;
   // "If a physical volume is only partially full ... its status will be changed to full".
   for (const p of locked) {
     if (p.state === 'filling') {
@@ -359,22 +362,23 @@ function beginStackedVolumes(state: GridState, run: ExportRun): void {
   const primaryUnavailable = new Map<number, string>();
   const n = state.volumes.count;
   for (let v = 0; v < n; v++) {
-    const s = pl.secondary[v]!;
-    if (s < 0 || lib.pvols[s]!.lockedBy !== run.id || primaryUnavailable.has(s)) continue;
-    const p = pl.primary[v]!;
-    if (p >= 0 && lib.pvols[p]!.state === 'unavailable' && !isInCache(state, run.cluster, v)) primaryUnavailable.set(s, state.volumes.volser(v));
+    const s = pl.secondary[v] ?? NO_PVOL;
+    if (s < 0 || pvolAt(lib, s).lockedBy !== run.id || primaryUnavailable.has(s)) continue;
+    const p = pl.primary[v] ?? NO_PVOL;
+    if (p >= 0 && pvolAt(lib, p).state === 'unavailable' && !isInCache(state, run.cluster, v)) primaryUnavailable.set(s, state.volumes.volser(v));
   }
   let room = lib.copyExportLimit - copyExportedCount(lib);
   const queue: StackedVolume[] = [];
   for (const p of [...locked].sort((a, b) => (a.volser < b.volser ? -1 : a.volser > b.volser ? 1 : 0))) {
     let reason = -1;
+    const unavailablePrimary = primaryUnavailable.get(p.id);
     if (p.state === 'unavailable') reason = PVOL_UNAVAILABLE;
     // Redbook §11.5.1: "a physical volume ... [that] contains one or more primary logical volumes ...
     // and any secondary logical volumes on it are excluded from the Copy Export operation."
     else if (p.primaryCount > 0) reason = PRIMARY_ON_PVOL;
-    else if (primaryUnavailable.has(p.id)) {
+    else if (unavailablePrimary !== undefined) {
       reason = PRIMARY_UNAVAILABLE;
-      libraryMessage(state, run.library, 'E0025', p.volser, primaryUnavailable.get(p.id)!);
+      libraryMessage(state, run.library, 'E0025', p.volser, unavailablePrimary);
     } else if (p.activeCount === 0 && !referenced[p.id]) {
       p.lockedBy = -1;
       continue;
@@ -395,7 +399,7 @@ function beginStackedVolumes(state: GridState, run: ExportRun): void {
   const db = appendable.length > 4 && run.lmtdbpvl ? [...appendable.slice(0, 2), ...appendable.slice(-2)] : appendable;
   run.dbPvols = db.map((p) => p.id);
   run.database = queue.length > 0 ? takeDbBackup(state, run, new Set(run.queue)).id : null;
-  const lanes = Math.max(1, Math.min(state.clusters[run.cluster]!.drivesAvailable, run.queue.length));
+  const lanes = Math.max(1, Math.min(clusterAt(state, run.cluster).drivesAvailable, run.queue.length));
   for (let i = 0; i < lanes; i++) startNext(state, run);
   if (run.inFlight.length === 0) finish(state, run, 'completed');
 }
@@ -404,11 +408,11 @@ function startNext(state: GridState, run: ExportRun): void {
   const id = run.queue.shift();
   if (id === undefined) return;
   const lib = runLibrary(state, run);
-  const p = lib.pvols[id]!;
+  const p = pvolAt(lib, id);
   run.inFlight.push(id);
   let ms = ROBOT_MOVE_MS;
-  if (run.dbPvols.includes(id)) {
-    const db = state.tape.databases[run.database!]!;
+  if (run.dbPvols.includes(id) && run.database !== null) {
+    const db = databaseAt(state, run.database);
     ms += 2 * DRIVE_MOUNT_MS + Math.ceil(dbBackupBytes(db) / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
   }
   state.events.push(state.now + ms, { kind: 'ce-pvol', args: [run.id, run.generation, id] });
@@ -419,7 +423,7 @@ export function onCePvol(state: GridState, event: FiredEvent<'ce-pvol'>): void {
   if (!run) return;
   const id = event.args[2];
   const lib = runLibrary(state, run);
-  const p = lib.pvols[id]!;
+  const p = pvolAt(lib, id);
   run.inFlight = run.inFlight.filter((x) => x !== id);
   p.state = 'copy-exported';
   p.exportedAt = state.now;
@@ -449,14 +453,15 @@ export function finish(state: GridState, run: ExportRun, final: ExportState): vo
   const excluded = new Map(run.excludedPvols.map((e) => [e.pvol, e.reason]));
   const stopReason = final === 'canceled' ? CANCELED : TERMINATED;
   let exported = 0;
-  for (let i = 0; i < run.volumes.length; i++) {
+  for (const [i, v] of run.volumes.entries()) {
     if (run.reason[i] !== PENDING) continue;
-    const p = run.pvolOf[i]!;
-    if (p >= 0 && lib.pvols[p]!.exportId === run.id) {
+    const p = run.pvolOf[i] ?? NO_PVOL;
+    const exclusion = excluded.get(p);
+    if (p >= 0 && pvolAt(lib, p).exportId === run.id) {
       run.reason[i] = EXPORTED;
-      state.trail.push(state.now, run.volumes[i]!, TrailKind.exported, run.cluster, -1, 0, run.id);
+      state.trail.push(state.now, v, TrailKind.exported, run.cluster, -1, 0, run.id);
       exported++;
-    } else if (p >= 0 && excluded.has(p)) run.reason[i] = excluded.get(p)!;
+    } else if (p >= 0 && exclusion !== undefined) run.reason[i] = exclusion;
     else if (p < 0) run.reason[i] = final === 'completed' ? NOT_COPIED : final === 'canceled' ? CANCELED : NOT_COPIED;
     else run.reason[i] = stopReason;
   }
@@ -464,12 +469,12 @@ export function finish(state: GridState, run: ExportRun, final: ExportState): vo
   run.stacked = run.exportedPvols.length;
   // Redbook §11.6.5: "the sum of the MB integer values of the data stored on each Exported Stacked
   // Volume ... full count by bytes divided by 1,048,576 ... less than 1 ... becomes 1 ... truncated".
-  run.mbExported = run.exportedPvols.reduce((sum, id) => sum + Math.max(1, Math.floor(lib.pvols[id]!.exportedBytes / MB)), 0);
+  run.mbExported = run.exportedPvols.reduce((sum, id) => sum + Math.max(1, Math.floor(pvolAt(lib, id).exportedBytes / MB)), 0);
   run.mbMoved = 0; // "For Copy Export at code release level R1.4 and later, this value is 0."
   for (const p of lib.pvols) if (p.lockedBy === run.id) p.lockedBy = -1;
   const pool = poolOf(lib, run.pool);
   if (pool && pool.exportFilling >= 0) {
-    const f = lib.pvols[pool.exportFilling]!;
+    const f = pvolAt(lib, pool.exportFilling);
     if (pool.filling < 0 && f.state === 'filling') pool.filling = f.id;
     else if (f.state === 'filling') f.state = 'full';
     pool.exportFilling = -1;
@@ -479,7 +484,7 @@ export function finish(state: GridState, run: ExportRun, final: ExportState): vo
   run.state = final;
   run.endedAt = state.now;
   state.tape.activeExport = -1;
-  const dbWritten = run.dbPvols.filter((id) => lib.pvols[id]!.exportId === run.id).map((id) => lib.pvols[id]!.volser);
+  const dbWritten = run.dbPvols.filter((id) => pvolAt(lib, id).exportId === run.id).map((id) => pvolAt(lib, id).volser);
   if (dbWritten.length > 0) {
     if (run.lmtdbpvl) libraryMessage(state, run.library, 'E0021', dbWritten.join(', '));
     else libraryMessage(state, run.library, 'E0026');
@@ -532,7 +537,7 @@ export function cancelExport(state: GridState, volser: string) {
   run.stopRequested = 'cancel';
   run.stopReason = 'canceled by host request';
   if (run.inFlight.length === 0) finish(state, run, 'canceled');
-  return { volser, library: run.library, state: run.state, completing: run.inFlight.map((id) => runLibrary(state, run).pvols[id]!.volser) };
+  return { volser, library: run.library, state: run.state, completing: run.inFlight.map((id) => pvolAt(runLibrary(state, run), id).volser) };
 }
 
 /** Redbook §11.5.1: "The operation will be terminated by the TS7700 when fewer than four physical tape drives are available." */
@@ -540,7 +545,7 @@ export function drivesChanged(state: GridState, cluster: number): void {
   const run = activeRun(state);
   if (!run || run.cluster !== cluster || run.stopRequested !== null) return;
   if (run.state !== 'premigrating' && run.state !== 'exporting') return;
-  if (state.clusters[cluster]!.drivesAvailable >= MIN_EXPORT_DRIVES) return;
+  if (clusterAt(state, cluster).drivesAvailable >= MIN_EXPORT_DRIVES) return;
   run.stopRequested = 'terminate';
   run.stopReason = `fewer than ${MIN_EXPORT_DRIVES} physical drives available`;
   if (run.inFlight.length === 0) finish(state, run, 'terminated');
@@ -553,7 +558,7 @@ export function drivesChanged(state: GridState, cluster: number): void {
 export function clusterStatusChanged(state: GridState): void {
   const run = activeRun(state);
   if (!run) return;
-  const status = state.clusters[run.cluster]!.status;
+  const status = clusterAt(state, run.cluster).status;
   if ((run.state === 'premigrating' || run.state === 'exporting') && status === 'failed') {
     run.interruptedIn = run.state;
     run.state = 'interrupted';
@@ -582,12 +587,12 @@ export function restartLibrary(state: GridState, cluster: number) {
     run.generation++;
     run.inFlight = [];
   }
-  if (mine && run.state === 'interrupted' && state.clusters[cluster]!.status === 'online') {
+  if (mine && run.state === 'interrupted' && clusterAt(state, cluster).status === 'online') {
     run.state = 'recovering';
     libraryMessage(state, run.library, 'E0022');
     state.events.push(state.now + EXPORT_RECOVERY_MS, { kind: 'ce-recovered', args: [run.id, run.generation] });
   }
-  return { library: state.clusters[cluster]!.name, restarted: true, exportRecovery: mine ? { listVolser: run.listVolser, state: run.state, interruptedIn: run.interruptedIn } : null };
+  return { library: clusterAt(state, cluster).name, restarted: true, exportRecovery: mine ? { listVolser: run.listVolser, state: run.state, interruptedIn: run.interruptedIn } : null };
 }
 
 export function onCeRecovered(state: GridState, event: FiredEvent<'ce-recovered'>): void {

@@ -7,10 +7,12 @@ import type { GridState } from '../../world/state.js';
 import type { ExportRun } from '../../world/tape/export-types.js';
 import { PENDING } from '../../world/tape/export-types.js';
 import { libraryMessage } from './messages.js';
+import { exportRunAt } from '../physical/tape-state.js';
+import { NO_PVOL } from '../../world/tape/library.js';
 
 export function activeRun(state: GridState): ExportRun | null {
   const i = state.tape.activeExport;
-  return i >= 0 ? state.tape.exports[i]! : null;
+  return i >= 0 ? exportRunAt(state, i) : null;
 }
 
 /** Position of volume v in the run's export set (volumes ascending), or -1. */
@@ -33,7 +35,7 @@ export function exportIdFor(state: GridState, cluster: number, pool: number, v: 
   const run = activeRun(state);
   if (!run || run.cluster !== cluster || run.pool !== pool || run.state !== 'premigrating') return -1;
   const i = slotOf(run, v);
-  if (i < 0 || run.reason[i] !== PENDING || run.pvolOf[i]! >= 0) return -1;
+  if (i < 0 || run.reason[i] !== PENDING || (run.pvolOf[i] ?? NO_PVOL) >= 0) return -1;
   return run.id;
 }
 
@@ -42,7 +44,7 @@ export function notePremigrated(state: GridState, v: number, pvol: number): void
   const run = activeRun(state);
   if (!run) return;
   const i = slotOf(run, v);
-  if (i < 0 || run.pvolOf[i]! >= 0) return;
+  if (i < 0 || (run.pvolOf[i] ?? NO_PVOL) >= 0) return;
   run.pvolOf[i] = pvol;
   noteResumed(state, run);
   run.outstanding = Math.max(0, run.outstanding - 1);

@@ -13,26 +13,35 @@
 
 import type { GridState } from '../../world/state.js';
 import { refuse } from '../../world/refusal.js';
-import { decodeVolser, encodeVolser } from '../../model/volser.js';
+import { encodeVolser } from '../../model/volser.js';
 import { isoTime } from '../../sim/time.js';
 import type { PhysicalLibrary } from '../../world/tape/library.js';
-import { libraryOf } from '../physical/tape-state.js';
+import { libraryAt } from '../physical/tape-state.js';
 import { record } from './export-list.js';
 import { EXPORTED, PENDING, REASONS, type ExportListVolume, type ExportRun } from '../../world/tape/export-types.js';
 import { copyExportedVolumes, mbWritten, percentUsed, stackedVolumeRecord } from './status-records.js';
+import { pvolAt } from '../../world/tape/library.js';
 
 export { copyExportedVolumes, snapshotStatusFile, stackedVolumeRecord, STATUS_SNAPSHOT_LIMIT } from './status-records.js';
 
 export const DEFAULT_LIST_LIMIT = 1000;
 
 function latestRun(state: GridState, volser: string): ExportRun | null {
-  for (let i = state.tape.exports.length - 1; i >= 0; i--) if (state.tape.exports[i]!.listVolser === volser) return state.tape.exports[i]!;
-  return null;
+  return state.tape.exports.findLast((run) => run.listVolser === volser) ?? null;
 }
 
 function logicalRecord(volser: string, pvol: string | null, code: number): string {
   const exported = code === EXPORTED;
   return record(`${volser.padEnd(6)},${(pvol ?? '').padStart(6)},${String(code).padStart(2, '0')},${exported ? ' ' : '*'}${REASONS[code]}`);
+}
+
+/** Position i of a run's export set: the volume, its reason code, its stacked volume (NO_PVOL when none). */
+function exportEntry(run: ExportRun, i: number): { v: number; code: number; pvol: number } {
+  const v = run.volumes[i];
+  const code = run.reason[i];
+  const pvol = run.pvolOf[i];
+  if (v === undefined || code === undefined || pvol === undefined) throw new RangeError(`export run ${run.id} has no position ${i} (${run.volumes.length} volumes)`);
+  return { v, code, pvol };
 }
 
 /** A bucket's positions packed with their VOLSER code sort natively when both fit in a double. */
@@ -52,7 +61,7 @@ function recordOrder(state: GridState, run: ExportRun, lib: PhysicalLibrary, lim
     const p = run.pvolOf[i]!;
     if (run.reason[i] === EXPORTED && p >= 0 && !used.has(p)) used.set(p, 0);
   }
-  const byVolser = [...used.keys()].sort((a, b) => encodeVolser(lib.pvols[a]!.volser) - encodeVolser(lib.pvols[b]!.volser));
+  const byVolser = [...used.keys()].sort((a, b) => encodeVolser(pvolAt(lib, a).volser) - encodeVolser(pvolAt(lib, b).volser));
   byVolser.forEach((p, k) => used.set(p, k + 1));
   const rank = new Uint32Array(n);
   const start = new Uint32Array(byVolser.length + 2);
@@ -90,19 +99,18 @@ export interface StatusView {
 
 /** The export status file as the host would read it back: header, then up to `limit` records. */
 export function statusFile(state: GridState, list: ExportListVolume, run: ExportRun | null, limit: number): StatusView {
-  if (!run) return { header: list.files[2]![0]!.trimEnd(), recordCount: 0, records: [] };
-  const lib = libraryOf(state, run.cluster)!;
+  if (!run) return { header: (list.files[2][0] ?? '').trimEnd(), recordCount: 0, records: [] };
+  const lib = libraryAt(state, run.cluster);
   const header = 'EXPORT STATUS 02';
   // An ended run's file is the one it wrote; a run still going shows the library as it is now.
   const kept = run.statusStacked ?? null;
   const physical = kept ? [] : copyExportedVolumes(lib);
   const records: string[] = [];
   const logicalOrder = recordOrder(state, run, lib, limit);
-  for (let k = 0; k < logicalOrder.length && records.length < limit; k++) {
-    const i = logicalOrder[k]!;
-    const code = run.reason[i]!;
-    const p = run.pvolOf[i]!;
-    records.push(logicalRecord(state.volumes.volser(run.volumes[i]!), code === EXPORTED && p >= 0 ? lib.pvols[p]!.volser : null, code));
+  for (const i of logicalOrder) {
+    if (records.length >= limit) break;
+    const { code, pvol, v } = exportEntry(run, i);
+    records.push(logicalRecord(state.volumes.volser(v), code === EXPORTED && pvol >= 0 ? pvolAt(lib, pvol).volser : null, code));
   }
   for (const p of physical) {
     if (records.length >= limit) break;
@@ -125,22 +133,21 @@ export function showExportStatus(state: GridState, volser: string, only: string 
   const run = runId === undefined ? latestRun(state, volser) : (state.tape.exports.find((r) => r.id === runId && r.listVolser === volser) ?? null);
   if (!run && runId !== undefined) refuse('NO_SUCH_EXPORT', `export run ${runId} did not use list volume ${volser}`);
   const volumes: Record<string, { exported: boolean; pvol: string | null; reason: string; code: string }> = {};
-  const lib = run ? libraryOf(state, run.cluster)! : null;
-  const entry = (i: number) => {
-    const code = run!.reason[i]!;
-    const p = run!.pvolOf[i]!;
-    return { exported: code === EXPORTED, pvol: p >= 0 && (code === EXPORTED || code === PENDING) ? lib!.pvols[p]!.volser : null, reason: REASONS[code] ?? `REASON ${code}`, code: String(code).padStart(2, '0') };
-  };
-  if (run) {
+  const lib = run ? libraryAt(state, run.cluster) : null;
+  if (run && lib) {
+    const entry = (i: number) => {
+      const { code, pvol } = exportEntry(run, i);
+      return { exported: code === EXPORTED, pvol: pvol >= 0 && (code === EXPORTED || code === PENDING) ? pvolAt(lib, pvol).volser : null, reason: REASONS[code] ?? `REASON ${code}`, code: String(code).padStart(2, '0') };
+    };
     if (only !== null) {
       const v = state.volumes.find(only);
       let i = -1;
       for (let k = 0; k < run.volumes.length && v >= 0; k++) if (run.volumes[k] === v) i = k;
       if (i < 0) refuse('NOT_IN_EXPORT', `${only} was not part of the export for list volume ${volser}`);
       volumes[only] = entry(i);
-    } else for (let i = 0; i < run.volumes.length && i < limit; i++) volumes[decodeVolser(state.volumes.cols.code[run.volumes[i]!]!)] = entry(i);
+    } else for (const [i, v] of run.volumes.subarray(0, Math.max(0, limit)).entries()) volumes[state.volumes.volser(v)] = entry(i);
   }
-  const stacked = run && lib ? run.exportedPvols.map((id) => lib.pvols[id]!) : [];
+  const stacked = run && lib ? run.exportedPvols.map((id) => pvolAt(lib, id)) : [];
   return {
     volser,
     library: run?.library ?? state.clusters[list.cluster]?.name ?? null,
@@ -176,9 +183,9 @@ export function showExportStatus(state: GridState, volser: string, only: string 
       location: p.location,
     })),
     excludedStackedVolumes: run?.excludedPvols.map((e) => ({ pvol: e.volser, reason: REASONS[e.reason] })) ?? [],
-    dbBackupOn: run && lib ? run.dbPvols.filter((id) => lib.pvols[id]!.dbBackup !== null && lib.pvols[id]!.exportId === run.id).map((id) => lib.pvols[id]!.volser) : [],
+    dbBackupOn: run && lib ? run.dbPvols.filter((id) => pvolAt(lib, id).dbBackup !== null && pvolAt(lib, id).exportId === run.id).map((id) => pvolAt(lib, id).volser) : [],
     statusFile: statusFile(state, list, run, limit),
-    exportListFile: list.files[0]!.map((r) => r.trimEnd()),
-    reservedFile: list.files[1]!.map((r) => r.trimEnd()),
+    exportListFile: list.files[0].map((r) => r.trimEnd()),
+    reservedFile: list.files[1].map((r) => r.trimEnd()),
   };
 }

@@ -3,10 +3,11 @@
 // The logical records come back from the run's columns, the stacked-volume records from what the run
 // kept at its end — bounded, and carried through a checkpoint.
 
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Rig } from '../../runbook/testing.js';
 import { restoreState, serializeState } from '../../engine/checkpoint.js';
 import { showExportStatus, STATUS_SNAPSHOT_LIMIT } from './status-file.js';
+import { exportRunAt } from '../physical/tape-state.js';
 
 const GRID = `SEED 1
 GRID GRID01
@@ -43,31 +44,33 @@ describe('export status file per run (Redbook §11.5, §11.6.3)', () => {
     rig.all(SECOND);
     const runs = state().tape.exports.filter((r) => r.listVolser === 'EXP000');
     expect(runs).toHaveLength(2);
+    const [firstRun] = runs;
+    assert.isDefined(firstRun, 'the first run of EXP000');
     const latest = showExportStatus(state(), 'EXP000', null);
     // The second run exported B00000-B00004 and A00000's new copy; its file lists more stacked volumes.
     expect(latest.statusFile.records.some((r) => r.startsWith('B00000,'))).toBe(true);
     expect(latest.statusFile).not.toEqual(first.statusFile);
     // The first run, asked by its number, reads back exactly the file it wrote.
-    const again = showExportStatus(state(), 'EXP000', null, undefined, runs[0]!.id);
+    const again = showExportStatus(state(), 'EXP000', null, undefined, firstRun.id);
     expect(again.statusFile).toEqual(first.statusFile);
     expect(again.started).toBe(first.started);
     expect(again.statusFile.records.some((r) => r.startsWith('B00000,'))).toBe(false);
-    expect(showExportStatus(state(), 'EXP000', null, undefined, runs[1]!.id).statusFile).toEqual(latest.statusFile);
+    expect(showExportStatus(state(), 'EXP000', null, undefined, runs[1]?.id).statusFile).toEqual(latest.statusFile);
     // A run number of another list volume is refused, not answered with the wrong file.
-    expect(() => showExportStatus(state(), 'EXP001', null, undefined, runs[0]!.id)).toThrow(/holds no export list|did not use list volume/);
+    expect(() => showExportStatus(state(), 'EXP001', null, undefined, firstRun.id)).toThrow(/holds no export list|did not use list volume/);
   });
 
   it('the kept file survives a checkpoint and stays bounded', () => {
     const rig = new Rig(GRID);
     rig.all(SECOND);
     const state = rig.session.engine.state;
-    const firstId = state.tape.exports[0]!.id;
+    const firstId = exportRunAt(state, 0).id;
     const before = showExportStatus(state, 'EXP000', null, undefined, firstId).statusFile;
     const restored = restoreState(serializeState(state));
     expect(showExportStatus(restored, 'EXP000', null, undefined, firstId).statusFile).toEqual(before);
     for (const run of state.tape.exports) {
-      expect(run.statusStacked!.records.length).toBeLessThanOrEqual(STATUS_SNAPSHOT_LIMIT);
-      expect(run.statusStacked!.records.every((r) => r.length <= 80)).toBe(true);
+      expect(run.statusStacked?.records.length).toBeLessThanOrEqual(STATUS_SNAPSHOT_LIMIT);
+      expect(run.statusStacked?.records.every((r) => r.length <= 80)).toBe(true);
     }
   });
 });

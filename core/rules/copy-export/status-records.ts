@@ -12,7 +12,7 @@ import type { GridState } from '../../world/state.js';
 import { isoTime, MB } from '../../sim/time.js';
 import type { PhysicalLibrary, StackedVolume } from '../../world/tape/library.js';
 import { formatCode } from '../../world/tape/media.js';
-import { libraryOf } from '../physical/tape-state.js';
+import { libraryAt } from '../physical/tape-state.js';
 import type { ExportRun } from '../../world/tape/export-types.js';
 
 const RECORD_BYTES = 80;
@@ -47,6 +47,6 @@ export function copyExportedVolumes(lib: PhysicalLibrary): StackedVolume[] {
 
 /** At a run's end: the stacked-volume records of its status file, kept with the run (bounded, with the full count). */
 export function snapshotStatusFile(state: GridState, run: ExportRun): void {
-  const physical = copyExportedVolumes(libraryOf(state, run.cluster)!);
+  const physical = copyExportedVolumes(libraryAt(state, run.cluster));
   run.statusStacked = { records: physical.slice(0, STATUS_SNAPSHOT_LIMIT).map((p) => stackedVolumeRecord(p).trimEnd()), total: physical.length };
 }

@@ -8,6 +8,7 @@ import { copyExportedCount, poolOf } from '../../world/tape/library.js';
 import { ioStationFull } from '../physical/io-station.js';
 import { libraryOf } from '../physical/tape-state.js';
 import { activeRun } from './routing.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 /** Redbook §11.5.1: "A minimum of four physical tape drives must be available". */
 export const MIN_EXPORT_DRIVES = 4;
@@ -26,7 +27,7 @@ export interface ExportCheck {
 export function exportChecks(state: GridState, c: number, poolNumber: number): ExportCheck[] {
   const out: ExportCheck[] = [];
   const error = (stage: ExportCheck['stage'], code: string, source: string, message: string) => out.push({ level: 'error', code, message, source, stage });
-  const cluster = state.clusters[c]!;
+  const cluster = clusterAt(state, c);
   const lib = libraryOf(state, c);
   if (!lib) {
     error('pool', 'NOT_TAPE_ATTACHED', '§11.5.2', `${cluster.name} is disk-only: Copy Export needs a tape-attached cluster`);

@@ -3,19 +3,19 @@
 // export sets, database backups, stand-alone volumes — as blobs named tape/…, byte for byte.
 
 import type { ExportRun } from '../../world/tape/export-types.js';
-import { DB_COLUMNS, type DbColumn } from '../copy-export/db-backup.js';
+import { DB_COLUMN_NAMES, type DbColumn } from '../copy-export/db-backup.js';
 import { type DbBackup } from '../../world/tape/db-backup.js';
-import { STANDALONE_COLUMNS, type StandaloneColumn } from '../recovery/standalone.js';
-import { type StandaloneLibrary, type StandaloneVolumes } from '../../world/tape/standalone.js';
+import { STANDALONE_COLUMN_NAMES } from '../recovery/standalone.js';
+import { type StandaloneLibrary } from '../../world/tape/standalone.js';
 import { PLACEMENT_COLUMNS } from './tape-state.js';
 import { type Placement, type TapeState } from '../../world/tape/tape-state.js';
 
 type Blobs = Record<string, Uint8Array>;
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
-type TypedConstructor = { new (n: number): Typed; BYTES_PER_ELEMENT: number };
+type TypedConstructor<T extends Typed> = { new (n: number): T; BYTES_PER_ELEMENT: number };
 
-const RUN_COLUMNS = { volumes: Int32Array, reason: Uint8Array, pvolOf: Int32Array } as const;
-type RunColumn = keyof typeof RUN_COLUMNS;
+const RUN_COLUMN_NAMES = ['volumes', 'reason', 'pvolOf'] as const;
+type RunColumn = (typeof RUN_COLUMN_NAMES)[number];
 
 export interface TapeMeta extends Omit<TapeState, 'placements' | 'exports' | 'databases' | 'standalones'> {
   /** per cluster: null, or the placement columns' length (blobs tape/placement/<c>/<column>) */
@@ -29,7 +29,7 @@ function bytes(array: Typed): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-function typed(Type: TypedConstructor, raw: Uint8Array, name: string, length: number | null): Typed {
+function typed<T extends Typed>(Type: TypedConstructor<T>, raw: Uint8Array, name: string, length: number | null): T {
   if (raw.byteLength % Type.BYTES_PER_ELEMENT !== 0 || (length !== null && raw.byteLength !== length * Type.BYTES_PER_ELEMENT)) {
     throw new Error(`${name}: ${raw.byteLength} bytes do not make ${length ?? 'whole'} values of ${Type.BYTES_PER_ELEMENT} bytes`);
   }
@@ -53,20 +53,16 @@ export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs
     return volumeCount;
   });
   const exports = tape.exports.map((run, i) => {
-    for (const name of Object.keys(RUN_COLUMNS) as RunColumn[]) blobs[`tape/exports/${i}/${name}`] = bytes(run[name]);
+    for (const name of RUN_COLUMN_NAMES) blobs[`tape/exports/${i}/${name}`] = bytes(run[name]);
     return { ...run, volumes: null, reason: null, pvolOf: null };
   });
   const databases = tape.databases.map((db, i) => {
-    const meta = { ...db } as Record<string, unknown>;
-    for (const name of Object.keys(DB_COLUMNS) as DbColumn[]) {
-      blobs[`tape/databases/${i}/${name}`] = bytes(db[name]);
-      meta[name] = null;
-    }
-    return meta as TapeMeta['databases'][number];
+    for (const name of DB_COLUMN_NAMES) blobs[`tape/databases/${i}/${name}`] = bytes(db[name]);
+    return { ...db, volser: null, level: null, tapeLevel: null, sizeBytes: null, category: null, mc: null, pvol: null };
   });
   const standalones = tape.standalones.map((sa, i) => {
     const count = sa.volumes.count;
-    for (const name of Object.keys(STANDALONE_COLUMNS) as StandaloneColumn[]) blobs[`tape/standalones/${i}/${name}`] = bytes(sa.volumes[name].slice(0, count));
+    for (const name of STANDALONE_COLUMN_NAMES) blobs[`tape/standalones/${i}/${name}`] = bytes(sa.volumes[name].slice(0, count));
     return { ...sa, volumes: { count } };
   });
   return { ...tape, placements, exports, databases, standalones };
@@ -75,24 +71,38 @@ export function serializeTape(tape: TapeState, volumeCount: number, blobs: Blobs
 export function restoreTape(meta: TapeMeta, blob: (name: string) => Uint8Array): TapeState {
   const placements = meta.placements.map((length, c): Placement | null => {
     if (length === null) return null;
-    const col = (name: string, Type: TypedConstructor) => typed(Type, blob(`tape/placement/${c}/${name}`), `tape/placement/${c}/${name}`, length);
-    return { primary: col('primary', Int32Array) as Int32Array, secondary: col('secondary', Int32Array) as Int32Array, tapeLevel: col('tapeLevel', Int32Array) as Int32Array, tapeBytes: col('tapeBytes', Float64Array) as Float64Array };
+    const col = <T extends Typed>(name: string, Type: TypedConstructor<T>) => typed(Type, blob(`tape/placement/${c}/${name}`), `tape/placement/${c}/${name}`, length);
+    return { primary: col('primary', Int32Array), secondary: col('secondary', Int32Array), tapeLevel: col('tapeLevel', Int32Array), tapeBytes: col('tapeBytes', Float64Array) };
   });
   const exports = meta.exports.map((run, i): ExportRun => {
-    const out = { ...run } as unknown as Record<string, unknown>;
-    for (const [name, Type] of Object.entries(RUN_COLUMNS)) out[name] = typed(Type, blob(`tape/exports/${i}/${name}`), `tape/exports/${i}/${name}`, null);
-    return out as unknown as ExportRun;
+    const col = <T extends Typed>(name: RunColumn, Type: TypedConstructor<T>) => typed(Type, blob(`tape/exports/${i}/${name}`), `tape/exports/${i}/${name}`, null);
+    return { ...run, volumes: col('volumes', Int32Array), reason: col('reason', Uint8Array), pvolOf: col('pvolOf', Int32Array) };
   });
   const databases = meta.databases.map((db, i): DbBackup => {
-    const out = { ...db } as unknown as Record<string, unknown>;
-    for (const [name, Type] of Object.entries(DB_COLUMNS)) out[name] = typed(Type, blob(`tape/databases/${i}/${name}`), `tape/databases/${i}/${name}`, null);
-    return out as unknown as DbBackup;
+    const col = <T extends Typed>(name: DbColumn, Type: TypedConstructor<T>) => typed(Type, blob(`tape/databases/${i}/${name}`), `tape/databases/${i}/${name}`, null);
+    return {
+      ...db,
+      volser: col('volser', Uint32Array),
+      level: col('level', Int32Array),
+      tapeLevel: col('tapeLevel', Int32Array),
+      sizeBytes: col('sizeBytes', Float64Array),
+      category: col('category', Uint16Array),
+      mc: col('mc', Uint8Array),
+      pvol: col('pvol', Int32Array),
+    };
   });
   const standalones = meta.standalones.map((sa, i): StandaloneLibrary => {
-    const volumes = { count: sa.volumes.count } as StandaloneVolumes;
-    for (const [name, Type] of Object.entries(STANDALONE_COLUMNS)) {
-      (volumes as unknown as Record<string, Typed>)[name] = typed(Type, blob(`tape/standalones/${i}/${name}`), `tape/standalones/${i}/${name}`, sa.volumes.count);
-    }
+    const count = sa.volumes.count;
+    const col = <T extends Typed>(name: string, Type: TypedConstructor<T>) => typed(Type, blob(`tape/standalones/${i}/${name}`), `tape/standalones/${i}/${name}`, count);
+    const volumes = {
+      count,
+      volser: col('volser', Uint32Array),
+      level: col('level', Int32Array),
+      sizeBytes: col('sizeBytes', Float64Array),
+      category: col('category', Uint16Array),
+      mc: col('mc', Uint8Array),
+      pvol: col('pvol', Int32Array),
+    };
     return { ...sa, volumes };
   });
   return { ...meta, placements, exports, databases, standalones };

@@ -2,6 +2,7 @@
 // full): ejected stacked volumes land here until the operator empties it; when it is full, ejects wait.
 
 import type { PhysicalLibrary, StackedVolume } from '../../world/tape/library.js';
+import { pvolAt } from '../../world/tape/library.js';
 
 export function ioStationFull(lib: PhysicalLibrary): boolean {
   return lib.ioStation.full || lib.ioStation.held.length >= lib.ioStation.slots;
@@ -22,7 +23,7 @@ export function eject(lib: PhysicalLibrary, pvol: StackedVolume): void {
 export function emptyIoStation(lib: PhysicalLibrary): { removed: string[]; movedIn: string[] } {
   const removed: string[] = [];
   for (const id of lib.ioStation.held) {
-    const p = lib.pvols[id]!;
+    const p = pvolAt(lib, id);
     if (p.location === 'io-station') {
       p.location = 'vault';
       removed.push(p.volser);
@@ -35,8 +36,10 @@ export function emptyIoStation(lib: PhysicalLibrary): { removed: string[]; moved
 
 export function drainEjectQueue(lib: PhysicalLibrary): string[] {
   const moved: string[] = [];
-  while (lib.ejectQueue.length > 0 && lib.ioStation.present && !ioStationFull(lib)) {
-    const p = lib.pvols[lib.ejectQueue.shift()!]!;
+  while (lib.ioStation.present && !ioStationFull(lib)) {
+    const id = lib.ejectQueue.shift();
+    if (id === undefined) break;
+    const p = pvolAt(lib, id);
     if (p.location !== 'eject-pending') continue;
     p.location = 'io-station';
     lib.ioStation.held.push(p.id);

@@ -8,7 +8,7 @@ import type { GridState } from '../../world/state.js';
 import { refuse } from '../../world/refusal.js';
 import type { FiredEvent } from '../../world/events.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
-import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume } from '../../world/tape/library.js';
+import { allocate, NO_PVOL, poolOf, release, returnToScratch, utilization, type PhysicalLibrary, type StackedVolume, type ReclaimJob, pvolAt } from '../../world/tape/library.js';
 import { FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
 import type { CopyColumns } from '../../world/tape/standalone.js';
 import { libraryOf, placementOf } from './tape-state.js';
@@ -51,19 +51,19 @@ export function startReclaim(state: GridState, key: number, lib: PhysicalLibrary
   const limit = threshold ?? def?.reclaimThreshold ?? 0;
   const queue = only ?? reclaimCandidates(lib, pool, limit);
   const generation = (lib.reclaim?.generation ?? 0) + 1;
-  lib.reclaim = { pool, threshold: limit, queue: queue.map((p) => p.id), current: -1, target: -1, startedAt: state.now, reclaimed: [], stopped: null, generation };
-  next(state, key, lib);
+  const job: ReclaimJob = { pool, threshold: limit, queue: queue.map((p) => p.id), current: -1, target: -1, startedAt: state.now, reclaimed: [], stopped: null, generation };
+  lib.reclaim = job;
+  next(state, key, lib, job);
   return { library: lib.name, pool, threshold: limit, candidates: queue.map((p) => ({ pvol: p.volser, utilization: utilization(p), state: p.state, location: p.location })) };
 }
 
-function next(state: GridState, key: number, lib: PhysicalLibrary): void {
-  const job = lib.reclaim!;
+function next(state: GridState, key: number, lib: PhysicalLibrary, job: ReclaimJob): void {
   const id = job.queue.shift();
   if (id === undefined) {
     job.current = -1;
     return;
   }
-  const p = lib.pvols[id]!;
+  const p = pvolAt(lib, id);
   job.current = id;
   job.target = poolOf(lib, targetPool(lib, p))?.filling ?? -1;
   const ms = 2 * DRIVE_MOUNT_MS + Math.ceil(p.activeBytes / FORMAT_BYTES_PER_MS[p.format] / 1000) * 1000;
@@ -82,12 +82,12 @@ export function onReclaim(state: GridState, event: FiredEvent<'reclaim'>): void 
   const { lib, copies } = found;
   const job = lib.reclaim;
   if (!job || job.generation !== generation || job.current !== id) return;
-  const p = lib.pvols[id]!;
+  const p = pvolAt(lib, id);
   const target = targetPool(lib, p);
   for (const { pvol, primary } of copies.columns) {
     for (let v = 0; v < copies.count; v++) {
       if (pvol[v] !== id) continue;
-      const bytes = copies.bytes[v]!;
+      const bytes = copies.bytes[v] ?? 0;
       const to = allocate(lib, target, bytes, primary, state.now);
       if (to === NO_PVOL) {
         job.stopped = `no scratch stacked volume for pool ${target}`;
@@ -107,7 +107,7 @@ export function onReclaim(state: GridState, event: FiredEvent<'reclaim'>): void 
     lib.erasing.push(id);
     state.events.push(state.now + ERASE_MS, { kind: 'erased', args: [key, id] });
   }
-  next(state, key, lib);
+  next(state, key, lib, job);
 }
 
 export function onErased(state: GridState, event: FiredEvent<'erased'>): void {

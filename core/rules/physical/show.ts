@@ -3,7 +3,7 @@
 
 import type { GridState } from '../../world/state.js';
 import { isoTime, MB } from '../../sim/time.js';
-import { COMMON_SCRATCH_POOL, countedHere, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume } from '../../world/tape/library.js';
+import { COMMON_SCRATCH_POOL, countedHere, poolOf, utilization, type PhysicalLibrary, type PvolState, type StackedVolume, pvolAt, definedPool } from '../../world/tape/library.js';
 import { DRIVE_TYPE } from '../../world/tape/media.js';
 import { targetPool } from './reclaim.js';
 
@@ -41,7 +41,7 @@ export function describePvol(p: StackedVolume) {
 }
 
 export function showPool(lib: PhysicalLibrary, number: number) {
-  const pool = poolOf(lib, number)!;
+  const pool = definedPool(lib, number);
   const c = counts(lib, number);
   const pvols = lib.pvols.filter((p) => p.pool === number && p.location !== 'deleted');
   return {
@@ -114,7 +114,7 @@ export function physicalDrives(lib: PhysicalLibrary, key: number, drives: number
   for (let i = 0; i < drives; i++) {
     const serial = '0000013D' + (0x0500 + (key & 0xff) * 0x40 + i).toString(16).toUpperCase().padStart(4, '0');
     const avail = i < available;
-    const act = avail && a < activities.length ? activities[a++]! : null;
+    const act = avail ? (activities[a++] ?? null) : null;
     rows.push({ serial, type: DRIVE_TYPE[lib.driveFormat], mode, avail: avail ? 'Y' : 'N', role: act?.role ?? 'IDLE', pool: act?.pool ?? null, pvol: act?.pvol ?? null, lvol: act?.lvol ?? null });
   }
   const lines = [
@@ -129,13 +129,13 @@ export function reclaimActivities(lib: PhysicalLibrary): DriveActivity[] {
   const out: DriveActivity[] = [];
   const job = lib.reclaim;
   if (job && job.stopped === null && job.current >= 0) {
-    const p = lib.pvols[job.current]!;
+    const p = pvolAt(lib, job.current);
     // An exported volume is not brought back: the source drive reads the primary copies instead (§11.5.3).
     out.push({ role: 'RCLS', pool: p.pool, pvol: p.location === 'library' ? p.volser : null, lvol: null });
     const t = job.target >= 0 ? lib.pvols[job.target] : undefined;
     out.push({ role: 'RCLT', pool: t?.pool ?? targetPool(lib, p), pvol: t?.volser ?? null, lvol: null });
   }
-  for (const id of lib.erasing) out.push({ role: 'SECE', pool: lib.pvols[id]!.pool, pvol: lib.pvols[id]!.volser, lvol: null });
+  for (const id of lib.erasing) out.push({ role: 'SECE', pool: pvolAt(lib, id).pool, pvol: pvolAt(lib, id).volser, lvol: null });
   return out;
 }
 

@@ -6,7 +6,7 @@
 import type { GridState } from '../../world/state.js';
 import { refuse } from '../../world/refusal.js';
 import { NO_COPY } from '../../model/volumes.js';
-import { allocate, DEFAULT_PRIMARY_POOL, materialize, NO_PVOL, poolOf, release, type PhysicalLibrary, type Pool } from '../../world/tape/library.js';
+import { allocate, DEFAULT_PRIMARY_POOL, materialize, NO_PVOL, poolOf, release, type PhysicalLibrary, type Pool, pvolAt, definedPool } from '../../world/tape/library.js';
 import { libraryOf, placementOf } from './tape-state.js';
 import { type Placement } from '../../world/tape/tape-state.js';
 import { exportIdFor, notePremigrated } from '../copy-export/routing.js';
@@ -14,14 +14,16 @@ import { premigrationOf } from '../premigration-queue.js';
 
 /** The cluster's secondary pool for a volume's Management Class, or null when it keeps no second copy. */
 export function secondaryPoolOf(state: GridState, lib: PhysicalLibrary, v: number): number | null {
-  const pool = state.mcs[state.volumes.cols.mc[v]!]?.secondaryPool ?? null;
+  const pool = state.mcs[state.volumes.get(v, 'mc')]?.secondaryPool ?? null;
   return pool !== null && poolOf(lib, pool) ? pool : null;
 }
 
 function dropCopies(lib: PhysicalLibrary, pl: Placement, v: number, tapeBytes: Float64Array): void {
-  const bytes = tapeBytes[v]!;
-  if (pl.primary[v]! >= 0) release(lib, pl.primary[v]!, bytes, true);
-  if (pl.secondary[v]! >= 0) release(lib, pl.secondary[v]!, bytes, false);
+  const bytes = tapeBytes[v] ?? 0;
+  const primary = pl.primary[v] ?? NO_PVOL;
+  const secondary = pl.secondary[v] ?? NO_PVOL;
+  if (primary >= 0) release(lib, primary, bytes, true);
+  if (secondary >= 0) release(lib, secondary, bytes, false);
   pl.primary[v] = NO_PVOL;
   pl.secondary[v] = NO_PVOL;
   pl.tapeLevel[v] = -1;
@@ -36,22 +38,22 @@ export function writeToStackedVolumes(state: GridState, cluster: number, v: numb
   const lib = libraryOf(state, cluster);
   if (!lib) return true;
   const pl = placementOf(state, cluster);
-  const cols = state.volumes.cols;
-  const level = cols.copyLevel[cluster]![v]!;
+  const level = state.volumes.copyLevelOf(cluster, v);
   const secPool = secondaryPoolOf(state, lib, v);
-  const bytes = cols.sizeBytes[v]!;
+  const bytes = state.volumes.get(v, 'sizeBytes');
   const sizes = tapeBytesOf(state, cluster);
-  if (pl.tapeLevel[v] === level && pl.primary[v]! >= 0) {
-    if (secPool === null || pl.secondary[v]! >= 0) return true;
+  const onTape = pl.tapeLevel[v] ?? -1;
+  if (onTape === level && (pl.primary[v] ?? NO_PVOL) >= 0) {
+    if (secPool === null || (pl.secondary[v] ?? NO_PVOL) >= 0) return true;
     // A second copy the volume lacks (its MC gained a secondary pool): made from the primary.
     const exportId = exportIdFor(state, cluster, secPool, v);
-    const sec = allocate(lib, secPool, sizes[v]!, false, state.now, exportId);
+    const sec = allocate(lib, secPool, sizes[v] ?? 0, false, state.now, exportId);
     if (sec === NO_PVOL) return wait(lib, v, level);
     pl.secondary[v] = sec;
     if (exportId >= 0) notePremigrated(state, v, sec);
     return true;
   }
-  if (pl.tapeLevel[v]! >= 0) dropCopies(lib, pl, v, sizes);
+  if (onTape >= 0) dropCopies(lib, pl, v, sizes);
   const primary = allocate(lib, DEFAULT_PRIMARY_POOL, bytes, true, state.now);
   if (primary === NO_PVOL) return wait(lib, v, level);
   let secondary = NO_PVOL;
@@ -80,7 +82,7 @@ function wait(lib: PhysicalLibrary, v: number, level: number): false {
 /** A new data level of v on cluster: the copies on tape are no longer valid (Redbook §11.5.3). */
 export function invalidateTapeCopies(state: GridState, cluster: number, v: number): void {
   const pl = state.tape.placements[cluster];
-  if (!pl || v >= pl.primary.length || pl.tapeLevel[v]! < 0) return;
+  if (!pl || (pl.tapeLevel[v] ?? -1) < 0) return;
   const lib = libraryOf(state, cluster);
   if (lib) dropCopies(lib, pl, v, tapeBytesOf(state, cluster));
 }
@@ -92,21 +94,22 @@ export function invalidateTapeCopies(state: GridState, cluster: number, v: numbe
 export function retryWaiting(state: GridState, cluster: number): number {
   const lib = libraryOf(state, cluster);
   if (!lib || lib.waiting.volume.length === 0) return 0;
-  const cols = state.volumes.cols;
-  const { volume, level } = lib.waiting;
+  const volumes = state.volumes;
+  const copyLevels = volumes.copyLevels(cluster);
+  const waited = lib.waiting;
   lib.waiting = { volume: [], level: [] };
   let written = 0;
-  for (let i = 0; i < volume.length; i++) {
-    const v = volume[i]!;
-    if (cols.copyLevel[cluster]![v] !== level[i] || level[i] === NO_COPY) continue; // superseded
+  for (const [i, v] of waited.volume.entries()) {
+    const level = waited.level[i];
+    if (level === undefined || copyLevels[v] !== level || level === NO_COPY) continue; // superseded
     if (lib.waiting.volume.length > 0) {
       // Once one waits again, the rest keep their order behind it.
       lib.waiting.volume.push(v);
-      lib.waiting.level.push(level[i]!);
+      lib.waiting.level.push(level);
       continue;
     }
     if (writeToStackedVolumes(state, cluster, v)) {
-      cols.premigrated[v]! |= 1 << cluster;
+      volumes.cols.premigrated[v] = volumes.get(v, 'premigrated') | (1 << cluster);
       premigrationOf(state, cluster).removable.push(v);
       written++;
     }
@@ -120,17 +123,17 @@ export function retryWaiting(state: GridState, cluster: number): number {
  */
 export function placePreloaded(state: GridState, first: number, n: number): void {
   if (n === 0) return;
-  const cols = state.volumes.cols;
+  const volumes = state.volumes;
   for (let c = 0; c < state.clusters.length; c++) {
     const lib = libraryOf(state, c);
-    if (!lib || !(cols.premigrated[first]! & (1 << c))) continue;
+    if (!lib || !(volumes.get(first, 'premigrated') & (1 << c))) continue;
     const pl = placementOf(state, c);
     const sizes = tapeBytesOf(state, c);
     const secPool = secondaryPoolOf(state, lib, first);
-    const bytes = cols.sizeBytes[first]!;
-    const level = cols.copyLevel[c]![first]!;
-    const primary = new PreloadWriter(lib, poolOf(lib, DEFAULT_PRIMARY_POOL)!, state.now, true);
-    const secondary = secPool === null ? null : new PreloadWriter(lib, poolOf(lib, secPool)!, state.now, false);
+    const bytes = volumes.get(first, 'sizeBytes');
+    const level = volumes.copyLevelOf(c, first);
+    const primary = new PreloadWriter(lib, definedPool(lib, DEFAULT_PRIMARY_POOL), state.now, true);
+    const secondary = secPool === null ? null : new PreloadWriter(lib, definedPool(lib, secPool), state.now, false);
     // The same placements as one put() per volume (primary, then secondary, so cartridges are made in
     // the same order), but a run that fits on both current cartridges is filled in bulk.
     const end = first + n;
@@ -160,7 +163,7 @@ class PreloadWriter {
     private readonly now: number,
     private readonly primary: boolean,
   ) {
-    const filling = pool.filling >= 0 ? lib.pvols[pool.filling]! : null;
+    const filling = pool.filling >= 0 ? pvolAt(lib, pool.filling) : null;
     this.current = filling && filling.state === 'filling' ? filling : null;
   }
 
@@ -198,7 +201,8 @@ class PreloadWriter {
 
   /** `n` put(bytes) calls that room() says stay on the current cartridge: the same sums, in order. */
   putRun(bytes: number, n: number): number {
-    const p = this.current!;
+    const p = this.current;
+    if (!p) throw new Error(`${this.lib.name}: a run of copies with no cartridge filling (room() was 0)`);
     let written = p.writtenBytes;
     let active = p.activeBytes;
     for (let i = 0; i < n; i++) {
@@ -223,11 +227,13 @@ class PreloadWriter {
 export function checkRecall(state: GridState, cluster: number, v: number): void {
   const lib = libraryOf(state, cluster);
   const pl = state.tape.placements[cluster];
-  if (!lib || !pl || v >= pl.primary.length || pl.primary[v]! < 0) return;
-  const primary = lib.pvols[pl.primary[v]!]!;
+  const primaryId = pl?.primary[v] ?? NO_PVOL;
+  if (!lib || !pl || primaryId < 0) return;
+  const primary = pvolAt(lib, primaryId);
   if (primary.state !== 'unavailable' && primary.location === 'library') return;
   const volser = state.volumes.volser(v);
-  const sec = pl.secondary[v]! >= 0 ? lib.pvols[pl.secondary[v]!]! : null;
+  const secondaryId = pl.secondary[v] ?? NO_PVOL;
+  const sec = secondaryId >= 0 ? pvolAt(lib, secondaryId) : null;
   // The first rule holds while any Copy Export runs ("regardless of whether that secondary pool is
   // involved"); with none running, the second: the secondary is promoted, wherever its pool.
   const exporting = state.tape.activeExport >= 0;

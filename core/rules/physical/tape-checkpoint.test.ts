@@ -34,7 +34,7 @@ SHOW CLUSTER DRLIB`;
 function equalCheckpoints(a: Checkpoint, b: Checkpoint): void {
   expect(JSON.stringify(b.meta)).toBe(JSON.stringify(a.meta));
   expect(Object.keys(b.blobs).sort()).toEqual(Object.keys(a.blobs).sort());
-  for (const name of Object.keys(a.blobs)) expect(Buffer.from(b.blobs[name]!).equals(Buffer.from(a.blobs[name]!)), name).toBe(true);
+  for (const [name, blob] of Object.entries(a.blobs)) expect(Buffer.from(b.blobs[name] ?? []).equals(Buffer.from(blob)), name).toBe(true);
   expect(Object.keys(a.blobs).some((n) => n.startsWith('tape/'))).toBe(true);
 }
 
@@ -48,7 +48,8 @@ function roundTrip(rig: Rig, continuation = CONTINUE) {
   const original = strip(rig.lines(continuation));
   const again = strip(restored.lines(continuation));
   expect(again).toEqual(original);
-  return original.map((r) => JSON.parse(r) as { command: string; result: Record<string, unknown>; messages: { id: string; text: string }[] });
+  const records: { command: string; result: Record<string, unknown>; messages: { id: string; text: string }[] }[] = original.map((r) => JSON.parse(r));
+  return records;
 }
 
 const STANDALONE = 'STANDALONE DRLIB MODEL TAPE DRIVES 4 FORMATS J1A KEYS KEY1';
@@ -62,7 +63,7 @@ describe('tape state across a checkpoint (core/engine/checkpoint.ts)', () => {
     const texts = out.flatMap((r) => r.messages.map((m) => m.text));
     expect(texts.some((t) => t.includes('E0013'))).toBe(true);
     expect(texts.some((t) => t.includes('E0014'))).toBe(true);
-    expect(out.find((r) => r.command.startsWith('SHOW EXPORTSTATUS'))!.result).toMatchObject({ state: 'completed', exported: 50 });
+    expect(out.find((r) => r.command.startsWith('SHOW EXPORTSTATUS'))?.result).toMatchObject({ state: 'completed', exported: 50 });
   });
 
   it('an export between stacked volumes (database backup, export-hold) carries on after a restore', () => {
@@ -70,7 +71,7 @@ describe('tape state across a checkpoint (core/engine/checkpoint.ts)', () => {
     rig.all('LIBRARY EXPORT,EXP000\nADVANCE 40s');
     expect(rig.ok('SHOW EXPORTSTATUS EXP000 LIMIT 0').state).toBe('exporting');
     const out = roundTrip(rig);
-    expect(out[1]!.result).toMatchObject({ state: 'completed', exported: 40, stacked: 8, dbBackupOn: ['SA0001', 'SA0002', 'SA0007', 'SA0008'] });
+    expect(out[1]?.result).toMatchObject({ state: 'completed', exported: 40, stacked: 8, dbBackupOn: ['SA0001', 'SA0002', 'SA0007', 'SA0008'] });
   });
 
   it('an interrupted export recovers after a restore (E0022 then E0023, Redbook §11.5.4)', () => {
@@ -78,8 +79,8 @@ describe('tape state across a checkpoint (core/engine/checkpoint.ts)', () => {
     rig.all('LIBRARY EXPORT,EXP000\nADVANCE 20s\nRESTART CL0');
     expect(rig.ok('SHOW EXPORTSTATUS EXP000 LIMIT 0').state).toBe('recovering');
     const out = roundTrip(rig);
-    expect(out[0]!.messages.map((m) => m.text).join('\n')).toContain('E0023 EXPORT RECOVERY COMPLETED');
-    expect(out[1]!.result).toMatchObject({ state: 'recovered', completion: 'CBR3856I' });
+    expect(out[0]?.messages.map((m) => m.text).join('\n')).toContain('E0023 EXPORT RECOVERY COMPLETED');
+    expect(out[1]?.result).toMatchObject({ state: 'recovered', completion: 'CBR3856I' });
   });
 
   it('a stand-alone library mid-recovery and a reclamation carry on after a restore', () => {
@@ -90,7 +91,7 @@ describe('tape state across a checkpoint (core/engine/checkpoint.ts)', () => {
     expect(rig.ok('SHOW RECOVERY DRLIB').status).toBe('in progress');
     expect(rig.ok('LI REQ,CL0,PDRIVE').drives.map((d: { role: string }) => d.role)).toContain('RCLS');
     const out = roundTrip(rig);
-    const recovery = out.find((r) => r.command === 'SHOW RECOVERY DRLIB')!.result;
+    const recovery = out.find((r) => r.command === 'SHOW RECOVERY DRLIB')?.result;
     expect(recovery).toMatchObject({ status: 'completed', volumes: 40, testMode: true });
   });
 });

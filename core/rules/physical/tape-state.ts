@@ -3,9 +3,32 @@
 import type { GridState } from '../../world/state.js';
 import type { PhysicalLibrary } from '../../world/tape/library.js';
 import type { Placement } from '../../world/tape/tape-state.js';
+import type { ExportRun } from '../../world/tape/export-types.js';
+import type { DbBackup } from '../../world/tape/db-backup.js';
 
 export function libraryOf(state: GridState, cluster: number): PhysicalLibrary | null {
   return state.tape.libraries[cluster] ?? null;
+}
+
+/** The library of a cluster the caller knows is tape-attached. */
+export function libraryAt(state: GridState, cluster: number): PhysicalLibrary {
+  const lib = libraryOf(state, cluster);
+  if (lib === null) throw new Error(`cluster #${cluster} has no physical library`);
+  return lib;
+}
+
+/** Copy Export run `id` (ids are indexes into tape.exports). */
+export function exportRunAt(state: GridState, id: number): ExportRun {
+  const run = state.tape.exports[id];
+  if (run === undefined) throw new Error(`no Copy Export run #${id} (${state.tape.exports.length} known)`);
+  return run;
+}
+
+/** Copy Export database backup `id` (ids are indexes into tape.databases). */
+export function databaseAt(state: GridState, id: number): DbBackup {
+  const db = state.tape.databases[id];
+  if (db === undefined) throw new Error(`no Copy Export database backup #${id} (${state.tape.databases.length} known)`);
+  return db;
 }
 
 export const PLACEMENT_COLUMNS = ['primary', 'secondary', 'tapeLevel'] as const;
@@ -37,5 +60,5 @@ export function placementOf(state: GridState, cluster: number): Placement {
 export function placementAt(state: GridState, cluster: number, v: number): { primary: number; secondary: number; tapeLevel: number } {
   const p = state.tape.placements[cluster];
   if (!p || v >= p.primary.length) return { primary: -1, secondary: -1, tapeLevel: -1 };
-  return { primary: p.primary[v]!, secondary: p.secondary[v]!, tapeLevel: p.tapeLevel[v]! };
+  return { primary: p.primary[v] ?? -1, secondary: p.secondary[v] ?? -1, tapeLevel: p.tapeLevel[v] ?? -1 };
 }

@@ -21,7 +21,7 @@ export function toBase64(bytes: Uint8Array): string {
       codes[o++] = i + 1 < end ? B64.charCodeAt(((b & 15) << 2) | (c >> 6)) : 61;
       codes[o++] = i + 2 < end ? B64.charCodeAt(c & 63) : 61;
     }
-    parts.push(String.fromCharCode.apply(null, codes as unknown as number[]));
+    parts.push(String.fromCharCode(...codes));
   }
   return parts.join('');
 }
@@ -53,7 +53,7 @@ export function fromBase64(text: string): Uint8Array | null {
 
 function code(text: string, i: number): number {
   const ch = text.charCodeAt(i);
-  return ch < 128 ? B64_INDEX[ch]! : -1;
+  return B64_INDEX[ch] ?? -1;
 }
 
 const K = new Uint32Array([
@@ -74,7 +74,7 @@ export function sha256Hex(text: string): string {
   const view = new DataView(msg.buffer);
   view.setUint32(total - 8, Math.floor(bitLength / 2 ** 32));
   view.setUint32(total - 4, bitLength >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a, h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
   const w = new Uint32Array(64);
   for (let off = 0; off < total; off += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
@@ -85,7 +85,7 @@ export function sha256Hex(text: string): string {
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
     }
-    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, k = h[7]!;
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, k = h7;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
@@ -102,16 +102,16 @@ export function sha256Hex(text: string): string {
       b = a;
       a = (t1 + t2) >>> 0;
     }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + k) >>> 0;
+    h0 = (h0 + a) >>> 0;
+    h1 = (h1 + b) >>> 0;
+    h2 = (h2 + c) >>> 0;
+    h3 = (h3 + d) >>> 0;
+    h4 = (h4 + e) >>> 0;
+    h5 = (h5 + f) >>> 0;
+    h6 = (h6 + g) >>> 0;
+    h7 = (h7 + k) >>> 0;
   }
-  return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
+  return [h0, h1, h2, h3, h4, h5, h6, h7].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
 /** The raw little-endian bytes of a typed array. */

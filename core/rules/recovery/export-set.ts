@@ -12,13 +12,15 @@ import { refuse } from '../../world/refusal.js';
 import { isoTime } from '../../sim/time.js';
 import { FORMATS, MEDIA } from '../../world/tape/media.js';
 import { removable } from '../physical/io-station.js';
-import { DB_COLUMNS, sourceTag, type DbColumn } from '../copy-export/db-backup.js';
+import { DB_COLUMN_NAMES, DB_COLUMNS, sourceTag, type DbColumn } from '../copy-export/db-backup.js';
 import { type DbBackup } from '../../world/tape/db-backup.js';
 import { bytesOf, fromBase64, sha256Hex, toBase64 } from './encoding.js';
 import { jsonErrorPosition } from '../../model/json-position.js';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../../model/json-depth.js';
 import { checkLoad, incomingOf, loadCartridges } from './transport.js';
 import type { StandaloneLibrary } from '../../world/tape/standalone.js';
+import { clusterAt } from '../../model/grid-lookup.js';
+import { databaseAt } from '../physical/tape-state.js';
 
 export const EXPORTSET_HEADER = 'TIMEZERO EXPORTSET';
 export const EXPORTSET_VERSION = 1;
@@ -86,7 +88,7 @@ const bodySchema = z
 export function saveExportSet(state: GridState, cluster: number, file: string, files: ExportSetFiles | null) {
   if (!files?.writeText) refuse('NO_FILE_SYSTEM', 'SAVE EXPORTSET needs a file system: not available here');
   const lib = state.tape.libraries[cluster];
-  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[cluster]!.name} is disk-only: it exports nothing`);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${clusterAt(state, cluster).name} is disk-only: it exports nothing`);
   const pvols = lib.pvols.filter((p) => p.state === 'copy-exported' && removable(p));
   if (pvols.length === 0) refuse('NOTHING_TO_SAVE', `${lib.name} has no ejected copy-exported stacked volume`);
   const dbIds: number[] = [];
@@ -115,9 +117,9 @@ export function saveExportSet(state: GridState, cluster: number, file: string, f
     };
   });
   const databases = dbIds.map((id) => {
-    const db = state.tape.databases[id]!;
+    const db = databaseAt(state, id);
     const columns: Record<string, string> = {};
-    for (const name of Object.keys(DB_COLUMNS) as DbColumn[]) columns[name] = toBase64(bytesOf(db[name]));
+    for (const name of DB_COLUMN_NAMES) columns[name] = toBase64(bytesOf(db[name]));
     return {
       time: db.time,
       sourceGrid: db.sourceGrid,
@@ -138,7 +140,7 @@ export function saveExportSet(state: GridState, cluster: number, file: string, f
     format: 'timezero-exportset',
     version: EXPORTSET_VERSION,
     savedAt: isoTime(state.now),
-    source: { grid: state.name, library: lib.name, tag: sourceTag(state, cluster), code: state.clusters[cluster]!.code },
+    source: { grid: state.name, library: lib.name, tag: sourceTag(state, cluster), code: clusterAt(state, cluster).code },
     pvols: pvolRecords,
     databases,
   });
@@ -170,40 +172,48 @@ export function readExportSet(file: string, text: string) {
   if (Number(match[1]) !== EXPORTSET_VERSION) bad(file, `export set version ${match[1]}, this build reads version ${EXPORTSET_VERSION}`);
   if (lines.length < 3) bad(file, 'truncated: the checksum line is missing');
   if (lines.length > 3) bad(file, `${lines.length} lines, an export set has 3`);
-  const sum = /^SHA256 ([0-9a-f]{64})$/.exec(lines[2]!);
+  const [, bodyLine = '', sumLine = ''] = lines;
+  const sum = /^SHA256 ([0-9a-f]{64})$/.exec(sumLine);
   if (!sum) bad(file, 'truncated or damaged checksum line');
-  if (sha256Hex(lines[1]!) !== sum[1]) bad(file, 'checksum mismatch: the file is corrupt');
-  const deep = jsonTooDeep(lines[1]!);
+  if (sha256Hex(bodyLine) !== sum[1]) bad(file, 'checksum mismatch: the file is corrupt');
+  const deep = jsonTooDeep(bodyLine);
   if (deep) bad(file, `body nested deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${deep.col}: refused before parsing`);
   let json: unknown;
   try {
-    json = JSON.parse(lines[1]!);
+    json = JSON.parse(bodyLine);
   } catch (error) {
-    const at = jsonErrorPosition(lines[1]!);
-    bad(file, `body is not JSON${at ? ` at line 2, column ${at.col}` : ''} (${(error as Error).message})`);
+    const at = jsonErrorPosition(bodyLine);
+    bad(file, `body is not JSON${at ? ` at line 2, column ${at.col}` : ''} (${error instanceof Error ? error.message : String(error)})`);
   }
   const parsed = bodySchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    bad(file, `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+    const [issue] = parsed.error.issues;
+    bad(file, issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : '(body): not an export set body');
   }
   const body = parsed.data;
   const databases = body.databases.map((d, i): Omit<DbBackup, 'id'> => {
-    const columns = {} as Record<DbColumn, ArrayBufferView>;
-    for (const name of Object.keys(DB_COLUMNS) as DbColumn[]) {
+    const column = <T extends ArrayBufferView>(name: DbColumn, Type: { new (n: number): T; BYTES_PER_ELEMENT: number }): T => {
       const encoded = d.columns[name];
       if (encoded === undefined) bad(file, `databases.${i}.columns.${name} is missing`);
       const bytes = fromBase64(encoded);
-      const Type = DB_COLUMNS[name];
       if (!bytes || bytes.length !== d.count * Type.BYTES_PER_ELEMENT) bad(file, `databases.${i}.columns.${name}: not ${d.count} values`);
-      const column = new Type(d.count);
-      new Uint8Array(column.buffer).set(bytes);
-      columns[name] = column;
-    }
-    const pvolIndex = columns.pvol as Int32Array;
-    for (let k = 0; k < d.count; k++) if (pvolIndex[k]! < 0 || pvolIndex[k]! >= d.pvols.length) bad(file, `databases.${i}: volume ${k} names no stacked volume`);
+      const out = new Type(d.count);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    };
+    const columns: Pick<DbBackup, DbColumn> = {
+      volser: column('volser', DB_COLUMNS.volser),
+      level: column('level', DB_COLUMNS.level),
+      tapeLevel: column('tapeLevel', DB_COLUMNS.tapeLevel),
+      sizeBytes: column('sizeBytes', DB_COLUMNS.sizeBytes),
+      category: column('category', DB_COLUMNS.category),
+      mc: column('mc', DB_COLUMNS.mc),
+      pvol: column('pvol', DB_COLUMNS.pvol),
+    };
+    const stray = columns.pvol.findIndex((p) => p < 0 || p >= d.pvols.length);
+    if (stray >= 0) bad(file, `databases.${i}: volume ${stray} names no stacked volume`);
     const { count: _count, columns: _columns, ...meta } = d;
-    return { ...meta, ...(columns as unknown as Pick<DbBackup, DbColumn>) };
+    return { ...meta, ...columns };
   });
   for (const [i, p] of body.pvols.entries()) {
     for (const ref of [p.dbBackup, p.contentDb]) if (ref !== null && ref >= databases.length) bad(file, `pvols.${i}: database ${ref} is not in the file`);
@@ -227,9 +237,9 @@ export function loadExportSet(state: GridState, file: string, sa: StandaloneLibr
     } catch (error) {
       // The error's code (ENOENT …), not its message: that names the absolute path, which differs per
       // machine, and transcripts must be the same everywhere (spec §1).
-      const code = (error as { code?: unknown }).code;
+      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
       // A file over the cap says so (its message names no path).
-      if (kept === null) refuse('NO_FILE', `cannot read ${file}: ${typeof code === 'string' && code !== 'EFBIG' ? code : (error as Error).message}`);
+      if (kept === null) refuse('NO_FILE', `cannot read ${file}: ${typeof code === 'string' && code !== 'EFBIG' ? code : error instanceof Error ? error.message : String(error)}`);
       text = kept;
     }
   }
@@ -238,15 +248,14 @@ export function loadExportSet(state: GridState, file: string, sa: StandaloneLibr
     refuse('EXPORTSET_CHANGED', `${file} is not the export set loaded under that name before, which this database keeps and replays: load the new one under another name`);
   }
   checkLoad(sa, body.pvols.length);
-  const ids = databases.map((db) => {
-    const id = state.tape.databases.length;
-    state.tape.databases.push({ ...db, id });
-    return id;
-  });
+  // The file's databases join the grid's in order: the file's database k becomes firstId + k.
+  const firstId = state.tape.databases.length;
+  for (const db of databases) state.tape.databases.push({ ...db, id: state.tape.databases.length });
+  const idOf = (k: number | null) => (k === null ? null : firstId + k);
   const result = loadCartridges(
     sa,
-    body.pvols.map((p) => ({ ...p, dbBackup: p.dbBackup === null ? null : ids[p.dbBackup]!, contentDb: p.contentDb === null ? null : ids[p.contentDb]!, source: body.source.tag })),
+    body.pvols.map((p) => ({ ...p, dbBackup: idOf(p.dbBackup), contentDb: idOf(p.contentDb), source: body.source.tag })),
   );
   if (!replaying && kept === null) files.kept?.set(file, text);
-  return { ...result, file, source: body.source.library, grid: body.source.grid, savedAt: body.savedAt, databases: ids.length };
+  return { ...result, file, source: body.source.library, grid: body.source.grid, savedAt: body.savedAt, databases: databases.length };
 }

@@ -11,11 +11,12 @@ import type { FiredEvent } from '../../world/events.js';
 import { isoTime } from '../../sim/time.js';
 import { DRIVE_MOUNT_MS } from '../cache.js';
 import { canRead, FORMAT_BYTES_PER_MS } from '../../world/tape/media.js';
-import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type Pool, type StackedVolume } from '../../world/tape/library.js';
+import { COMMON_SCRATCH_POOL, NO_PVOL, returnToScratch, scratchAvailable, type StackedVolume, pvolAt } from '../../world/tape/library.js';
 import { dbBackupBytes } from '../copy-export/db-backup.js';
 import { type DbBackup } from '../../world/tape/db-backup.js';
 import { emptyVolumes, growVolumes, inPartition, isEmpty, refuseIfBusy } from './standalone.js';
 import { type RecoveryJob, type RecoveryStep, type StandaloneLibrary } from '../../world/tape/standalone.js';
+import { databaseAt } from '../physical/tape-state.js';
 
 const STEP_MS = 30_000;
 const LOST_SAMPLE_LIMIT = 100;
@@ -47,7 +48,9 @@ function startJob(state: GridState, sa: StandaloneLibrary, kind: RecoveryJob['ki
     ...extra,
   };
   sa.job = job;
-  state.events.push(state.now + steps[0]!.ms, { kind: 'sa-step', args: [sa.index, job.generation] });
+  const [first] = steps;
+  if (!first) throw new Error(`${sa.name}: a ${kind} job of no steps`);
+  state.events.push(state.now + first.ms, { kind: 'sa-step', args: [sa.index, job.generation] });
   return job;
 }
 
@@ -73,16 +76,16 @@ function recoveryVolume(state: GridState, sa: StandaloneLibrary, from: string | 
   const loaded = sa.physical.pvols.filter((p) => p.location === 'library' && p.state === 'copy-exported');
   if (loaded.length === 0) refuse('NO_EXPORTED_VOLUMES', `no copy-exported stacked volume is loaded in ${sa.name}`);
   if (from === null) {
-    const withDb = loaded.filter((p) => p.dbBackup !== null);
-    if (withDb.length === 0) refuse('NO_DB_BACKUP', `no loaded stacked volume in ${sa.name} holds a database backup`);
-    const latest = withDb.sort((a, b) => state.tape.databases[b.dbBackup!]!.time - state.tape.databases[a.dbBackup!]!.time || (a.volser < b.volser ? -1 : 1))[0]!;
-    return { pvol: latest, db: state.tape.databases[latest.dbBackup!]! };
+    const withDb = loaded.flatMap((pvol) => (pvol.dbBackup === null ? [] : [{ pvol, db: databaseAt(state, pvol.dbBackup) }]));
+    const [latest] = withDb.sort((a, b) => b.db.time - a.db.time || (a.pvol.volser < b.pvol.volser ? -1 : 1));
+    if (!latest) refuse('NO_DB_BACKUP', `no loaded stacked volume in ${sa.name} holds a database backup`);
+    return latest;
   }
   const pvol = loaded.find((p) => p.volser === from);
   if (!pvol) refuse('NOT_IN_LIBRARY', `${from} is not a copy-exported stacked volume loaded in ${sa.name}`);
   // Redbook §11.7.2 step 7 note: with LMTDBPVL only some exported volumes hold the backup.
   if (pvol.dbBackup === null) refuse('NO_DB_BACKUP', 'The database backup could not be found on the specified recovery volume');
-  return { pvol, db: state.tape.databases[pvol.dbBackup]! };
+  return { pvol, db: databaseAt(state, pvol.dbBackup) };
 }
 
 /** RECOVER <standalone> FROM <pvol>|LATEST [TESTMODE ON|OFF]: the prerequisites of §11.7.1, then the steps of §11.7.2. */
@@ -144,8 +147,9 @@ export function onSaStep(state: GridState, event: FiredEvent<'sa-step'>): void {
   if (!sa || !job || job.generation !== generation || job.status !== 'in progress') return;
   job.current++;
   job.stepStartedAt = state.now;
-  if (job.current < job.steps.length - 1) {
-    state.events.push(state.now + job.steps[job.current]!.ms, { kind: 'sa-step', args: [index, generation] });
+  const step = job.steps[job.current];
+  if (step && job.current < job.steps.length - 1) {
+    state.events.push(state.now + step.ms, { kind: 'sa-step', args: [index, generation] });
     return;
   }
   if (job.kind === 'ERASE') applyErase(sa);
@@ -172,7 +176,9 @@ function applyErase(sa: StandaloneLibrary): void {
 }
 
 function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob): void {
-  const db = state.tape.databases[job.database!]!;
+  const { database, fromPvol } = job;
+  if (database === null || fromPvol === null) throw new Error(`${sa.name}: a recovery job without its database backup or stacked volume`);
+  const db = databaseAt(state, database);
   const lib = sa.physical;
   // §11.7.1: scratch cartridges added before the recovery have "their inventory records ... erased".
   let scratchErased = 0;
@@ -188,7 +194,7 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
   for (const def of db.pools) {
     let pool = lib.pools.find((p) => p.number === def.number);
     if (!pool) {
-      pool = { ...def, scratch: 0, filling: NO_PVOL, exportFilling: NO_PVOL } as Pool;
+      pool = { ...def, scratch: 0, filling: NO_PVOL, exportFilling: NO_PVOL };
       lib.pools.push(pool);
     } else Object.assign(pool, def, { scratch: 0, filling: NO_PVOL, exportFilling: NO_PVOL });
   }
@@ -215,9 +221,15 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
   let missingCount = 0;
   let conflicts = 0;
   const used = new Set<number>();
+  const cartridgeOf = (k: number): string => {
+    const d = db.pvols[k];
+    if (!d) throw new Error(`the database backup of ${isoTime(db.time)} names no stacked volume #${k}`);
+    return d.volser;
+  };
   for (let i = 0; i < n; i++) {
     const volser = decodeVolser(db.volser[i]!);
-    const p = pvolFor[db.pvol[i]!] ?? null;
+    const at = db.pvol[i]!;
+    const p = pvolFor[at] ?? null;
     // §11.7.1: "If any conflicts are encountered during the recovery process, the VOLSERS that
     // conflict cannot be recovered".
     if (inPartition(sa, volser) || pvolCodes.has(volser)) {
@@ -227,8 +239,8 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
     }
     if (!p) {
       missingCount++;
-      missing.add(db.pvols[db.pvol[i]!]!.volser);
-      if (lostSamples.length < LOST_SAMPLE_LIMIT) lostSamples.push({ volser, reason: `stacked volume ${db.pvols[db.pvol[i]!]!.volser} not loaded` });
+      missing.add(cartridgeOf(at));
+      if (lostSamples.length < LOST_SAMPLE_LIMIT) lostSamples.push({ volser, reason: `stacked volume ${cartridgeOf(at)} not loaded` });
       continue;
     }
     // §11.5.2: "one or more logical volumes will become inaccessible because they were modified on a
@@ -258,7 +270,7 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
   }
   sa.testMode = job.testMode;
   sa.recovery = {
-    fromPvol: job.fromPvol!,
+    fromPvol,
     database: db.id,
     sourceLibrary: db.sourceLibrary,
     sourceGrid: db.sourceGrid,
@@ -276,7 +288,7 @@ function applyRecovery(state: GridState, sa: StandaloneLibrary, job: RecoveryJob
     ignoredStackedVolumes: ignored,
     scratchErased,
     encrypted: [...byVolser.values()].some((p) => p.encryptKey !== null),
-    pools: [...new Set([...used].map((id) => lib.pvols[id]!.pool))].sort((a, b) => a - b),
+    pools: [...new Set([...used].map((id) => pvolAt(lib, id).pool))].sort((a, b) => a - b),
   };
 }
 
@@ -345,7 +357,7 @@ export function showRecovery(state: GridState, sa: StandaloneLibrary) {
     overallStatus: job.status === 'completed' ? 'Completed' : job.status === 'failed' ? 'Failed' : 'In progress',
     totalSteps: job.steps.length,
     currentStep: running ? job.current + 1 : job.steps.length,
-    currentTask: steps[running ? job.current : job.steps.length - 1]!.task,
+    currentTask: steps.at(running ? job.current : -1)?.task ?? '',
     initiated: isoTime(job.initiated),
     runDurationSeconds: (end - job.initiated) / 1000,
     fromPvol: job.fromPvol,

@@ -7,12 +7,13 @@ import type { GridState } from '../../world/state.js';
 import { refuse } from '../../world/refusal.js';
 import { decodeVolser, encodeVolser, parseVolserRange, rangeSize, rangeVolser, type VolserRange } from '../../model/volser.js';
 import { MB } from '../../sim/time.js';
-import { createLibrary, DEFAULT_PRIMARY_POOL, materialize, poolOf } from '../../world/tape/library.js';
+import { createLibrary, DEFAULT_PRIMARY_POOL, materialize, pvolAt, definedPool } from '../../world/tape/library.js';
 import { FORMATS, type Format } from '../../world/tape/media.js';
-import type { CopyColumns, StandaloneLibrary, StandaloneVolumes } from '../../world/tape/standalone.js';
+import type { CopyColumns, RecoveryJob, StandaloneLibrary, StandaloneVolumes } from '../../world/tape/standalone.js';
 
-export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const;
-export type StandaloneColumn = keyof typeof STANDALONE_COLUMNS;
+export const STANDALONE_COLUMN_NAMES = ['volser', 'level', 'sizeBytes', 'category', 'mc', 'pvol'] as const;
+export type StandaloneColumn = (typeof STANDALONE_COLUMN_NAMES)[number];
+export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const satisfies Record<StandaloneColumn, unknown>;
 
 export const DEFAULT_SLOTS = 10_000;
 export const DEFAULT_STANDALONE_CODE = '8.50';
@@ -35,7 +36,8 @@ export function defineStandalone(state: GridState, spec: StandaloneSpec): Standa
   if (state.tape.standalones.some((s) => s.name === spec.name)) refuse('DUPLICATE', `stand-alone library ${spec.name} already exists`);
   if (state.clusters.some((c) => c.name === spec.name)) refuse('DUPLICATE', `${spec.name} is a cluster of the grid`);
   const formats = spec.formats ?? ['E07'];
-  const newest = [...formats].sort((a, b) => FORMATS.indexOf(b) - FORMATS.indexOf(a))[0]!;
+  const [newest] = [...formats].sort((a, b) => FORMATS.indexOf(b) - FORMATS.indexOf(a));
+  if (newest === undefined) refuse('NO_FORMATS', `stand-alone library ${spec.name} needs at least one drive format`);
   const index = state.tape.standalones.length;
   const sa: StandaloneLibrary = {
     name: spec.name,
@@ -64,12 +66,12 @@ export function standalone(state: GridState, name: string): StandaloneLibrary {
   return sa;
 }
 
-export function jobRunning(sa: StandaloneLibrary): boolean {
+export function jobRunning(sa: StandaloneLibrary): sa is StandaloneLibrary & { job: RecoveryJob } {
   return sa.job !== null && sa.job.status === 'in progress';
 }
 
 export function refuseIfBusy(sa: StandaloneLibrary): void {
-  if (jobRunning(sa)) refuse('LIBRARY_BUSY', `${sa.name} is running ${sa.job!.kind === 'ERASE' ? 'the erase' : 'Copy Export Recovery'}`);
+  if (jobRunning(sa)) refuse('LIBRARY_BUSY', `${sa.name} is running ${sa.job.kind === 'ERASE' ? 'the erase' : 'Copy Export Recovery'}`);
 }
 
 /** Redbook §11.7.1: "not empty of data (in the cache or the database)". */
@@ -81,18 +83,23 @@ export function growVolumes(sa: StandaloneLibrary, total: number): StandaloneVol
   const vols = sa.volumes;
   if (vols.volser.length >= total) return vols;
   const capacity = Math.max(total, Math.ceil(vols.volser.length * 1.5));
-  for (const name of Object.keys(STANDALONE_COLUMNS) as StandaloneColumn[]) {
-    const grown = new STANDALONE_COLUMNS[name](capacity);
-    if (name === 'pvol') grown.fill(-1);
-    grown.set(vols[name].subarray(0, vols.count) as never);
-    (vols as unknown as Record<string, ArrayBufferView>)[name] = grown;
-  }
+  const grow = <T extends ArrayLike<number> & { set(from: ArrayLike<number>): void; subarray(start: number, end: number): T }>(old: T, make: (n: number) => T): T => {
+    const grown = make(capacity);
+    grown.set(old.subarray(0, vols.count));
+    return grown;
+  };
+  vols.volser = grow(vols.volser, (n) => new Uint32Array(n));
+  vols.level = grow(vols.level, (n) => new Int32Array(n));
+  vols.sizeBytes = grow(vols.sizeBytes, (n) => new Float64Array(n));
+  vols.category = grow(vols.category, (n) => new Uint16Array(n));
+  vols.mc = grow(vols.mc, (n) => new Uint8Array(n));
+  vols.pvol = grow(vols.pvol, (n) => new Int32Array(n).fill(-1));
   return vols;
 }
 
 function volserCodes(sa: StandaloneLibrary): Set<number> {
   const set = new Set<number>();
-  for (let i = 0; i < sa.volumes.count; i++) set.add(sa.volumes.volser[i]!);
+  for (const code of sa.volumes.volser.subarray(0, sa.volumes.count)) set.add(code);
   return set;
 }
 
@@ -126,9 +133,9 @@ export function preloadInto(sa: StandaloneLibrary, range: VolserRange, mcName: s
     mc = sa.mcs.length - 1;
   }
   const lib = sa.physical;
-  const pool = poolOf(lib, DEFAULT_PRIMARY_POOL)!;
+  const pool = definedPool(lib, DEFAULT_PRIMARY_POOL);
   const vols = growVolumes(sa, sa.volumes.count + n);
-  let p = pool.filling >= 0 ? lib.pvols[pool.filling]! : null;
+  let p = pool.filling >= 0 ? pvolAt(lib, pool.filling) : null;
   for (let i = 0; i < n; i++) {
     if (!p || (p.writtenBytes > 0 && p.writtenBytes + size > p.capacityBytes)) {
       if (p) {
@@ -165,21 +172,29 @@ export function findVolumeIn(sa: StandaloneLibrary, volser: string): number {
   return -1;
 }
 
+/** Volume i of the library's columns, one field each. */
+function volumeRow(sa: StandaloneLibrary, i: number) {
+  const v = sa.volumes;
+  const [level, sizeBytes, category, mc, pvol] = [v.level[i], v.sizeBytes[i], v.category[i], v.mc[i], v.pvol[i]];
+  if (i >= v.count || level === undefined || sizeBytes === undefined || category === undefined || mc === undefined || pvol === undefined) throw new RangeError(`${sa.name} has no volume #${i} (${v.count} volumes)`);
+  return { level, sizeBytes, category, mc, pvol };
+}
+
 export function showStandaloneVolume(sa: StandaloneLibrary, volser: string) {
   const i = findVolumeIn(sa, volser);
   if (i < 0) refuse('NO_SUCH_VOLUME', `${volser} is not in ${sa.name}`);
-  const v = sa.volumes;
-  const p = v.pvol[i]! >= 0 ? sa.physical.pvols[v.pvol[i]!]! : null;
+  const v = volumeRow(sa, i);
+  const p = v.pvol >= 0 ? pvolAt(sa.physical, v.pvol) : null;
   return {
     volser,
     library: sa.name,
-    category: v.category[i]!.toString(16).toUpperCase().padStart(4, '0'),
-    mc: sa.mcs[v.mc[i]!]?.name ?? null,
+    category: v.category.toString(16).toUpperCase().padStart(4, '0'),
+    mc: sa.mcs[v.mc]?.name ?? null,
     owner: sa.name,
-    level: v.level[i]!,
-    sizeMB: Math.trunc(v.sizeBytes[i]! / MB),
+    level: v.level,
+    sizeMB: Math.trunc(v.sizeBytes / MB),
     mountedOn: null,
-    copies: { [sa.name]: { level: v.level[i]!, consistent: true, inCache: false, premigrated: p !== null } },
+    copies: { [sa.name]: { level: v.level, consistent: true, inCache: false, premigrated: p !== null } },
     pvol: p?.volser ?? null,
     pool: p?.pool ?? null,
     pvolState: p?.state ?? null,

@@ -13,6 +13,7 @@ import { removable, takeOut, drainEjectQueue } from '../physical/io-station.js';
 import { sourceTag } from '../copy-export/db-backup.js';
 import { isEmpty, refuseIfBusy } from './standalone.js';
 import { type StandaloneLibrary } from '../../world/tape/standalone.js';
+import { clusterAt } from '../../model/grid-lookup.js';
 
 /** A cartridge arriving in a stand-alone library, from a source library or an export-set file. */
 export interface IncomingPvol {
@@ -116,7 +117,7 @@ function carry(state: GridState, cluster: number, lib: PhysicalLibrary, picked: 
 /** TRANSPORT EXPORTED FROM <cl> TO <standalone>: every ejected copy-exported volume of the cluster. */
 export function transportExported(state: GridState, cluster: number, sa: StandaloneLibrary) {
   const lib = state.tape.libraries[cluster];
-  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[cluster]!.name} is disk-only: it exports nothing`);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${clusterAt(state, cluster).name} is disk-only: it exports nothing`);
   const picked = lib.pvols.filter((p) => p.state === 'copy-exported' && removable(p));
   if (picked.length === 0) refuse('NOTHING_TO_TRANSPORT', `${lib.name} has no ejected copy-exported stacked volume (export-hold ones must be ejected first: EJECT ${lib.name} EXPORTHOLD)`);
   return carry(state, cluster, lib, picked, sa);
@@ -146,14 +147,15 @@ export function transportRange(state: GridState, range: VolserRange, sa: Standal
   if (problems.length > 0) refuse('NOT_TRANSPORTABLE', problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : ''));
   const clusters = new Set(found.map((f) => f.cluster));
   if (clusters.size > 1) refuse('MIXED_SOURCES', 'the range holds cartridges of more than one source library: transport them separately');
-  const first = found[0]!;
+  const [first] = found;
+  if (!first) refuse('NOTHING_TO_TRANSPORT', 'the range names no cartridge to transport');
   return carry(state, first.cluster, first.lib, found.map((f) => f.pvol), sa);
 }
 
 /** TRANSPORT <pvol-range> TO <cl>: empty copy-exported volumes back home, as scratch (§11.5.2). */
 export function returnHome(state: GridState, range: VolserRange, cluster: number) {
   const lib = state.tape.libraries[cluster];
-  if (!lib) refuse('NOT_TAPE_ATTACHED', `${state.clusters[cluster]!.name} is disk-only`);
+  if (!lib) refuse('NOT_TAPE_ATTACHED', `${clusterAt(state, cluster).name} is disk-only`);
   const picked: StackedVolume[] = [];
   const problems: string[] = [];
   for (let i = 0; i < rangeSize(range); i++) {

@@ -59,8 +59,8 @@ export class BlockMap {
   setChunk(key: number, chunk: Chunk): void {
     const old = this.slots[key];
     if (old === undefined) this.live++;
-    else for (let i = 0; i < CHUNK_BLOCKS; i++) this.n -= old.has[i]!;
-    for (let i = 0; i < CHUNK_BLOCKS; i++) this.n += chunk.has[i]!;
+    else for (const set of old.has) this.n -= set;
+    for (const set of chunk.has) this.n += set;
     this.slots[key] = chunk;
   }
 
@@ -76,7 +76,8 @@ export class BlockMap {
 
   get(block: number): number {
     const c = this.slots[block >>> CHUNK_SHIFT];
-    return c === undefined ? 0 : c.words[block & CHUNK_MASK]!;
+    // An unwritten block reads as 0, in an unmade chunk or not.
+    return c?.words[block & CHUNK_MASK] ?? 0;
   }
 
   has(block: number): boolean {
@@ -106,11 +107,13 @@ export class BlockMap {
 
   /** Every set block, ascending. */
   forEach(fn: (block: number, word: number) => void): void {
-    for (const key of this.chunkKeys()) {
-      const c = this.slots[key]!;
+    this.slots.forEach((c, key) => {
+      if (c === undefined) return;
       const base = key << CHUNK_SHIFT;
-      for (let i = 0; i < CHUNK_BLOCKS; i++) if (c.has[i] === 1) fn(base + i, c.words[i]!);
-    }
+      c.has.forEach((set, i) => {
+        if (set === 1) fn(base + i, c.words[i] ?? 0);
+      });
+    });
   }
 
   /** Number of set blocks. */
@@ -120,10 +123,9 @@ export class BlockMap {
 
   clone(): BlockMap {
     const out = new BlockMap(this.blocks);
-    for (const key of this.chunkKeys()) {
-      const c = this.slots[key]!;
-      out.setChunk(key, { words: c.words.slice(), has: c.has.slice() });
-    }
+    this.slots.forEach((c, key) => {
+      if (c !== undefined) out.setChunk(key, { words: c.words.slice(), has: c.has.slice() });
+    });
     return out;
   }
 
@@ -135,6 +137,24 @@ export class BlockMap {
 }
 
 /** Reads through an overlay (when it has the block) to a base. */
+/** Ascending block numbers as runs of consecutive blocks: `each(first, count, at)`, `at` the run's position in `blocks`. */
+export function forEachRun(blocks: readonly number[], each: (first: number, count: number, at: number) => void): void {
+  let first = -1;
+  let count = 0;
+  let at = 0;
+  blocks.forEach((b, i) => {
+    if (count > 0 && b === first + count) {
+      count++;
+      return;
+    }
+    if (count > 0) each(first, count, at);
+    first = b;
+    count = 1;
+    at = i;
+  });
+  if (count > 0) each(first, count, at);
+}
+
 export function wordAt(base: BlockMap, overlay: BlockMap | null, block: number): number {
   return overlay && overlay.has(block) ? overlay.get(block) : base.get(block);
 }
@@ -160,10 +180,10 @@ export function digest(base: BlockMap, ...overlays: (BlockMap | null)[]): string
     const b = base.getChunk(key);
     const start = key << CHUNK_SHIFT;
     for (let i = 0; i < CHUNK_BLOCKS; i++) {
-      let word = b ? b.words[i]! : 0;
+      let word = b?.words[i] ?? 0;
       for (const c of chunks) {
         if (c && c.has[i] === 1) {
-          word = c.words[i]!;
+          word = c.words[i] ?? 0;
           break;
         }
       }

@@ -30,6 +30,11 @@ export interface Stream {
   hi: number;
 }
 
+/** One value per stream, in STREAM_NAMES order. */
+function byStream<T>(make: (name: StreamName) => T): Record<StreamName, T> {
+  return { DO: make('DO'), 'DO METADATA': make('DO METADATA'), UNDO: make('UNDO'), 'UNDO METADATA': make('UNDO METADATA'), 'ACCESS LOG': make('ACCESS LOG') };
+}
+
 export class JournalFull extends Error {}
 
 export class Journal {
@@ -50,7 +55,7 @@ export class Journal {
     const segments = Math.floor(bytes / SEGMENT_BYTES);
     this.free = [];
     for (let s = segments - 1; s >= 0; s--) this.free.push(s);
-    this.streams = Object.fromEntries(STREAM_NAMES.map((n) => [n, { segments: [], segStart: 0, lo: 0, hi: 0 }])) as unknown as Record<StreamName, Stream>;
+    this.streams = byStream((): Stream => ({ segments: [], segStart: 0, lo: 0, hi: 0 }));
   }
 
   get segments(): number {
@@ -89,8 +94,10 @@ export class Journal {
 
   private freeFront(st: Stream, n: number): void {
     st.lo += n;
-    while (st.segments.length > 0 && st.lo >= st.segStart + SEGMENT_BYTES) {
-      this.free.push(st.segments.shift()!);
+    while (st.lo >= st.segStart + SEGMENT_BYTES) {
+      const segment = st.segments.shift();
+      if (segment === undefined) break;
+      this.free.push(segment);
       st.segStart += SEGMENT_BYTES;
     }
     if (st.lo >= st.hi) this.empty(st);
@@ -98,12 +105,15 @@ export class Journal {
 
   private freeBack(st: Stream, n: number): void {
     st.hi -= n;
-    while (st.segments.length > 0 && st.hi <= st.segStart + (st.segments.length - 1) * SEGMENT_BYTES) this.free.push(st.segments.pop()!);
+    while (st.segments.length > 0 && st.hi <= st.segStart + (st.segments.length - 1) * SEGMENT_BYTES) {
+      const segment = st.segments.pop();
+      if (segment !== undefined) this.free.push(segment);
+    }
     if (st.lo >= st.hi) this.empty(st);
   }
 
   private empty(st: Stream): void {
-    while (st.segments.length > 0) this.free.push(st.segments.pop()!);
+    for (let segment = st.segments.pop(); segment !== undefined; segment = st.segments.pop()) this.free.push(segment);
     st.segStart = st.lo = st.hi = 0;
   }
 
@@ -128,11 +138,11 @@ export class Journal {
   /** Releases the oldest UNDO record: the history before it is no longer reachable. */
   releaseOldest(): void {
     const u = this.undoLog;
-    const i = u.at(u.head);
-    this.releasedSeq = u.seq[i]!;
-    this.releasedTime = u.time[i]!;
+    const i = u.head;
+    this.releasedSeq = u.seqAt(i);
+    this.releasedTime = u.timeAt(i);
     this.released++;
-    this.freeFront(this.streams.UNDO, u.count[i]! * BLOCK);
+    this.freeFront(this.streams.UNDO, u.countAt(i) * BLOCK);
     this.freeFront(this.streams['UNDO METADATA'], METADATA_BYTES);
     u.popFront();
   }
@@ -152,12 +162,12 @@ export class Journal {
   distributeOne(replica: BlockMap): boolean {
     const d = this.doLog;
     if (d.length === 0) return false;
-    const i = d.at(d.head);
-    const seq = d.seq[i]!;
-    const time = d.time[i]!;
-    const start = d.start[i]!;
-    const count = d.count[i]!;
-    const from = d.wordAt(d.off[i]!);
+    const i = d.head;
+    const seq = d.seqAt(i);
+    const time = d.timeAt(i);
+    const start = d.startAt(i);
+    const count = d.countAt(i);
+    const from = d.wordsAt(i);
     // The DO record leaves first, so its segments can carry the undo data.
     this.freeFront(this.streams.DO, count * BLOCK);
     this.freeFront(this.streams['DO METADATA'], METADATA_BYTES);
@@ -215,12 +225,12 @@ export class Journal {
   undoOne(replica: BlockMap): boolean {
     const u = this.undoLog;
     if (u.length === 0) return false;
-    const i = u.at(u.tail - 1);
-    const seq = u.seq[i]!;
-    const time = u.time[i]!;
-    const start = u.start[i]!;
-    const count = u.count[i]!;
-    const from = u.wordAt(u.off[i]!);
+    const i = u.tail - 1;
+    const seq = u.seqAt(i);
+    const time = u.timeAt(i);
+    const start = u.startAt(i);
+    const count = u.countAt(i);
+    const from = u.wordsAt(i);
     const undo = u.words;
     this.freeBack(this.streams.UNDO, count * BLOCK);
     this.freeBack(this.streams['UNDO METADATA'], METADATA_BYTES);
@@ -264,6 +274,6 @@ export class Journal {
   /** Per stream: segments in its list and bytes between its pointers. */
   describeStreams(): Record<StreamName, { segments: number; bytes: number; records: number }> {
     const records: Record<StreamName, number> = { DO: this.doLog.length, 'DO METADATA': this.doLog.length, UNDO: this.undoLog.length, 'UNDO METADATA': this.undoLog.length, 'ACCESS LOG': 0 };
-    return Object.fromEntries(STREAM_NAMES.map((n) => [n, { segments: this.streams[n].segments.length, bytes: this.streams[n].hi - this.streams[n].lo, records: records[n] }])) as Record<StreamName, { segments: number; bytes: number; records: number }>;
+    return byStream((n) => ({ segments: this.streams[n].segments.length, bytes: this.streams[n].hi - this.streams[n].lo, records: records[n] }));
   }
 }

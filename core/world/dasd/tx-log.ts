@@ -4,6 +4,7 @@
 // the DO stream). Entries and data words sit in typed arrays; nothing per transaction is an object.
 
 import { typedCopy } from './blocks.js';
+import { placed, resized } from '../../model/typed-arrays.js';
 
 const INITIAL = 64;
 
@@ -37,6 +38,39 @@ export class TxLog {
     return i - this.ebase;
   }
 
+  // Checked reads of absolute entry i, one per column: an index outside the columns throws instead of
+  // reading undefined (a live entry is always inside them).
+  seqAt(i: number): number {
+    return this.read(this.seq, i);
+  }
+
+  timeAt(i: number): number {
+    return this.read(this.time, i);
+  }
+
+  arriveAt(i: number): number {
+    return this.read(this.arrive, i);
+  }
+
+  startAt(i: number): number {
+    return this.read(this.start, i);
+  }
+
+  countAt(i: number): number {
+    return this.read(this.count, i);
+  }
+
+  /** Relative index in `words` of absolute entry i's first data word. */
+  wordsAt(i: number): number {
+    return this.read(this.off, i) - this.dbase;
+  }
+
+  private read(column: Float64Array | Int32Array, i: number): number {
+    const value = column[i - this.ebase];
+    if (value === undefined) throw new RangeError(`transaction log has no entry ${i} (entries ${this.head}..${this.tail})`);
+    return value;
+  }
+
   /** Relative index of absolute word position p into `words`. */
   wordAt(p: number): number {
     return p - this.dbase;
@@ -46,13 +80,14 @@ export class TxLog {
     const live = this.tail - this.head;
     const size = Math.max(INITIAL, (live + front + back) * 2);
     const shift = front > 0 ? Math.max(front, size >> 2) : 0;
-    const cols = ['seq', 'time', 'arrive', 'start', 'count', 'off'] as const;
-    for (const name of cols) {
-      const old = this[name];
-      const next = new (old.constructor as new (n: number) => typeof old)(size);
-      next.set(old.subarray(this.head - this.ebase, this.tail - this.ebase) as never, shift);
-      (this as unknown as Record<string, unknown>)[name] = next;
-    }
+    const from = this.head - this.ebase;
+    const to = this.tail - this.ebase;
+    this.seq = placed(this.seq, from, to, size, shift);
+    this.time = placed(this.time, from, to, size, shift);
+    this.arrive = placed(this.arrive, from, to, size, shift);
+    this.start = placed(this.start, from, to, size, shift);
+    this.count = placed(this.count, from, to, size, shift);
+    this.off = placed(this.off, from, to, size, shift);
     this.ebase = this.head - shift;
   }
 
@@ -103,18 +138,18 @@ export class TxLog {
 
   /** Drops the first entry (its data stays addressable until the next push overwrites nothing: positions only grow). */
   popFront(): void {
-    const i = this.head - this.ebase;
-    this.dataHead = this.off[i]! + this.count[i]!;
-    this.blocks -= this.count[i]!;
+    const i = this.head;
+    const count = this.countAt(i);
+    this.dataHead = this.read(this.off, i) + count;
+    this.blocks -= count;
     this.head++;
     if (this.head === this.tail) this.reset();
   }
 
   popBack(): void {
     this.tail--;
-    const i = this.tail - this.ebase;
-    this.dataTail = this.off[i]!;
-    this.blocks -= this.count[i]!;
+    this.dataTail = this.read(this.off, this.tail);
+    this.blocks -= this.countAt(this.tail);
     if (this.head === this.tail) this.reset();
   }
 
@@ -134,7 +169,7 @@ export class TxLog {
     let hi = this.tail;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.seq[mid - this.ebase]! <= seq) lo = mid + 1;
+      if (this.seqAt(mid) <= seq) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -155,17 +190,17 @@ export class TxLog {
     const log = new TxLog();
     const seq = typedCopy(Float64Array, blob(`${at}/seq`));
     const n = seq.length;
-    log.seq = grow(seq, n);
-    log.time = grow(typedCopy(Float64Array, blob(`${at}/time`)), n);
-    log.arrive = grow(typedCopy(Float64Array, blob(`${at}/arrive`)), n);
-    log.off = grow(typedCopy(Float64Array, blob(`${at}/off`)), n);
-    log.start = grow(typedCopy(Int32Array, blob(`${at}/start`)), n);
-    log.count = grow(typedCopy(Int32Array, blob(`${at}/count`)), n);
+    log.seq = resized(seq, room(n));
+    log.time = resized(typedCopy(Float64Array, blob(`${at}/time`)), room(n));
+    log.arrive = resized(typedCopy(Float64Array, blob(`${at}/arrive`)), room(n));
+    log.off = resized(typedCopy(Float64Array, blob(`${at}/off`)), room(n));
+    log.start = resized(typedCopy(Int32Array, blob(`${at}/start`)), room(n));
+    log.count = resized(typedCopy(Int32Array, blob(`${at}/count`)), room(n));
     const words = typedCopy(Uint32Array, blob(`${at}/words`));
-    log.words = grow(words, words.length);
+    log.words = resized(words, room(words.length));
     log.tail = n;
     log.dataTail = words.length;
-    for (let i = 0; i < n; i++) log.blocks += log.count[i]!;
+    for (const count of log.count.subarray(0, n)) log.blocks += count;
     return log;
   }
 }
@@ -174,8 +209,7 @@ function bytes(a: Float64Array | Int32Array | Uint32Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-function grow<T extends Float64Array | Int32Array | Uint32Array>(a: T, n: number): T {
-  const out = new (a.constructor as new (n: number) => T)(Math.max(INITIAL, n * 2));
-  out.set(a as never);
-  return out;
+/** Room for a restored log of n entries (or words) to grow into. */
+function room(n: number): number {
+  return Math.max(INITIAL, n * 2);
 }

@@ -15,8 +15,10 @@ export interface ExportListVolume {
   lmtdbpvl: boolean;
   writtenAt: number;
   /** export list file, reserved file, export status file (header only until an export runs) */
-  files: string[][];
+  files: ExportListFiles;
 }
+
+export type ExportListFiles = [exportList: string[], reserved: string[], status: string[]];
 
 export type ExportState =
   | 'premigrating' // copying cache-only volumes to stacked volumes (E0016/E0017)

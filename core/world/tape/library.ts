@@ -142,6 +142,20 @@ export function poolOf(lib: PhysicalLibrary, number: number): Pool | undefined {
   return lib.pools.find((p) => p.number === number);
 }
 
+/** A pool the caller knows is defined (a run's or a volume's own pool). */
+export function definedPool(lib: PhysicalLibrary, number: number): Pool {
+  const pool = poolOf(lib, number);
+  if (pool === undefined) throw new Error(`${lib.name} has no physical volume pool ${number}`);
+  return pool;
+}
+
+/** Stacked volume number `id` of the library (ids are indexes into pvols, never reused). */
+export function pvolAt(lib: PhysicalLibrary, id: number): StackedVolume {
+  const pvol = lib.pvols[id];
+  if (pvol === undefined) throw new Error(`${lib.name} has no stacked volume #${id} (${lib.pvols.length} known)`);
+  return pvol;
+}
+
 export interface PoolSpec {
   media: Media | null;
   format: Format | null;
@@ -225,8 +239,8 @@ export function materialize(lib: PhysicalLibrary, pool: Pool, now: number, sourc
  * uncounted cartridges, else one borrowed from the common scratch pool. Null when none is left.
  */
 export function takeScratch(lib: PhysicalLibrary, poolNumber: number, now: number): StackedVolume | null {
-  const pool = poolOf(lib, poolNumber)!;
-  const common = poolOf(lib, COMMON_SCRATCH_POOL)!;
+  const pool = definedPool(lib, poolNumber);
+  const common = definedPool(lib, COMMON_SCRATCH_POOL);
   for (const from of [pool, common]) {
     const known = lib.pvols.find((p) => p.state === 'empty' && p.pool === from.number && p.location === 'library');
     if (known) {
@@ -262,9 +276,9 @@ export function scratchAvailable(lib: PhysicalLibrary, poolNumber: number): numb
  * Returns the stacked volume number or NO_PVOL when no scratch volume is left.
  */
 export function allocate(lib: PhysicalLibrary, poolNumber: number, bytes: number, primary: boolean, now: number, exportId = -1): number {
-  const pool = poolOf(lib, poolNumber)!;
+  const pool = definedPool(lib, poolNumber);
   const slot = exportId >= 0 ? 'exportFilling' : 'filling';
-  let pvol = pool[slot] >= 0 ? lib.pvols[pool[slot]]! : null;
+  let pvol = pool[slot] >= 0 ? pvolAt(lib, pool[slot]) : null;
   if (pvol && pvol.state === 'filling' && pvol.writtenBytes > 0 && pvol.writtenBytes + bytes > pvol.capacityBytes) {
     pvol.state = 'full';
     pvol.filledAt = now;

@@ -45,14 +45,23 @@ export function capacityOf(format: Format, media: Media): number | null {
 
 /** The largest media a format writes, for a pool that names a format and no media. */
 export function defaultMediaFor(format: Format): Media {
-  const entries = Object.entries(CAPACITY[format]) as [Media, number][];
-  return entries.sort((a, b) => b[1] - a[1])[0]![0];
+  const capacities = CAPACITY[format];
+  let largest: Media = DEFAULT_MEDIA;
+  let most = -1;
+  for (const media of MEDIA) {
+    const bytes = capacities[media];
+    if (bytes !== undefined && bytes > most) {
+      largest = media;
+      most = bytes;
+    }
+  }
+  return largest;
 }
 
 /** The newest format that writes a media, for a pool that names a media and no format. */
 export function defaultFormatFor(media: Media, drive: Format): Format {
   if (capacityOf(drive, media) !== null) return drive;
-  for (let i = FORMATS.length - 1; i >= 0; i--) if (capacityOf(FORMATS[i]!, media) !== null) return FORMATS[i]!;
+  for (const format of [...FORMATS].reverse()) if (capacityOf(format, media) !== null) return format;
   return drive;
 }
 
@@ -74,9 +83,9 @@ export function formatCode(format: Format, encrypted: boolean): string {
 }
 
 export function isFormat(text: string): text is Format {
-  return (FORMATS as readonly string[]).includes(text);
+  return FORMATS.some((f) => f === text);
 }
 
 export function isMedia(text: string): text is Media {
-  return (MEDIA as readonly string[]).includes(text);
+  return MEDIA.some((m) => m === text);
 }

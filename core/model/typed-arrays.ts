@@ -1,0 +1,49 @@
+// New typed arrays of the same kind as an existing column: what growing a columnar store needs.
+// Overloaded per kind rather than built from `column.constructor`, so the kind is checked, not asserted.
+
+export type NumberColumn = Int8Array | Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
+/** A column made here: backed by a plain ArrayBuffer. */
+export type FreshColumn = Int8Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+/** A zero-filled array of `column`'s kind, `length` long. */
+export function emptyLike(column: Int8Array, length: number): Int8Array<ArrayBuffer>;
+export function emptyLike(column: Uint8Array, length: number): Uint8Array<ArrayBuffer>;
+export function emptyLike(column: Uint16Array, length: number): Uint16Array<ArrayBuffer>;
+export function emptyLike(column: Int32Array, length: number): Int32Array<ArrayBuffer>;
+export function emptyLike(column: Uint32Array, length: number): Uint32Array<ArrayBuffer>;
+export function emptyLike(column: Float64Array, length: number): Float64Array<ArrayBuffer>;
+export function emptyLike(column: NumberColumn, length: number): FreshColumn;
+export function emptyLike(column: NumberColumn, length: number): FreshColumn {
+  if (column instanceof Float64Array) return new Float64Array(length);
+  if (column instanceof Int32Array) return new Int32Array(length);
+  if (column instanceof Uint32Array) return new Uint32Array(length);
+  if (column instanceof Uint16Array) return new Uint16Array(length);
+  if (column instanceof Int8Array) return new Int8Array(length);
+  return new Uint8Array(length);
+}
+
+/** `column`'s values from the start, in a new array of its kind `length` long (zeros after them). */
+export function resized(column: Int8Array, length: number): Int8Array<ArrayBuffer>;
+export function resized(column: Uint8Array, length: number): Uint8Array<ArrayBuffer>;
+export function resized(column: Uint16Array, length: number): Uint16Array<ArrayBuffer>;
+export function resized(column: Int32Array, length: number): Int32Array<ArrayBuffer>;
+export function resized(column: Uint32Array, length: number): Uint32Array<ArrayBuffer>;
+export function resized(column: Float64Array, length: number): Float64Array<ArrayBuffer>;
+export function resized(column: NumberColumn, length: number): FreshColumn;
+export function resized(column: NumberColumn, length: number): FreshColumn {
+  return placed(column, 0, Math.min(column.length, length), length, 0);
+}
+
+/** column[from, to) at position `at` of a new array of its kind, `length` long. */
+export function placed(column: Int8Array, from: number, to: number, length: number, at: number): Int8Array<ArrayBuffer>;
+export function placed(column: Uint8Array, from: number, to: number, length: number, at: number): Uint8Array<ArrayBuffer>;
+export function placed(column: Uint16Array, from: number, to: number, length: number, at: number): Uint16Array<ArrayBuffer>;
+export function placed(column: Int32Array, from: number, to: number, length: number, at: number): Int32Array<ArrayBuffer>;
+export function placed(column: Uint32Array, from: number, to: number, length: number, at: number): Uint32Array<ArrayBuffer>;
+export function placed(column: Float64Array, from: number, to: number, length: number, at: number): Float64Array<ArrayBuffer>;
+export function placed(column: NumberColumn, from: number, to: number, length: number, at: number): FreshColumn;
+export function placed(column: NumberColumn, from: number, to: number, length: number, at: number): FreshColumn {
+  const out = emptyLike(column, length);
+  out.set(column.subarray(from, to), at);
+  return out;
+}
