@@ -1,6 +1,7 @@
 // End-to-end tests: web mode in Debian's Chromium (one worker, no retries: a flaky test is a bug), and
 // the desktop app through Playwright's Electron support where an Electron binary is installed.
-// globalSetup builds the renderer once; each spec file starts its own engine host (e2e/fixtures.ts).
+// globalSetup builds the renderer once; every test starts its own engine host with its own data folder
+// and page (e2e/fixtures.ts), so tests pass alone and in any order (`--fully-parallel --workers=2` too).
 
 import { defineConfig } from '@playwright/test';
 
@@ -14,7 +15,8 @@ export default defineConfig({
   retries: 0,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  // Each test starts its own engine host (a few seconds on a busy machine) before it opens the console.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   // scripts/test.mjs sets PLAYWRIGHT_JSON_OUTPUT_NAME and reads the JSON report for its totals.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],

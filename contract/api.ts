@@ -182,11 +182,12 @@ export const channels = {
   },
   'console.execute': {
     request: z.object({ line: z.string().max(4096, 'a console line is at most 4096 characters') }).strict(),
-    response: z.object({ records: z.array(record), errors: z.array(lineError) }),
+    /** cancelled: work.cancel stopped the line; the command working was undone (the grid and the journal are as before it) */
+    response: z.object({ records: z.array(record), errors: z.array(lineError), cancelled: z.boolean().optional() }),
   },
   'command.impact': {
-    /** what running these lines would throw away, worked out before they run so the console can ask first (nothing runs) */
-    request: z.object({ text: runbookText }).strict(),
+    /** what running these lines would throw away, worked out before they run so the console can ask first (nothing runs); from/to: only the commands a runbook.step over [from, to) would run */
+    request: z.object({ text: runbookText, from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional() }).strict(),
     response: z.object({
       impacts: z.array(z.object({ line: z.string(), title: z.string(), loses: z.array(z.string()), backup: z.boolean(), undo: z.string().nullable(), confirmLabel: z.string() })),
       /** the grid is kept in a database, so the host can take backups */
@@ -204,7 +205,7 @@ export const channels = {
     response: z.object({ records: z.array(record), errors: z.array(lineError), total: z.number(), cancelled: z.boolean().optional() }),
   },
   'work.cancel': {
-    /** stops the running runbook step before its next command; cancelled false when nothing cancellable was running */
+    /** stops the running runbook step or console line: before its next command, or undoing the one working in slices (a long PRELOAD); cancelled false when nothing cancellable was running */
     request: z.object({}).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
@@ -311,7 +312,7 @@ export const events = {
     label: z.string(),
     done: z.number(),
     total: z.number(),
-    /** work.cancel stops it between two whole commands: nothing is left half-applied in the grid or the journal */
+    /** work.cancel stops it between two whole commands, or undoes the one working: nothing is left half-applied in the grid or the journal */
     cancellable: z.boolean().optional(),
   }),
   /** desktop only: a menu item the console acts on (save the runbook, save a report, ask for a duration) */

@@ -10,6 +10,7 @@ import { holds, lookup } from './runbook/expect.js';
 import { isoTime } from './sim/time.js';
 import { advanceTo } from './world/run.js';
 import { COMMANDS } from './commands/index.js';
+import { whole, type Sliced } from './sim/work-slices.js';
 
 export interface RunRecord {
   line: number;
@@ -76,19 +77,29 @@ export class Session {
 
   /** Executes a validated command (or evaluates an EXPECT) and returns its record. */
   run(command: Command, source = 'runbook'): RunRecord {
+    return whole(this.runInSlices(command, source));
+  }
+
+  /**
+   * run() with a long command's work in slices, yielding its progress in between (the console host
+   * shows it and takes a Cancel there). Stopped before it returns, the command has not been stored:
+   * abandonRun() then puts the grid back as it was, so the command never ran.
+   */
+  *runInSlices(command: Command, source = 'runbook'): Sliced<RunRecord> {
     if (command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE') return this.expect(command);
     if (command.name === 'SHOW_RESULT') {
       const previous = this.lastRecord;
       return this.record(command, { ok: true, error: null, result: previous ? { line: previous.line, command: previous.command, ok: previous.ok, error: previous.error, result: previous.result } : null, messages: [] });
     }
+    const startedAt = this.engine.state.now;
+    const wallStart = performance.now();
+    const outcome = yield* this.executeInSlices(command);
+    const wallMs = performance.now() - wallStart;
+    // After the work, so an abandoned command leaves the EXPECT MESSAGE window as it was too.
     if (this.messageWindowDone) {
       this.messagesSinceExpect = [];
       this.messageWindowDone = false;
     }
-    const startedAt = this.engine.state.now;
-    const wallStart = performance.now();
-    const outcome = this.execute(command);
-    const wallMs = performance.now() - wallStart;
     const text = command.children ? [command.text, ...command.children.map((c) => c.text)].join('\n') : command.text;
     const entry: JournalRecord = { source, line: command.line, text, startedAt, endedAt: this.engine.state.now, outcome, wallMs };
     // Stored before shown: the effect counts only once the journal holds it. When the write fails the
@@ -109,6 +120,21 @@ export class Session {
     return record;
   }
 
+  /**
+   * A runInSlices() stopped before its end: the engine holds part of a command the journal does not,
+   * so the present is rebuilt from what is stored (the database, else the journal in memory), exactly
+   * as after a write the store refused.
+   */
+  abandonRun(): void {
+    this.adoptEngine(this.sink ? this.sink.storedEngine() : this.replayJournal());
+  }
+
+  private replayJournal(): Engine {
+    const replay = new Session(this.files, this.initialSeed);
+    for (const entry of this.journal) replay.replay(entry.text);
+    return replay.engine;
+  }
+
   /** Takes `engine` as the present (after a restore, or to undo a command the store refused). */
   adoptEngine(engine: Engine): void {
     this.engine = engine;
@@ -117,10 +143,23 @@ export class Session {
   }
 
   private execute(command: Command): Outcome {
-    if (!command.children) return this.engine.execute(command);
+    return whole(this.executeInSlices(command));
+  }
+
+  private *executeInSlices(command: Command): Sliced<Outcome> {
+    if (!command.children) return yield* this.engine.executeInSlices(command);
     const messages: ConsoleMessage[] = [];
-    for (const child of command.children) {
-      const outcome = this.engine.execute(child);
+    const total = command.children.length;
+    for (const [done, child] of command.children.entries()) {
+      // The expanded lines of a SAMPLE or LOAD: progress counts lines, also while a long one works.
+      yield { done, total };
+      const work = this.engine.executeInSlices(child);
+      let step = work.next();
+      while (!step.done) {
+        yield { done, total };
+        step = work.next();
+      }
+      const outcome = step.value;
       for (const m of outcome.messages) messages.push(m);
       if (!outcome.ok) {
         return { ok: false, error: { code: outcome.error!.code, message: `${child.text}: ${outcome.error!.message}` }, result: null, messages };

@@ -2,11 +2,11 @@
 // first; the header's Backups dialog lists the backup and restores it, bringing back the grid as it
 // was before — here a cluster failed after the backup is online again. The dialog passes axe.
 
-import { expect, openConsole, runInConsole, seriousViolations, test, useConsoleServer } from './fixtures';
+import { expect, openConsole, runInConsole, seriousViolations, test } from './fixtures';
 
-const host = useConsoleServer([]); // persistent: console.db in the host's temporary data folder
+test.use({ hostArgs: [] }); // persistent: console.db in the host's temporary data folder
 
-test('an ERASE is backed up, and the Backups dialog restores the grid from before it', async ({ page }, testInfo) => {
+test('an ERASE is backed up, and the Backups dialog restores the grid from before it', async ({ page, host }, testInfo) => {
   await openConsole(page, host.url);
   const button = page.getByRole('button', { name: 'Backups', exact: true });
   await button.click();

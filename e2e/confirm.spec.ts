@@ -4,13 +4,13 @@
 // removal from a DR family (DR Families), a PRELOAD that evicts volumes from a disk-only cache and a
 // grid file opened with LOAD (Console). The open dialog passes axe, light and dark.
 
-import { expect, goTo, openConsole, runInConsole, seriousViolations, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
 
 // A database (not --memory): backups are taken, so the dialog can say so.
-const host = useConsoleServer([]);
+test.use({ hostArgs: [] });
 test.describe.configure({ timeout: 90_000 });
 
-test('Load sample asks, naming the grid it replaces and the backup; Cancel keeps the grid, confirm loads it', async ({ page }, testInfo) => {
+test('Load sample asks, naming the grid it replaces and the backup; Cancel keeps the grid, confirm loads it', async ({ page, host }, testInfo) => {
   await openConsole(page, host.url);
   await goTo(page, 'Topology');
   await page.getByLabel('Sample grid').selectOption('two-cluster-dr');
@@ -40,7 +40,7 @@ test('Load sample asks, naming the grid it replaces and the backup; Cancel keeps
   await page.keyboard.press('Escape');
 });
 
-test('write takeover asks and says a backup is taken first; a PRELOAD that evicts says how many before it runs', async ({ page }) => {
+test('write takeover asks and says a backup is taken first; a PRELOAD that evicts says how many before it runs', async ({ page, host }) => {
   await openConsole(page, host.url);
   await runInConsole(page, 'SAMPLE three-cluster-ha-dr');
   await runInConsole(page, 'FAIL CLUSTER CL1');

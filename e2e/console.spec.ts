@@ -1,11 +1,9 @@
 // The Host Console pane runs a typed line: Enter issues it through console.execute and the record
 // shows with its result; a line the validator refuses shows line:col; ArrowUp/ArrowDown walk history.
 
-import { expect, goTo, openConsole, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, test } from './fixtures';
 
-const host = useConsoleServer();
-
-test('a typed line runs, errors show at line:col, and history recalls lines', async ({ page }) => {
+test('a typed line runs, errors show at line:col, and history recalls lines', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Console');
   const input = page.getByRole('textbox', { name: 'Command' });
@@ -33,7 +31,7 @@ test('a typed line runs, errors show at line:col, and history recalls lines', as
   await expect(input).toHaveValue('');
 });
 
-test('a refused command is a result with its error code, not a crash', async ({ page }) => {
+test('a refused command is a result with its error code, not a crash', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Console');
   const input = page.getByRole('textbox', { name: 'Command' });

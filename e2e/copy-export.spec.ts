@@ -5,10 +5,7 @@
 // rewritten to EXPORT STATUS 02 (§11.5), the ejected stacked volume and the copy-exported gauge.
 
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, goTo, openConsole, runInConsole, seriousViolations, test, useConsoleServer } from './fixtures';
-
-const host = useConsoleServer();
-test.describe.configure({ mode: 'serial' });
+import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
 
 const SETUP = [
   'MC MCCEDATA COPY RRR SECONDARY 8',
@@ -25,7 +22,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-test('plan, export to CBR3855I and read the status file in the Copy Export view', async ({ page }, testInfo) => {
+test('plan, export to CBR3855I and read the status file in the Copy Export view', async ({ page, host }, testInfo) => {
   test.setTimeout(90_000);
   await openConsole(page, host.url);
   for (const line of SETUP) await runInConsole(page, line);

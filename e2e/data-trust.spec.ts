@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, goTo, openConsole, runInConsole, seriousViolations, startConsoleServer, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, runInConsole, seriousViolations, startConsoleServer, test } from './fixtures';
 
 test.describe('restore', () => {
-  const host = useConsoleServer([]); // persistent: console.db in the host's temporary data folder
+  test.use({ hostArgs: [] }); // persistent: console.db in the host's temporary data folder
 
-  test('after a 300,000-volume PRELOAD with checkpoints and an ERASE, the Backups dialog restores the grid', async ({ page }) => {
+  test('after a 300,000-volume PRELOAD with checkpoints and an ERASE, the Backups dialog restores the grid', async ({ page, host }) => {
     test.setTimeout(240_000);
     await openConsole(page, host.url);
     await runInConsole(page, 'PRELOAD P00000-P99999 ON CL0 MC MCPROD SIZE 100MB');

@@ -3,24 +3,17 @@
 // FlashCopy DR-family test through the wizard — before, during and after the test including clean-up —
 // paused, reloaded and resumed, and its DR test report saved as HTML and PDF (issue 4 items 3–6);
 // then a Redbook §11.10.2 test whose warning must be acknowledged, abandoned.
-// The tests run in order on one page and one engine host.
+// Each test has its own engine host and page; the wizard test defines its family first.
 
-import type { BrowserContext, Download, Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, goTo, openConsole, runInConsole, seriousViolations, test, useConsoleServer } from './fixtures';
-
-const host = useConsoleServer();
-let context: BrowserContext;
+import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
+/** The test's page (the helpers below act on it), opened on its own host. */
 let page: Page;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext({ acceptDownloads: true });
-  page = await context.newPage();
+test.beforeEach(async ({ page: opened, host }) => {
+  page = opened;
   await openConsole(page, host.url);
-});
-
-test.afterAll(async () => {
-  await context?.close();
 });
 
 const wizardPanel = () => page.getByRole('region', { name: 'DR test wizard' });
@@ -81,6 +74,9 @@ async function download(button: string): Promise<Download> {
 
 test('a whole FlashCopy DR-family test through the wizard: paused, reloaded, resumed, and its report saved', async ({}, testInfo) => {
   test.setTimeout(90_000);
+  // The family the wizard tests: CL2 in DRFAM (the line the DR Families form issues).
+  await runInConsole(page, 'LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL2');
+  await goTo(page, 'DR Families');
   const panel = wizardPanel();
   await panel.getByRole('radio', { name: /FlashCopy for DR testing on a DR family/ }).check();
   const params = panel.getByRole('group', { name: /^Parameters of/ });
@@ -191,9 +187,8 @@ test('a whole FlashCopy DR-family test through the wizard: paused, reloaded, res
 });
 
 test('a Redbook §11.10.2 test warns before acting, needs the warning acknowledged, and can be abandoned', async () => {
+  await goTo(page, 'DR Families');
   const panel = wizardPanel();
-  await panel.getByRole('button', { name: 'Close the test' }).click();
-  await panel.getByRole('button', { name: 'Close it' }).click();
   await panel.getByRole('radio', { name: /Two-cluster grid not using Selective Write Protect, links up/ }).check();
   await panel.getByRole('button', { name: 'Start the test' }).click();
   const run = panel.getByRole('region', { name: 'Two-cluster grid not using Selective Write Protect, links up' });

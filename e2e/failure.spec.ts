@@ -4,12 +4,9 @@
 // Disabled, and the Console shows the CBR messages (Redbook §11.1). Then time moves on, CL0 is
 // repaired, the queue drains, and the timeline shows the grid as it was during the outage.
 
-import { expect, goTo, openConsole, runInConsole, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, runInConsole, test } from './fixtures';
 
-const host = useConsoleServer();
-test.describe.configure({ mode: 'serial' });
-
-test('Fail CL0 from Topology: blocked queue in Copy Queues, CBR messages in Console', async ({ page }, testInfo) => {
+test('Fail CL0 from Topology: blocked queue in Copy Queues, CBR messages in Console', async ({ page, host }, testInfo) => {
   const shoot = async (name: string) => {
     const path = testInfo.outputPath(`${name}.png`);
     await page.screenshot({ path });
@@ -59,8 +56,10 @@ test('Fail CL0 from Topology: blocked queue in Copy Queues, CBR messages in Cons
   await shoot('console-cbr-messages');
 });
 
-test('time moves on, CL0 is repaired, the queue drains; the timeline shows the outage', async ({ page }) => {
+test('time moves on, CL0 is repaired, the queue drains; the timeline shows the outage', async ({ page, host }) => {
   await openConsole(page, host.url);
+  // The outage the test above makes from Topology, as Console lines: deferred copies to CL1 blocked by CL0 failing.
+  for (const line of ['SAMPLE two-cluster-dr', 'JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD', 'FAIL CLUSTER CL0']) await runInConsole(page, line);
   await page.getByRole('button', { name: 'Advance 1h' }).click();
   await expect(page.getByTestId('simulated-time')).toHaveText('2026-01-01 01:00:00Z');
 

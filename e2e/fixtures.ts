@@ -1,6 +1,7 @@
-// Fixtures for the web-mode specs: each spec file starts its own engine host
-// (`node scripts/web.mjs --port 0 --memory`, a fresh in-memory session) and stops it after its last test;
-// `openConsole` opens the page at the URL the host printed and waits until the grid is shown.
+// Fixtures for the web-mode specs: every test gets its own engine host (`node scripts/web.mjs --port 0
+// --memory`, a fresh session) with its own temporary data folder, and its own page, so tests pass
+// alone and in any order; a test that needs a prepared grid prepares it itself. `openConsole` opens the
+// page at the URL the host printed and waits until the grid is shown.
 
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -84,28 +85,16 @@ export async function startConsoleServer(args: string[] = ['--memory'], options:
   };
 }
 
-/**
- * One engine host per spec file: started before its first test, stopped after its last, so each file
- * begins from a fresh session and tests within a file see each other's changes (run them in order).
- */
-export function useConsoleServer(args?: string[]): { readonly url: string; readonly server: ConsoleServer } {
-  let server: ConsoleServer | null = null;
-  base.beforeAll(async () => {
-    server = await startConsoleServer(args);
-  });
-  base.afterAll(async () => {
-    await server?.stop();
-  });
-  return {
-    get url() {
-      if (!server) throw new Error('the web host is not running');
-      return server.url;
-    },
-    get server() {
-      if (!server) throw new Error('the web host is not running');
-      return server;
-    },
-  };
+export interface HostFixtures {
+  /** the test's own engine host, started before it and stopped after it */
+  host: ConsoleServer;
+  /** another engine host of its own (in memory), for a test of two consoles that share nothing */
+  secondHost: ConsoleServer;
+}
+
+export interface HostOptions {
+  /** the host's arguments: `--memory` (the default) or [] for a grid kept in SQLite in its data folder */
+  hostArgs: string[];
 }
 
 export const VIEW_LINKS = ['Topology', 'Volumes', 'Copy Queues', 'DR Families', 'Copy Export', 'Recovery', 'Host DASD', 'Policies', 'Workload', 'Your Grid', 'Runbooks', 'Reports', 'Console'] as const;
@@ -162,5 +151,23 @@ export async function seriousViolations(page: Page, rules?: string[]) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
 
-export const test = base;
+export const test = base.extend<HostFixtures & HostOptions>({
+  hostArgs: [['--memory'], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    await useServer(hostArgs, use);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+  secondHost: async ({}, use) => {
+    await useServer(['--memory'], use);
+  },
+});
+
+async function useServer(args: string[], use: (server: ConsoleServer) => Promise<void>): Promise<void> {
+  const server = await startConsoleServer(args);
+  try {
+    await use(server);
+  } finally {
+    await server.stop();
+  }
+}
 export { expect };

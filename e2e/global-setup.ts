@@ -1,4 +1,4 @@
-// Builds the renderer once for the whole run (vite build → dist/renderer), so every spec file's web
+// Builds the renderer once for the whole run (vite build → dist/renderer), so every test's web
 // server serves the code under test. TZ_E2E_SKIP_BUILD=1 reuses an existing build.
 
 import { build } from 'vite';

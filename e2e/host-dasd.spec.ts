@@ -6,10 +6,7 @@
 // a sync of only the dirty grains, with the bytes and time saved. axe-clean, light and dark.
 
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, goTo, openConsole, runInConsole, seriousViolations, test, useConsoleServer } from './fixtures';
-
-const host = useConsoleServer();
-test.describe.configure({ mode: 'serial' });
+import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
 
 const SETUP = [
   'DASD CAT SITE PROD SIZE 2GB TYPE 3390-9',
@@ -33,7 +30,7 @@ async function consoleLine(page: Page, line: string) {
   await goTo(page, 'Host DASD');
 }
 
-test('journal replication: write, bookmark, image access at the bookmark, roll, disable, and the window moving when the journal wraps', async ({ page }, testInfo) => {
+test('journal replication: write, bookmark, image access at the bookmark, roll, disable, and the window moving when the journal wraps', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
   await openConsole(page, host.url);
   await goTo(page, 'Host DASD');
@@ -113,9 +110,10 @@ test('journal replication: write, bookmark, image access at the bookmark, roll, 
   await shoot(page, testInfo, 'host-dasd-journal-wrapped');
 });
 
-test('remote copy seeding: flash copy to media, ship, upload, sync only the dirty grains, with what it saved', async ({ page }, testInfo) => {
+test('remote copy seeding: flash copy to media, ship, upload, sync only the dirty grains, with what it saved', async ({ page, host }, testInfo) => {
   test.setTimeout(90_000);
   await openConsole(page, host.url);
+  for (const line of SETUP) await runInConsole(page, line);
   await goTo(page, 'Host DASD');
   const seeding = page.locator('[data-remote-copy="DB"]');
   await expect(seeding.getByTestId('seeding-progress')).toHaveText(/^Stage 1 of 5: established-offline/);
@@ -146,7 +144,7 @@ test('remote copy seeding: flash copy to media, ship, upload, sync only the dirt
   expect(await seriousViolations(page, ['color-contrast'])).toEqual([]);
 });
 
-test('an active/active volume fractured, one site rolled to a bookmark and unfractured; copy versions pre-paired and backed up', async ({ page }, testInfo) => {
+test('an active/active volume fractured, one site rolled to a bookmark and unfractured; copy versions pre-paired and backed up', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
   await openConsole(page, host.url);
   // Seed 001 FIGS. 5-8 and seed 002 Table 3.4, as Console lines.

@@ -2,11 +2,9 @@
 // VOLSER from the grid, HELP MOUNT explains MOUNT, and the Runbooks editor completes on Tab and shows
 // a command's syntax when its word is hovered. The completion list is a listbox the input points into.
 
-import { expect, goTo, openConsole, seriousViolations, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, seriousViolations, test } from './fixtures';
 
-const host = useConsoleServer();
-
-test('completion of commands and VOLSERs, HELP MOUNT, and hover help in the editor', async ({ page }) => {
+test('completion of commands and VOLSERs, HELP MOUNT, and hover help in the editor', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Console');
   const input = page.getByRole('textbox', { name: 'Command' });

@@ -4,13 +4,10 @@
 // Expire Hold and a DR host's DEVSUP categories. Each change shows the line it issued, and the Console
 // (fed from the same journaled path) lists it. axe-clean; screenshots light and dark at two sizes.
 
-import { expect, goTo, openConsole, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, test } from './fixtures';
 import { shootView } from './screens';
 
-const host = useConsoleServer();
-test.describe.configure({ mode: 'serial' });
-
-test('edit pools, Management Classes, categories and DEVSUP through their runbook lines', async ({ page }, testInfo) => {
+test('edit pools, Management Classes, categories and DEVSUP through their runbook lines', async ({ page, host }, testInfo) => {
   test.setTimeout(90_000);
   await openConsole(page, host.url);
   await goTo(page, 'Policies');

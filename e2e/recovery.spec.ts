@@ -7,18 +7,7 @@
 
 import type { Page, TestInfo } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, goTo, openConsole, runInConsole, seriousViolations, startConsoleServer, test, useConsoleServer, type ConsoleServer } from './fixtures';
-
-const source = useConsoleServer();
-let target: ConsoleServer | null = null;
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  target = await startConsoleServer();
-});
-test.afterAll(async () => {
-  await target?.stop();
-});
+import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
 
 const EXPORT = [
   'MC MCCEDATA COPY RRR SECONDARY 8',
@@ -32,7 +21,6 @@ const EXPORT = [
   'ADVANCE UNTIL IDLE',
 ];
 const FILE = 'cl2-rehearsal.tzset';
-let savedPath = '';
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
@@ -40,9 +28,9 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-test('the exporting console saves the export set as a file', async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
-  await openConsole(page, source.url);
+/** On the console at `url`: the export above, then the export set saved from the Copy Export view; the file's path. */
+async function saveExportSet(page: Page, url: string, testInfo: TestInfo): Promise<string> {
+  await openConsole(page, url);
   for (const line of EXPORT) await runInConsole(page, line);
   await goTo(page, 'Copy Export');
   await expect(page.locator('li.ce-run[data-list-volser="EXP000"]').getByText('CBR3855I completed successfully')).toBeVisible();
@@ -51,22 +39,29 @@ test('the exporting console saves the export set as a file', async ({ page }, te
   await page.getByRole('button', { name: 'Save export set' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(FILE);
-  savedPath = testInfo.outputPath(FILE);
+  const savedPath = testInfo.outputPath(FILE);
   await file.saveAs(savedPath);
   await expect(page.getByRole('status').filter({ hasText: `Saved ${FILE}.` })).toBeVisible();
   await expect(page.getByTestId('issued-line')).toHaveText(`SAVE EXPORTSET FROM CL2 ${FILE}`);
+  return savedPath;
+}
+
+test('the exporting console saves the export set as a file', async ({ page, host }, testInfo) => {
+  test.setTimeout(90_000);
+  const savedPath = await saveExportSet(page, host.url, testInfo);
   // Redbook §11.5–11.7 / issue 5 item 3: a versioned, checksummed file.
   const text = readFileSync(savedPath, 'utf8');
   expect(text.split('\n')[0]).toBe('TIMEZERO EXPORTSET 1');
   expect(text).toMatch(/\nSHA256 [0-9a-f]{64}\n$/);
 });
 
-test('another console recovers it in the Recovery wizard, step by step (Redbook §11.7.2)', async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
-  expect(savedPath, 'the first test saved the export set').not.toBe('');
+test('another console recovers it in the Recovery wizard, step by step (Redbook §11.7.2)', async ({ browser, page: exporting, host, secondHost: target }, testInfo) => {
+  test.setTimeout(150_000);
+  const savedPath = await saveExportSet(exporting, host.url, testInfo);
+  // The recovering console (secondHost): another engine host with its own grid, sharing nothing with the first.
   const context = await browser.newContext();
   const page = await context.newPage();
-  await openConsole(page, target!.url);
+  await openConsole(page, target.url);
   await goTo(page, 'Recovery');
   const steps = page.getByRole('navigation', { name: 'Recovery steps' });
   await expect(steps.getByRole('button', { name: /Recovery library/ })).toHaveAttribute('aria-current', 'step');

@@ -1,11 +1,11 @@
 // Issue 13 item 1: any runbook run gets its evidence report on demand — from the Reports view, over the
 // journal entries it issued — listed, reopened and verified like a wizard's.
 
-import { expect, goTo, openConsole, runInConsole, seriousViolations, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
 
-const host = useConsoleServer([]);
+test.use({ hostArgs: [] });
 
-test('a report of journal entries is made from the Reports view, listed, and its digest verifies', async ({ page }) => {
+test('a report of journal entries is made from the Reports view, listed, and its digest verifies', async ({ page, host }) => {
   await openConsole(page, host.url);
   await runInConsole(page, 'FAIL CLUSTER CL1');
   await runInConsole(page, 'ADVANCE 1h');

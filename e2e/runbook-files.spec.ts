@@ -3,12 +3,10 @@
 // — determinate, with an estimate — whose Cancel stops it between whole commands (issue 14 item 6).
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, goTo, openConsole, seriousViolations, test, useConsoleServer } from './fixtures';
-
-const host = useConsoleServer();
+import { expect, goTo, openConsole, seriousViolations, test } from './fixtures';
 test.describe.configure({ timeout: 120_000 });
 
-test('Open runbook reads a file into the editor; Save downloads the edited text under its name', async ({ page }, testInfo) => {
+test('Open runbook reads a file into the editor; Save downloads the edited text under its name', async ({ page, host }, testInfo) => {
   await openConsole(page, host.url);
   await goTo(page, 'Runbooks');
   const path = testInfo.outputPath('failover-check.runbook');
@@ -28,7 +26,7 @@ test('Open runbook reads a file into the editor; Save downloads the edited text 
   expect(readFileSync((await file.path())!, 'utf8')).toBe('SHOW GRID\nEXPECT result.states = []\nSHOW QUEUE CL2\n');
 });
 
-test('a long run shows a determinate header progress bar with an estimate, and Cancel stops it between commands', async ({ page }) => {
+test('a long run shows a determinate header progress bar with an estimate, and Cancel stops it between commands', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Runbooks');
   // 300 PRELOADs of 10,000 volumes each (EA0000-EA9999, EB0000-…): long enough to watch, each one whole.

@@ -1,9 +1,7 @@
 // Runbooks: the editor validates as you type and marks an error at line:col (in the list and on the
 // line itself); a valid runbook runs a step at a time and then to the end, each EXPECT shown passing.
 
-import { expect, goTo, openConsole, test, useConsoleServer } from './fixtures';
-
-const host = useConsoleServer();
+import { expect, goTo, openConsole, test } from './fixtures';
 
 const BROKEN = `# checks on the console's sample grid
 SHOW GRID
@@ -18,7 +16,7 @@ SHOW QUEUE CL2
 EXPECT result.count = 0
 `;
 
-test('a validation error shows at line:col and marks its line', async ({ page }) => {
+test('a validation error shows at line:col and marks its line', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Runbooks');
   const editor = page.getByRole('textbox', { name: 'Runbook' });
@@ -36,7 +34,7 @@ test('a validation error shows at line:col and marks its line', async ({ page })
   expect(await editor.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(BROKEN.indexOf('FROB'));
 });
 
-test('a small runbook runs a step, then to the end, with its EXPECTs passing', async ({ page }) => {
+test('a small runbook runs a step, then to the end, with its EXPECTs passing', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Runbooks');
   await page.getByRole('textbox', { name: 'Runbook' }).fill(GOOD);
@@ -56,7 +54,7 @@ test('a small runbook runs a step, then to the end, with its EXPECTs passing', a
   await expect(page.getByRole('button', { name: 'Run step' })).toBeDisabled();
 });
 
-test('a failing EXPECT is shown failed with what it got', async ({ page }) => {
+test('a failing EXPECT is shown failed with what it got', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Runbooks');
   await page.getByRole('textbox', { name: 'Runbook' }).fill('SHOW GRID\nEXPECT result.clusters.CL0.status = failed\n');

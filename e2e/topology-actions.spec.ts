@@ -5,12 +5,9 @@
 // (Redbook §11.4 Figure 11-15: CL0, CL1 at site PROD, CL2 at site DR). Last, the colours follow the OS's
 // light or dark preference.
 
-import { expect, goTo, openConsole, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, test } from './fixtures';
 
-const host = useConsoleServer();
-test.describe.configure({ mode: 'serial' });
-
-test('a grid link fails and is repaired from Topology, with Grid Links Degraded meanwhile', async ({ page }) => {
+test('a grid link fails and is repaired from Topology, with Grid Links Degraded meanwhile', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Topology');
   const actions = page.getByRole('complementary', { name: 'Actions' });
@@ -30,7 +27,7 @@ test('a grid link fails and is repaired from Topology, with Grid Links Degraded 
   await expect(states).toHaveCount(0);
 });
 
-test('a host link path fails and is repaired; a whole site fails and is repaired', async ({ page }) => {
+test('a host link path fails and is repaired; a whole site fails and is repaired', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Topology');
   const actions = page.getByRole('complementary', { name: 'Actions' });
@@ -57,7 +54,7 @@ test('a host link path fails and is repaired; a whole site fails and is repaired
   await expect(page.getByRole('button', { name: /^Cluster CL2, online/ })).toBeVisible();
 });
 
-test('service mode and the ownership takeover mode are set from the cluster panel', async ({ page }) => {
+test('service mode and the ownership takeover mode are set from the cluster panel', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Topology');
   const actions = page.getByRole('complementary', { name: 'Actions' });
@@ -93,7 +90,7 @@ test('service mode and the ownership takeover mode are set from the cluster pane
   await expect(page.getByRole('button', { name: /^Cluster CL0, online/ })).not.toHaveAccessibleName(/takeover/);
 });
 
-test('a link is selected by a click beside its line or on its label, not only on the line itself', async ({ page }) => {
+test('a link is selected by a click beside its line or on its label, not only on the line itself', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Topology');
   const actions = page.getByRole('complementary', { name: 'Actions' });
@@ -112,7 +109,7 @@ test('a link is selected by a click beside its line or on its label, not only on
   await expect(actions.getByRole('heading', { name: 'Grid link CL0–CL2' })).toBeVisible();
 });
 
-test("a failed cluster's links and host links are drawn failed, and its panel offers only what makes sense", async ({ page }) => {
+test("a failed cluster's links and host links are drawn failed, and its panel offers only what makes sense", async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Topology');
   const actions = page.getByRole('complementary', { name: 'Actions' });
@@ -133,7 +130,7 @@ test("a failed cluster's links and host links are drawn failed, and its panel of
   await expect(page.getByRole('button', { name: /^Grid link CL0–CL2: 2 of 2 working$/ })).toHaveClass(/link-ok/);
 });
 
-test('light and dark follow the operating system preference', async ({ page }) => {
+test('light and dark follow the operating system preference', async ({ page, host }) => {
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   // Relative luminance (WCAG) of an rgb() colour.
   const luminance = (rgb: string) => {

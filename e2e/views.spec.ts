@@ -1,23 +1,16 @@
 // Every view is reachable from the Views nav and renders: its heading shows, the nav marks it current,
 // a screenshot is attached to the report, and axe finds no serious or critical accessibility violation
 // (in the light scheme; in the dark scheme, colour contrast again).
-// One page goes from view to view through the nav, as an operator's window does all day.
+// Each test opens its own host's console and goes to the view through the nav, as an operator does.
 
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, goTo, openConsole, seriousViolations, test, useConsoleServer, VIEW_LINKS } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, goTo, openConsole, seriousViolations, test, VIEW_LINKS } from './fixtures';
 
-const host = useConsoleServer();
-let context: BrowserContext;
 let page: Page;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext();
-  page = await context.newPage();
+test.beforeEach(async ({ page: opened, host }) => {
+  page = opened;
   await openConsole(page, host.url);
-});
-
-test.afterAll(async () => {
-  await context?.close();
 });
 
 test('the Views nav names exactly the views, in order', async () => {

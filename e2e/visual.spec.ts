@@ -11,8 +11,8 @@
 // the default seed, on the simulated clock (never the wall clock); animations and the caret are off,
 // the pointer rests outside the page, and a picture is taken only when nothing is loading.
 
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, seriousViolations, startConsoleServer, test, VIEW_LINKS, type ConsoleServer, type ViewName } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, seriousViolations, test, VIEW_LINKS, type ViewName } from './fixtures';
 import { EIGHT_CLUSTERS, FIVE_CLUSTERS } from './grids';
 
 // The 2-cluster grid is the Redbook §11.4 Figure 11-10 sample, with work queued and the clock stopped
@@ -158,31 +158,23 @@ async function tablesApart(page: Page): Promise<void> {
 
 for (const grid of GRIDS) {
   test.describe(`${grid.clusters} clusters`, () => {
-    test.describe.configure({ mode: 'serial' });
-    let server: ConsoleServer;
-    let context: BrowserContext;
+    test.use({ viewport: SIZES[0], reducedMotion: 'reduce' });
+    // Building the grid in beforeEach counts in the test's time: room for an eight-cluster grid on a busy machine.
+    test.describe.configure({ timeout: 150_000 });
+    /** The test's page, on its own host, showing this grid. */
     let page: Page;
 
-    test.beforeAll(async ({ browser }) => {
-      test.setTimeout(90_000);
-      server = await startConsoleServer();
-      context = await browser.newContext({ viewport: SIZES[0], reducedMotion: 'reduce' });
-      page = await context.newPage();
-      await page.goto(server.url);
+    test.beforeEach(async ({ page: opened, host }) => {
+      page = opened;
+      await page.goto(host.url);
       await expect(page.getByText('Connected', { exact: true })).toBeVisible();
       await runText(page, grid.text);
       await expect(page.locator('g.cluster')).toHaveCount(grid.clusters);
     });
 
-    test.afterAll(async () => {
-      await context?.close();
-      await server?.stop();
-    });
-
     for (const size of SIZES) {
       for (const scheme of SCHEMES) {
         test(`every view at ${size.width}×${size.height}, ${scheme}`, async () => {
-          test.setTimeout(120_000);
           await page.setViewportSize(size);
           await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
           await page.mouse.move(size.width - 1, size.height - 1);
@@ -203,7 +195,6 @@ for (const grid of GRIDS) {
     }
 
     test('Topology passes axe in both schemes', async () => {
-      test.setTimeout(90_000);
       await page.setViewportSize(SIZES[0]);
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });

@@ -3,13 +3,11 @@
 // filter as CSV, empty and wrong-filter states in words, and a volume's whole history (issue 14 item 5).
 
 import { readFileSync } from 'node:fs';
-import { expect, goTo, openConsole, runInConsole, seriousViolations, test, useConsoleServer } from './fixtures';
-
-const host = useConsoleServer();
+import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
 // axe over the table and 31,000-row CSVs take a while on a busy two-core machine.
 test.describe.configure({ timeout: 90_000 });
 
-test('search a range, open a volume, filter by owner, scroll to the last page', async ({ page }) => {
+test('search a range, open a volume, filter by owner, scroll to the last page', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Volumes');
   const total = page.getByTestId('volume-total');
@@ -41,7 +39,7 @@ test('search a range, open a volume, filter by owner, scroll to the last page', 
   await expect(page.getByRole('row', { name: /loading row/ })).toHaveCount(0);
 });
 
-test('sort by a column in the engine host, both ways, and the header says which', async ({ page }) => {
+test('sort by a column in the engine host, both ways, and the header says which', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Volumes');
   await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -66,7 +64,7 @@ test('sort by a column in the engine host, both ways, and the header says which'
   await volserHeader.getByRole('button').click();
 });
 
-test('a filter typed wrong is explained in words; no match and no volumes say so with the way out', async ({ page }) => {
+test('a filter typed wrong is explained in words; no match and no volumes say so with the way out', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Volumes');
   const total = page.getByTestId('volume-total');
@@ -84,7 +82,7 @@ test('a filter typed wrong is explained in words; no match and no volumes say so
   await expect(total).toHaveText('31,000 volumes');
 });
 
-test('CSV export of the current filter downloads every matching row with a progress bar', async ({ page }) => {
+test('CSV export of the current filter downloads every matching row with a progress bar', async ({ page, host }) => {
   await openConsole(page, host.url);
   await goTo(page, 'Volumes');
   await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -102,7 +100,7 @@ test('CSV export of the current filter downloads every matching row with a progr
   await expect(page.getByRole('status').filter({ hasText: 'Saved 15,000 volumes as' })).toBeVisible();
 });
 
-test("a volume's history shows the JOB that wrote it, its mount, write and copies with their source", async ({ page }) => {
+test("a volume's history shows the JOB that wrote it, its mount, write and copies with their source", async ({ page, host }) => {
   await openConsole(page, host.url);
   await runInConsole(page, 'JOB PRODHOST WRITE 1 SCRATCH ON CL0 SIZE 1GB');
   const record = page.getByRole('log', { name: 'Console output' }).locator('.record').last();

@@ -4,13 +4,10 @@
 // (Deferred copies queued for CL2, the load badge) and Topology; the time bar's Advance runs it too;
 // Stop ends it and the badge goes. axe-clean; screenshots light and dark at two sizes.
 
-import { expect, goTo, openConsole, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, test } from './fixtures';
 import { shootView } from './screens';
 
-const host = useConsoleServer();
-test.describe.configure({ mode: 'serial' });
-
-test('start production load, run it over simulated time, see it in Copy Queues and Topology, stop it', async ({ page }, testInfo) => {
+test('start production load, run it over simulated time, see it in Copy Queues and Topology, stop it', async ({ page, host }, testInfo) => {
   test.setTimeout(300_000);
   await openConsole(page, host.url);
   await goTo(page, 'Workload');

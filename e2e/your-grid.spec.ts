@@ -4,11 +4,8 @@
 // and describe a grid with the guided form, have it checked (a bad field named), and open it.
 // axe-clean; screenshots light and dark at two sizes.
 
-import { expect, goTo, openConsole, test, useConsoleServer } from './fixtures';
+import { expect, goTo, openConsole, test } from './fixtures';
 import { shootView } from './screens';
-
-const host = useConsoleServer();
-test.describe.configure({ mode: 'serial' });
 
 function csv(n: number, bad = false): Buffer {
   const rows = ['Volume,Cat,Class,Size MB,Consistent on'];
@@ -20,7 +17,7 @@ function csv(n: number, bad = false): Buffer {
   return Buffer.from(rows.join('\n') + '\n');
 }
 
-test('import an inventory: mapping, preview, row errors, then a good file imported and counted', async ({ page }, testInfo) => {
+test('import an inventory: mapping, preview, row errors, then a good file imported and counted', async ({ page, host }, testInfo) => {
   test.setTimeout(300_000);
   await openConsole(page, host.url);
   await goTo(page, 'Your Grid');
@@ -50,7 +47,7 @@ test('import an inventory: mapping, preview, row errors, then a good file import
   await expect(page.getByRole('table', { name: 'Management Classes' }).locator('tr[data-mc="MCPROD"]')).toContainText('40,000');
 });
 
-test('describe a grid with the guided form, check it, and open it in the console', async ({ page }, testInfo) => {
+test('describe a grid with the guided form, check it, and open it in the console', async ({ page, host }, testInfo) => {
   test.setTimeout(300_000);
   await openConsole(page, host.url);
   await goTo(page, 'Your Grid');

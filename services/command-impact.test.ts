@@ -24,6 +24,16 @@ describe('command.impact', () => {
     expect(ok(await service.handle('grid.show', {})).volumes).toBe(31_000);
   });
 
+  it("judges a runbook's commands [from, to), the ones Step or Run to end is about to run", async () => {
+    const service = createConsoleService({ seed: 2 });
+    const text = 'SHOW GRID\nTAKEOVER CL0 FOR CL1 WRITE\nSHOW GRID\nSAMPLE two-cluster-dr';
+    const all = ok(await service.handle('command.impact', { text, from: 0, to: 4 })).impacts;
+    expect(all.map((i: { line: string }) => i.line)).toEqual(['TAKEOVER CL0 FOR CL1 WRITE', 'SAMPLE two-cluster-dr']);
+    const rest = ok(await service.handle('command.impact', { text, from: 2, to: 4 })).impacts;
+    expect(rest.map((i: { line: string }) => i.line)).toEqual(['SAMPLE two-cluster-dr']);
+    expect(ok(await service.handle('command.impact', { text, from: 0, to: 1 })).impacts).toEqual([]);
+  });
+
   it('asks nothing for lines that lose nothing: SHOW, JOB, read-only takeover', async () => {
     const service = createConsoleService({ seed: 2 });
     const { impacts } = ok(await service.handle('command.impact', { text: 'SHOW GRID\nJOB PRODHOST WRITE 5 SCRATCH ON CL0\nTAKEOVER CL0 FOR CL1 READ' }));

@@ -19,7 +19,7 @@ import {
   type Response,
   type RunRecordDto,
 } from '../contract/api.js';
-import { Session } from '../core/session.js';
+import { Session, type RunRecord } from '../core/session.js';
 import type { AbnormalEnd } from '../core/persistent-session.js';
 import { StoreError } from '../core/store/port.js';
 import { Refusal } from '../core/world/refusal.js';
@@ -176,11 +176,49 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     return toDto(session.run(validated.commands[0]!, source));
   }
 
-  /** Set by work.cancel while a step runs: the step stops before its next command. */
+  /** Set by work.cancel while a step runs: the step stops before its next command, or abandons the one working in slices. */
   let cancelRequested = false;
   let stepRunning = false;
+  /** Settles when the command working in slices ends: until then the grid is half-applied and nothing may read it. */
+  let midCommand: Promise<void> | null = null;
 
-  /** Runs commands [from, to), reporting progress and yielding when the step runs long; work.cancel stops it between whole commands. */
+  /**
+   * Runs one command in slices: between slices, every progressMs, it reports how far it is and yields
+   * to the event loop, where work.cancel can land. Cancelled, the session puts the grid back as it
+   * was before the command (Session.abandonRun) and the journal never holds it: null.
+   */
+  async function runSliced(command: Command, source: string, report: (done: number, total: number) => void, cancellable: boolean): Promise<RunRecord | null> {
+    const work = session.runInSlices(command, source);
+    let lastYield = Date.now();
+    let step = work.next();
+    if (step.done) return step.value;
+    let settle = () => {};
+    midCommand = new Promise<void>((resolve) => (settle = resolve));
+    try {
+      while (!step.done) {
+        if (Date.now() - lastYield >= progressMs) {
+          report(step.value.done, step.value.total);
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+          if (cancellable && cancelRequested) {
+            session.abandonRun();
+            return null;
+          }
+        }
+        step = work.next();
+      }
+      return step.value;
+    } catch (error) {
+      // A command that threw half way (a store that refused it is handled in the session) leaves nothing half-applied either.
+      if (!(error instanceof StoreError)) session.abandonRun();
+      throw error;
+    } finally {
+      midCommand = null;
+      settle();
+    }
+  }
+
+  /** Runs commands [from, to), reporting progress and yielding when the step runs long; work.cancel stops it between whole commands or abandons the one working. */
   async function runCommands(commands: Command[], from: number, to: number, source: string, label: string, cancellable = true): Promise<{ records: RunRecordDto[]; cancelled: boolean }> {
     await backupBefore(opts.store?.backups, commands.slice(from, to));
     const records: RunRecordDto[] = [];
@@ -198,7 +236,16 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
           cancelled = true;
           break;
         }
-        const record = session.run(commands[i]!, source);
+        const command = commands[i]!;
+        // One long command shows its own progress (volumes, lines), named by its first line.
+        const record = await runSliced(command, source, (done, of) => {
+          publish({ event: 'engine.progress', payload: { label: commandLabel(command), done, total: of, cancellable } });
+          reported = true;
+        }, cancellable);
+        if (!record) {
+          cancelled = true;
+          break;
+        }
         records.push(toDto(record));
         messages.push(...record.messages);
         if (i + 1 < to && Date.now() - lastYield >= progressMs) {
@@ -242,6 +289,26 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   const yourGrid = yourGridService(session, kept, {
     progress: (label, done, total) => publish({ event: 'engine.progress', payload: { label, done, total } }),
     changed: () => changed([]),
+    runLine: async (command, source, label) => {
+      cancelRequested = false;
+      stepRunning = true;
+      let reported = false;
+      try {
+        return await runSliced(
+          command,
+          source,
+          (done, total) => {
+            publish({ event: 'engine.progress', payload: { label, done, total, cancellable: true } });
+            reported = true;
+          },
+          true,
+        );
+      } finally {
+        stepRunning = false;
+        cancelRequested = false;
+        if (reported) publish({ event: 'engine.progress', payload: { label, done: 1, total: 1 } });
+      }
+    },
     openGridFile: async (name, text) => {
       const reply = await openGridFile(name, text);
       if (!reply.ok) return { ok: false, error: reply.error.message, lines: 0 };
@@ -287,10 +354,8 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       if (/[\r\n]/.test(line)) fail('BAD_REQUEST', 'line: one console line, without line breaks');
       const validated = session.validate(line);
       if (validated.errors.length > 0) return { records: [], errors: validated.errors.map(lineError) };
-      await backupBefore(opts.store?.backups, validated.commands);
-      const records = validated.commands.map((command) => session.run(command, 'console'));
-      if (records.length > 0) changed(records.flatMap((r) => r.messages));
-      return { records: records.map(toDto), errors: [] };
+      const { records, cancelled } = await runCommands(validated.commands, 0, validated.commands.length, 'console', 'console');
+      return { records, errors: [], ...(cancelled ? { cancelled: true } : {}) };
     }),
 
     'runbook.validate': ({ text }) => {
@@ -320,9 +385,11 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
 
     'cluster.show': ({ cluster }) => showCluster(session.engine.state, clusterIndex(session.engine, cluster)),
 
-    'command.impact': ({ text }) => {
-      const { commands } = session.validate(text);
-      return { impacts: commandImpacts(session.engine.state, commands, session.journal.length), persistent: opts.store !== undefined };
+    'command.impact': ({ text, from, to }) => {
+      // A runbook's commands as runbook.step would run them: validated as when its run began.
+      const { commands } = from === undefined && to === undefined ? session.validate(text) : validatedRunbook(text, from ?? 0);
+      const judged = commands.slice(from ?? 0, to ?? commands.length);
+      return { impacts: commandImpacts(session.engine.state, judged, session.journal.length), persistent: opts.store !== undefined };
     },
 
     'volumes.page': ({ offset, limit, query, sort }) => pager.page(session.engine.state, session.journal.length, query, offset, limit, sort),
@@ -416,6 +483,8 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   }
 
   function handle(channel: string, payload: unknown): Promise<Reply> {
+    // A command working in slices has the grid half-applied: everything but its Cancel waits for it.
+    if (midCommand && channel !== 'work.cancel') return midCommand.then(() => handle(channel, payload));
     // The mark is looked up when the request comes: a handler map replaced later (a restore) counts too.
     if (!isChannel(channel) || !isMutator(handlers[channel])) return dispatch(channel, payload);
     return writes.run(() => dispatch(channel, payload));
@@ -482,6 +551,12 @@ function previousRunDto(end: AbnormalEnd | null): Response<'session.info'>['prev
 function error(code: string, message: string): { ok: false; error: { code: string; message: string } } {
   // A message may echo the request (a channel name, a runbook line): shown escaped and cut.
   return { ok: false, error: { code, message: visibleText(message, LONG_MESSAGE_TOKEN) } };
+}
+
+/** A command's first line, cut to what a header has room for. */
+function commandLabel(command: Command): string {
+  const line = command.text.split('\n')[0] ?? command.text;
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 function lineError(e: { line: number; col: number; message: string }): LineErrorDto {

@@ -61,4 +61,9 @@ export function guardSessionWrites(session: Session, queue: WriterQueue): void {
     if (!queue.writing) throw new Error('a grid change outside the writer queue: its handler must be registered with mutator(...)');
     return run(...args);
   }) as Session['run'];
+  const runInSlices = session.runInSlices.bind(session);
+  session.runInSlices = (command, source) => {
+    if (!queue.writing) throw new Error('a grid change outside the writer queue: its handler must be registered with mutator(...)');
+    return runInSlices(command, source);
+  };
 }

@@ -3,8 +3,36 @@
 // the journal, and none of the rest ran. A grid file being opened is not cancellable (half a grid).
 
 import { describe, expect, it } from 'vitest';
-import { createConsoleService, type EngineEvent } from './console-service.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConsoleService, type ConsoleService, type EngineEvent } from './console-service.js';
 import type { Reply } from './errors.js';
+import { sqliteSessionStore } from './sqlite-session-store.js';
+import { Engine } from '../core/engine/engine.js';
+import { restoreState, serializeState } from '../core/engine/checkpoint.js';
+import { expectSameState, expectStoredAgrees } from '../core/store/agreement.fixture.js';
+
+const BIG_PRELOAD = 'PRELOAD 000000-999999 ON CL0 MC MCPROD SIZE 800MB';
+
+/** Runs `line` and cancels it at its first progress report past `after` volumes; what was reported, and the reply. */
+async function cancelLine(service: ConsoleService, line: string, after: number) {
+  const progress: { label: string; done: number; total: number; cancellable?: boolean | undefined }[] = [];
+  let asked: Promise<Reply> | null = null;
+  const stop = service.subscribe((e) => {
+    if (e.event !== 'engine.progress') return;
+    progress.push(e.payload);
+    if (!asked && e.payload.done > after) asked = service.handle('work.cancel', {});
+  });
+  const reply = ok(await service.handle('console.execute', { line }));
+  stop();
+  if (!asked) throw new Error('the line ended before it reported progress');
+  return { progress, reply, cancel: ok(await asked) };
+}
+
+function snapshot(engine: Engine): Engine {
+  return new Engine(engine.state.seed, restoreState(serializeState(engine.state)));
+}
 
 function ok<T = any>(reply: Reply): T {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
@@ -37,4 +65,50 @@ describe('cancelling long work', () => {
     // Nothing is running now: a second cancel has nothing to stop.
     expect(ok(await service.handle('work.cancel', {}))).toEqual({ cancelled: false });
   });
+
+  it('a cancelled 1,000,000-volume PRELOAD leaves the stored grid and the journal as they were', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tz-cancel-'));
+    const db = join(dir, 'console.db');
+    const service = createConsoleService({ seed: 4, store: sqliteSessionStore(db), progressIntervalMs: 0 });
+    const journal: number = ok(await service.handle('session.info', {})).journalLength;
+    const before = snapshot(service.session.engine);
+    const { progress, reply, cancel } = await cancelLine(service, BIG_PRELOAD, 200_000);
+    expect(cancel).toEqual({ cancelled: true });
+    expect(reply).toEqual({ records: [], errors: [], cancelled: true });
+    // Inside the one command: volumes done of the range, with Cancel offered.
+    expect(progress[0]).toMatchObject({ label: BIG_PRELOAD, total: 1_000_000, cancellable: true });
+    expect(progress.some((p) => p.done > 200_000 && p.done < 1_000_000)).toBe(true);
+    expect(ok(await service.handle('session.info', {})).journalLength).toBe(journal);
+    expect(ok(await service.handle('grid.show', {})).volumes).toBe(before.state.volumes.count);
+    expectSameState(service.session.engine, before, 'after the cancel vs before the PRELOAD');
+    service.close();
+    expectStoredAgrees(db, before, 4);
+  }, 120_000);
+
+  it('in memory too; the same line run again to its end is whole and journaled', async () => {
+    const service = createConsoleService({ seed: 4, progressIntervalMs: 0 });
+    const journal: number = ok(await service.handle('session.info', {})).journalLength;
+    const before = snapshot(service.session.engine);
+    const { reply } = await cancelLine(service, 'PRELOAD P00000-P99999 ON CL0 MC MCPROD SIZE 800MB', 40_000);
+    expect(reply.cancelled).toBe(true);
+    expectSameState(service.session.engine, before, 'after the cancel vs before the PRELOAD');
+    const again = ok(await service.handle('console.execute', { line: 'PRELOAD P00000-P99999 ON CL0 MC MCPROD SIZE 800MB' }));
+    expect(again.records[0]).toMatchObject({ ok: true, result: { preloaded: 100_000 } });
+    expect(again.cancelled).toBeUndefined();
+    expect(ok(await service.handle('session.info', {})).journalLength).toBe(journal + 1);
+  }, 120_000);
+
+  it('nothing reads a half-applied grid: a read during the PRELOAD answers after it', async () => {
+    const service = createConsoleService({ seed: 4, progressIntervalMs: 0 });
+    const count: number = ok(await service.handle('grid.show', {})).volumes;
+    const reads: Promise<Reply>[] = [];
+    const stop = service.subscribe((e) => {
+      if (e.event === 'engine.progress' && e.payload.done > 0 && reads.length === 0) reads.push(service.handle('grid.show', {}));
+    });
+    await service.handle('console.execute', { line: 'PRELOAD P00000-P99999 ON CL0 MC MCPROD SIZE 800MB' });
+    stop();
+    const [read] = reads;
+    if (!read) throw new Error('no read was made while the PRELOAD worked');
+    expect(ok(await read).volumes).toBe(count + 100_000);
+  }, 120_000);
 });

@@ -49,6 +49,28 @@ describe('your grid: inventory import', () => {
     expect(service.session.journal.length).toBe(before.journal);
   });
 
+  it('an import shows its rows done while it works; Cancel undoes it whole and journals nothing', async () => {
+    const service = createConsoleService({ seed: 2, progressIntervalMs: 0 });
+    await upload(service, 'big', inventory(300_000));
+    ok(await service.handle('inventory.check', { upload: 'big', mapping: MAPPING }));
+    const before = { volumes: service.session.engine.state.volumes.count, journal: service.session.journal.length };
+    const seen: { label: string; done: number; total: number; cancellable?: boolean | undefined }[] = [];
+    let asked: Promise<Reply> | null = null;
+    service.subscribe((e) => {
+      if (e.event !== 'engine.progress' || e.payload.label !== 'inventory import') return;
+      seen.push(e.payload);
+      if (!asked && e.payload.done >= 100_000) asked = service.handle('work.cancel', {});
+    });
+    const reply = await service.handle('inventory.import', { upload: 'big', mapping: MAPPING });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(asked && ok(await asked)).toEqual({ cancelled: true });
+    expect(seen.some((p) => p.total === 300_000 && p.done >= 100_000 && p.done < 300_000 && p.cancellable === true)).toBe(true);
+    expect({ volumes: service.session.engine.state.volumes.count, journal: service.session.journal.length }).toEqual(before);
+    // Imported again, to its end: whole and journaled.
+    expect(ok(await service.handle('inventory.import', { upload: 'big', mapping: MAPPING })).imported).toBe(300_000);
+    expect(service.session.journal.length).toBe(before.journal + 1);
+  }, 120_000);
+
   it('1,000,000 rows: sent in chunks, checked, imported as one journaled line; a replay of the journal reads the same rows', async () => {
     const service = createConsoleService({ seed: 2 });
     const text = inventory(1_000_000);

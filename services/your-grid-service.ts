@@ -14,7 +14,8 @@ import { hex4 } from '../core/model/grid.js';
 import { gridFileToRunbook } from '../core/model/grid-file.js';
 import { decodeVolser } from '../core/model/volser.js';
 import type { FilePort } from '../core/runbook/validate.js';
-import type { Session } from '../core/session.js';
+import type { RunRecord, Session } from '../core/session.js';
+import type { Command } from '../core/runbook/commands.js';
 import type { Settings } from './dr-service.js';
 import { fail } from './errors.js';
 
@@ -39,6 +40,8 @@ export interface YourGridHooks {
   progress(label: string, done: number, total: number): void;
   changed(): void;
   openGridFile(name: string, text: string): Promise<{ ok: boolean; error: string | null; lines: number }>;
+  /** runs one command in slices with its progress under `label`, cancellable: null when work.cancel undid it */
+  runLine(command: Command, source: string, label: string): Promise<RunRecord | null>;
 }
 
 export function yourGridService(session: Session, settings: Settings, hooks: YourGridHooks) {
@@ -148,12 +151,12 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
       // Kept before the line runs (a replay needs it); a name is bound to its bytes for good.
       if (settings.get(KEY(name)) === null) settings.set(KEY(name), keptText);
       const line = `IMPORT INVENTORY ${name}`;
-      hooks.progress('inventory import', 0, 1);
       const validated = session.validate(line);
       const e = validated.errors[0];
       if (e) fail('BAD_INVENTORY', `${line}: ${e.message}`);
-      const record = session.run(validated.commands[0]!, 'inventory');
-      hooks.progress('inventory import', 1, 1);
+      // Rows in slices with their progress; a Cancel undoes the import whole (nothing of it is journaled).
+      const record = await hooks.runLine(validated.commands[0]!, 'inventory', 'inventory import');
+      if (!record) fail('CANCELLED', `${line}: cancelled, nothing was imported`);
       hooks.changed();
       if (!record.ok) fail(record.error!.code, record.error!.message);
       uploads.delete(upload);

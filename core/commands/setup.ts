@@ -8,6 +8,9 @@ import { TAPE_RUN } from '../engine/tape.js';
 import { DASD_RUN } from '../engine/dasd.js';
 import { RESULTS as R } from './results/index.js';
 import { command, noReferences, type DomainTable } from './spec.js';
+import { preloadSlices } from '../rules/topology.js';
+import { importInventorySlices } from '../inventory/apply.js';
+import { CATEGORY_PRIVATE } from '../model/grid.js';
 
 type SetupCommand = 'SEED' | 'CLOCK' | 'GRID' | 'SAMPLE' | 'LOAD' | 'SITE' | 'CLUSTER' | 'LINK' | 'HOST' | 'DEVSUP' | 'VARY' | 'MC' | 'CATEGORY' | 'INSERT' | 'PRELOAD' | 'IMPORT_INVENTORY';
 
@@ -249,6 +252,11 @@ export const SETUP: DomainTable<SetupCommand> = {
     parse: P.PRELOAD,
     validate: V.PRELOAD,
     run: TAPE_RUN.PRELOAD,
+    *runInSlices(x, command) {
+      const a = command.args;
+      if (a.cluster.standalone) return TAPE_RUN.PRELOAD(x, command);
+      return yield* preloadSlices(x.state, a.range, a.cluster.index, a.mc.name, a.size, a.category ?? CATEGORY_PRIVATE);
+    },
     result: R.PRELOAD,
   }),
   IMPORT_INVENTORY: command({
@@ -264,6 +272,10 @@ export const SETUP: DomainTable<SetupCommand> = {
     parse: P.IMPORT_INVENTORY,
     validate: V.IMPORT_INVENTORY,
     run: GRID_RUN.IMPORT_INVENTORY,
+    *runInSlices(x, command) {
+      if (!command.args.data) return GRID_RUN.IMPORT_INVENTORY(x, command);
+      return yield* importInventorySlices(x.state, command.args.data);
+    },
     result: R.IMPORT_INVENTORY,
   }),
 };

@@ -88,6 +88,8 @@ export interface ArgumentDoc {
  */
 export type Effect = 'act' | 'look' | 'runner';
 
+import type { Sliced } from '../sim/work-slices.js';
+
 export interface CommandSpec<K extends CommandName> {
   name: K;
   domain: Domain;
@@ -110,6 +112,11 @@ export interface CommandSpec<K extends CommandName> {
   /** checks references against the scope (and extends it with declarations) before anything runs */
   validate(cmd: CommandRecord<K>, v: CheckContext): LineError | null;
   run(x: RunContext, cmd: CommandRecord<K>): unknown;
+  /**
+   * Long work (a PRELOAD of millions of volumes): the same effect and result as `run`, yielding its
+   * progress between slices so the console can show it and take a Cancel (core/sim/work-slices.ts).
+   */
+  runInSlices?(x: RunContext, cmd: CommandRecord<K>): Sliced<unknown>;
   /** the result's shape: every result of this command parses with it */
   result: z.ZodType;
   /** builds the typed record from the parsed arguments (supplied by `command()`) */

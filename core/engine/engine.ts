@@ -15,6 +15,7 @@ import { announceReleases } from './dasd.js';
 import type { FilePort } from '../runbook/scope.js';
 import type { RunContext } from '../commands/spec.js';
 import { COMMANDS } from '../commands/index.js';
+import { whole, type Sliced } from '../sim/work-slices.js';
 
 export interface Outcome {
   ok: boolean;
@@ -39,12 +40,21 @@ export class Engine {
   }
 
   execute(command: Command): Outcome {
+    return whole(this.executeInSlices(command));
+  }
+
+  /**
+   * execute() with a long command's work in slices (sim/work-slices.ts), yielding its progress in
+   * between. A caller that stops before the end holds a half-applied grid and must throw this engine
+   * away (Session.abandonRun).
+   */
+  *executeInSlices(command: Command): Sliced<Outcome> {
     const state = this.state;
     state.messages = [];
     state.trail.begin(command.text);
     let outcome: Outcome;
     try {
-      const result = this.run(command);
+      const result = yield* this.perform(command);
       outcome = { ok: true, error: null, result: result ?? null, messages: [] };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -56,13 +66,21 @@ export class Engine {
     return outcome;
   }
 
-  /** Runs the command's handler from the command table. */
-  private run<K extends CommandName>(command: CommandRecord<K>): unknown {
-    const x: RunContext = { engine: this, state: this.state, files: this.files, replaying: this.replaying, commands: COMMANDS };
-    const result = COMMANDS[command.name].run(x, command);
+  /**
+   * A command's work: in slices where its table entry does long work in slices (PRELOAD, IMPORT
+   * INVENTORY), otherwise its handler whole.
+   */
+  private *perform<K extends CommandName>(command: CommandRecord<K>): Sliced<unknown> {
+    const spec = COMMANDS[command.name];
+    const x = this.context();
+    const result = spec.runInSlices ? yield* spec.runInSlices(x, command) : spec.run(x, command);
     // Journal full: one message per command that released history, with where the window now starts.
     announceReleases(this.state);
     return result;
+  }
+
+  private context(): RunContext {
+    return { engine: this, state: this.state, files: this.files, replaying: this.replaying, commands: COMMANDS };
   }
 
   showGrid() {

@@ -9,10 +9,25 @@ import { decodeVolser } from '../model/volser.js';
 import { ensureRoom, isScratch, REMOVAL_THRESHOLD } from '../rules/cache.js';
 import { placePreloaded } from '../rules/physical/stacked.js';
 import { NO_MC_INDEX, type InventoryColumns } from './csv.js';
+import { whole, type Sliced } from '../sim/work-slices.js';
 import { mcAt } from '../model/grid-lookup.js';
 
-export function importInventory(state: GridState, c: InventoryColumns): { imported: number; copies: Record<string, number> } {
+/** Inventory rows checked or added between two progress reports. */
+export const IMPORT_SLICE = 50_000;
+
+export type Imported = { imported: number; copies: Record<string, number> };
+
+export function importInventory(state: GridState, c: InventoryColumns): Imported {
+  return whole(importInventorySlices(state, c));
+}
+
+/**
+ * IMPORT INVENTORY in slices of `slice` rows (sim/work-slices.ts): every row is checked before
+ * anything changes, then the rows are added and placed in order, so the grid ends as one pass leaves it.
+ */
+export function* importInventorySlices(state: GridState, c: InventoryColumns, slice = IMPORT_SLICE): Sliced<Imported> {
   for (let i = 0; i < c.count; i++) {
+    if (i % slice === 0) yield { done: 0, total: c.count };
     if (state.volumes.findCode(c.code[i]!) >= 0) refuse('VOLUME_EXISTS', `${decodeVolser(c.code[i]!)} (inventory row ${i + 1}) is already in the grid: nothing was imported`);
   }
   for (let i = 0; i < c.count; i++) {
@@ -27,6 +42,7 @@ export function importInventory(state: GridState, c: InventoryColumns): { import
   // Per cluster: its copy column and what the import adds to it.
   const targets = state.clusters.map((cl) => ({ cl, levels: store.copyLevels(cl.index), copies: 0, cacheAdded: 0 }));
   for (let i = 0; i < c.count; i++) {
+    if (i > 0 && i % slice === 0) yield { done: i, total: c.count };
     const v = store.add(c.code[i]!);
     const bits = c.copies[i]!;
     const owner = c.owner[i]!;
@@ -58,6 +74,7 @@ export function importInventory(state: GridState, c: InventoryColumns): { import
     cols.premigrated[v] = tape;
   }
   // Stacked volumes for the tape copies, in runs that share size, class and tape clusters.
+  yield { done: c.count, total: c.count };
   let runStart = first;
   for (let v = first + 1; v <= first + c.count; v++) {
     const same = v < first + c.count && cols.premigrated[v] === cols.premigrated[runStart] && cols.sizeBytes[v] === cols.sizeBytes[runStart] && cols.mc[v] === cols.mc[runStart];

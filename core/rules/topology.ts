@@ -25,6 +25,7 @@ import { isScratch, REMOVAL_THRESHOLD, ensureRoom } from './cache.js';
 import { NO_MC } from './mounts.js';
 import { createTapeState } from '../world/tape/tape-state.js';
 import { placePreloaded } from './physical/stacked.js';
+import { whole, type Sliced } from '../sim/work-slices.js';
 import { clusterAt, mcAt, hostNamed, linkBetween } from '../model/grid-lookup.js';
 
 export function newGrid(state: GridState, name: string): void {
@@ -165,9 +166,7 @@ export function defineCategory(state: GridState, hex: number, scratch: boolean, 
 /** Encodes a range once, refusing it whole if any volser is already in the grid. */
 function freeCodes(state: GridState, range: VolserRange): Uint32Array {
   const codes = rangeCodes(range);
-  codes.forEach((code, i) => {
-    if (state.volumes.findCode(code) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, i)} is already in the grid`);
-  });
+  checkFree(state, range, codes, 0, codes.length);
   return codes;
 }
 
@@ -205,9 +204,26 @@ export function insertVolumes(state: GridState, range: VolserRange, owner: numbe
  * Volumes written before the run (level 1), with copies where their Management Class puts them:
  * in cache on disk-only clusters, pre-migrated to tape on tape-attached ones.
  */
+/** Volumes a PRELOAD checks or adds between two progress reports: a few tens of milliseconds of work. */
+export const PRELOAD_SLICE = 50_000;
+
 export function preloadVolumes(state: GridState, range: VolserRange, owner: number, mcName: string, size: number, category: number): { preloaded: number } {
-  const codes = freeCodes(state, range);
+  return whole(preloadSlices(state, range, owner, mcName, size, category));
+}
+
+/**
+ * PRELOAD in slices of `slice` volumes: the whole range is checked before anything changes (a volser
+ * already in the grid refuses it untouched), then added slice by slice, each slice filled and placed
+ * on stacked volumes in order, so the grid ends exactly as one pass over the range leaves it. Cache
+ * room is made once, at the end, as for one pass.
+ */
+export function* preloadSlices(state: GridState, range: VolserRange, owner: number, mcName: string, size: number, category: number, slice = PRELOAD_SLICE): Sliced<{ preloaded: number }> {
+  const codes = rangeCodes(range);
   const n = codes.length;
+  for (let from = 0; from < n; from += slice) {
+    checkFree(state, range, codes, from, Math.min(n, from + slice));
+    yield { done: 0, total: n };
+  }
   const mcIndex = state.mcs.findIndex((m) => m.name === mcName);
   const mc = mcAt(state, mcIndex);
   const store = state.volumes;
@@ -221,25 +237,35 @@ export function preloadVolumes(state: GridState, range: VolserRange, owner: numb
     if (c.model === 'TAPE') tapeBits |= 1 << c.index;
   }
   const scratch = isScratch(state, category);
-  // Every volume of the range is alike but for its volser: whole-range fills, not a loop per volume.
-  const first = store.addBlock(codes);
-  const end = first + n;
-  cols.category.fill(category, first, end);
-  cols.mc.fill(mcIndex, first, end);
-  cols.owner.fill(owner, first, end);
-  cols.level.fill(1, first, end);
-  cols.sizeBytes.fill(size, first, end);
-  cols.createdAt.fill(state.now, first, end);
-  cols.lastAccess.fill(state.now, first, end);
-  cols.categoryChangedAt.fill(state.now, first, end);
-  cols.inCache.fill(cacheBits, first, end);
-  cols.premigrated.fill(tapeBits, first, end);
-  for (const c of holders) state.volumes.copyLevels(c.index).fill(1, first, end);
-  placePreloaded(state, first, n);
+  const start = store.count;
+  // Every volume of the range is alike but for its volser: whole-slice fills, not a loop per volume.
+  for (let from = 0; from < n; from += slice) {
+    const first = store.addBlock(codes.subarray(from, Math.min(n, from + slice)));
+    const end = store.count;
+    cols.category.fill(category, first, end);
+    cols.mc.fill(mcIndex, first, end);
+    cols.owner.fill(owner, first, end);
+    cols.level.fill(1, first, end);
+    cols.sizeBytes.fill(size, first, end);
+    cols.createdAt.fill(state.now, first, end);
+    cols.lastAccess.fill(state.now, first, end);
+    cols.categoryChangedAt.fill(state.now, first, end);
+    cols.inCache.fill(cacheBits, first, end);
+    cols.premigrated.fill(tapeBits, first, end);
+    for (const c of holders) state.volumes.copyLevels(c.index).fill(1, first, end);
+    placePreloaded(state, first, end - first);
+    yield { done: end - start, total: n };
+  }
   for (const c of holders) if (cacheBits & (1 << c.index)) c.cacheUsed += size * n;
-  if (scratch) for (let v = first; v < first + n; v++) state.scratch.add(category, owner, v);
+  if (scratch) for (let v = start; v < start + n; v++) state.scratch.add(category, owner, v);
   for (const c of holders) if (c.cacheUsed > c.cacheBytes * REMOVAL_THRESHOLD) ensureRoom(state, c.index, 0);
   return { preloaded: n };
+}
+
+function checkFree(state: GridState, range: VolserRange, codes: Uint32Array, from: number, to: number): void {
+  for (const [k, code] of codes.subarray(from, to).entries()) {
+    if (state.volumes.findCode(code) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, from + k)} is already in the grid`);
+  }
 }
 
 export { CATEGORY_INSERT };

@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { client } from '../api/client';
-import { duration } from '../lib/format';
+import { count, duration } from '../lib/format';
 import { reportError } from '../state/actions';
 import type { Progress } from '../state/activity-slice';
 import { useStore } from '../state/store';
@@ -46,12 +46,19 @@ export function ProgressIndicator() {
           <span className="mono">
             {progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}%` : ''}
           </span>
-          {left !== null ? <span className="muted small">about {duration(Math.max(1000, left))} left</span> : null}
+          {progress.total > 1 ? (
+            <span className="muted small" data-testid="progress-count">
+              {count(progress.done)} of {count(progress.total)}
+              {left !== null ? ` · about ${duration(Math.max(1000, left))} left` : ''}
+            </span>
+          ) : left !== null ? (
+            <span className="muted small">about {duration(Math.max(1000, left))} left</span>
+          ) : null}
           {progress.cancellable ? (
             <button
               type="button"
               disabled={cancelling}
-              title="Stops before the next command: every command that ran stays whole, in the grid and the journal"
+              title="Stops the work: a command still working is undone, every command that ran stays whole, in the grid and the journal"
               onClick={() => {
                 setCancelling(true);
                 client()

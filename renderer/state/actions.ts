@@ -101,8 +101,8 @@ async function refreshGrid(): Promise<void> {
 export interface Executed {
   records: RunRecordDto[];
   errors: LineErrorDto[];
-  /** the operator said no to the question a destructive line asks: nothing ran */
-  cancelled?: boolean;
+  /** the operator said no to the question a destructive line asks, or cancelled the line while it worked: it did not run */
+  cancelled?: boolean | undefined;
 }
 
 /** Issues one runbook line through console.execute and shows it (origin: which view issued it). */
@@ -122,8 +122,8 @@ export async function execute(line: string, origin: string): Promise<Executed | 
     get().setIssued({
       command: line,
       origin,
-      ok: out.errors.length === 0 && out.records.every((r) => r.ok),
-      detail: out.errors[0] ? `${out.errors[0].line}:${out.errors[0].col}: ${out.errors[0].message}` : last?.error ? `${last.error.code}: ${last.error.message}` : null,
+      ok: !out.cancelled && out.errors.length === 0 && out.records.every((r) => r.ok),
+      detail: out.cancelled ? 'Cancelled: the grid and the journal are as they were before it.' : out.errors[0] ? `${out.errors[0].line}:${out.errors[0].col}: ${out.errors[0].message}` : last?.error ? `${last.error.code}: ${last.error.message}` : null,
     });
     void scheduleRefresh();
     return out;

@@ -1,7 +1,8 @@
 // The question before a destructive line: the engine host says what the line would throw away
 // (command.impact); when it is anything, the ConfirmDialog asks, and the line runs only on yes.
 // Every view's runbook line goes through execute(), so one gate covers Load sample, ERASE, write
-// takeover, removal from a DR family, LOAD of a grid file and a PRELOAD that evicts, typed or clicked.
+// takeover, removal from a DR family, LOAD of a grid file and a PRELOAD that evicts, typed or clicked;
+// the Runbooks view's Step and Run to end ask the same questions of the commands they are about to run.
 
 import { create } from 'zustand';
 import type { ConfirmRequest } from '../components/ConfirmDialog';
@@ -27,11 +28,14 @@ export function settleConfirm(ok: boolean): void {
   pending?.resolve(ok);
 }
 
-/** True when the lines may run: nothing is lost, or the operator said yes to each loss. */
-export async function confirmLines(text: string): Promise<boolean> {
+/**
+ * True when the lines may run: nothing is lost, or the operator said yes to each loss. With `range`,
+ * only the runbook's commands [from, to) are judged: the ones a step (Run to end) is about to run.
+ */
+export async function confirmLines(text: string, range?: { from: number; to: number }): Promise<boolean> {
   let impacts;
   try {
-    ({ impacts } = await client().call('command.impact', { text }));
+    ({ impacts } = await client().call('command.impact', { text, ...range }));
   } catch {
     // A line the host cannot judge (it does not validate) runs and is refused with its own error.
     return true;

@@ -4,14 +4,20 @@
 import { client } from '../api/client';
 import { reportError, scheduleRefresh, tracked } from './actions';
 import { useStore } from './store';
+import { confirmLines } from './confirm-gate';
 
 const get = () => useStore.getState();
 
 export async function stepRunbook(to: number, total: number): Promise<void> {
   const { text, name, next } = get().runbook;
   get().setRunbookRun({ running: true });
-  get().addInput(`(runbook ${name}: commands ${next + 1}–${to} of ${total})`, 'Runbooks');
   try {
+    // The same questions as the Console asks before a line that throws data away; No runs nothing.
+    if (!(await confirmLines(text, { from: next, to }))) {
+      get().setIssued({ command: `(runbook ${name})`, origin: 'Runbooks', ok: false, detail: 'Cancelled: nothing was run.' });
+      return;
+    }
+    get().addInput(`(runbook ${name}: commands ${next + 1}–${to} of ${total})`, 'Runbooks');
     const out = await tracked(() => client().call('runbook.step', { text, from: next, to }));
     if (out.errors.length > 0) {
       get().setRunbookRun({ runErrors: out.errors });
