@@ -153,12 +153,30 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
     client.close();
     const topologyFps = (topology.frames / topology.elapsed) * 1000;
     return {
-      firstPaint8: { value: Math.round(firstPaint), unit: 'ms', target: '<= 800 ms', detail: { loads: paints.length, fastestMs: Math.round(paints[0]!), slowestMs: Math.round(paints.at(-1)!), volumes: session.engine.state.volumes.count, clusters: session.engine.state.clusters.length } },
+      firstPaint8: {
+        value: Math.round(firstPaint),
+        unit: 'ms',
+        target: '<= 800 ms',
+        detail: {
+          loads: paints.length,
+          fastestMs: Math.round(paints[0]!),
+          slowestMs: Math.round(paints.at(-1)!),
+          volumes: session.engine.state.volumes.count,
+          clusters: session.engine.state.clusters.length,
+        },
+      },
       scrollFps: {
         value: Math.round(fps * 10) / 10,
         unit: 'fps',
         target: '>= 55 fps',
-        detail: { copyColumns, frames: result.frames, seconds: Math.round(result.elapsed) / 1000, longestFrameMs: Math.round(result.longest), dragFps: Math.round(dragFps * 10) / 10, dragLongestFrameMs: Math.round(drag.longest) },
+        detail: {
+          copyColumns,
+          frames: result.frames,
+          seconds: Math.round(result.elapsed) / 1000,
+          longestFrameMs: Math.round(result.longest),
+          dragFps: Math.round(dragFps * 10) / 10,
+          dragLongestFrameMs: Math.round(drag.longest),
+        },
       },
       topologyFps: {
         value: Math.round(topologyFps * 10) / 10,

@@ -31,7 +31,13 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 /** The pool and its export list volume, ready for LIBRARY EXPORT. */
 export function exportGrid(volumes: number): Session {
   const session = new Session(null, 1);
-  runText(session, [...GRID.split('\n'), ...volserRanges(0, volumes).map((r) => `PRELOAD ${r} ON CL0 MC MCCE SIZE 1GB`), 'INSERT EXP000 ON CL0 CATEGORY 000F', 'ADVANCE 1m', 'EXPORTLIST EXP000 ON CL0 POOL 8 EJECT MC MCLIST']);
+  runText(session, [
+    ...GRID.split('\n'),
+    ...volserRanges(0, volumes).map((r) => `PRELOAD ${r} ON CL0 MC MCCE SIZE 1GB`),
+    'INSERT EXP000 ON CL0 CATEGORY 000F',
+    'ADVANCE 1m',
+    'EXPORTLIST EXP000 ON CL0 POOL 8 EJECT MC MCLIST',
+  ]);
   return session;
 }
 

@@ -29,8 +29,7 @@ export interface Figure {
 export type Figures = Record<string, Figure>;
 
 /** Figures of features not built yet: reported, never measured, so the bench claims nothing. */
-export const NOT_BUILT: Record<string, { unit: string }> = {
-};
+export const NOT_BUILT: Record<string, { unit: string }> = {};
 
 export function notBuilt(): Figures {
   const out: Figures = {};
@@ -171,7 +170,11 @@ export function day(scratch: number, jobs: number): Figures {
   gc();
   const lap: number[] = [];
   let last = performance.now();
-  const { result: records, seconds, cpuSeconds } = timed(() =>
+  const {
+    result: records,
+    seconds,
+    cpuSeconds,
+  } = timed(() =>
     runText(session, work, () => {
       const now = performance.now();
       lap.push(now - last);
@@ -188,7 +191,17 @@ export function day(scratch: number, jobs: number): Figures {
       value: round(seconds, 2),
       unit: 's',
       target: '<= 3 s',
-      detail: { cpuSeconds, jobs, scratch, jobSeconds: round(lap[0]! / 1000, 2), advanceSeconds: round(lap[1]! / 1000, 2), jobsSucceeded: job.succeeded, jobsFailed: job.failed, idleAt: idle.to, idle: idle.idle },
+      detail: {
+        cpuSeconds,
+        jobs,
+        scratch,
+        jobSeconds: round(lap[0]! / 1000, 2),
+        advanceSeconds: round(lap[1]! / 1000, 2),
+        jobsSucceeded: job.succeeded,
+        jobsFailed: job.failed,
+        idleAt: idle.to,
+        idle: idle.idle,
+      },
     },
     // Spec §5: every Deferred copy completes once the grid is idle, so 2 per job (CL1 and CL2).
     dayCopies: {

@@ -25,7 +25,10 @@ function timeMs(work: () => void): number {
 /** FLASH ENABLE on a family over `members` (default every cluster): median of `repeats` enable/disable cycles. */
 export function flash(session: Session, repeats = 7, members = session.engine.state.clusters.map((c) => c.name)): Figures {
   const grid = session.engine.state.name;
-  runText(session, members.map((name) => `LI REQ,${grid},DRSETUP,BENCHFAM,ADD,${name}`));
+  runText(
+    session,
+    members.map((name) => `LI REQ,${grid},DRSETUP,BENCHFAM,ADD,${name}`),
+  );
   const enable = session.validate(`LI REQ,${grid},DRSETUP,BENCHFAM,FLASH,ENABLE`).commands[0]!;
   const disable = session.validate(`LI REQ,${grid},DRSETUP,BENCHFAM,FLASH,DISABLE`).commands[0]!;
   const times: number[] = [];
@@ -70,7 +73,12 @@ export function readiness(session: Session): Figures {
   // A fresh time-zero again, so what is measured after this sees the grid as flash() left it.
   runText(session, [`LI REQ,${state.name},DRSETUP,BENCHFAM,FLASH,DISABLE`, `LI REQ,${state.name},DRSETUP,BENCHFAM,FLASH,ENABLE`]);
   return {
-    readiness4M: { value: round(Math.max(before, during), 3), unit: 's', target: '<= 1 s', detail: { volumes, beforeTestS: round(before, 3), duringTestS: round(during, 3), changedSinceTimeZero: changed } },
+    readiness4M: {
+      value: round(Math.max(before, during), 3),
+      unit: 's',
+      target: '<= 1 s',
+      detail: { volumes, beforeTestS: round(before, 3), duringTestS: round(during, 3), changedSinceTimeZero: changed },
+    },
   };
 }
 

@@ -56,7 +56,20 @@ export function preload8(count: number, scratch: number): { figures: Figures; se
     peakRss,
     figures: {
       preload4M8: againstBaseline(
-        { value: round(seconds, 2), unit: 's', target: '<= 3 s', detail: { cpuSeconds, volumes, clusters: session.engine.state.clusters.length, lines: lines.length, volumesPerSecond: Math.round(volumes / seconds), baselineCpuSeconds: baseline.cpuSeconds, cpuRatio: cpuRatio(cpuSeconds, baseline.cpuSeconds) } },
+        {
+          value: round(seconds, 2),
+          unit: 's',
+          target: '<= 3 s',
+          detail: {
+            cpuSeconds,
+            volumes,
+            clusters: session.engine.state.clusters.length,
+            lines: lines.length,
+            volumesPerSecond: Math.round(volumes / seconds),
+            baselineCpuSeconds: baseline.cpuSeconds,
+            cpuRatio: cpuRatio(cpuSeconds, baseline.cpuSeconds),
+          },
+        },
         baseline.seconds,
         '<= 3',
       ),
@@ -115,7 +128,22 @@ function plainFill(session: Session): { seconds: number; cpuSeconds: number } {
       }
     }
     // Read something back so no engine can skip the work.
-    return code[n - 1]! + category[n >> 1]! + copyLevel[0]![n - 1]! + (placement[0]?.tapeBytes[n - 1] ?? 0) + mc[0]! + owner[0]! + level[0]! + sizeBytes[0]! + mountedOn[0]! + createdAt[0]! + lastAccess[0]! + categoryChangedAt[0]! + inCache[0]! + premigrated[0]!;
+    return (
+      code[n - 1]! +
+      category[n >> 1]! +
+      copyLevel[0]![n - 1]! +
+      (placement[0]?.tapeBytes[n - 1] ?? 0) +
+      mc[0]! +
+      owner[0]! +
+      level[0]! +
+      sizeBytes[0]! +
+      mountedOn[0]! +
+      createdAt[0]! +
+      lastAccess[0]! +
+      categoryChangedAt[0]! +
+      inCache[0]! +
+      premigrated[0]!
+    );
   });
   gc();
   return { seconds: run.seconds, cpuSeconds: run.cpuSeconds };
@@ -195,8 +223,32 @@ export function checkpoint8(session: Session): { figures: Figures; peakRss: numb
     return {
       peakRss,
       figures: {
-        checkpoint4M8: againstBaseline({ value: round(write.seconds, 2), unit: 's', target: '<= 5 s', detail: { cpuSeconds: write.cpuSeconds, baselineCpuSeconds: base.writeCpuSeconds, cpuRatio: cpuRatio(write.cpuSeconds, base.writeCpuSeconds), dbMB: Math.round(statSync(path).size / 2 ** 20), blobMB: Math.round(base.bytes / 2 ** 20) } }, base.writeSeconds, '<= 1.5'),
-        coldStart4M8: againstBaseline({ value: round(cold.seconds, 2), unit: 's', target: '<= 3 s', detail: { cpuSeconds: cold.cpuSeconds, baselineCpuSeconds: base.readCpuSeconds, cpuRatio: cpuRatio(cold.cpuSeconds, base.readCpuSeconds), volumes } }, base.readSeconds, '<= 2'),
+        checkpoint4M8: againstBaseline(
+          {
+            value: round(write.seconds, 2),
+            unit: 's',
+            target: '<= 5 s',
+            detail: {
+              cpuSeconds: write.cpuSeconds,
+              baselineCpuSeconds: base.writeCpuSeconds,
+              cpuRatio: cpuRatio(write.cpuSeconds, base.writeCpuSeconds),
+              dbMB: Math.round(statSync(path).size / 2 ** 20),
+              blobMB: Math.round(base.bytes / 2 ** 20),
+            },
+          },
+          base.writeSeconds,
+          '<= 1.5',
+        ),
+        coldStart4M8: againstBaseline(
+          {
+            value: round(cold.seconds, 2),
+            unit: 's',
+            target: '<= 3 s',
+            detail: { cpuSeconds: cold.cpuSeconds, baselineCpuSeconds: base.readCpuSeconds, cpuRatio: cpuRatio(cold.cpuSeconds, base.readCpuSeconds), volumes },
+          },
+          base.readSeconds,
+          '<= 2',
+        ),
       },
     };
   } finally {
@@ -277,7 +329,18 @@ export function week8(session: Session, jobs: number, days = 7): Figures {
       value: round(seconds, 2),
       unit: 's',
       target: '<= 20 s',
-      detail: { cpuSeconds, days, writes, failedWrites, copies, expectedCopies: expected, copiesPerSecond: Math.round(copies / seconds), idleAt: idle.to, idle: idle.idle, messages: JSON.stringify(messages) },
+      detail: {
+        cpuSeconds,
+        days,
+        writes,
+        failedWrites,
+        copies,
+        expectedCopies: expected,
+        copiesPerSecond: Math.round(copies / seconds),
+        idleAt: idle.to,
+        idle: idle.idle,
+        messages: JSON.stringify(messages),
+      },
     },
     week8Copies: { value: copies, unit: 'copies', target: `>= ${expected}`, detail: { leftInQueues: waitingCopies(session) } },
     week8CopyRate: { value: Math.round(copies / seconds), unit: 'copies/s', target: null, detail: { copies, seconds: round(seconds, 2) } },
@@ -302,7 +365,11 @@ export function failover8(session: Session, jobs: number): Figures {
   ];
   gc();
   let queuedAtRepair = 0;
-  const { result: records, seconds, cpuSeconds } = timed(() =>
+  const {
+    result: records,
+    seconds,
+    cpuSeconds,
+  } = timed(() =>
     runText(session, lines, (r) => {
       if (r.command.startsWith('REPAIR')) queuedAtRepair = waitingCopies(session);
     }),
@@ -316,7 +383,18 @@ export function failover8(session: Session, jobs: number): Figures {
       value: round(seconds, 2),
       unit: 's',
       target: '<= 10 s',
-      detail: { cpuSeconds, writes: jobsOf[0]!.succeeded + jobsOf[1]!.succeeded, failedWrites: jobsOf[0]!.failed + jobsOf[1]!.failed, failures: JSON.stringify({ ...jobsOf[0]!.failures, ...jobsOf[1]!.failures }), copiesQueuedAtRepair: queuedAtRepair, copies, expectedCopies: expected, leftInQueues: waitingCopies(session), idleAt: idle.to, idle: idle.idle },
+      detail: {
+        cpuSeconds,
+        writes: jobsOf[0]!.succeeded + jobsOf[1]!.succeeded,
+        failedWrites: jobsOf[0]!.failed + jobsOf[1]!.failed,
+        failures: JSON.stringify({ ...jobsOf[0]!.failures, ...jobsOf[1]!.failures }),
+        copiesQueuedAtRepair: queuedAtRepair,
+        copies,
+        expectedCopies: expected,
+        leftInQueues: waitingCopies(session),
+        idleAt: idle.to,
+        idle: idle.idle,
+      },
     },
   };
 }

@@ -45,7 +45,30 @@ function as(from: Figures, names: Record<string, { name: string; target?: string
   return out;
 }
 
-const GRID8_FIGURES = ['preload4M8', 'preload4M8Rss', 'bytesPerVolume', 'bytesPerVolumePerCluster', 'peakBytesPerVolume', 'ceiling2GB', 'ceiling8GB', 'showGrid4M', 'showVolumeP95', 'flashEnable', 'flashVsCopy', 'readiness4M8', 'checkpoint4M8', 'coldStart4M8', 'ipcPageP95', 'firstPaint8', 'scrollFps', 'topologyFps', 'week8', 'week8Copies', 'week8CopyRate', 'failover8'];
+const GRID8_FIGURES = [
+  'preload4M8',
+  'preload4M8Rss',
+  'bytesPerVolume',
+  'bytesPerVolumePerCluster',
+  'peakBytesPerVolume',
+  'ceiling2GB',
+  'ceiling8GB',
+  'showGrid4M',
+  'showVolumeP95',
+  'flashEnable',
+  'flashVsCopy',
+  'readiness4M8',
+  'checkpoint4M8',
+  'coldStart4M8',
+  'ipcPageP95',
+  'firstPaint8',
+  'scrollFps',
+  'topologyFps',
+  'week8',
+  'week8Copies',
+  'week8CopyRate',
+  'failover8',
+];
 
 // The full-size grid first: the kernel's maxRSS is a lifetime peak, so nothing may run before PRELOAD.
 if (wants(...GRID8_FIGURES)) {

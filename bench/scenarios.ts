@@ -55,7 +55,7 @@ export function volserAt(n: number): string {
     if (n < seg.size) return volserIn(seg, n);
     n -= seg.size;
   }
-  throw new Error('volserAt: beyond the bench\'s volser space');
+  throw new Error("volserAt: beyond the bench's volser space");
 }
 
 function volserIn(seg: Segment, i: number): string {

@@ -63,11 +63,19 @@ export function formatTable(figures: Figures, machine: Machine): string {
     formatRatio(f),
     f.ratioTarget ?? '',
     f.note ?? verdict(f),
-    f.detail ? Object.entries(f.detail).map(([k, v]) => `${k}=${v}`).join(' ') : '',
+    f.detail
+      ? Object.entries(f.detail)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')
+      : '',
   ]);
   const header = ['figure', 'value', 'target', 'ratio to baseline', 'ratio target', 'verdict', 'detail'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [
     `TimeZero bench — ${machine.cpus} × ${machine.model}, ${machine.memGB} GB, node ${machine.node}${machine.loadavg === undefined ? '' : `, load average ${machine.loadavg} (wall times stretch under load; ratios to baselines measured in the same run do not)`}`,
     line(header),

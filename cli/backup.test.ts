@@ -22,7 +22,11 @@ function run(text: string, ...flags: string[]) {
   writeFileSync(file, text);
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(['run', file, '--db', db, ...flags], (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    ['run', file, '--db', db, ...flags],
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err };
 }
 

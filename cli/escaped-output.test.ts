@@ -23,7 +23,11 @@ function run(text: string, ...flags: string[]): { code: number; out: string[]; e
   writeFileSync(file, text);
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(['run', file, ...flags], (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    ['run', file, ...flags],
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err, file };
 }
 

@@ -13,7 +13,11 @@ function runner(dir: string) {
     writeFileSync(file, text);
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(['run', file, '--json', '--db', db], (l) => out.push(l), (l) => err.push(l));
+    const code = main(
+      ['run', file, '--json', '--db', db],
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, records: out.map((l) => JSON.parse(l) as { command: string; ok: boolean; error: { code: string } | null; result: unknown }), err };
   };
 }
@@ -79,7 +83,13 @@ describe('--db keeps the export sets it loaded (issue 5 item 3)', () => {
     const db = join(dir, 'rehearsal.db');
     expect(run('load.runbook', 'STANDALONE DRLIB MODEL TAPE DRIVES 4 FORMATS E08\nLOAD EXPORTSET set.tzset INTO DRLIB', db).code).toBe(0);
     // A later export is saved over the same file name.
-    expect(run('source2.runbook', 'PRELOAD K00000-K00004 ON CL0 MC MCJ SIZE 1GB\nADVANCE 1m\nEXPORTLIST EXP002 ON CL0 POOL 9 MC MCLIST\nLIBRARY EXPORT,EXP002\nADVANCE UNTIL IDLE\nSAVE EXPORTSET FROM CL0 set2.tzset', join(dir, 'source.db')).code).toBe(0);
+    expect(
+      run(
+        'source2.runbook',
+        'PRELOAD K00000-K00004 ON CL0 MC MCJ SIZE 1GB\nADVANCE 1m\nEXPORTLIST EXP002 ON CL0 POOL 9 MC MCLIST\nLIBRARY EXPORT,EXP002\nADVANCE UNTIL IDLE\nSAVE EXPORTSET FROM CL0 set2.tzset',
+        join(dir, 'source.db'),
+      ).code,
+    ).toBe(0);
     rmSync(join(dir, 'set.tzset'));
     writeFileSync(join(dir, 'set.tzset'), readFileSync(join(dir, 'set2.tzset')));
     // The refused load put nothing in DRLIB2; DRLIB still holds the set it loaded.

@@ -32,7 +32,11 @@ describe('oversized input', () => {
     truncateSync(file, 16 * 2 ** 20 + 1); // sparse: its size says too big without 16 MB on disk
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(['run', file, '--db', join(dir, 'grid.db')], (l) => out.push(l), (l) => err.push(l));
+    const code = main(
+      ['run', file, '--db', join(dir, 'grid.db')],
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     expect(code).toBe(2);
     expect(err).toEqual([`${file}: larger than 16 MB: refused`]);
     expect(out).toEqual([]);

@@ -13,7 +13,11 @@ function run(name: string, text: string, db: string) {
   writeFileSync(file, text);
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(['run', file, '--json', '--db', db], (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    ['run', file, '--json', '--db', db],
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, records: out.map((l) => JSON.parse(l)), err };
 }
 
@@ -48,7 +52,15 @@ describe('--db persistence', () => {
   });
 
   it('a continued run transcribes exactly what one long run does (checkpoints are faithful)', () => {
-    const steps = ['SAMPLE three-cluster-ha-dr', 'JOB PRODHOST WRITE 300 SCRATCH ON CL0 MC MCPROD SIZE 2GB OVER 2h', 'FAIL LINK CL0 CL2', 'JOB PRODHOST WRITE 50 SCRATCH ON CL1 MC MCPROD OVER 30m', 'REPAIR LINK CL0 CL2', 'ADVANCE 2d', 'JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD'];
+    const steps = [
+      'SAMPLE three-cluster-ha-dr',
+      'JOB PRODHOST WRITE 300 SCRATCH ON CL0 MC MCPROD SIZE 2GB OVER 2h',
+      'FAIL LINK CL0 CL2',
+      'JOB PRODHOST WRITE 50 SCRATCH ON CL1 MC MCPROD OVER 30m',
+      'REPAIR LINK CL0 CL2',
+      'ADVANCE 2d',
+      'JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD',
+    ];
     const tail = ['ADVANCE UNTIL IDLE', 'SHOW QUEUE CL2', 'SHOW GRID', 'SHOW VOLUME A00042'];
     const whole = run('whole.runbook', [...steps, ...tail].join('\n'), join(dir, 'whole.db'));
     const split = join(dir, 'split.db');

@@ -23,7 +23,11 @@ EXPECT result.succeeded = 3
 function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err };
 }
 
@@ -38,7 +42,15 @@ describe('timezero run --report and verify-report', () => {
     expect(run.code).toBe(1); // the second EXPECT (3 reads of a 2-volume range) fails
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.verdict.result).toBe('FAIL');
-    expect(report.steps.map((s: { lines: { text: string }[] }) => s.lines[0]!.text)).toEqual(['SEED 3', 'SAMPLE flash-dr-family', 'INSERT S01000-S02999 ON CL0', 'JOB PRODHOST WRITE 1200 SCRATCH ON CL0 MC MCPROD SIZE 1GB', 'LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL2', 'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,ENABLE', 'JOB DRHOST READ A00000-A00001 ON CL2']);
+    expect(report.steps.map((s: { lines: { text: string }[] }) => s.lines[0]!.text)).toEqual([
+      'SEED 3',
+      'SAMPLE flash-dr-family',
+      'INSERT S01000-S02999 ON CL0',
+      'JOB PRODHOST WRITE 1200 SCRATCH ON CL0 MC MCPROD SIZE 1GB',
+      'LI REQ,GRID01,DRSETUP,DRFAM,ADD,CL2',
+      'LI REQ,GRID01,DRSETUP,DRFAM,FLASH,ENABLE',
+      'JOB DRHOST READ A00000-A00001 ON CL2',
+    ]);
     expect(report.steps[3].checks[0]).toMatchObject({ level: 'pass' });
     expect(report.steps[6]).toMatchObject({ outcome: 'failed' });
     expect(report.steps[6].checks[0].level).toBe('error');

@@ -50,20 +50,46 @@ export class RunReport {
 
   record(command: Command, record: RunRecord): void {
     const expect = command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE';
-    this.lines.push({ line: command.line, text: command.text, expect, ok: record.ok, error: record.error ? record.error.message : null, startedAt: this.startedAt, endedAt: this.session.engine.state.now });
+    this.lines.push({
+      line: command.line,
+      text: command.text,
+      expect,
+      ok: record.ok,
+      error: record.error ? record.error.message : null,
+      startedAt: this.startedAt,
+      endedAt: this.session.engine.state.now,
+    });
   }
 
   /** Builds, keeps (with --db) and writes the report; errors go to `err` and make the exit status 2. */
   write(err: (line: string) => void): void {
     const meta = { toolVersion: toolVersion(), seed: this.session.engine.state.seed, now: new Date() };
     const report = buildRunbookEvidence(
-      { title: `Runbook report — ${basename(this.file)}`, file: basename(this.file), grid: this.session.engine.state.name, lines: this.lines, fromSeq: this.fromSeq, toSeq: this.journal.lastSeq(), wallStart: this.wallStart, wallEnd: new Date().toISOString() },
+      {
+        title: `Runbook report — ${basename(this.file)}`,
+        file: basename(this.file),
+        grid: this.session.engine.state.name,
+        lines: this.lines,
+        fromSeq: this.fromSeq,
+        toSeq: this.journal.lastSeq(),
+        wallStart: this.wallStart,
+        wallEnd: new Date().toISOString(),
+      },
       this.journal,
       meta,
     );
     if (this.store) {
       const store = this.store;
-      const ports: EvidencePorts = { archive: { persistent: true, save: (r) => store.saveReport({ id: r.id, kind: r.kind, title: r.title, verdict: r.verdict.result, createdAt: r.cover.generatedAt, digest: r.digest, body: JSON.stringify(r) }), list: () => [], get: () => null }, journal: this.journal, meta: () => meta };
+      const ports: EvidencePorts = {
+        archive: {
+          persistent: true,
+          save: (r) => store.saveReport({ id: r.id, kind: r.kind, title: r.title, verdict: r.verdict.result, createdAt: r.cover.generatedAt, digest: r.digest, body: JSON.stringify(r) }),
+          list: () => [],
+          get: () => null,
+        },
+        journal: this.journal,
+        meta: () => meta,
+      };
       keepReport(ports, report);
     }
     if (this.format === 'json') writeFileSync(this.out, `${JSON.stringify(report, null, 2)}\n`);

@@ -11,7 +11,11 @@ function run(text: string, ...flags: string[]) {
   writeFileSync(file, text);
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(['run', file, ...flags], (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    ['run', file, ...flags],
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err, file };
 }
 
@@ -67,8 +71,20 @@ describe('timezero run', () => {
 
   it('usage and unreadable files exit 2', () => {
     const err: string[] = [];
-    expect(main(['walk'], () => {}, (l) => err.push(l))).toBe(2);
-    expect(main(['run', '/nonexistent/x.runbook'], () => {}, (l) => err.push(l))).toBe(2);
+    expect(
+      main(
+        ['walk'],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
+    expect(
+      main(
+        ['run', '/nonexistent/x.runbook'],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
     expect(err.at(-1)).toMatch(/cannot read: ENOENT/);
   });
 });

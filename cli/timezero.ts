@@ -93,7 +93,8 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     const validated = session.validate(text);
     if (readOnly) {
       for (const command of validated.commands) {
-        if (COMMANDS[command.name].effect === 'act') validated.errors.push({ line: command.line, col: 1, message: `${command.text.split(' ')[0]} changes the grid: --read-only runs SHOW and EXPECT lines only` });
+        if (COMMANDS[command.name].effect === 'act')
+          validated.errors.push({ line: command.line, col: 1, message: `${command.text.split(' ')[0]} changes the grid: --read-only runs SHOW and EXPECT lines only` });
       }
     }
     if (validated.errors.length > 0) {

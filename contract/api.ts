@@ -135,8 +135,15 @@ export const wizardState = z.object({
 export const volumeQuery = z
   .object({
     /** a volser prefix or a range A00000-A00099 */
-    search: z.string().max(13).regex(/^[A-Za-z0-9-]*$/, 'letters, digits and one dash').optional(),
-    category: z.string().regex(/^[0-9A-Fa-f]{4}$/).optional(),
+    search: z
+      .string()
+      .max(13)
+      .regex(/^[A-Za-z0-9-]*$/, 'letters, digits and one dash')
+      .optional(),
+    category: z
+      .string()
+      .regex(/^[0-9A-Fa-f]{4}$/)
+      .optional(),
     mc: z.string().max(32).optional(),
     owner: clusterName.optional(),
     consistency: z.enum(['all', 'consistent-everywhere', 'copies-pending']).optional(),
@@ -223,13 +230,19 @@ export const channels = {
   },
   'volumes.csv': {
     /** one chunk of the CSV of every volume matching query, in sort order: rows [offset, offset+limit); the first chunk has the header line. journalLength pins the grid: a chunk asked after the grid changed is refused (GRID_CHANGED) */
-    request: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50_000), query: volumeQuery, sort: volumeSort.optional(), journalLength: z.number().int().min(0) }).strict(),
+    request: z
+      .object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50_000), query: volumeQuery, sort: volumeSort.optional(), journalLength: z.number().int().min(0) })
+      .strict(),
     response: z.object({ total: z.number(), rows: z.number(), text: z.string() }),
   },
   'volume.show': {
     request: z.object({ volser, at: iso.optional() }).strict(),
     /** history, newest first: journal lines naming the volume (kind `command`) and the engine's events for it, in words; historyDropped: engine events of all volumes that gave way to newer ones (the oldest go first) */
-    response: z.object({ volume: volumeDetail, history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), kind: z.enum(historyKinds).optional() })), historyDropped: z.number().optional() }),
+    response: z.object({
+      volume: volumeDetail,
+      history: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), kind: z.enum(historyKinds).optional() })),
+      historyDropped: z.number().optional(),
+    }),
   },
   'queues.show': {
     /** at: the queues as they were at a past moment (the history series stays the whole of it) */
@@ -244,7 +257,14 @@ export const channels = {
   },
   'time.advance': {
     /** a duration such as 10m, or null to run until idle */
-    request: z.object({ duration: z.string().regex(/^\d+(ms|s|m|h|d)$/i).nullable() }).strict(),
+    request: z
+      .object({
+        duration: z
+          .string()
+          .regex(/^\d+(ms|s|m|h|d)$/i)
+          .nullable(),
+      })
+      .strict(),
     response: record,
   },
   'journal.list': {
@@ -270,7 +290,16 @@ export const channels = {
   'wizard.list': {
     request: z.object({}).strict(),
     /** defaults: the parameters the wizard would use on this grid, for the form to start from */
-    response: z.array(z.object({ id: z.string(), title: z.string(), source: z.string(), summary: z.string(), defaults: wizardParams, steps: z.array(z.object({ id: z.string(), phase: z.string(), title: z.string(), why: z.string(), kind: z.string() })) })),
+    response: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        source: z.string(),
+        summary: z.string(),
+        defaults: wizardParams,
+        steps: z.array(z.object({ id: z.string(), phase: z.string(), title: z.string(), why: z.string(), kind: z.string() })),
+      }),
+    ),
   },
   'wizard.state': { request: z.object({}).strict(), response: wizardState },
   'wizard.start': {
@@ -289,7 +318,14 @@ export const channels = {
   },
   'file.save': {
     /** desktop only: a native Save dialog, then the text is written; path null when cancelled (web mode downloads instead); encoding base64: the text is binary (a PDF), written as its bytes */
-    request: z.object({ kind: z.enum(['runbook', 'report', 'exportset']), name: z.string().max(255), text: z.string().max(MAX_TEXT_BYTES, 'text larger than 7 MB'), encoding: z.enum(['utf8', 'base64']).optional() }).strict(),
+    request: z
+      .object({
+        kind: z.enum(['runbook', 'report', 'exportset']),
+        name: z.string().max(255),
+        text: z.string().max(MAX_TEXT_BYTES, 'text larger than 7 MB'),
+        encoding: z.enum(['utf8', 'base64']).optional(),
+      })
+      .strict(),
     response: z.object({ path: z.string().nullable() }),
   },
   ...exportChannels,

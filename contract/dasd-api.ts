@@ -44,9 +44,7 @@ export const dasdJournal = z.object({
   deltaMarking: z.object({ transactions: z.number(), blocks: z.number() }),
   distribution: z.enum(['running', 'paused']),
   blocked: z.boolean(),
-  imageAccess: z
-    .object({ mode: z.enum(['virtual', 'logged']), pointInTime: z.string(), seq: z.number(), rolling: z.boolean(), readyAt: z.string().nullable(), enabledAt: z.string() })
-    .nullable(),
+  imageAccess: z.object({ mode: z.enum(['virtual', 'logged']), pointInTime: z.string(), seq: z.number(), rolling: z.boolean(), readyAt: z.string().nullable(), enabledAt: z.string() }).nullable(),
   bookmarks: z.array(z.object({ name: z.string(), time: z.string(), seq: z.number(), reachable: z.boolean() })),
   stats: z.object({ transactions: z.number(), bytesSent: z.number(), snapshots: z.number(), writesAggregated: z.number(), failovers: z.number() }),
 });

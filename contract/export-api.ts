@@ -115,7 +115,16 @@ export const exportPlan = z.object({
 });
 
 /** A cartridge in a stand-alone library: the copy-exported ones loaded for recovery (Redbook §11.7.2 step 6). */
-const loadedVolume = z.object({ pvol: z.string(), pool: z.number(), state: z.string(), source: z.string().nullable(), dbBackup: z.boolean(), databaseTime: z.string().nullable(), exported: z.string().nullable(), logicalVolumes: z.number() });
+const loadedVolume = z.object({
+  pvol: z.string(),
+  pool: z.number(),
+  state: z.string(),
+  source: z.string().nullable(),
+  dbBackup: z.boolean(),
+  databaseTime: z.string().nullable(),
+  exported: z.string().nullable(),
+  logicalVolumes: z.number(),
+});
 
 export const exportSetEntry = z.object({
   name: exportSetName,
@@ -161,7 +170,17 @@ export const exportStatus = z
     volumesTotal: z.number(),
     stackedVolumes: z.array(
       z
-        .object({ pvol: z.string(), pool: z.number(), format: z.string(), media: z.string(), mbWritten: z.number(), utilization: z.number(), time: z.string().nullable(), dbBackup: z.boolean(), location: z.string() })
+        .object({
+          pvol: z.string(),
+          pool: z.number(),
+          format: z.string(),
+          media: z.string(),
+          mbWritten: z.number(),
+          utilization: z.number(),
+          time: z.string().nullable(),
+          dbBackup: z.boolean(),
+          location: z.string(),
+        })
         .strict(),
     ),
     excludedStackedVolumes: z.array(z.object({ pvol: z.string(), reason: z.string() }).strict()),

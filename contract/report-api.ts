@@ -46,7 +46,10 @@ export const evidenceReport = z.object({
       reason: z.string().nullable(),
     }),
   ),
-  verdict: z.object({ result: z.enum(['PASS', 'PASS WITH EXCEPTIONS', 'FAIL']), rules: z.array(z.object({ rule: z.string(), held: z.boolean(), breaks: z.enum(['FAIL', 'EXCEPTION']), detail: z.string() })) }),
+  verdict: z.object({
+    result: z.enum(['PASS', 'PASS WITH EXCEPTIONS', 'FAIL']),
+    rules: z.array(z.object({ rule: z.string(), held: z.boolean(), breaks: z.enum(['FAIL', 'EXCEPTION']), detail: z.string() })),
+  }),
   rpo: z
     .object({
       pointLabel: z.string(),
@@ -76,7 +79,18 @@ export const evidenceReport = z.object({
       volumeMounts: z.number(),
       succeeded: z.number(),
       failed: z.number(),
-      rows: z.array(z.object({ time: z.string(), command: z.string(), ok: z.boolean(), mounts: z.number(), succeeded: z.number(), failed: z.number(), source: z.string().nullable(), reason: z.string().nullable() })),
+      rows: z.array(
+        z.object({
+          time: z.string(),
+          command: z.string(),
+          ok: z.boolean(),
+          mounts: z.number(),
+          succeeded: z.number(),
+          failed: z.number(),
+          source: z.string().nullable(),
+          reason: z.string().nullable(),
+        }),
+      ),
     })
     .nullable(),
   findings: z.array(z.object({ hazard: z.string(), severity: z.enum(['info', 'warning', 'error']), detail: z.string() })),
@@ -115,7 +129,10 @@ export const reportChannels = {
     request: z
       .object({
         source: z.enum(['wizard', 'recovery', 'journal']),
-        library: z.string().regex(/^[A-Za-z0-9_.$@#-]{1,32}$/).optional(),
+        library: z
+          .string()
+          .regex(/^[A-Za-z0-9_.$@#-]{1,32}$/)
+          .optional(),
         fromSeq: z.number().int().min(1).optional(),
         toSeq: z.number().int().min(1).optional(),
         title: z.string().max(200).optional(),

@@ -111,9 +111,7 @@ export const queueView = z
   })
   .strict();
 
-export const queuedVolume = z
-  .object({ volser: z.string(), type: z.string(), sizeMB: z.number(), enqueued: z.string(), inFlight: z.boolean(), source: z.string().nullable() })
-  .strict();
+export const queuedVolume = z.object({ volser: z.string(), type: z.string(), sizeMB: z.number(), enqueued: z.string(), inFlight: z.boolean(), source: z.string().nullable() }).strict();
 
 /** SHOW DRFAMILY (spec §10). */
 export const familyView = z

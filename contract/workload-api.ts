@@ -16,9 +16,16 @@ export const workloadSpec = z
     writesPerHour: z.number().int().min(0).max(1_000_000),
     sizes: z.array(z.object({ size, percent: z.number().min(0).max(100) }).strict()).max(8),
     readsPerHour: z.number().int().min(0).max(1_000_000),
-    readRange: z.string().regex(/^[A-Z0-9]{1,6}(-[A-Z0-9]{1,6})?$/, 'a VOLSER range such as A00000-A09999').nullable(),
+    readRange: z
+      .string()
+      .regex(/^[A-Z0-9]{1,6}(-[A-Z0-9]{1,6})?$/, 'a VOLSER range such as A00000-A09999')
+      .nullable(),
     readCluster: name,
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
   })
   .strict();
 

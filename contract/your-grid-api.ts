@@ -11,9 +11,7 @@ const uploadId = z.string().regex(/^[a-z0-9-]{1,40}$/, '1-40 lower-case letters,
 export const MAX_CHUNK_CHARS = 2 * 2 ** 20;
 const column = z.number().int().min(0).max(255);
 
-export const inventoryMapping = z
-  .object({ volser: column, category: column.nullable(), mc: column.nullable(), size: column.nullable(), copies: column })
-  .strict();
+export const inventoryMapping = z.object({ volser: column, category: column.nullable(), mc: column.nullable(), size: column.nullable(), copies: column }).strict();
 
 const rowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
 

@@ -89,7 +89,12 @@ export class Session {
     if (command.name === 'EXPECT' || command.name === 'EXPECT_MESSAGE') return this.expect(command);
     if (command.name === 'SHOW_RESULT') {
       const previous = this.lastRecord;
-      return this.record(command, { ok: true, error: null, result: previous ? { line: previous.line, command: previous.command, ok: previous.ok, error: previous.error, result: previous.result } : null, messages: [] });
+      return this.record(command, {
+        ok: true,
+        error: null,
+        result: previous ? { line: previous.line, command: previous.command, ok: previous.ok, error: previous.error, result: previous.result } : null,
+        messages: [],
+      });
     }
     const startedAt = this.engine.state.now;
     const wallStart = performance.now();

@@ -42,5 +42,10 @@ test('an ERASE is backed up, and the Backups dialog restores the grid from befor
   // The failure came after the backup: restored, CL0 is online again.
   await runInConsole(page, 'SHOW CLUSTER CL0');
   const log = page.getByRole('log', { name: 'Console output' });
-  await expect(log.locator('.record').filter({ has: page.locator('.record-command', { hasText: 'SHOW CLUSTER CL0' }) }).last()).toContainText('"status":"online"');
+  await expect(
+    log
+      .locator('.record')
+      .filter({ has: page.locator('.record-command', { hasText: 'SHOW CLUSTER CL0' }) })
+      .last(),
+  ).toContainText('"status":"online"');
 });

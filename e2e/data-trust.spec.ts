@@ -35,9 +35,19 @@ test.describe('restore', () => {
 
     await runInConsole(page, 'SHOW CLUSTER CL0');
     const log = page.getByRole('log', { name: 'Console output' });
-    await expect(log.locator('.record').filter({ has: page.locator('.record-command', { hasText: 'SHOW CLUSTER CL0' }) }).last()).toContainText('"status":"online"');
+    await expect(
+      log
+        .locator('.record')
+        .filter({ has: page.locator('.record-command', { hasText: 'SHOW CLUSTER CL0' }) })
+        .last(),
+    ).toContainText('"status":"online"');
     await runInConsole(page, 'SHOW GRID');
-    await expect(log.locator('.record').filter({ has: page.locator('.record-command', { hasText: 'SHOW GRID' }) }).last()).toContainText('"owned":215000'); // the sample's 15,000 on CL0 and the 200,000 preloaded there
+    await expect(
+      log
+        .locator('.record')
+        .filter({ has: page.locator('.record-command', { hasText: 'SHOW GRID' }) })
+        .last(),
+    ).toContainText('"owned":215000'); // the sample's 15,000 on CL0 and the 200,000 preloaded there
   });
 });
 

@@ -68,7 +68,11 @@ test('a FlashCopy DR test leaves an evidence report that survives a restart and 
     expect(text).toContain('A. Tester');
     const pdf = await save('Save PDF');
     expect(pdf.suggestedFilename()).toBe(`${reportId}.pdf`);
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const json = JSON.parse(readFileSync((await (await save('Save JSON')).path())!, 'utf8'));
     expect(json.drMounts.volumeMounts).toBe(12);
     await page.close();
@@ -89,7 +93,11 @@ test('a FlashCopy DR test leaves an evidence report that survives a restart and 
     await expect(open.getByTestId('report-action-status')).toHaveText(/^Verified: /);
     const again = page.waitForEvent('download');
     await open.getByRole('button', { name: 'Save PDF' }).click();
-    expect(readFileSync((await (await again).path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await (await again).path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await page.screenshot({ path: testInfo.outputPath('reports-view.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

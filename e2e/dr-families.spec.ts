@@ -19,7 +19,11 @@ test.beforeEach(async ({ page: opened, host }) => {
 const wizardPanel = () => page.getByRole('region', { name: 'DR test wizard' });
 const familyCard = (name: string) => page.getByRole('region', { name: `Family ${name}` });
 /** The value beside a term of the family's facts (a <dd> after its <dt>). */
-const fact = (name: string, term: string) => familyCard(name).locator('dt').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+const fact = (name: string, term: string) =>
+  familyCard(name)
+    .locator('dt')
+    .filter({ hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::dd[1]');
 
 async function shoot(testInfo: { outputPath(name: string): string; attach(name: string, o: { path: string; contentType: string }): Promise<void> }, name: string, fullPage = true) {
   const shot = testInfo.outputPath(`${name}.png`);
@@ -27,6 +31,7 @@ async function shoot(testInfo: { outputPath(name: string): string; attach(name: 
   await testInfo.attach(name, { path: shot, contentType: 'image/png' });
 }
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
 test('DR Families shows a family: members, time-zero, state, metadata snapshots and readiness per MC and category', async ({}, testInfo) => {
   await goTo(page, 'DR Families');
   await expect(page.getByTestId('no-families')).toBeVisible();
@@ -72,6 +77,7 @@ async function download(button: string): Promise<Download> {
   return waiting;
 }
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
 test('a whole FlashCopy DR-family test through the wizard: paused, reloaded, resumed, and its report saved', async ({}, testInfo) => {
   test.setTimeout(90_000);
   // The family the wizard tests: CL2 in DRFAM (the line the DR Families form issues).
@@ -179,7 +185,11 @@ test('a whole FlashCopy DR-family test through the wizard: paused, reloaded, res
   expect(text).toContain('What was lost at time-zero, per Management Class');
   const pdf = await download('Save report as PDF');
   expect(pdf.suggestedFilename()).toMatch(/^dr-test-DRFAM-.*\.pdf$/);
-  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
   await expect(run.getByTestId('report-saved')).toHaveText(/Downloaded dr-test-DRFAM-.*\.html · Downloaded dr-test-DRFAM-.*\.pdf/);
 
   await shoot(testInfo, 'dr-test-wizard-finished');

@@ -134,10 +134,13 @@ test('light and dark follow the operating system preference', async ({ page, hos
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   // Relative luminance (WCAG) of an rgb() colour.
   const luminance = (rgb: string) => {
-    const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, b] = rgb
+      .match(/\d+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   await page.emulateMedia({ colorScheme: 'light' });

@@ -19,6 +19,7 @@ test('the Views nav names exactly the views, in order', async () => {
 });
 
 for (const view of VIEW_LINKS) {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
   test(`${view} is reachable from the nav, renders, and passes axe`, async ({}, testInfo) => {
     await goTo(page, view);
     // Something of the view's own beyond its heading is on screen.
@@ -42,6 +43,7 @@ for (const view of VIEW_LINKS) {
   });
 }
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
 test('every view keeps its contrast in the dark colour scheme', async ({}, testInfo) => {
   // twelve views, each with an axe run: room for a busy machine
   test.setTimeout(180_000);

@@ -11,7 +11,12 @@ const yml = readFileSync(join(import.meta.dirname, '..', 'electron-builder.yml')
 /** The `- item` lines under `<section>:` → `target:` (the file keeps one target list per platform). */
 function targets(section: string): string[] {
   const block = new RegExp(`^${section}:\\n  target:\\n((?:    - .+\\n)+)`, 'm').exec(yml);
-  return block ? block[1]!.trim().split('\n').map((l) => l.replace(/^\s*- /, '').trim()) : [];
+  return block
+    ? block[1]!
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/^\s*- /, '').trim())
+    : [];
 }
 
 describe('electron-builder configuration', () => {

@@ -37,7 +37,11 @@ describe('npm run dist without a reachable Electron download', () => {
       const lines = result.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(1);
       // The installed electron package's version, or the one package.json asks for when it is absent.
-      expect(lines[0]).toMatch(new RegExp(`^npm run dist: the Electron ${electronVersion().split('.')[0]}\\.\\d+\\.\\d+ binary cannot be downloaded from 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\) and is not in the Electron cache; run where 127\\.0\\.0\\.1:${port} is reachable, or set ELECTRON_MIRROR or ELECTRON_CACHE$`));
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^npm run dist: the Electron ${electronVersion().split('.')[0]}\\.\\d+\\.\\d+ binary cannot be downloaded from 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\) and is not in the Electron cache; run where 127\\.0\\.0\\.1:${port} is reachable, or set ELECTRON_MIRROR or ELECTRON_CACHE$`,
+        ),
+      );
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(result.stdout).toBe('');
       expect(Date.now() - started).toBeLessThan(15_000);

@@ -94,7 +94,7 @@ export interface App {
   exit(code?: number): void;
   readonly isPackaged: boolean;
   getAppPath(): string;
-  getPath(name: "userData" | "documents" | "temp"): string;
+  getPath(name: 'userData' | 'documents' | 'temp'): string;
 }
 
 export interface FileFilter {
@@ -107,7 +107,10 @@ export interface Dialog {
   showSaveDialog(window: BrowserWindow, options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string }>;
   showErrorBox(title: string, content: string): void;
   /** the question before a destructive menu action; response: the index of the button chosen */
-  showMessageBox(window: BrowserWindow, options: { type: 'warning'; title: string; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number }): Promise<{ response: number }>;
+  showMessageBox(
+    window: BrowserWindow,
+    options: { type: 'warning'; title: string; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number },
+  ): Promise<{ response: number }>;
 }
 
 export interface MenuItemTemplate {

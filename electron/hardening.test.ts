@@ -40,7 +40,11 @@ describe('desktop hardening audit', () => {
   });
 
   it('a strict CSP: own files only, nothing inline or evaluated, no remote origin', () => {
-    const directives = new Map(DESKTOP_CSP.split(';').map((d) => d.trim().split(/\s+/) as [string, ...string[]]).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      DESKTOP_CSP.split(';')
+        .map((d) => d.trim().split(/\s+/) as [string, ...string[]])
+        .map(([name, ...values]) => [name, values]),
+    );
     for (const name of ['default-src', 'script-src', 'style-src', 'connect-src', 'font-src']) expect(directives.get(name), name).toEqual(["'self'"]);
     for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors', 'frame-src']) expect(directives.get(name), name).toEqual(["'none'"]);
     expect(DESKTOP_CSP).not.toMatch(/unsafe-|\*|https?:|wss?:|ftp:/);
@@ -57,7 +61,15 @@ describe('desktop hardening audit', () => {
       electron.requestListener!({ url }, (response) => (answer = response));
       return answer?.cancel;
     };
-    for (const url of ['https://cdn.example.com/lib.js', 'http://127.0.0.1:8080/', 'ws://evil.example/socket', 'wss://x.example/', 'ftp://files.example/a', '//evil.example/x', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://cdn.example.com/lib.js',
+      'http://127.0.0.1:8080/',
+      'ws://evil.example/socket',
+      'wss://x.example/',
+      'ftp://files.example/a',
+      '//evil.example/x',
+      'javascript:alert(1)',
+    ]) {
       expect(cancelled(url), url).toBe(true);
     }
     for (const url of [PAGE, `${PAGE}#/volumes`, pathToFileURL(join(APP, 'dist', 'renderer', 'assets', 'index.js')).href, 'data:image/png;base64,AAAA', 'blob:file:///1234']) {
@@ -79,7 +91,23 @@ describe('desktop hardening audit', () => {
   });
 
   it('every permission request and check is denied', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'midiSysex', 'pointerLock', 'fullscreen', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'hid', 'serial', 'usb', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'midiSysex',
+      'pointerLock',
+      'fullscreen',
+      'openExternal',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'unknown',
+    ]) {
       let granted: boolean | null = null;
       electron.permissionRequest!({}, permission, (g) => (granted = g));
       expect(granted, permission).toBe(false);
@@ -100,9 +128,20 @@ describe('desktop hardening audit', () => {
 
   it('every IPC payload is validated by the contract before any handler runs: wrong shapes, unknown keys, oversized', async () => {
     // Every request schema is a strict object: an unknown key is an error, never silently dropped.
-    for (const channel of CHANNELS) expect((channels[channel].request as unknown as { _zod: { def: { catchall?: { _zod: { def: { type: string } } } } } })._zod.def.catchall?._zod.def.type, channel).toBe('never');
+    for (const channel of CHANNELS)
+      expect((channels[channel].request as unknown as { _zod: { def: { catchall?: { _zod: { def: { type: string } } } } } })._zod.def.catchall?._zod.def.type, channel).toBe('never');
     const spies = CHANNELS.map((c) => vi.spyOn(desktop.service.handlers, c));
-    const hostile: unknown[] = [null, undefined, 'SHOW GRID', 42, [], [{}], { __proto__: { polluted: true }, smuggled: 1 }, { constructor: { prototype: {} } }, { line: 'FAIL CLUSTER CL0', extra: true }];
+    const hostile: unknown[] = [
+      null,
+      undefined,
+      'SHOW GRID',
+      42,
+      [],
+      [{}],
+      { __proto__: { polluted: true }, smuggled: 1 },
+      { constructor: { prototype: {} } },
+      { line: 'FAIL CLUSTER CL0', extra: true },
+    ];
     for (const channel of CHANNELS) {
       for (const payload of hostile) {
         const reply = (await electron.handlers.get(channel)!(invokeEvent(PAGE), payload)) as { ok: boolean; error?: { code: string; message: string } };

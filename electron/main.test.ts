@@ -28,7 +28,17 @@ describe('desktop main process', () => {
   it('opens one window: context isolation, sandbox, no Node integration, web security, the bundled preload', () => {
     expect(electron.windows).toHaveLength(1);
     const prefs = electron.windows[0]!.options.webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, devTools: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
+    });
     expect(prefs.preload).toBe(join(APP, 'dist-electron', 'preload.cjs'));
     expect(windowOptions({ preload: 'p' }, true).webPreferences.devTools).toBe(true);
   });
@@ -90,7 +100,7 @@ describe('desktop main process', () => {
     for (const event of [invokeEvent('https://evil.example/'), invokeEvent('file:///tmp/other/index.html'), invokeEvent(PAGE, { url: PAGE, parent: null }), invokeEvent(null)]) {
       expect(await handler(event, { line: 'FAIL CLUSTER CL0' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     }
-    expect((desktop.service.session.journal.length)).toBe(1); // nothing ran
+    expect(desktop.service.session.journal.length).toBe(1); // nothing ran
   });
 
   it('pushes the service events to the page', async () => {

@@ -114,7 +114,18 @@ describe('menu actions', () => {
   });
 
   it('export sets: saved through the Save dialog as .tzset, opened through the Open dialog and checked (Redbook §11.7.2 step 6)', async () => {
-    for (const line of ['MC MCCE COPY RRR SECONDARY 8', 'MC MCLIST COPY NNR', 'POOL CL2 8 COPYEXPORT RECLAIM 8 SCRATCH 4', 'PRELOAD E00000-E00009 ON CL0 MC MCCE SIZE 100MB', 'INSERT EXP000 ON CL2', 'ADVANCE 5m', 'EXPORTLIST EXP000 ON CL2 POOL 8 EJECT MC MCLIST', 'LIBRARY EXPORT,EXP000', 'ADVANCE UNTIL IDLE', 'SAVE EXPORTSET FROM CL2 cl2.tzset']) {
+    for (const line of [
+      'MC MCCE COPY RRR SECONDARY 8',
+      'MC MCLIST COPY NNR',
+      'POOL CL2 8 COPYEXPORT RECLAIM 8 SCRATCH 4',
+      'PRELOAD E00000-E00009 ON CL0 MC MCCE SIZE 100MB',
+      'INSERT EXP000 ON CL2',
+      'ADVANCE 5m',
+      'EXPORTLIST EXP000 ON CL2 POOL 8 EJECT MC MCLIST',
+      'LIBRARY EXPORT,EXP000',
+      'ADVANCE UNTIL IDLE',
+      'SAVE EXPORTSET FROM CL2 cl2.tzset',
+    ]) {
       expect(await service.handle('console.execute', { line }), line).toMatchObject({ ok: true, result: { records: [{ ok: true }] } });
     }
     const read = (await service.handle('exportset.read', { name: 'cl2.tzset' })) as { ok: true; result: { text: string } };

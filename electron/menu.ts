@@ -124,7 +124,11 @@ export function desktopFiles(deps: { window: BrowserWindow; dialog: Dialog }): D
         const path = chosen.canceled ? undefined : chosen.filePaths[0];
         if (!path) return null;
         const text = await readCapped(path, MAX_EXPORTSET_BYTES);
-        const name = basename(path).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64) || 'exportset.tzset';
+        const name =
+          basename(path)
+            .replace(/[^A-Za-z0-9._-]/g, '-')
+            .replace(/^[^A-Za-z0-9]+/, '')
+            .slice(0, 64) || 'exportset.tzset';
         return { name, text };
       },
     },

@@ -14,7 +14,7 @@ function exposed(reply?: (channel: string, payload: unknown) => unknown) {
   exposeApi(renderer.contextBridge, renderer.ipcRenderer);
   expect([...renderer.exposed.keys()]).toEqual(['timezero']);
   // untyped on purpose: the tests also call the bridge with payloads the contract refuses
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   return { api: renderer.exposed.get('timezero') as Record<string, any>, renderer };
 }
 

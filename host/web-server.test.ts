@@ -167,7 +167,11 @@ describe('web-mode host', () => {
 
   it('answers contract errors with the field path, and pushes events after a command', async () => {
     const ws = (await openSocket(`/api?token=${server.token}`, { origin: server.origin })) as WebSocket;
-    expect(await call(ws, 2, 'volumes.page', { offset: 0, limit: 10, query: { category: 'nothex' } })).toMatchObject({ id: 2, ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('query.category') } });
+    expect(await call(ws, 2, 'volumes.page', { offset: 0, limit: 10, query: { category: 'nothex' } })).toMatchObject({
+      id: 2,
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('query.category') },
+    });
     expect(await call(ws, 3, 'no.such', {})).toMatchObject({ id: 3, ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     const changed = nextMessage(ws, (m) => m.event === 'engine.changed');
     const messages = nextMessage(ws, (m) => m.event === 'engine.messages');
@@ -209,7 +213,14 @@ describe('web-mode host', () => {
     clearInterval(ticker);
     const sawFrame = parse.mock.calls.some(([text]) => typeof text === 'string' && text.length > 2 ** 20);
     parse.mockRestore();
-    expect(answered).toEqual({ id: 10, ok: false, error: { code: 'BAD_ENVELOPE', message: `message nested deeper than 64 levels at line 1, column ${'{"id":10,"channel":"runbook.validate","payload":{"text":'.length + 63}: refused before parsing` } });
+    expect(answered).toEqual({
+      id: 10,
+      ok: false,
+      error: {
+        code: 'BAD_ENVELOPE',
+        message: `message nested deeper than 64 levels at line 1, column ${'{"id":10,"channel":"runbook.validate","payload":{"text":'.length + 63}: refused before parsing`,
+      },
+    });
     expect(sawFrame).toBe(false);
     expect(longest).toBeLessThan(1500);
     expect(await call(ws, 11, 'session.info', {})).toMatchObject({ id: 11, ok: true });

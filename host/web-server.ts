@@ -96,7 +96,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   server.on('upgrade', (req, socket, head) => {
     const denied = upgradeDenied(req, policy);
     if (denied) {
-      socket.end(`HTTP/1.1 ${denied.status} ${denied.status === 403 ? 'Forbidden' : 'Misdirected Request'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(denied.reason)}\r\n\r\n${denied.reason}`);
+      socket.end(
+        `HTTP/1.1 ${denied.status} ${denied.status === 403 ? 'Forbidden' : 'Misdirected Request'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(denied.reason)}\r\n\r\n${denied.reason}`,
+      );
       socket.destroy();
       return;
     }

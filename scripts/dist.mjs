@@ -31,7 +31,13 @@ function electronVersion() {
 
 /** A zip of this Electron version in electron-builder's / @electron/get's cache: no download needed. */
 function cachedElectron(version) {
-  const dirs = [process.env.ELECTRON_CACHE, process.env.electron_config_cache, join(homedir(), '.cache', 'electron'), join(homedir(), 'Library', 'Caches', 'electron'), process.env.LOCALAPPDATA && join(process.env.LOCALAPPDATA, 'electron', 'Cache')].filter(Boolean);
+  const dirs = [
+    process.env.ELECTRON_CACHE,
+    process.env.electron_config_cache,
+    join(homedir(), '.cache', 'electron'),
+    join(homedir(), 'Library', 'Caches', 'electron'),
+    process.env.LOCALAPPDATA && join(process.env.LOCALAPPDATA, 'electron', 'Cache'),
+  ].filter(Boolean);
   const walk = (dir, depth) => {
     if (!existsSync(dir) || depth > 2) return false;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -27,7 +27,8 @@ function open(): ConsoleService {
   return service;
 }
 const run = async (s: ConsoleService, line: string) => ok<{ records: { ok: boolean; error: unknown }[]; errors: unknown[] }>(await s.handle('console.execute', { line }));
-const list = async (s: ConsoleService) => ok<{ persistent: boolean; dir: string; keep: number; backups: { name: string; reason: string; commands: number; lastCommand: string | null }[] }>(await s.handle('backup.list', {}));
+const list = async (s: ConsoleService) =>
+  ok<{ persistent: boolean; dir: string; keep: number; backups: { name: string; reason: string; commands: number; lastCommand: string | null }[] }>(await s.handle('backup.list', {}));
 const status = async (s: ConsoleService, cl: string) => ok<{ clusters: Record<string, { status: string }> }>(await s.handle('grid.show', {})).clusters[cl]!.status;
 
 beforeEach(() => {
@@ -162,7 +163,10 @@ describe('restore from a backup', () => {
     await run(s, 'STANDALONE DRLIB MODEL TAPE DRIVES 4');
     await run(s, 'ERASE DRLIB');
     await run(s, 'FAIL CLUSTER CL0');
-    expect(await s.handle('backup.restore', { name: '../console.db' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('name: a backup name from backup.list') } });
+    expect(await s.handle('backup.restore', { name: '../console.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('name: a backup name from backup.list') },
+    });
     expect(await s.handle('backup.restore', { name: 'console-20990101T000000000Z-000-erase.db' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_BACKUP' } });
     const [backup] = (await list(s)).backups;
     writeFileSync(join(dir, 'backups', backup!.name), Buffer.alloc(8192, 7)); // not a database any more

@@ -73,7 +73,10 @@ export interface BackupTarget {
 
 export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups {
   const dir = join(dirname(target.path), BACKUPS_FOLDER);
-  const stem = basename(target.path).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '_') || 'grid';
+  const stem =
+    basename(target.path)
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^A-Za-z0-9_-]/g, '_') || 'grid';
   let counter = 0;
 
   function entry(name: string): BackupEntryDto | null {
@@ -82,12 +85,13 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
     if (!m || !existsSync(file)) return null;
     const s = m[2]!;
     const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
-    let commands = 0;
-    let lastCommand: string | null = null;
+    let commands: number;
+    let lastCommand: string | null;
     try {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
-        const row = db.prepare('SELECT count(*) AS n, (SELECT text FROM journal ORDER BY seq DESC LIMIT 1) AS last FROM journal').get() as { n: number; last: string | null };
+        const row = db.prepare<[], { n: number; last: string | null }>('SELECT count(*) AS n, (SELECT text FROM journal ORDER BY seq DESC LIMIT 1) AS last FROM journal').get();
+        if (!row) throw new Error('count(*) gave no row');
         commands = row.n;
         lastCommand = row.last === null ? null : row.last.split('\n')[0]!.slice(0, 200);
       } finally {
@@ -162,7 +166,10 @@ export function createBackups(target: BackupTarget, keep = BACKUP_KEEP): Backups
   }
 
   function prune(): void {
-    const names = readdirSync(dir).filter((name) => NAME.test(name)).sort().reverse();
+    const names = readdirSync(dir)
+      .filter((name) => NAME.test(name))
+      .sort()
+      .reverse();
     for (const old of names.slice(keep)) rmSync(join(dir, old), { force: true });
     for (const stale of readdirSync(dir).filter((name) => name.endsWith('.partial'))) rmSync(join(dir, stale), { force: true });
   }
@@ -221,14 +228,22 @@ function replaceContents(live: string, from: string): void {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = OFF'); // outside the transaction: SQLite ignores it inside one
     db.prepare('ATTACH DATABASE ? AS backup').run(from);
-    const tables = (db.prepare("SELECT name FROM backup.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    const liveTables = new Set((db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM backup.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
+      .all()
+      .map((r) => r.name);
+    const liveTables = new Set(
+      db
+        .prepare<[], { name: string }>("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
+    );
     const missing = tables.filter((t) => !liveTables.has(t));
     if (missing.length > 0) fail('BAD_BACKUP', `the backup has tables this database lacks: ${missing.join(', ')}`);
     const replace = db.transaction(() => {
       for (const t of [...liveTables].filter((t) => t !== 'schema_migrations' && !t.startsWith('sqlite_'))) db.exec(`DELETE FROM main."${t}"`);
       for (const t of tables) db.exec(`INSERT INTO main."${t}" SELECT * FROM backup."${t}"`);
-      const dangling = db.prepare('PRAGMA main.foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
+      const dangling = db.prepare<[], { table: string; rowid: number; parent: string }>('PRAGMA main.foreign_key_check').all();
       if (dangling.length > 0) {
         const first = dangling[0]!;
         fail('BAD_BACKUP', `the backup's ${first.table} row ${first.rowid} refers to a missing ${first.parent} row (${dangling.length} such): nothing was restored`);
@@ -276,7 +291,7 @@ export function backupBeforeRun(path: string, commands: readonly Command[], keep
   const db = new Database(path, { readonly: true, fileMustExist: true });
   let held: number;
   try {
-    held = (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+    held = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM journal').get()?.n ?? 0;
   } catch {
     held = 0; // not migrated yet: nothing to lose
   } finally {

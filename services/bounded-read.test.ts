@@ -27,7 +27,14 @@ afterEach(() => {
 function endlessFifo(dir: string): string {
   const fifo = join(dir, 'endless.runbook');
   expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-  const writer = spawn(process.execPath, ['-e', `const fs=require('fs');const w=fs.createWriteStream(${JSON.stringify(fifo)});const b=Buffer.alloc(65536,'SHOW GRID\\n');w.on('error',()=>process.exit(0));(function go(){while(w.write(b));w.once('drain',go)})()`], { stdio: 'ignore' });
+  const writer = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const fs=require('fs');const w=fs.createWriteStream(${JSON.stringify(fifo)});const b=Buffer.alloc(65536,'SHOW GRID\\n');w.on('error',()=>process.exit(0));(function go(){while(w.write(b));w.once('drain',go)})()`,
+    ],
+    { stdio: 'ignore' },
+  );
   writers.push(writer);
   return fifo;
 }
@@ -36,7 +43,7 @@ function endlessFifo(dir: string): string {
 function runCli(args: string[], stdin?: 'zero'): { status: number | null; stderr: string; maxRssMB: number; seconds: number } {
   const script = `import('./cli/timezero.ts').then((m) => { const c = m.main(${JSON.stringify(['run', ...args])}, () => {}, (l) => console.error(l)); console.error('maxrss ' + process.resourceUsage().maxRSS); process.exitCode = c; })`;
   const started = Date.now();
-  const shell = stdin === 'zero' ? ['sh', ['-c', `exec "$0" --import tsx -e "$1" < /dev/zero`, process.execPath, script]] as const : [process.execPath, ['--import', 'tsx', '-e', script]] as const;
+  const shell = stdin === 'zero' ? (['sh', ['-c', `exec "$0" --import tsx -e "$1" < /dev/zero`, process.execPath, script]] as const) : ([process.execPath, ['--import', 'tsx', '-e', script]] as const);
   const child = spawnSync(shell[0], [...shell[1]], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   const seconds = (Date.now() - started) / 1000;
   const rss = /maxrss (\d+)/.exec(child.stderr)?.[1];
@@ -90,7 +97,13 @@ describe('bounded reads (issue 11 item 7)', () => {
     writeFileSync(runbook, `SITE A\nLOAD /dev/zero\nLOAD ${fifo}\n`);
     const out: string[] = [];
     const err: string[] = [];
-    expect(main(['run', runbook], (l) => out.push(l), (l) => err.push(l))).toBe(2);
+    expect(
+      main(
+        ['run', runbook],
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
     expect(err).toEqual([`${runbook}:2:6: cannot read grid file '/dev/zero': larger than 8 MB: refused`, `${runbook}:3:6: cannot read grid file '${fifo}': larger than 8 MB: refused`]);
     expect(out).toEqual([]);
   });
@@ -100,7 +113,13 @@ describe('bounded reads (issue 11 item 7)', () => {
     const runbook = join(dir, 'set.runbook');
     writeFileSync(runbook, 'STANDALONE DRLIB MODEL TAPE DRIVES 4 FORMATS E08\nLOAD EXPORTSET /dev/zero INTO DRLIB\n');
     const out: string[] = [];
-    expect(main(['run', runbook, '--json'], (l) => out.push(l), () => {})).toBe(0);
+    expect(
+      main(
+        ['run', runbook, '--json'],
+        (l) => out.push(l),
+        () => {},
+      ),
+    ).toBe(0);
     const load = JSON.parse(out[1]!);
     expect(load).toMatchObject({ ok: false, error: { code: 'NO_FILE', message: 'cannot read /dev/zero: larger than 64 MB: refused' } });
   });

@@ -106,9 +106,7 @@ function impactOf(state: GridState, command: Command, journalLength: number): Om
       const cl = command.args.cluster.ref;
       return {
         title: `Remove ${cl} from DR family ${command.args.family.name}?`,
-        loses: [
-          `take ${cl} out of the family: a DR test no longer mounts through it${family?.timeZero != null ? ', and the time-zero it holds for the running test no longer applies to it' : ''}`,
-        ],
+        loses: [`take ${cl} out of the family: a DR test no longer mounts through it${family?.timeZero != null ? ', and the time-zero it holds for the running test no longer applies to it' : ''}`],
         undo: `add it again with LI REQ,…,DRSETUP,${command.args.family.name},ADD,${cl}.`,
         confirmLabel: `Remove ${cl}`,
       };

@@ -59,7 +59,9 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'reports.create': { source: 'journal', fromSeq: 1, toSeq: 1, title: 'first entry' },
   'policies.show': {},
   'workload.state': {},
-  'workload.start': { workload: { host: 'PRODHOST', cluster: 'CL0', mc: 'MCPROD', writesPerHour: 60, sizes: [{ size: '800MB', percent: 100 }], readsPerHour: 0, readRange: null, readCluster: 'CL0', seed: 1 } },
+  'workload.start': {
+    workload: { host: 'PRODHOST', cluster: 'CL0', mc: 'MCPROD', writesPerHour: 60, sizes: [{ size: '800MB', percent: 100 }], readsPerHour: 0, readRange: null, readCluster: 'CL0', seed: 1 },
+  },
   'workload.run': { duration: '1m' },
   'workload.stop': {},
   'gridfile.check': { text: '{}' },
@@ -71,7 +73,19 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'language.volsers': { prefix: 'A' },
 };
 /** Refusals the fresh sample gives (services/export-service.test.ts covers success). */
-const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = { 'export.status': 'NOT_EXPORT_LIST', 'exportset.read': 'NO_SUCH_EXPORTSET', 'exportset.upload': 'BAD_EXPORTSET', 'exportset.open': 'UNSUPPORTED', 'backup.restore': 'UNSUPPORTED', 'dasd.journal': 'NOT_A_REPLICA', 'reports.get': 'NO_SUCH_REPORT', 'reports.export': 'NO_SUCH_REPORT', 'reports.verify': 'NO_SUCH_REPORT', 'workload.run': 'NO_WORKLOAD', 'volumes.csv': 'GRID_CHANGED' };
+const SAMPLE_REFUSALS: Partial<Record<Channel, string>> = {
+  'export.status': 'NOT_EXPORT_LIST',
+  'exportset.read': 'NO_SUCH_EXPORTSET',
+  'exportset.upload': 'BAD_EXPORTSET',
+  'exportset.open': 'UNSUPPORTED',
+  'backup.restore': 'UNSUPPORTED',
+  'dasd.journal': 'NOT_A_REPLICA',
+  'reports.get': 'NO_SUCH_REPORT',
+  'reports.export': 'NO_SUCH_REPORT',
+  'reports.verify': 'NO_SUCH_REPORT',
+  'workload.run': 'NO_WORKLOAD',
+  'volumes.csv': 'GRID_CHANGED',
+};
 
 describe('console service on the built-in sample', () => {
   let service: ConsoleService;

@@ -48,6 +48,7 @@ import { policyHandlers } from './policies-service.js';
 import { workloadService } from './workload-service.js';
 import { withInventories, yourGridService } from './your-grid-service.js';
 import { languageHandlers } from './language-service.js';
+import { errorMessage } from '../core/error-text.js';
 
 export type { Reply, ServiceError } from './errors.js';
 
@@ -238,10 +239,15 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
         }
         const command = commands[i]!;
         // One long command shows its own progress (volumes, lines), named by its first line.
-        const record = await runSliced(command, source, (done, of) => {
-          publish({ event: 'engine.progress', payload: { label: commandLabel(command), done, total: of, cancellable } });
-          reported = true;
-        }, cancellable);
+        const record = await runSliced(
+          command,
+          source,
+          (done, of) => {
+            publish({ event: 'engine.progress', payload: { label: commandLabel(command), done, total: of, cancellable } });
+            reported = true;
+          },
+          cancellable,
+        );
         if (!record) {
           cancelled = true;
           break;
@@ -324,10 +330,25 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
       pager.clear();
       validatedRunbooks.clear();
       // A paused wizard run is kept in the restored settings: the DR handlers start over from them.
-      Object.assign(handlers, drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state }), reports));
+      Object.assign(
+        handlers,
+        drHandlers(
+          session,
+          opts.store?.settings ?? memorySettings(),
+          () => changed([]),
+          (state) => publish({ event: 'wizard.changed', payload: state }),
+          reports,
+        ),
+      );
       changed([]);
     }),
-    ...drHandlers(session, opts.store?.settings ?? memorySettings(), () => changed([]), (state) => publish({ event: 'wizard.changed', payload: state }), reports),
+    ...drHandlers(
+      session,
+      opts.store?.settings ?? memorySettings(),
+      () => changed([]),
+      (state) => publish({ event: 'wizard.changed', payload: state }),
+      reports,
+    ),
     ...exportHandlers(session, files, opts.desktop),
     ...dasdHandlers(session),
     ...policyHandlers(session),
@@ -475,7 +496,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
         changed([]);
         return error(thrown.code, thrown.message);
       }
-      return error(ERROR_CODES.INTERNAL, `${channel}: ${(thrown as Error)?.message ?? String(thrown)}`);
+      return error(ERROR_CODES.INTERNAL, `${channel}: ${errorMessage(thrown)}`);
     }
     const response = schema.response.safeParse(result);
     if (!response.success) return error(ERROR_CODES.BAD_RESPONSE, `${channel} response: ${describeIssue(response.error)}`);
@@ -562,4 +583,3 @@ function commandLabel(command: Command): string {
 function lineError(e: { line: number; col: number; message: string }): LineErrorDto {
   return { line: e.line, col: e.col, message: e.message };
 }
-

@@ -41,7 +41,13 @@ describe('DR service', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'tz-wizard-')), 'console.db');
     const first = createConsoleService({ sample: 'two-cluster-dr', store: sqliteSessionStore(db) });
     const list = await ok<any[]>(first.handle('wizard.list', {}));
-    expect(list.map((w) => w.source)).toEqual(['Redbook §11.10.1', 'Redbook §11.10.2', 'Redbook §11.10.3', 'Redbook §11.10.4', 'Flash copy for disaster recovery (DR) testing, claims 1-20; Redbook §11.4.1']);
+    expect(list.map((w) => w.source)).toEqual([
+      'Redbook §11.10.1',
+      'Redbook §11.10.2',
+      'Redbook §11.10.3',
+      'Redbook §11.10.4',
+      'Flash copy for disaster recovery (DR) testing, claims 1-20; Redbook §11.4.1',
+    ]);
     let state = await ok<any>(first.handle('wizard.start', { wizardId: 'swp-two-cluster' }));
     expect(state.next.lines).toEqual(['VARY DRHOST CL1 OFFLINE', 'ADVANCE 1m']); // PRODHOST's CL1 devices are offline in the sample already; varying takes a minute
     state = await ok<any>(first.handle('wizard.step', { acknowledge: false }));
@@ -111,7 +117,10 @@ describe('DR service', () => {
     const service = createConsoleService({ sample: 'flash-dr-family', desktop: { saveFile: async (...args) => (saved.push(args), '/tmp/r.pdf') } });
     await ok(service.handle('file.save', { kind: 'report', name: 'r.pdf', text: 'JVBERi0=', encoding: 'base64' }));
     expect(saved).toEqual([['report', 'r.pdf', 'JVBERi0=', 'base64']]);
-    expect(await service.handle('file.save', { kind: 'report', name: 'r.pdf', text: 'x', encoding: 'hex' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('encoding') } });
+    expect(await service.handle('file.save', { kind: 'report', name: 'r.pdf', text: 'x', encoding: 'hex' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('encoding') },
+    });
   });
 
   it('a Redbook §11.10 procedure without a DR family has a report too, kept after the wizard is closed (issue 4 item 4)', async () => {

@@ -85,9 +85,11 @@ export function drHandlers(
     if (r.journalFrom !== undefined && r.status !== 'finished') {
       const last = ports.journal.lastSeq();
       const replaced = ports.journal.rows(r.journalFrom + 1, last).find((row) => row.ok && /^(SAMPLE|GRID|LOAD)\b/i.test(row.text) && !/^LOAD\s+EXPORTSET/i.test(row.text));
-      if (replaced) return `The grid this test ran on was replaced (${replaced.text.split('\n')[0]} at ${new Date(replaced.startedAt).toISOString()}): the run cannot go on. Abandon it to start a new test; reports of finished tests stay in Reports.`;
+      if (replaced)
+        return `The grid this test ran on was replaced (${replaced.text.split('\n')[0]} at ${new Date(replaced.startedAt).toISOString()}): the run cannot go on. Abandon it to start a new test; reports of finished tests stay in Reports.`;
     }
-    if (r.grid !== undefined && r.grid !== s.name) return `The grid ${r.grid ?? '(unnamed)'} this test ran on is no longer loaded (the console now holds ${s.name ?? 'an unnamed grid'}): the run cannot go on. Its report stays in Reports; abandon the run to start a new one.`;
+    if (r.grid !== undefined && r.grid !== s.name)
+      return `The grid ${r.grid ?? '(unnamed)'} this test ran on is no longer loaded (the console now holds ${s.name ?? 'an unnamed grid'}): the run cannot go on. Its report stays in Reports; abandon the run to start a new one.`;
     const wizard = WIZARDS.find((w) => w.id === r.wizardId)!;
     const familyStep = wizard.steps.findIndex((x) => x.id === 'family');
     if (wizard.usesFamily && familyStep >= 0 && r.next > familyStep && !s.families.some((f) => f.name === r.params.family)) {
@@ -102,7 +104,18 @@ export function drHandlers(
     const dto = (d: StepRecord) => ({ ...d, records: d.records.map((r) => ({ ...r, result: jsonResult(r.result, r.line) })) });
     const why = gone(run);
     return {
-      run: { wizardId: run.wizardId, title: wizard.title, params: run.params, next: run.next, total: wizard.steps.length, status: run.status, done: run.done.map(dto), failed: run.failed ? dto(run.failed) : null, gone: why, reportId: run.reportId ?? null },
+      run: {
+        wizardId: run.wizardId,
+        title: wizard.title,
+        params: run.params,
+        next: run.next,
+        total: wizard.steps.length,
+        status: run.status,
+        done: run.done.map(dto),
+        failed: run.failed ? dto(run.failed) : null,
+        gone: why,
+        reportId: run.reportId ?? null,
+      },
       next: run.status === 'finished' || why ? null : describeStep(session, run),
       last,
     };
@@ -117,7 +130,11 @@ export function drHandlers(
   return {
     ...reportHandlers(session, ports, wizardReport),
     'dr.families': () =>
-      session.engine.state.families.map((f) => ({ family: describeFamily(session.engine.state, f), readiness: readiness(session.engine.state, f), drMounts: familyDrMounts(session.engine.state, ports.journal, f.name) })),
+      session.engine.state.families.map((f) => ({
+        family: describeFamily(session.engine.state, f),
+        readiness: readiness(session.engine.state, f),
+        drMounts: familyDrMounts(session.engine.state, ports.journal, f.name),
+      })),
     'dr.readiness': ({ family: name, cluster }: Request<'dr.readiness'>) => {
       const s = session.engine.state;
       const f = family(s, name);
@@ -126,7 +143,14 @@ export function drHandlers(
       return readiness(s, f, x);
     },
     'wizard.list': () =>
-      WIZARDS.map((w) => ({ id: w.id, title: w.title, source: w.source, summary: w.summary, defaults: w.defaults(session.engine.state), steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })) })),
+      WIZARDS.map((w) => ({
+        id: w.id,
+        title: w.title,
+        source: w.source,
+        summary: w.summary,
+        defaults: w.defaults(session.engine.state),
+        steps: w.steps.map((s) => ({ id: s.id, phase: s.phase, title: s.title, why: s.why, kind: s.kind })),
+      })),
     'wizard.state': () => state(),
     'wizard.start': mutator(({ wizardId, params }: Request<'wizard.start'>) => {
       if (run && run.status !== 'finished') fail('WIZARD_ACTIVE', `wizard ${run.wizardId} is in progress: finish or abandon it first`);

@@ -38,7 +38,10 @@ describe('evidence report PDF', () => {
     const pdf = await evidencePdf(fixedReport());
     const dir = mkdtempSync(join(tmpdir(), 'tz-pdf-'));
     writeFileSync(join(dir, 'r.pdf'), pdf);
-    const fonts = execFileSync('pdffonts', [join(dir, 'r.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const fonts = execFileSync('pdffonts', [join(dir, 'r.pdf')], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f, f).toMatch(/TrueType.*\byes\b/); // "emb" column
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });

@@ -51,7 +51,16 @@ function grid(head: string[], rows: Cell[][], widths: (number | string)[], numer
       dontBreakRows: true,
       body: [head.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => r.map((c, i) => (typeof c === 'string' && numeric.includes(i) ? { text: c, alignment: 'right' } : c)))],
     },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999', vLineColor: () => '#999', paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      hLineColor: () => '#999',
+      vLineColor: () => '#999',
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
     fontSize: 8.5,
     margin: [0, 2, 0, 8],
   };
@@ -67,12 +76,24 @@ export function evidencePdfDocument(r: EvidenceReport) {
   const content: unknown[] = [
     { text: 'TIMEZERO · DR TEST EVIDENCE', style: 'kicker' },
     { text: r.title, style: 'h1' },
-    { table: { widths: ['auto'], body: [[{ text: `Verdict: ${r.verdict.result}`, bold: true, color: colour.text, fillColor: colour.fill, fontSize: 13, margin: [6, 3, 6, 3] }]] }, layout: 'noBorders', margin: [0, 4, 0, 8] },
+    {
+      table: { widths: ['auto'], body: [[{ text: `Verdict: ${r.verdict.result}`, bold: true, color: colour.text, fillColor: colour.fill, fontSize: 13, margin: [6, 3, 6, 3] }]] },
+      layout: 'noBorders',
+      margin: [0, 4, 0, 8],
+    },
     h2('1. Cover'),
-    grid(['Item', 'Value'], s.cover.map(([k, v]) => [{ text: k!, bold: true }, breakable(v!)]), [130, '*']),
+    grid(
+      ['Item', 'Value'],
+      s.cover.map(([k, v]) => [{ text: k!, bold: true }, breakable(v!)]),
+      [130, '*'],
+    ),
     h2('2. Scope and objectives'),
     { ul: r.scope.objectives, fontSize: 9.5, margin: [0, 0, 0, 4] },
-    grid(['Objective', 'Target'], s.targets.map(([k, v]) => [{ text: k!, bold: true }, v!]), [150, '*']),
+    grid(
+      ['Objective', 'Target'],
+      s.targets.map(([k, v]) => [{ text: k!, bold: true }, v!]),
+      [150, '*'],
+    ),
     h2(`3. Verdict: ${r.verdict.result}`),
     grid(
       ['Rule', 'Held', 'If broken', 'Detail'],
@@ -91,7 +112,13 @@ export function evidencePdfDocument(r: EvidenceReport) {
         {
           text: [
             ...x.lines.map((l) => ({ text: `${breakable(l.text)}${l.ok ? '' : ` — ${l.error}`}\n`, font: 'Roboto', color: l.ok ? '#111' : '#8a1010' })),
-            ...x.checks.filter((c) => !(x.outcome === 'skipped' && c.message === x.reason)).map((c) => ({ text: `${c.level === 'pass' ? 'check passed' : c.level}: ${breakable(c.message)}\n`, color: c.level === 'error' ? '#8a1010' : c.level === 'warning' ? '#6b4a00' : c.level === 'pass' ? '#185c12' : '#333', italics: true })),
+            ...x.checks
+              .filter((c) => !(x.outcome === 'skipped' && c.message === x.reason))
+              .map((c) => ({
+                text: `${c.level === 'pass' ? 'check passed' : c.level}: ${breakable(c.message)}\n`,
+                color: c.level === 'error' ? '#8a1010' : c.level === 'warning' ? '#6b4a00' : c.level === 'pass' ? '#185c12' : '#333',
+                italics: true,
+              })),
             ...(x.reason ? [{ text: breakable(x.reason), italics: true }] : []),
           ],
         },
@@ -99,32 +126,65 @@ export function evidencePdfDocument(r: EvidenceReport) {
       [14, 100, 80, 44, 42, '*'],
     ),
     h2('5. Skipped and failed steps'),
-    grid(['#', 'Step', 'Outcome', 'Reason'], s.exceptions.map((e) => [e[0]!, e[1]!, e[2]!, breakable(e[3]!)]), [14, 120, 45, '*']),
+    grid(
+      ['#', 'Step', 'Outcome', 'Reason'],
+      s.exceptions.map((e) => [e[0]!, e[1]!, e[2]!, breakable(e[3]!)]),
+      [14, 120, 45, '*'],
+    ),
     h2('6. RPO achieved'),
     { text: s.rpoSummary, margin: [0, 0, 0, 4] },
     ...(r.rpo?.note ? [{ text: r.rpo.note, margin: [0, 0, 0, 4] }] : []),
-    ...(r.rpo ? [grid(['Management Class', 'Category', 'Volumes lost', 'Data lost'], r.rpo.lost.map((l) => [l.mc, l.category, formatCount(l.volumes), formatBytes(l.bytes)]), ['*', 60, 80, 90], [2, 3])] : []),
+    ...(r.rpo
+      ? [
+          grid(
+            ['Management Class', 'Category', 'Volumes lost', 'Data lost'],
+            r.rpo.lost.map((l) => [l.mc, l.category, formatCount(l.volumes), formatBytes(l.bytes)]),
+            ['*', 60, 80, 90],
+            [2, 3],
+          ),
+        ]
+      : []),
     ...(r.rpo && r.rpo.lostExamples.length > 0 ? [{ text: `Lost volumes (first ${r.rpo.lostExamples.length}): ${r.rpo.lostExamples.join(', ')}`, fontSize: 8, margin: [0, 0, 0, 6] }] : []),
     h2('7. RTO achieved'),
     { text: s.rtoSummary, margin: [0, 0, 0, 4] },
-    grid(['Management Class', 'First DR mount', 'Time from declaration', 'Within target'], s.rto.map((x) => x.map(String)), ['*', 110, 100, 80], [2]),
+    grid(
+      ['Management Class', 'First DR mount', 'Time from declaration', 'Within target'],
+      s.rto.map((x) => x.map(String)),
+      ['*', 110, 100, 80],
+      [2],
+    ),
     ...(r.drMounts
       ? [
           h2('8. DR mounts'),
           { text: s.mountSummary, margin: [0, 0, 0, 4] },
           grid(
             ['Time', 'Command', 'Mounts', 'OK', 'Failed', 'Source / reason'],
-            r.drMounts.rows.map((m) => [displayTime(m.time), breakable(m.command), formatCount(m.mounts), formatCount(m.succeeded), formatCount(m.failed), [m.source, m.reason].filter(Boolean).join('; ')]),
+            r.drMounts.rows.map((m) => [
+              displayTime(m.time),
+              breakable(m.command),
+              formatCount(m.mounts),
+              formatCount(m.succeeded),
+              formatCount(m.failed),
+              [m.source, m.reason].filter(Boolean).join('; '),
+            ]),
             [82, '*', 34, 30, 32, 110],
             [2, 3, 4],
           ),
         ]
       : []),
     h2('9. Findings and hazards'),
-    grid(['Hazard', 'Severity', 'Detail'], r.findings.map((f) => [f.hazard, f.severity, breakable(f.detail)]), [110, 45, '*']),
+    grid(
+      ['Hazard', 'Severity', 'Detail'],
+      r.findings.map((f) => [f.hazard, f.severity, breakable(f.detail)]),
+      [110, 45, '*'],
+    ),
     h2('10. Clean-up'),
     { text: r.cleanup.done ? 'Clean-up confirmed: every item below holds on the grid.' : 'Clean-up NOT confirmed: see the items not done.', margin: [0, 0, 0, 4] },
-    grid(['Item', 'Done'], r.cleanup.items.map((i) => [i.item, { text: i.done ? 'yes' : 'NO', bold: !i.done }]), ['*', 40]),
+    grid(
+      ['Item', 'Done'],
+      r.cleanup.items.map((i) => [i.item, { text: i.done ? 'yes' : 'NO', bold: !i.done }]),
+      ['*', 40],
+    ),
     h2('11. Sign-off'),
     {
       table: {
@@ -151,7 +211,12 @@ export function evidencePdfDocument(r: EvidenceReport) {
       fontSize: 9,
       margin: [0, 0, 0, 6],
     },
-    grid(['Seq', 'Time (simulated)', 'Command', 'OK'], r.journal.entries.map((e) => [String(e.seq), displayTime(e.time), breakable(e.text), e.ok ? 'ok' : 'failed']), [28, 90, '*', 32], [0]),
+    grid(
+      ['Seq', 'Time (simulated)', 'Command', 'OK'],
+      r.journal.entries.map((e) => [String(e.seq), displayTime(e.time), breakable(e.text), e.ok ? 'ok' : 'failed']),
+      [28, 90, '*', 32],
+      [0],
+    ),
   ];
   return {
     pageSize: 'A4',

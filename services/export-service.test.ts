@@ -171,7 +171,11 @@ describe('Copy Export service', () => {
     expect(sa.recovery.steps[1].status).toBe('running');
     await exec(target, 'ADVANCE UNTIL IDLE');
     [sa] = await ok<any[]>(target.handle('recovery.status', {}));
-    expect(sa.recovery).toMatchObject({ status: 'completed', overallStatus: 'Completed', summary: { recovered: 100, testMode: true, sourceLibrary: 'CL2', lost: { incompleteCopy: 0, stackedVolumeNotLoaded: 0, volserConflict: 0 } } });
+    expect(sa.recovery).toMatchObject({
+      status: 'completed',
+      overallStatus: 'Completed',
+      summary: { recovered: 100, testMode: true, sourceLibrary: 'CL2', lost: { incompleteCopy: 0, stackedVolumeNotLoaded: 0, volserConflict: 0 } },
+    });
     expect(sa.recovery.checklist.map((c: { source: string }) => c.source)).toContain('§11.7.3 step 1');
     target.close();
   });

@@ -13,6 +13,7 @@ import type { Request, Response } from '../contract/api.js';
 import { fail } from './errors.js';
 import { mutator } from './mutator.js';
 import type { ExportSetShelf } from './export-shelf.js';
+import { errorMessage } from '../core/error-text.js';
 
 /** Stacked volumes listed per library; the view virtualizes them, the total says how many there are. */
 export const STACKED_LIST_LIMIT = 5_000;
@@ -27,7 +28,15 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
   const state = () => session.engine.state;
   const cluster = (name: string) => {
     const x = state().clusters.findIndex((c) => c.name === name);
-    if (x < 0) fail('UNKNOWN_CLUSTER', `cluster: no cluster ${name} (clusters: ${state().clusters.map((c) => c.name).join(', ') || 'none'})`);
+    if (x < 0)
+      fail(
+        'UNKNOWN_CLUSTER',
+        `cluster: no cluster ${name} (clusters: ${
+          state()
+            .clusters.map((c) => c.name)
+            .join(', ') || 'none'
+        })`,
+      );
     return x;
   };
   return {
@@ -45,7 +54,16 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
           .slice(0, STACKED_LIST_LIMIT)
           .map((p) => {
             const db = p.dbBackup === null ? undefined : state().tape.databases[p.dbBackup];
-            return { pvol: p.volser, pool: p.pool, state: p.state, source: p.source, dbBackup: db !== undefined, databaseTime: db ? isoTime(db.time) : null, exported: p.exportedAt === null ? null : isoTime(p.exportedAt), logicalVolumes: p.activeCount };
+            return {
+              pvol: p.volser,
+              pool: p.pool,
+              state: p.state,
+              source: p.source,
+              dbBackup: db !== undefined,
+              databaseTime: db ? isoTime(db.time) : null,
+              exported: p.exportedAt === null ? null : isoTime(p.exportedAt),
+              logicalVolumes: p.activeCount,
+            };
           }),
       })),
     'exportset.list': () => shelf.list(),
@@ -57,7 +75,7 @@ export function exportHandlers(session: Session, shelf: ExportSetShelf, desktop:
       try {
         file = await desktop.openFile('exportset');
       } catch (error) {
-        fail('CANNOT_READ', `export set file: ${(error as Error).message}`);
+        fail('CANNOT_READ', `export set file: ${errorMessage(error)}`);
       }
       if (!file) return null;
       return shelf.put(file.name, file.text, 'opened');

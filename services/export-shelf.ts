@@ -54,7 +54,17 @@ export function exportSetShelf(inner: FilePort | null, settings: Settings): Expo
   function describe(name: string, text: string, origin: ShelfOrigin): ExportSetEntryDto {
     const { body } = readExportSet(name, text);
     const sum = /\nSHA256 ([0-9a-f]{64})/.exec(text)?.[1] ?? '';
-    return { name, bytes: Buffer.byteLength(text, 'utf8'), sha256: sum, library: body.source.library, grid: body.source.grid, savedAt: body.savedAt, stackedVolumes: body.pvols.length, databases: body.databases.length, origin };
+    return {
+      name,
+      bytes: Buffer.byteLength(text, 'utf8'),
+      sha256: sum,
+      library: body.source.library,
+      grid: body.source.grid,
+      savedAt: body.savedAt,
+      stackedVolumes: body.pvols.length,
+      databases: body.databases.length,
+      origin,
+    };
   }
 
   /** The name to keep `text` under, and whether it is already kept there (the same file again). */

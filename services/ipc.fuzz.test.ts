@@ -69,7 +69,8 @@ describe('every channel under hostile payloads', () => {
       if (!/^[A-Z][A-Z0-9_]+$/.test(code) || typeof message !== 'string' || message.length < 4) problems.push(`${channel} #${i}: unclear error ${JSON.stringify(reply.error).slice(0, 200)}`);
       // A refusal of the payload names the field: `volumes.page: query.category: 4 hex digits` (the
       // contract), or `query.search: …` (a handler's own check of a field the schema let through).
-      if (code === 'BAD_REQUEST' && !message.startsWith(`${channel}: `) && !/^[A-Za-z_][\w.[\]]*: /.test(message)) problems.push(`${channel} #${i}: BAD_REQUEST without a field: ${message.slice(0, 200)}`);
+      if (code === 'BAD_REQUEST' && !message.startsWith(`${channel}: `) && !/^[A-Za-z_][\w.[\]]*: /.test(message))
+        problems.push(`${channel} #${i}: BAD_REQUEST without a field: ${message.slice(0, 200)}`);
     }
     service.close();
     expect(problems).toEqual([]);

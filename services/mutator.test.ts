@@ -67,6 +67,20 @@ describe('one writer at a time (issue 11 item 8)', () => {
   it('the channels that change the grid or what is kept with it are the marked ones', () => {
     const service = createConsoleService();
     const marked = (Object.keys(channels) as Channel[]).filter((c) => isMutator(service.handlers[c])).sort();
-    expect(marked).toEqual(['backup.restore', 'console.execute', 'exportset.upload', 'inventory.import', 'runbook.step', 'time.advance', 'wizard.abandon', 'wizard.pause', 'wizard.resume', 'wizard.start', 'wizard.step', 'workload.run', 'workload.start']);
+    expect(marked).toEqual([
+      'backup.restore',
+      'console.execute',
+      'exportset.upload',
+      'inventory.import',
+      'runbook.step',
+      'time.advance',
+      'wizard.abandon',
+      'wizard.pause',
+      'wizard.resume',
+      'wizard.start',
+      'wizard.step',
+      'workload.run',
+      'workload.start',
+    ]);
   });
 });

@@ -32,7 +32,12 @@ describe('policies.show', () => {
       const out = ok(await service.handle('console.execute', { line }));
       expect(out.records[0].ok, line).toBe(true);
     }
-    expect(service.session.journal.slice(before).map((e) => e.text)).toEqual(['POOL CL2 8 COPYEXPORT', 'MC MCEXP COPY RRD SECONDARY 8 PG0', 'CATEGORY 0012 SCRATCH EXPIREHOLD 2h', 'DEVSUP DRHOST SCRATCH 0012']);
+    expect(service.session.journal.slice(before).map((e) => e.text)).toEqual([
+      'POOL CL2 8 COPYEXPORT',
+      'MC MCEXP COPY RRD SECONDARY 8 PG0',
+      'CATEGORY 0012 SCRATCH EXPIREHOLD 2h',
+      'DEVSUP DRHOST SCRATCH 0012',
+    ]);
     const p = ok(await service.handle('policies.show', {}));
     expect(p.pools.find((x: { pool: number }) => x.pool === 8)).toMatchObject({ copyExport: true, reclaimPool: 8, secondaryOf: ['MCEXP'] });
     expect(p.managementClasses.find((m: { name: string }) => m.name === 'MCEXP')).toMatchObject({ secondaryPool: 8, preference: 'PG0', volumes: 0 });

@@ -14,7 +14,7 @@ import { createConsoleService, type ConsoleService } from './console-service.js'
 import type { Reply } from './errors.js';
 import { sqliteSessionStore } from './sqlite-session-store.js';
 
-async function ok<T = any>(reply: Promise<Reply>): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function ok<T = any>(reply: Promise<Reply>): Promise<T> {
   const r = await reply;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.result as T;
@@ -22,7 +22,10 @@ async function ok<T = any>(reply: Promise<Reply>): Promise<T> { // eslint-disabl
 
 async function exec(service: ConsoleService, line: string) {
   const r = await ok<{ records: { ok: boolean }[] }>(service.handle('console.execute', { line }));
-  expect(r.records.every((x) => x.ok), line).toBe(true);
+  expect(
+    r.records.every((x) => x.ok),
+    line,
+  ).toBe(true);
 }
 
 const FLASH = { drCluster: 'CL2', familyClusters: ['CL2', 'CL3', 'CL4'], production: ['CL0', 'CL1'], testReads: 'A00000-A00001', rtoMinutes: 120 };
@@ -81,7 +84,9 @@ describe('evidence reports in the console', () => {
     const port = { readText: (p: string) => files.get(p)!, writeText: (p: string, t: string) => void files.set(p, t) };
     const source = new Session(port, 3);
     const run = (s: Session, text: string) => s.validate(text).commands.map((c) => s.run(c));
-    run(source, `GRID GRID01
+    run(
+      source,
+      `GRID GRID01
 SITE PROD
 CLUSTER CL0 SITE PROD MODEL TAPE DRIVES 6 IOSTATION
 HOST PRODHOST SITE PROD ROLE PRODUCTION DEVICES CL0
@@ -94,7 +99,8 @@ ADVANCE 1m
 EXPORTLIST EXP000 ON CL0 POOL 8 LMTDBPVL MC MCLIST
 LIBRARY EXPORT,EXP000
 ADVANCE UNTIL IDLE
-SAVE EXPORTSET FROM CL0 set.tzset`);
+SAVE EXPORTSET FROM CL0 set.tzset`,
+    );
     const target = new Session(port, 9);
     const records = run(target, 'STANDALONE DRLIB MODEL TAPE DRIVES 4 FORMATS E06 KEYS KEYPROD\nLOAD EXPORTSET set.tzset INTO DRLIB\nRECOVER DRLIB FROM LATEST\nADVANCE UNTIL IDLE');
     expect(records.filter((x) => !x.ok).map((x) => `${x.command}: ${x.error?.message}`)).toEqual([]);
@@ -110,7 +116,10 @@ SAVE EXPORTSET FROM CL0 set.tzset`);
     // A library shared with another partition holding A00040-A00049: those VOLSERs conflict and are not
     // recovered (Redbook §11.7.1); the RPO names them per Management Class and category, with bytes.
     const shared = new Session(port, 9);
-    const shareRecords = run(shared, 'STANDALONE DRLIB MODEL TAPE DRIVES 4 FORMATS E06 KEYS KEYPROD PARTITION A00040-A00049\nLOAD EXPORTSET set.tzset INTO DRLIB\nRECOVER DRLIB FROM LATEST\nADVANCE UNTIL IDLE');
+    const shareRecords = run(
+      shared,
+      'STANDALONE DRLIB MODEL TAPE DRIVES 4 FORMATS E06 KEYS KEYPROD PARTITION A00040-A00049\nLOAD EXPORTSET set.tzset INTO DRLIB\nRECOVER DRLIB FROM LATEST\nADVANCE UNTIL IDLE',
+    );
     expect(shareRecords.filter((x) => !x.ok).map((x) => `${x.command}: ${x.error?.message}`)).toEqual([]);
     const lost = buildRecoveryEvidence(shared, 'DRLIB', sessionJournal(shared), { toolVersion: 't', seed: 9, now: new Date() });
     expect(evidenceReport.safeParse(lost).success).toBe(true);

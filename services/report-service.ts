@@ -109,7 +109,16 @@ export function reportHandlers(session: Session, ports: EvidencePorts, wizardRep
         const outcome = JSON.parse(r.outcome) as { error: { code: string; message: string } | null };
         return { line: null, text: r.text, expect: false, ok: r.ok, error: outcome.error ? `${outcome.error.code}: ${outcome.error.message}` : null, startedAt: r.startedAt, endedAt: r.endedAt };
       });
-      const run = { title: request.title ?? `Journal entries ${request.fromSeq}-${request.toSeq}`, file: `journal ${request.fromSeq}-${request.toSeq}`, grid: session.engine.state.name, lines, fromSeq: request.fromSeq, toSeq: request.toSeq, wallStart: null, wallEnd: null };
+      const run = {
+        title: request.title ?? `Journal entries ${request.fromSeq}-${request.toSeq}`,
+        file: `journal ${request.fromSeq}-${request.toSeq}`,
+        grid: session.engine.state.name,
+        lines,
+        fromSeq: request.fromSeq,
+        toSeq: request.toSeq,
+        wallStart: null,
+        wallEnd: null,
+      };
       return keepReport(ports, buildRunbookEvidence(run, ports.journal, ports.meta()));
     },
   };

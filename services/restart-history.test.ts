@@ -64,7 +64,9 @@ describe('the console after a restart', () => {
     const second = createConsoleService({ seed: 11, store: sqliteSessionStore(db) });
     const events: EngineEvent[] = [];
     second.subscribe((e) => events.push(e));
-    const info = ok<{ previousRun: { program: string; pid: number; commandsKept: number; lastCommand: { text: string }; restarts: { command: string; messages: { text: string }[] }[] } }>(await second.handle('session.info', {}));
+    const info = ok<{ previousRun: { program: string; pid: number; commandsKept: number; lastCommand: { text: string }; restarts: { command: string; messages: { text: string }[] }[] } }>(
+      await second.handle('session.info', {}),
+    );
     expect(info.previousRun).toMatchObject({ program: 'timezero console', pid: process.pid, commandsKept: kept, lastCommand: { text: expect.any(String) } });
     expect(info.previousRun.restarts.map((r) => r.command)).toEqual(['# power-off restart of CL1: FAIL CLUSTER CL1, REPAIR CLUSTER CL1']);
     expect(info.previousRun.restarts[0]!.messages.some((m) => m.text.includes('E0022 EXPORT RECOVERY STARTED'))).toBe(true);

@@ -29,7 +29,17 @@ function parses(schema: z.ZodType, value: unknown) {
 describe('the SHOW answers parse with the contract', () => {
   it('SHOW GRID, CLUSTER, VOLUME, QUEUE, DRFAMILY and readiness on a flashed family during a test', () => {
     const session = new Session();
-    const records = run(session, ['SAMPLE flash-dr-family', ...['CL2', 'CL3', 'CL4'].map((c) => `LI REQ,GRID01,DRSETUP,F1,ADD,${c}`), 'LI REQ,GRID01,DRSETUP,F1,FLASH,ENABLE', 'MOUNT A00001 ON CL2 HOST DRHOST', 'JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD SIZE 100MB', 'ADVANCE 1s'].join('\n'));
+    const records = run(
+      session,
+      [
+        'SAMPLE flash-dr-family',
+        ...['CL2', 'CL3', 'CL4'].map((c) => `LI REQ,GRID01,DRSETUP,F1,ADD,${c}`),
+        'LI REQ,GRID01,DRSETUP,F1,FLASH,ENABLE',
+        'MOUNT A00001 ON CL2 HOST DRHOST',
+        'JOB PRODHOST WRITE 20 SCRATCH ON CL0 MC MCPROD SIZE 100MB',
+        'ADVANCE 1s',
+      ].join('\n'),
+    );
     expect(records.every((r) => r.ok)).toBe(true);
     const state = session.engine.state;
     parses(gridView, { ...session.engine.showGrid(), ...gridTopology(state) });

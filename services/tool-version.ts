@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+const PACKAGE = z.object({ version: z.string() });
 
 let version: string | null = null;
 
@@ -11,7 +14,9 @@ export function toolVersion(): string {
   // Source (services/) and bundles (dist-electron/) both sit one folder below package.json.
   for (const up of ['..', '../..']) {
     try {
-      version = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), up, 'package.json'), 'utf8')) as { version: string }).version;
+      const parsed = PACKAGE.safeParse(JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), up, 'package.json'), 'utf8')));
+      if (!parsed.success) continue;
+      version = parsed.data.version;
       return version;
     } catch {
       /* try the next folder up */

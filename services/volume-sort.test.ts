@@ -25,12 +25,18 @@ async function allRows(service: ReturnType<typeof createConsoleService>, query: 
 function compareBy(sort: VolumeSort, a: VolumeRow, b: VolumeRow): number {
   const key = (r: VolumeRow): number | string => {
     switch (sort.by) {
-      case 'size': return r.sizeMB;
-      case 'level': return r.level;
-      case 'category': return r.category;
-      case 'owner': return r.owner ?? '~';
-      case 'mc': return r.mc ?? '~';
-      default: return 0;
+      case 'size':
+        return r.sizeMB;
+      case 'level':
+        return r.level;
+      case 'category':
+        return r.category;
+      case 'owner':
+        return r.owner ?? '~';
+      case 'mc':
+        return r.mc ?? '~';
+      default:
+        return 0;
     }
   };
   const ka = key(a);
@@ -45,7 +51,13 @@ describe('sorting the volume list in the engine host', () => {
     // Vary sizes and levels: scratch writes of several sizes land on S volumes.
     for (const size of ['3GB', '500MB', '1GB']) ok(await service.handle('console.execute', { line: `JOB PRODHOST WRITE 40 SCRATCH ON CL0 SIZE ${size}` }));
     const query = { search: 'S00' };
-    for (const sort of [{ by: 'size', dir: 'desc' }, { by: 'size', dir: 'asc' }, { by: 'level', dir: 'desc' }, { by: 'owner', dir: 'asc' }, { by: 'category', dir: 'desc' }] as VolumeSort[]) {
+    for (const sort of [
+      { by: 'size', dir: 'desc' },
+      { by: 'size', dir: 'asc' },
+      { by: 'level', dir: 'desc' },
+      { by: 'owner', dir: 'asc' },
+      { by: 'category', dir: 'desc' },
+    ] as VolumeSort[]) {
       const rows = await allRows(service, query, sort);
       expect(rows.length).toBe(1000);
       for (let i = 1; i < rows.length; i++) {

@@ -167,7 +167,12 @@ export function workloadService(session: Session, settings: Settings, hooks: Wor
       checkNames(workload);
       if (running) fail('WORKLOAD_RUNNING', 'a run is in progress: stop it first');
       const now = session.engine.state.now;
-      active = { spec: { ...workload, host: workload.host.toUpperCase(), cluster: workload.cluster.toUpperCase(), readCluster: workload.readCluster.toUpperCase(), mc: workload.mc?.toUpperCase() ?? null }, startedAt: now, ranUntil: now, totals: emptyTotals() };
+      active = {
+        spec: { ...workload, host: workload.host.toUpperCase(), cluster: workload.cluster.toUpperCase(), readCluster: workload.readCluster.toUpperCase(), mc: workload.mc?.toUpperCase() ?? null },
+        startedAt: now,
+        ranUntil: now,
+        totals: emptyTotals(),
+      };
       recent.length = 0;
       save();
       hooks.changed([]);

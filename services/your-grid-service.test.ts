@@ -20,7 +20,10 @@ function inventory(n: number): string {
   const sizes = ['800MB', '4GB', '2048'];
   const copies = ['CL0;CL1;CL2', 'CL0;CL1', 'CL1', 'CL2;CL0'];
   const rows = ['VOLSER,CAT,CLASS,SIZE,COPIES'];
-  for (let i = 0; i < n; i++) rows.push(`${String.fromCharCode(69 + Math.floor(i / 100_000))}${String(i % 100_000).padStart(5, '0')},${i % 10 === 0 ? '0002' : '000F'},${i % 3 === 0 ? 'MCDR' : 'MCPROD'},${sizes[i % 3]},${copies[i % 4]}`);
+  for (let i = 0; i < n; i++)
+    rows.push(
+      `${String.fromCharCode(69 + Math.floor(i / 100_000))}${String(i % 100_000).padStart(5, '0')},${i % 10 === 0 ? '0002' : '000F'},${i % 3 === 0 ? 'MCDR' : 'MCPROD'},${sizes[i % 3]},${copies[i % 4]}`,
+    );
   return rows.join('\n') + '\n';
 }
 

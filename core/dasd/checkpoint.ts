@@ -38,7 +38,17 @@ export function serializeDasd(dasd: DasdState, blobs: Blobs): DasdMeta {
     if (value instanceof Journal) {
       const id = next++;
       seen.set(value, id);
-      return { $journal: id, bytes: value.bytes, free: [...value.free], streams: walk(value.streams), released: value.released, releasedSeq: value.releasedSeq, releasedTime: value.releasedTime, doLog: walk(value.doLog), undoLog: walk(value.undoLog) };
+      return {
+        $journal: id,
+        bytes: value.bytes,
+        free: [...value.free],
+        streams: walk(value.streams),
+        released: value.released,
+        releasedSeq: value.releasedSeq,
+        releasedTime: value.releasedTime,
+        doLog: walk(value.doLog),
+        undoLog: walk(value.undoLog),
+      };
     }
     if (Array.isArray(value)) return value.map(walk);
     const out: Record<string, unknown> = {};

@@ -20,7 +20,10 @@ TARGETPOOL T02 FOR SRC VOLUMES LC,LD`;
 describe('copy versions (seed 002)', () => {
   it('Table 3.6 then Table 2.1: PPRs for V1 and V2 become the RRs A_a B_b at T1 and A_c B_d at T2', () => {
     const rig = new Rig(FIG2);
-    const AB = (a: string, b: string) => [{ source: 'A', target: a }, { source: 'B', target: b }];
+    const AB = (a: string, b: string) => [
+      { source: 'A', target: a },
+      { source: 'B', target: b },
+    ];
     expect(rig.ok('PREPAIR SRC').pairs).toEqual(AB('LA', 'LB'));
     // Table 3.6: both pre-pairing records exist before either copy version is made.
     const pre = rig.ok('SHOW VERSIONS SRC').versions.map((v: { version: number; record: string; pairs: unknown }) => [v.version, v.record, v.pairs]);
@@ -39,8 +42,22 @@ describe('copy versions (seed 002)', () => {
     expect(rows('T1+')).toEqual(['V1 RR', 'V2 PPR']);
     expect(rows('T2+')).toEqual(['V1 RR', 'V2 RR']);
     expect(show.versions.map((v: { version: number; record: string; pairs: unknown }) => [v.version, v.record, v.pairs])).toEqual([
-      [1, 'RR', [{ source: 'A', target: 'LA' }, { source: 'B', target: 'LB' }]],
-      [2, 'RR', [{ source: 'A', target: 'LC' }, { source: 'B', target: 'LD' }]],
+      [
+        1,
+        'RR',
+        [
+          { source: 'A', target: 'LA' },
+          { source: 'B', target: 'LB' },
+        ],
+      ],
+      [
+        2,
+        'RR',
+        [
+          { source: 'A', target: 'LC' },
+          { source: 'B', target: 'LD' },
+        ],
+      ],
     ]);
   });
 

@@ -258,7 +258,21 @@ export function backup(state: GridState, pool: string) {
   vs.lastVersion = version;
   snapshotRecords(vs, `${label}+`, state.now);
   const unpaired = p.volumes.filter((s) => !pairs.some((x) => x.source === s));
-  return { pool, version, time: isoTime(time), targetPool: tp.name, preCopyRecord: preCopy, pairs, technologies, brokenPairs: removed, addedSources: added, unpaired, replacedVersion: replaced ? replaced.version : null, copySeconds: copiedBytes / COPY_BYTES_PER_SEC, notifications: vs.notifications.slice(before) };
+  return {
+    pool,
+    version,
+    time: isoTime(time),
+    targetPool: tp.name,
+    preCopyRecord: preCopy,
+    pairs,
+    technologies,
+    brokenPairs: removed,
+    addedSources: added,
+    unpaired,
+    replacedVersion: replaced ? replaced.version : null,
+    copySeconds: copiedBytes / COPY_BYTES_PER_SEC,
+    notifications: vs.notifications.slice(before),
+  };
 }
 
 /** SHOW VERSIONS (spec §10): the records in force, and the chronology of seed 002 Appendix A. */

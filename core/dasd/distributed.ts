@@ -193,7 +193,8 @@ export function rollSite(state: GridState, d: DistributedVolume, site: string, a
     // first is active after FRACTURE; it can still stop instead while production wrote nothing there,
     // since the second site took no IO meanwhile. After writes it holds production data: refuse.
     const written = f.changed.count();
-    if (written > 0) refuse('SITE_ACTIVE', `${site} is the active site of ${d.name}: production wrote ${written} block(s) there since the fracture; roll ${d.sites[f.stopped]}, or UNFRACTURE and FRACTURE again`);
+    if (written > 0)
+      refuse('SITE_ACTIVE', `${site} is the active site of ${d.name}: production wrote ${written} block(s) there since the fracture; roll ${d.sites[f.stopped]}, or UNFRACTURE and FRACTURE again`);
   }
   let point: { changeSet: number; time: number } | undefined;
   if (bookmarkName !== null) {

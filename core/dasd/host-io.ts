@@ -95,23 +95,24 @@ export function dasdLoad(state: GridState, name: string, rateMBps: number, ioSiz
   const rc = remoteCopyOf(state, v.name);
   const data = v.data;
   if (src && !perStep) done = splitLoad(state, src, data, n, start, interval, count, span, base);
-  else for (let i = 0; i < n; i++) {
-    // Seed 001 background: a synchronous replica that cannot keep pace slows the production writes.
-    const issue = Math.max(start + i * interval, done);
-    const first = Math.floor(state.rng.next() * span);
-    const seed = (base + Math.imul(i + 1, 0x9e3779b9)) | 0;
-    if (perStep) {
-      // Change sets and image writes follow the clock: time moves write by write.
-      if (issue > state.now) advanceTo(state, issue);
-      done = writeBlocks(state, v, site, issue, first, count, seed);
-    } else {
-      // An unreplicated volume: the data, and dirty grains when it is a remote copy primary.
-      for (let k = 0; k < count; k++) data.set(first + k, contentWord(seed, first + k));
-      done = issue;
-      if (rc) primaryWrite(state, rc, first, count);
+  else
+    for (let i = 0; i < n; i++) {
+      // Seed 001 background: a synchronous replica that cannot keep pace slows the production writes.
+      const issue = Math.max(start + i * interval, done);
+      const first = Math.floor(state.rng.next() * span);
+      const seed = (base + Math.imul(i + 1, 0x9e3779b9)) | 0;
+      if (perStep) {
+        // Change sets and image writes follow the clock: time moves write by write.
+        if (issue > state.now) advanceTo(state, issue);
+        done = writeBlocks(state, v, site, issue, first, count, seed);
+      } else {
+        // An unreplicated volume: the data, and dirty grains when it is a remote copy primary.
+        for (let k = 0; k < count; k++) data.set(first + k, contentWord(seed, first + k));
+        done = issue;
+        if (rc) primaryWrite(state, rc, first, count);
+      }
+      if (done < issue) done = issue;
     }
-    if (done < issue) done = issue;
-  }
   v.writes += n;
   const end = Math.max(start + durationMs, done);
   advanceTo(state, end);

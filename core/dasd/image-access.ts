@@ -134,7 +134,17 @@ export function enableAccess(state: GridState, r: Replication, point: Point, mod
   deliver(state, r);
   syncApplied(r);
   const back = r.appliedSeq - point.seq;
-  const access: ImageAccess = { mode: mode === 'VIRTUAL' ? 'virtual' : 'logged', seq: point.seq, time: point.time, requested: point.requested, image: null, writes: null, undo: null, rollDoneAt: null, enabledAt: state.now };
+  const access: ImageAccess = {
+    mode: mode === 'VIRTUAL' ? 'virtual' : 'logged',
+    seq: point.seq,
+    time: point.time,
+    requested: point.requested,
+    image: null,
+    writes: null,
+    undo: null,
+    rollDoneAt: null,
+    enabledAt: state.now,
+  };
   r.access = access;
   let rollSeconds = 0;
   if (mode === 'VIRTUAL') {

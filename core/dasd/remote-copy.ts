@@ -151,7 +151,8 @@ export function showRemoteCopy(state: GridState, dasd: string) {
   for (const d of rc.dirty) dirty += d;
   const m = rc.media ? state.dasd.media.find((x) => x.name === rc.media) : state.dasd.media.find((x) => x.from === rc.primary);
   // Seeding progress through seed 003 FIG. 3: 302 established, 304 copied, 306 shipped, 308 uploaded, 316 synchronized.
-  const stage = rc.state === 'synchronized' ? 'synchronized' : rc.uploaded ? 'uploaded' : m?.shippedAt != null && m.site === findDasd(state, rc.secondary).site ? 'shipped' : m ? 'flash-copied' : 'established';
+  const stage =
+    rc.state === 'synchronized' ? 'synchronized' : rc.uploaded ? 'uploaded' : m?.shippedAt != null && m.site === findDasd(state, rc.secondary).site ? 'shipped' : m ? 'flash-copied' : 'established';
   return {
     primary: rc.primary,
     secondary: rc.secondary,

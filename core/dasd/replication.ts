@@ -41,7 +41,11 @@ export function replicate(state: GridState, spec: { source: string; target: stri
   // the link, so it takes the link's rate; a different GBPS would describe another link.
   const peer = state.dasd.replications.find((x) => findDasd(state, x.source).site === src.site && findDasd(state, x.target).site === tgt.site);
   const rate = spec.gbps !== null ? spec.gbps * 125_000_000 : (peer?.bytesPerSec ?? DEFAULT_LINK_BYTES_PER_SEC);
-  if (peer && rate !== peer.bytesPerSec) refuse('LINK_RATE', `the link from ${src.site} to ${tgt.site} already carries ${peer.source} → ${peer.target} at ${peer.bytesPerSec / 125_000_000} GBPS: replications between the same sites share it`);
+  if (peer && rate !== peer.bytesPerSec)
+    refuse(
+      'LINK_RATE',
+      `the link from ${src.site} to ${tgt.site} already carries ${peer.source} → ${peer.target} at ${peer.bytesPerSec / 125_000_000} GBPS: replications between the same sites share it`,
+    );
   const r: Replication = {
     index: state.dasd.replications.length,
     source: src.name,

@@ -40,7 +40,9 @@ export function showJournal(r: Replication) {
     deltaMarking: { transactions: r.inflight.length + (r.snapshot ? 1 : 0), blocks: r.inflight.blocks + (r.snapshot ? r.snapshot.count() : 0) },
     distribution: r.access ? 'paused' : 'running',
     blocked: r.blocked,
-    imageAccess: a ? { mode: a.mode, pointInTime: a.requested, seq: a.seq, rolling: a.rollDoneAt !== null, readyAt: a.rollDoneAt !== null ? isoTime(a.rollDoneAt) : null, enabledAt: isoTime(a.enabledAt) } : null,
+    imageAccess: a
+      ? { mode: a.mode, pointInTime: a.requested, seq: a.seq, rolling: a.rollDoneAt !== null, readyAt: a.rollDoneAt !== null ? isoTime(a.rollDoneAt) : null, enabledAt: isoTime(a.enabledAt) }
+      : null,
     bookmarks: r.bookmarks.map((b) => ({ name: b.name, time: isoTime(b.time), seq: b.seq, reachable: b.seq >= earliest.seq && b.seq <= latest.seq })),
     stats: { ...r.stats },
   };

@@ -42,95 +42,132 @@ export function announceReleases(state: GridState): void {
  * (waits for DASD work too) and REPAIR (held deliveries go on): those call the grid's handler and add theirs.
  */
 export const DASD_RUN: Handlers<
-  | 'GRID' | 'ADVANCE' | 'REPAIR' | 'DASD' | 'DASDWRITE' | 'DASDLOAD' | 'CHECKSUM' | 'REPLICATE' | 'BOOKMARK' | 'IMAGE_ACCESS' | 'IMAGE_ROLL'
-  | 'IMAGE_DISABLE' | 'FAILOVER' | 'DISTRIBUTE' | 'FRACTURE' | 'ROLL' | 'UNFRACTURE' | 'SOURCEPOOL' | 'TARGETPOOL' | 'PREPAIR' | 'BACKUP'
-  | 'SHOW_VERSIONS' | 'REMOTECOPY' | 'FLASHCOPY' | 'SHIP' | 'UPLOAD' | 'SYNC' | 'SHOW_JOURNAL' | 'SHOW_REMOTECOPY' | 'SHOW_DASD'
+  | 'GRID'
+  | 'ADVANCE'
+  | 'REPAIR'
+  | 'DASD'
+  | 'DASDWRITE'
+  | 'DASDLOAD'
+  | 'CHECKSUM'
+  | 'REPLICATE'
+  | 'BOOKMARK'
+  | 'IMAGE_ACCESS'
+  | 'IMAGE_ROLL'
+  | 'IMAGE_DISABLE'
+  | 'FAILOVER'
+  | 'DISTRIBUTE'
+  | 'FRACTURE'
+  | 'ROLL'
+  | 'UNFRACTURE'
+  | 'SOURCEPOOL'
+  | 'TARGETPOOL'
+  | 'PREPAIR'
+  | 'BACKUP'
+  | 'SHOW_VERSIONS'
+  | 'REMOTECOPY'
+  | 'FLASHCOPY'
+  | 'SHIP'
+  | 'UPLOAD'
+  | 'SYNC'
+  | 'SHOW_JOURNAL'
+  | 'SHOW_REMOTECOPY'
+  | 'SHOW_DASD'
 > = {
   GRID: (x, command) => {
-  const result = GRID_RUN.GRID(x, command);
-  x.state.dasd = createDasdState();
-  return result;
+    const result = GRID_RUN.GRID(x, command);
+    x.state.dasd = createDasdState();
+    return result;
   },
   ADVANCE: (x, command) => {
-  if (command.args.duration !== null || !dasdBusy(x.state)) return GRID_RUN.ADVANCE(x, command);
-  const from = x.state.now;
-  advanceUntil(x.state, () => !dasdBusy(x.state), x.state.now + IDLE_LIMIT_MS);
-  const result = x.engine.advance(command.args.duration);
-  return { ...result, from: isoTime(from) };
+    if (command.args.duration !== null || !dasdBusy(x.state)) return GRID_RUN.ADVANCE(x, command);
+    const from = x.state.now;
+    advanceUntil(x.state, () => !dasdBusy(x.state), x.state.now + IDLE_LIMIT_MS);
+    const result = x.engine.advance(command.args.duration);
+    return { ...result, from: isoTime(from) };
   },
   REPAIR: (x, command) => {
-  const result = TAPE_RUN.REPAIR(x, command);
-  deliverEverywhere(x.state);
-  return result;
+    const result = TAPE_RUN.REPAIR(x, command);
+    deliverEverywhere(x.state);
+    return result;
   },
   DASD: (x, command) => {
-  const a = command.args;
-  return describeDasd(x.state, defineDasd(x.state, { name: a.name.name, site: a.site.name, sizeBytes: a.size, type: a.type, tech: a.tech }));
+    const a = command.args;
+    return describeDasd(x.state, defineDasd(x.state, { name: a.name.name, site: a.site.name, sizeBytes: a.size, type: a.type, tech: a.tech }));
   },
   DASDWRITE: (x, command) => {
-  const a = command.args;
-  return dasdWrite(x.state, a.dasd.name, a.offset, a.size, a.pattern, a.site?.name ?? null);
+    const a = command.args;
+    return dasdWrite(x.state, a.dasd.name, a.offset, a.size, a.pattern, a.site?.name ?? null);
   },
   DASDLOAD: (x, command) => {
-  const a = command.args;
-  return dasdLoad(x.state, a.dasd.name, a.rate, a.ioSize, a.duration, a.site?.name ?? null);
+    const a = command.args;
+    return dasdLoad(x.state, a.dasd.name, a.rate, a.ioSize, a.duration, a.site?.name ?? null);
   },
   CHECKSUM: (x, command) => {
-  const a = command.args;
-  return checksum(x.state, a.dasd.name, a.image, a.site?.name ?? null);
+    const a = command.args;
+    return checksum(x.state, a.dasd.name, a.image, a.site?.name ?? null);
   },
   REPLICATE: (x, command) => {
-  const a = command.args;
-  const r = replicate(x.state, { source: a.source.name, target: a.target.name, mode: a.mode, journalBytes: a.journal, gbps: a.gbps, everyMs: a.every });
-  return { source: r.source, target: r.target, mode: r.mode, journalSegments: r.journal.segments, linkBytesPerSec: r.bytesPerSec, digest: digest(findDasd(x.state, r.target).data) };
+    const a = command.args;
+    const r = replicate(x.state, { source: a.source.name, target: a.target.name, mode: a.mode, journalBytes: a.journal, gbps: a.gbps, everyMs: a.every });
+    return { source: r.source, target: r.target, mode: r.mode, journalSegments: r.journal.segments, linkBytesPerSec: r.bytesPerSec, digest: digest(findDasd(x.state, r.target).data) };
   },
   BOOKMARK: (x, command) => {
-  const a = command.args;
-  const r = replicationFrom(x.state, a.dasd.name);
-  if (r) return { dasd: a.dasd.name, ...bookmark(x.state, r, a.name.name) };
-  const d = x.state.dasd.distributed.find((x) => x.name === a.dasd.name);
-  if (d) return { dasd: a.dasd.name, ...bookmarkDistributed(x.state, d, a.name.name) };
-  findDasd(x.state, a.dasd.name);
-  return refuse('NOT_REPLICATED', `${a.dasd.name} is neither a replication source nor a distributed volume: bookmarks mark a replicated stream`);
+    const a = command.args;
+    const r = replicationFrom(x.state, a.dasd.name);
+    if (r) return { dasd: a.dasd.name, ...bookmark(x.state, r, a.name.name) };
+    const d = x.state.dasd.distributed.find((x) => x.name === a.dasd.name);
+    if (d) return { dasd: a.dasd.name, ...bookmarkDistributed(x.state, d, a.name.name) };
+    findDasd(x.state, a.dasd.name);
+    return refuse('NOT_REPLICATED', `${a.dasd.name} is neither a replication source nor a distributed volume: bookmarks mark a replicated stream`);
   },
   IMAGE_ACCESS: (x, command) => {
-  const a = command.args;
-  const r = replicaOf(x.state, a.replica.name);
-  return enableAccess(x.state, r, resolvePoint(x.state, r, a.point.at, a.point.bookmark), a.mode);
+    const a = command.args;
+    const r = replicaOf(x.state, a.replica.name);
+    return enableAccess(x.state, r, resolvePoint(x.state, r, a.point.at, a.point.bookmark), a.mode);
   },
   IMAGE_ROLL: (x, command) => rollInBackground(x.state, replicaOf(x.state, command.args.replica.name)),
   IMAGE_DISABLE: (x, command) => disableAccess(x.state, replicaOf(x.state, command.args.replica.name)),
   FAILOVER: (x, command) => failover(x.state, command.args.replica.name),
   DISTRIBUTE: (x, command) => {
-  const a = command.args;
-  return distribute(x.state, a.dasd.name, [a.sites[0]!.name, a.sites[1]!.name], a.changeSet, a.gbps, a.journal);
+    const a = command.args;
+    return distribute(x.state, a.dasd.name, [a.sites[0]!.name, a.sites[1]!.name], a.changeSet, a.gbps, a.journal);
   },
   FRACTURE: (x, command) => fracture(x.state, distributed(x.state, command.args.dasd.name)),
   ROLL: (x, command) => {
-  const a = command.args;
-  return rollSite(x.state, distributed(x.state, a.dasd.name), a.site.name, a.point.at, a.point.bookmark);
+    const a = command.args;
+    return rollSite(x.state, distributed(x.state, a.dasd.name), a.site.name, a.point.at, a.point.bookmark);
   },
   UNFRACTURE: (x, command) => unfracture(x.state, distributed(x.state, command.args.dasd.name), command.args.keep),
   SOURCEPOOL: (x, command) => {
-  const a = command.args;
-  if (a.action === 'DEFINE') return defineSourcePool(x.state, a.pool.name, a.volumes.map((v) => v.name));
-  return changeSourcePool(x.state, a.pool.name, a.action, a.volumes[0]!.name);
+    const a = command.args;
+    if (a.action === 'DEFINE')
+      return defineSourcePool(
+        x.state,
+        a.pool.name,
+        a.volumes.map((v) => v.name),
+      );
+    return changeSourcePool(x.state, a.pool.name, a.action, a.volumes[0]!.name);
   },
   TARGETPOOL: (x, command) => {
-  const a = command.args;
-  return defineTargetPool(x.state, a.pool.name, a.source.name, a.volumes.map((v) => v.name));
+    const a = command.args;
+    return defineTargetPool(
+      x.state,
+      a.pool.name,
+      a.source.name,
+      a.volumes.map((v) => v.name),
+    );
   },
   PREPAIR: (x, command) => prepair(x.state, command.args.pool.name),
   BACKUP: (x, command) => backup(x.state, command.args.pool.name),
   SHOW_VERSIONS: (x, command) => showVersions(x.state, command.args.pool.name),
   REMOTECOPY: (x, command) => {
-  const a = command.args;
-  const rc = establishOffline(x.state, a.primary.name, a.secondary.name, a.grain, a.gbps);
-  return showRemoteCopy(x.state, rc.primary);
+    const a = command.args;
+    const rc = establishOffline(x.state, a.primary.name, a.secondary.name, a.grain, a.gbps);
+    return showRemoteCopy(x.state, rc.primary);
   },
   FLASHCOPY: (x, command) => {
-  const m = flashToMedia(x.state, command.args.dasd.name, command.args.media.name);
-  return { media: m.name, from: m.from, site: m.site, takenAt: isoTime(m.takenAt), blocks: m.blocks.count(), digest: digest(m.blocks) };
+    const m = flashToMedia(x.state, command.args.dasd.name, command.args.media.name);
+    return { media: m.name, from: m.from, site: m.site, takenAt: isoTime(m.takenAt), blocks: m.blocks.count(), digest: digest(m.blocks) };
   },
   SHIP: (x, command) => ship(x.state, command.args.media.name, command.args.site.name),
   UPLOAD: (x, command) => upload(x.state, command.args.media.name, command.args.dasd.name),

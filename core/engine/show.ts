@@ -154,10 +154,24 @@ export function queuedVolumes(state: GridState, x: number, limit = 100) {
   const q = state.copies.target(x);
   const rows: { volser: string; type: string; sizeMB: number; enqueued: string; inFlight: boolean; source: string | null }[] = [];
   for (const f of q.inFlight) {
-    rows.push({ volser: state.volumes.volser(f.volume), type: COPY_TYPES[f.type]!, sizeMB: Math.trunc(f.bytes / 2 ** 20), enqueued: isoTime(f.enqueuedAt), inFlight: true, source: state.clusters[f.source]!.name });
+    rows.push({
+      volser: state.volumes.volser(f.volume),
+      type: COPY_TYPES[f.type]!,
+      sizeMB: Math.trunc(f.bytes / 2 ** 20),
+      enqueued: isoTime(f.enqueuedAt),
+      inFlight: true,
+      source: state.clusters[f.source]!.name,
+    });
   }
   for (let i = 0; i < q.volume.length && rows.length < limit; i++) {
-    rows.push({ volser: state.volumes.volser(q.volume.at(i)), type: COPY_TYPES[q.type.at(i)]!, sizeMB: Math.trunc(q.size.at(i) / 2 ** 20), enqueued: isoTime(q.enqueuedAt.at(i)), inFlight: false, source: null });
+    rows.push({
+      volser: state.volumes.volser(q.volume.at(i)),
+      type: COPY_TYPES[q.type.at(i)]!,
+      sizeMB: Math.trunc(q.size.at(i) / 2 ** 20),
+      enqueued: isoTime(q.enqueuedAt.at(i)),
+      inFlight: false,
+      source: null,
+    });
   }
   return rows.slice(0, limit);
 }

@@ -116,192 +116,226 @@ function volumesOn(state: GridState, cluster: number, id: number, limit: number)
  * those call the grid's own handler (GRID_RUN) and add their part.
  */
 export const TAPE_RUN: Handlers<
-  | 'CLUSTER' | 'INSERT' | 'PRELOAD' | 'DRIVES' | 'FAIL' | 'REPAIR' | 'SHOW_CLUSTER' | 'SHOW_VOLUME' | 'POOL' | 'EXPORTLIST' | 'LIBRARY_EXPORT'
-  | 'COPYEXP' | 'PDRIVE' | 'POOLCNT' | 'SETTING' | 'IOSTATION' | 'EJECT' | 'RECLAIM' | 'PVOL' | 'STANDALONE' | 'TRANSPORT' | 'RESTART'
-  | 'SAVE_EXPORTSET' | 'LOAD_EXPORTSET' | 'ERASE' | 'RECOVER' | 'SHOW_RECOVERY' | 'SHOW_EXPORTSTATUS' | 'SHOW_POOL' | 'SHOW_PVOL'
+  | 'CLUSTER'
+  | 'INSERT'
+  | 'PRELOAD'
+  | 'DRIVES'
+  | 'FAIL'
+  | 'REPAIR'
+  | 'SHOW_CLUSTER'
+  | 'SHOW_VOLUME'
+  | 'POOL'
+  | 'EXPORTLIST'
+  | 'LIBRARY_EXPORT'
+  | 'COPYEXP'
+  | 'PDRIVE'
+  | 'POOLCNT'
+  | 'SETTING'
+  | 'IOSTATION'
+  | 'EJECT'
+  | 'RECLAIM'
+  | 'PVOL'
+  | 'STANDALONE'
+  | 'TRANSPORT'
+  | 'RESTART'
+  | 'SAVE_EXPORTSET'
+  | 'LOAD_EXPORTSET'
+  | 'ERASE'
+  | 'RECOVER'
+  | 'SHOW_RECOVERY'
+  | 'SHOW_EXPORTSTATUS'
+  | 'SHOW_POOL'
+  | 'SHOW_PVOL'
 > = {
   CLUSTER: (x, command) => {
-  const result = GRID_RUN.CLUSTER(x, command);
-  addClusterLibrary(x.state, x.state.clusters.length - 1);
-  return result;
+    const result = GRID_RUN.CLUSTER(x, command);
+    addClusterLibrary(x.state, x.state.clusters.length - 1);
+    return result;
   },
   INSERT: (x, command) => {
-  const a = command.args;
-  if (a.cluster.standalone) return insertInto(standalone(x.state, a.cluster.standalone), a.range, a.category ?? CATEGORY_SCRATCH);
-  // Redbook §11.5.1: "Copy Export and the insertion of logical volumes are mutually exclusive".
-  const run = activeRun(x.state);
-  if (run) refuse('EXPORT_IN_PROGRESS', `Copy Export for list volume ${run.listVolser} is in progress on ${run.library}: logical volumes cannot be inserted`);
-  const result = GRID_RUN.INSERT(x, command);
-  x.state.tape.insertUntil = Math.max(x.state.tape.insertUntil, x.state.now + Math.max(INSERT_MIN_MS, rangeSize(a.range) * INSERT_MS_PER_VOLUME));
-  return result;
+    const a = command.args;
+    if (a.cluster.standalone) return insertInto(standalone(x.state, a.cluster.standalone), a.range, a.category ?? CATEGORY_SCRATCH);
+    // Redbook §11.5.1: "Copy Export and the insertion of logical volumes are mutually exclusive".
+    const run = activeRun(x.state);
+    if (run) refuse('EXPORT_IN_PROGRESS', `Copy Export for list volume ${run.listVolser} is in progress on ${run.library}: logical volumes cannot be inserted`);
+    const result = GRID_RUN.INSERT(x, command);
+    x.state.tape.insertUntil = Math.max(x.state.tape.insertUntil, x.state.now + Math.max(INSERT_MIN_MS, rangeSize(a.range) * INSERT_MS_PER_VOLUME));
+    return result;
   },
   PRELOAD: (x, command) => {
-  const a = command.args;
-  if (a.cluster.standalone) return preloadInto(standalone(x.state, a.cluster.standalone), a.range, a.mc.name, a.size, a.category ?? CATEGORY_PRIVATE, x.state.now);
-  return GRID_RUN.PRELOAD(x, command);
+    const a = command.args;
+    if (a.cluster.standalone) return preloadInto(standalone(x.state, a.cluster.standalone), a.range, a.mc.name, a.size, a.category ?? CATEGORY_PRIVATE, x.state.now);
+    return GRID_RUN.PRELOAD(x, command);
   },
   DRIVES: (x, command) => {
-  const a = command.args;
-  if (a.cluster.standalone) {
-    const sa = standalone(x.state, a.cluster.standalone);
-    if (a.available > sa.drives) refuse('TOO_MANY_DRIVES', `${sa.name} has ${sa.drives} drives`);
-    sa.drivesAvailable = a.available;
-    if (a.type) {
-      sa.formats = [a.type];
-      sa.physical.driveFormat = a.type;
+    const a = command.args;
+    if (a.cluster.standalone) {
+      const sa = standalone(x.state, a.cluster.standalone);
+      if (a.available > sa.drives) refuse('TOO_MANY_DRIVES', `${sa.name} has ${sa.drives} drives`);
+      sa.drivesAvailable = a.available;
+      if (a.type) {
+        sa.formats = [a.type];
+        sa.physical.driveFormat = a.type;
+      }
+      return { library: sa.name, drives: sa.drives, available: sa.drivesAvailable, formats: sa.formats };
     }
-    return { library: sa.name, drives: sa.drives, available: sa.drivesAvailable, formats: sa.formats };
-  }
-  const result = GRID_RUN.DRIVES(x, command) as Record<string, unknown>;
-  const lib = libraryOf(x.state, a.cluster.index);
-  if (lib && a.type) lib.driveFormat = a.type;
-  drivesChanged(x.state, a.cluster.index);
-  return lib ? { ...result, type: lib.driveFormat } : result;
+    const result = GRID_RUN.DRIVES(x, command) as Record<string, unknown>;
+    const lib = libraryOf(x.state, a.cluster.index);
+    if (lib && a.type) lib.driveFormat = a.type;
+    drivesChanged(x.state, a.cluster.index);
+    return lib ? { ...result, type: lib.driveFormat } : result;
   },
   FAIL: (x, command) => {
-  const result = GRID_RUN.FAIL(x, command);
-  clusterStatusChanged(x.state);
-  return result;
+    const result = GRID_RUN.FAIL(x, command);
+    clusterStatusChanged(x.state);
+    return result;
   },
   REPAIR: (x, command) => {
-  const result = GRID_RUN.REPAIR(x, command);
-  clusterStatusChanged(x.state);
-  return result;
+    const result = GRID_RUN.REPAIR(x, command);
+    clusterStatusChanged(x.state);
+    return result;
   },
   SHOW_CLUSTER: (x, command) => {
-  const a = command.args;
-  if (a.cluster.standalone) return showStandalone(standalone(x.state, a.cluster.standalone));
-  const result = GRID_RUN.SHOW_CLUSTER(x, command) as Record<string, unknown>;
-  const lib = libraryOf(x.state, a.cluster.index);
-  if (!lib) return result;
-  return { ...result, driveType: lib.driveFormat, ioStationFull: lib.ioStation.full || lib.ioStation.held.length >= lib.ioStation.slots, copyExportLimit: lib.copyExportLimit, pools: lib.pools.map((p) => p.number) };
+    const a = command.args;
+    if (a.cluster.standalone) return showStandalone(standalone(x.state, a.cluster.standalone));
+    const result = GRID_RUN.SHOW_CLUSTER(x, command) as Record<string, unknown>;
+    const lib = libraryOf(x.state, a.cluster.index);
+    if (!lib) return result;
+    return {
+      ...result,
+      driveType: lib.driveFormat,
+      ioStationFull: lib.ioStation.full || lib.ioStation.held.length >= lib.ioStation.slots,
+      copyExportLimit: lib.copyExportLimit,
+      pools: lib.pools.map((p) => p.number),
+    };
   },
   SHOW_VOLUME: (x, command) => {
-  const a = command.args;
-  if (a.on) return showStandaloneVolume(standalone(x.state, a.on.name), a.volser.name);
-  const result = GRID_RUN.SHOW_VOLUME(x, command) as Record<string, unknown>;
-  const v = x.state.volumes.find(a.volser.name);
-  if (a.at !== null || v < 0) return result;
-  const tape: Record<string, { primary: string | null; secondary: string | null; level: number }> = {};
-  for (let c = 0; c < x.state.clusters.length; c++) {
-    const lib = libraryOf(x.state, c);
-    const pl = x.state.tape.placements[c];
-    if (!lib || !pl || v >= pl.primary.length || pl.tapeLevel[v]! < 0) continue;
-    tape[x.state.clusters[c]!.name] = { primary: lib.pvols[pl.primary[v]!]?.volser ?? null, secondary: pl.secondary[v]! >= 0 ? lib.pvols[pl.secondary[v]!]!.volser : null, level: pl.tapeLevel[v]! };
-  }
-  return { ...result, stacked: tape };
+    const a = command.args;
+    if (a.on) return showStandaloneVolume(standalone(x.state, a.on.name), a.volser.name);
+    const result = GRID_RUN.SHOW_VOLUME(x, command) as Record<string, unknown>;
+    const v = x.state.volumes.find(a.volser.name);
+    if (a.at !== null || v < 0) return result;
+    const tape: Record<string, { primary: string | null; secondary: string | null; level: number }> = {};
+    for (let c = 0; c < x.state.clusters.length; c++) {
+      const lib = libraryOf(x.state, c);
+      const pl = x.state.tape.placements[c];
+      if (!lib || !pl || v >= pl.primary.length || pl.tapeLevel[v]! < 0) continue;
+      tape[x.state.clusters[c]!.name] = { primary: lib.pvols[pl.primary[v]!]?.volser ?? null, secondary: pl.secondary[v]! >= 0 ? lib.pvols[pl.secondary[v]!]!.volser : null, level: pl.tapeLevel[v]! };
+    }
+    return { ...result, stacked: tape };
   },
   POOL: (x, command) => {
-  const a = command.args;
-  const spec = { media: a.media, format: a.format, copyExport: a.copyExport, reclaimPool: a.reclaimPool, scratch: a.scratch, encryptKey: a.encrypt };
-  if (a.cluster.standalone) {
-    const sa = standalone(x.state, a.cluster.standalone);
-    definePool(sa.physical, a.pool, spec);
-    return showPool(sa.physical, a.pool);
-  }
-  const lib = clusterLibrary(x.state, a.cluster.index);
-  definePool(lib, a.pool, spec);
-  // Scratch made available: pre-migrations waiting for a stacked volume go on (E0014 if an export waited).
-  retryWaiting(x.state, a.cluster.index);
-  return showPool(lib, a.pool);
+    const a = command.args;
+    const spec = { media: a.media, format: a.format, copyExport: a.copyExport, reclaimPool: a.reclaimPool, scratch: a.scratch, encryptKey: a.encrypt };
+    if (a.cluster.standalone) {
+      const sa = standalone(x.state, a.cluster.standalone);
+      definePool(sa.physical, a.pool, spec);
+      return showPool(sa.physical, a.pool);
+    }
+    const lib = clusterLibrary(x.state, a.cluster.index);
+    definePool(lib, a.pool, spec);
+    // Scratch made available: pre-migrations waiting for a stacked volume go on (E0014 if an export waited).
+    retryWaiting(x.state, a.cluster.index);
+    return showPool(lib, a.pool);
   },
   EXPORTLIST: (x, command) => {
-  const a = command.args;
-  return writeExportList(x.state, a.volser.name, a.cluster.index, a.pool, a.eject, a.lmtdbpvl, a.mc?.name ?? null);
+    const a = command.args;
+    return writeExportList(x.state, a.volser.name, a.cluster.index, a.pool, a.eject, a.lmtdbpvl, a.mc?.name ?? null);
   },
   LIBRARY_EXPORT: (x, command) => {
-  hostMessage(x.state, 'CBR1020I', `EXPORT,${command.args.volser.name}${command.args.cancel ? ',CANCEL' : ''}`);
-  return command.args.cancel ? cancelExport(x.state, command.args.volser.name) : startExport(x.state, command.args.volser.name);
+    hostMessage(x.state, 'CBR1020I', `EXPORT,${command.args.volser.name}${command.args.cancel ? ',CANCEL' : ''}`);
+    return command.args.cancel ? cancelExport(x.state, command.args.volser.name) : startExport(x.state, command.args.volser.name);
   },
   COPYEXP: (x, command) => {
-  const a = command.args;
-  const d = distributed(x.state, a.library.name);
-  libraryRequest(x.state, `REQ,${a.library.name},COPYEXP,${a.pvol.name},${a.action}`, a.library.name, `COPYEXP,${a.pvol.name},${a.action}`);
-  const pvol = findPvol(d.lib, a.pvol.name);
-  if (!pvol) refuse('NO_SUCH_PVOL', `${a.pvol.name} is not a stacked volume of ${a.library.name}`);
-  if (pvol.state !== 'copy-exported') refuse('NOT_COPY_EXPORTED', `${a.pvol.name} is not in the copy-exported x.state`);
-  if (a.action === 'RECLAIM') {
-    if (d.sa?.testMode) refuse('DR_TEST_MODE', `${d.sa.name} is in DR test mode: no reclamation`);
-    return startReclaim(x.state, d.key, d.lib, pvol.pool, null, pvol.activeCount > 0 ? [pvol] : []);
-  }
-  // Redbook §11.5.2: "To have the original TS7700 stop managing the copy-exported volumes" — the
-  // empty ones returned from offsite: a volume still holding active data is reclaimed first.
-  if (pvol.location === 'library' || pvol.location === 'export-hold' || pvol.location === 'eject-pending') refuse('IN_LIBRARY', `${a.pvol.name} is still in the library: only exported volumes offsite can be deleted`);
-  if (pvol.activeCount > 0) refuse('PVOL_HAS_ACTIVE_DATA', `${a.pvol.name} still holds ${pvol.activeCount} active logical volume(s): reclaim it first (COPYEXP,${a.pvol.name},RECLAIM)`);
-  if (removable(pvol)) takeOut(d.lib, pvol);
-  pvol.location = 'deleted';
-  return { library: a.library.name, pvol: a.pvol.name, deleted: true };
+    const a = command.args;
+    const d = distributed(x.state, a.library.name);
+    libraryRequest(x.state, `REQ,${a.library.name},COPYEXP,${a.pvol.name},${a.action}`, a.library.name, `COPYEXP,${a.pvol.name},${a.action}`);
+    const pvol = findPvol(d.lib, a.pvol.name);
+    if (!pvol) refuse('NO_SUCH_PVOL', `${a.pvol.name} is not a stacked volume of ${a.library.name}`);
+    if (pvol.state !== 'copy-exported') refuse('NOT_COPY_EXPORTED', `${a.pvol.name} is not in the copy-exported x.state`);
+    if (a.action === 'RECLAIM') {
+      if (d.sa?.testMode) refuse('DR_TEST_MODE', `${d.sa.name} is in DR test mode: no reclamation`);
+      return startReclaim(x.state, d.key, d.lib, pvol.pool, null, pvol.activeCount > 0 ? [pvol] : []);
+    }
+    // Redbook §11.5.2: "To have the original TS7700 stop managing the copy-exported volumes" — the
+    // empty ones returned from offsite: a volume still holding active data is reclaimed first.
+    if (pvol.location === 'library' || pvol.location === 'export-hold' || pvol.location === 'eject-pending')
+      refuse('IN_LIBRARY', `${a.pvol.name} is still in the library: only exported volumes offsite can be deleted`);
+    if (pvol.activeCount > 0) refuse('PVOL_HAS_ACTIVE_DATA', `${a.pvol.name} still holds ${pvol.activeCount} active logical volume(s): reclaim it first (COPYEXP,${a.pvol.name},RECLAIM)`);
+    if (removable(pvol)) takeOut(d.lib, pvol);
+    pvol.location = 'deleted';
+    return { library: a.library.name, pvol: a.pvol.name, deleted: true };
   },
   PDRIVE: (x, command) => {
-  const d = distributed(x.state, command.args.library.name);
-  libraryRequest(x.state, `REQ,${command.args.library.name},PDRIVE`, command.args.library.name, 'PDRIVE');
-  return { library: command.args.library.name, request: 'PDRIVE', ...physicalDrives(d.lib, d.key, d.drives, d.available, activities(x.state, d.key, d.lib)) };
+    const d = distributed(x.state, command.args.library.name);
+    libraryRequest(x.state, `REQ,${command.args.library.name},PDRIVE`, command.args.library.name, 'PDRIVE');
+    return { library: command.args.library.name, request: 'PDRIVE', ...physicalDrives(d.lib, d.key, d.drives, d.available, activities(x.state, d.key, d.lib)) };
   },
   POOLCNT: (x, command) => {
-  const d = distributed(x.state, command.args.library.name);
-  libraryRequest(x.state, `REQ,${command.args.library.name},POOLCNT`, command.args.library.name, 'POOLCNT');
-  return { library: command.args.library.name, request: 'POOLCNT', ...poolCount(d.lib) };
+    const d = distributed(x.state, command.args.library.name);
+    libraryRequest(x.state, `REQ,${command.args.library.name},POOLCNT`, command.args.library.name, 'POOLCNT');
+    return { library: command.args.library.name, request: 'POOLCNT', ...poolCount(d.lib) };
   },
   SETTING: (x, command) => {
-  const lib = clusterLibrary(x.state, command.args.cluster.index);
-  lib.copyExportLimit = command.args.value;
-  return { library: lib.name, copyExportLimit: lib.copyExportLimit };
+    const lib = clusterLibrary(x.state, command.args.cluster.index);
+    lib.copyExportLimit = command.args.value;
+    return { library: lib.name, copyExportLimit: lib.copyExportLimit };
   },
   IOSTATION: (x, command) => {
-  const lib = clusterLibrary(x.state, command.args.cluster.index);
-  if (!lib.ioStation.present) refuse('NO_IO_STATION', `${lib.name}'s library has no I/O station`);
-  if (command.args.full) {
-    lib.ioStation.full = true;
-    return { library: lib.name, ioStation: 'full', held: lib.ioStation.held.length };
-  }
-  return { library: lib.name, ioStation: 'empty', ...emptyIoStation(lib) };
+    const lib = clusterLibrary(x.state, command.args.cluster.index);
+    if (!lib.ioStation.present) refuse('NO_IO_STATION', `${lib.name}'s library has no I/O station`);
+    if (command.args.full) {
+      lib.ioStation.full = true;
+      return { library: lib.name, ioStation: 'full', held: lib.ioStation.held.length };
+    }
+    return { library: lib.name, ioStation: 'empty', ...emptyIoStation(lib) };
   },
   EJECT: (x, command) => {
-  const lib = clusterLibrary(x.state, command.args.cluster.index);
-  return { library: lib.name, ejected: ejectExportHold(lib), ioStationHeld: lib.ioStation.held.length, waitingForRoom: lib.ejectQueue.length };
+    const lib = clusterLibrary(x.state, command.args.cluster.index);
+    return { library: lib.name, ejected: ejectExportHold(lib), ioStationHeld: lib.ioStation.held.length, waitingForRoom: lib.ejectQueue.length };
   },
   RECLAIM: (x, command) => {
-  const a = command.args;
-  if (a.cluster.standalone) {
-    const sa = standalone(x.state, a.cluster.standalone);
-    refuseIfBusy(sa);
-    // Redbook §11.7.2 step 7: "By keeping the Disaster Recovery Test Mode check box selected, the reclaim operation is not performed."
-    if (sa.testMode) refuse('DR_TEST_MODE', `${sa.name} is in DR test mode: reclamation is not performed`);
-    return startReclaim(x.state, saKey(sa), sa.physical, a.pool, a.threshold);
-  }
-  return startReclaim(x.state, a.cluster.index, clusterLibrary(x.state, a.cluster.index), a.pool, a.threshold);
+    const a = command.args;
+    if (a.cluster.standalone) {
+      const sa = standalone(x.state, a.cluster.standalone);
+      refuseIfBusy(sa);
+      // Redbook §11.7.2 step 7: "By keeping the Disaster Recovery Test Mode check box selected, the reclaim operation is not performed."
+      if (sa.testMode) refuse('DR_TEST_MODE', `${sa.name} is in DR test mode: reclamation is not performed`);
+      return startReclaim(x.state, saKey(sa), sa.physical, a.pool, a.threshold);
+    }
+    return startReclaim(x.state, a.cluster.index, clusterLibrary(x.state, a.cluster.index), a.pool, a.threshold);
   },
   PVOL: (x, command) => {
-  const { pvol, lib } = pvolAnywhere(x.state, command.args.pvol.name);
-  if (pvol.state === 'copy-exported') refuse('NOT_IN_LIBRARY', `${pvol.volser} is copy-exported`);
-  if (command.args.state === 'AVAILABLE') {
-    if (pvol.priorState) pvol.state = pvol.priorState;
-    pvol.priorState = null;
-  } else {
-    if (!pvol.priorState) pvol.priorState = pvol.state;
-    pvol.state = command.args.state === 'UNAVAILABLE' ? 'unavailable' : 'ror';
-  }
-  return { library: lib.name, ...describePvol(pvol) };
+    const { pvol, lib } = pvolAnywhere(x.state, command.args.pvol.name);
+    if (pvol.state === 'copy-exported') refuse('NOT_IN_LIBRARY', `${pvol.volser} is copy-exported`);
+    if (command.args.state === 'AVAILABLE') {
+      if (pvol.priorState) pvol.state = pvol.priorState;
+      pvol.priorState = null;
+    } else {
+      if (!pvol.priorState) pvol.priorState = pvol.state;
+      pvol.state = command.args.state === 'UNAVAILABLE' ? 'unavailable' : 'ror';
+    }
+    return { library: lib.name, ...describePvol(pvol) };
   },
   STANDALONE: (x, command) => {
-  const a = command.args;
-  const sa = defineStandalone(x.state, { name: a.name.name, drives: a.drives, formats: a.formats, code: a.code, keys: a.keys, slots: a.slots, partition: a.partition });
-  return showStandalone(sa);
+    const a = command.args;
+    const sa = defineStandalone(x.state, { name: a.name.name, drives: a.drives, formats: a.formats, code: a.code, keys: a.keys, slots: a.slots, partition: a.partition });
+    return showStandalone(sa);
   },
   TRANSPORT: (x, command) => {
-  const a = command.args;
-  if (a.target.standalone) {
-    const sa = standalone(x.state, a.target.standalone);
-    return a.cluster ? transportExported(x.state, a.cluster.index, sa) : transportRange(x.state, a.range!, sa);
-  }
-  const result = returnHome(x.state, a.range!, a.target.index);
-  retryWaiting(x.state, a.target.index);
-  return result;
+    const a = command.args;
+    if (a.target.standalone) {
+      const sa = standalone(x.state, a.target.standalone);
+      return a.cluster ? transportExported(x.state, a.cluster.index, sa) : transportRange(x.state, a.range!, sa);
+    }
+    const result = returnHome(x.state, a.range!, a.target.index);
+    retryWaiting(x.state, a.target.index);
+    return result;
   },
   RESTART: (x, command) => restartLibrary(x.state, command.args.cluster.index),
   SAVE_EXPORTSET: (x, command) => {
-  if (x.replaying) return { file: command.args.file, skipped: 'replay' };
-  return saveExportSet(x.state, command.args.cluster.index, command.args.file, x.files);
+    if (x.replaying) return { file: command.args.file, skipped: 'replay' };
+    return saveExportSet(x.state, command.args.cluster.index, command.args.file, x.files);
   },
   LOAD_EXPORTSET: (x, command) => loadExportSet(x.state, command.args.file, standalone(x.state, command.args.target.name), x.files, x.replaying),
   ERASE: (x, command) => erase(x.state, standalone(x.state, command.args.target.name)),
@@ -309,23 +343,23 @@ export const TAPE_RUN: Handlers<
   SHOW_RECOVERY: (x, command) => showRecovery(x.state, standalone(x.state, command.args.target.name)),
   SHOW_EXPORTSTATUS: (x, command) => showExportStatus(x.state, command.args.volser.name, command.args.volume?.name ?? null, command.args.limit ?? undefined),
   SHOW_POOL: (x, command) => {
-  const a = command.args;
-  const lib = a.cluster.standalone ? standalone(x.state, a.cluster.standalone).physical : clusterLibrary(x.state, a.cluster.index);
-  if (!poolOf(lib, a.pool)) refuse('NO_SUCH_POOL', `pool ${a.pool} is not defined on ${lib.name}`);
-  return showPool(lib, a.pool);
+    const a = command.args;
+    const lib = a.cluster.standalone ? standalone(x.state, a.cluster.standalone).physical : clusterLibrary(x.state, a.cluster.index);
+    if (!poolOf(lib, a.pool)) refuse('NO_SUCH_POOL', `pool ${a.pool} is not defined on ${lib.name}`);
+    return showPool(lib, a.pool);
   },
   SHOW_PVOL: (x, command) => {
-  const a = command.args;
-  if (a.on) {
-    const sa = standalone(x.state, a.on.name);
-    const pvol = findPvol(sa.physical, a.pvol.name);
-    if (!pvol || pvol.location !== 'library') refuse('NO_SUCH_PVOL', `${a.pvol.name} is not in ${sa.name}`);
-    const on: string[] = [];
-    for (let i = 0; i < sa.volumes.count && on.length < 100; i++) if (sa.volumes.pvol[i] === pvol.id) on.push(decodeVolser(sa.volumes.volser[i]!));
-    return { library: sa.name, ...describePvol(pvol), volumes: on };
-  }
-  const { pvol, lib, cluster } = pvolAnywhere(x.state, a.pvol.name);
-  return { library: lib.name, ...describePvol(pvol), volumes: volumesOn(x.state, cluster, pvol.id, 100) };
+    const a = command.args;
+    if (a.on) {
+      const sa = standalone(x.state, a.on.name);
+      const pvol = findPvol(sa.physical, a.pvol.name);
+      if (!pvol || pvol.location !== 'library') refuse('NO_SUCH_PVOL', `${a.pvol.name} is not in ${sa.name}`);
+      const on: string[] = [];
+      for (let i = 0; i < sa.volumes.count && on.length < 100; i++) if (sa.volumes.pvol[i] === pvol.id) on.push(decodeVolser(sa.volumes.volser[i]!));
+      return { library: sa.name, ...describePvol(pvol), volumes: on };
+    }
+    const { pvol, lib, cluster } = pvolAnywhere(x.state, a.pvol.name);
+    return { library: lib.name, ...describePvol(pvol), volumes: volumesOn(x.state, cluster, pvol.id, 100) };
   },
 };
 
@@ -335,4 +369,3 @@ export function tapeBusy(state: GridState): boolean {
   for (const lib of state.tape.libraries) if (lib && reclaimBusy(lib)) return true;
   return state.tape.standalones.some((sa) => reclaimBusy(sa.physical));
 }
-

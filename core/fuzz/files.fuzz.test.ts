@@ -85,7 +85,8 @@ describe('grid files under hostile input', () => {
         continue;
       }
       stats.refused++;
-      if (result.path === '(file)' && /^larger than \d+ MB$/.test(result.message)) stats.oversized++; // refused before parsing
+      if (result.path === '(file)' && /^larger than \d+ MB$/.test(result.message))
+        stats.oversized++; // refused before parsing
       else if (result.path === '(file)') {
         stats.syntax++;
         // a syntax error, or nesting past the depth limit found before parsing (issue 11 item 8): both at a line and column
@@ -97,7 +98,9 @@ describe('grid files under hostile input', () => {
     expect(problems).toEqual([]);
     expect(stats.refused).toBeGreaterThan(GRID_FILES / 2);
     expect(stats.syntax).toBeGreaterThan(GRID_FILES / 5);
-    console.info(`grid-file fuzz: ${GRID_FILES} files, ${stats.refused} refused (${stats.syntax} at a line:col, ${stats.oversized} as too large, the rest at a field path), ${stats.loaded} loaded, slowest ${stats.slowestMs.toFixed(1)} ms`);
+    console.info(
+      `grid-file fuzz: ${GRID_FILES} files, ${stats.refused} refused (${stats.syntax} at a line:col, ${stats.oversized} as too large, the rest at a field path), ${stats.loaded} loaded, slowest ${stats.slowestMs.toFixed(1)} ms`,
+    );
   }, 120_000);
 });
 

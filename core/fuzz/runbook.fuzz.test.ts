@@ -77,6 +77,8 @@ describe('runbook parser and validator under hostile lines', () => {
     // Most hostile lines are refused, some mutations stay valid: both paths ran.
     expect(stats.rejected).toBeGreaterThan(LINES / 2);
     expect(stats.accepted).toBeGreaterThan(1000);
-    console.info(`runbook fuzz: ${stats.lines} lines (${stats.random} random, ${stats.mutated} mutated), ${stats.rejected} rejected with line:col, ${stats.accepted} accepted, slowest block ${stats.slowestMs.toFixed(1)} ms`);
+    console.info(
+      `runbook fuzz: ${stats.lines} lines (${stats.random} random, ${stats.mutated} mutated), ${stats.rejected} rejected with line:col, ${stats.accepted} accepted, slowest block ${stats.slowestMs.toFixed(1)} ms`,
+    );
   }, 120_000);
 });

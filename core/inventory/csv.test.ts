@@ -14,7 +14,10 @@ export function inventoryCsv(n: number, first = 'K'): string {
   const sizes = ['800MB', '4GB', '2048'];
   const copies = ['CL0;CL1;CL2', 'CL0;CL1', 'CL1', 'CL2;CL0'];
   const rows = ['volser,category,management class,size,consistent on'];
-  for (let i = 0; i < n; i++) rows.push(`${String.fromCharCode(first.charCodeAt(0) + Math.floor(i / 100_000))}${String(i % 100_000).padStart(5, '0')},${i % 10 === 0 ? '0002' : '000F'},${i % 3 === 0 ? 'MCDR' : 'MCPROD'},${sizes[i % 3]},${copies[i % 4]}`);
+  for (let i = 0; i < n; i++)
+    rows.push(
+      `${String.fromCharCode(first.charCodeAt(0) + Math.floor(i / 100_000))}${String(i % 100_000).padStart(5, '0')},${i % 10 === 0 ? '0002' : '000F'},${i % 3 === 0 ? 'MCDR' : 'MCPROD'},${sizes[i % 3]},${copies[i % 4]}`,
+    );
   return rows.join('\n') + '\n';
 }
 
@@ -28,7 +31,18 @@ describe('inventory CSV', () => {
   });
 
   it('names the row and column of every bad field, and keeps no bad row', () => {
-    const text = ['volser,cat,mc,size,copies', 'A00001,000F,MCPROD,800MB,CL0', 'A0000!,000F,MCPROD,800MB,CL0', 'A00003,00G1,MCPROD,800MB,CL0', 'A00004,000F,NOPE,800MB,CL0', 'A00005,000F,MCPROD,30GB,CL0', 'A00006,000F,MCPROD,800MB,CL9', 'A00001,000F,MCPROD,800MB,CL1', 'A00008,000F', 'A00009,000F,,1.5GB,"CL2;CL0"'].join('\n');
+    const text = [
+      'volser,cat,mc,size,copies',
+      'A00001,000F,MCPROD,800MB,CL0',
+      'A0000!,000F,MCPROD,800MB,CL0',
+      'A00003,00G1,MCPROD,800MB,CL0',
+      'A00004,000F,NOPE,800MB,CL0',
+      'A00005,000F,MCPROD,30GB,CL0',
+      'A00006,000F,MCPROD,800MB,CL9',
+      'A00001,000F,MCPROD,800MB,CL1',
+      'A00008,000F',
+      'A00009,000F,,1.5GB,"CL2;CL0"',
+    ].join('\n');
     const p = parseInventory(text, MAP, NAMES);
     expect(p.errors.map((e) => [e.row, e.column])).toEqual([
       [3, 'volser'],
@@ -70,7 +84,16 @@ describe('inventory CSV', () => {
 
   it('IMPORT INVENTORY adds the volumes with copies where the file says; a volser already in the grid refuses all of it', () => {
     const kept = new Map<string, string>();
-    const session = new Session({ readText: (name) => kept.get(name) ?? (() => { throw new Error('not kept'); })() }, 1);
+    const session = new Session(
+      {
+        readText: (name) =>
+          kept.get(name) ??
+          (() => {
+            throw new Error('not kept');
+          })(),
+      },
+      1,
+    );
     for (const c of session.validate('SAMPLE three-cluster-ha-dr').commands) session.run(c);
     const before = session.engine.state.volumes.count;
     const p = parseInventory(inventoryCsv(1000, 'X'), MAP, NAMES);

@@ -30,14 +30,35 @@ const full = () => ({
 
 /** every string field of a grid file (README "Grid files"), as a path into full() */
 const STRING_FIELDS: (string | number)[][] = [
-  ['grid'], ['sites', 0],
-  ['clusters', 0, 'name'], ['clusters', 0, 'site'], ['clusters', 0, 'model'], ['clusters', 0, 'cache'], ['clusters', 0, 'code'],
-  ['links', 0, 'a'], ['links', 0, 'b'],
-  ['hosts', 0, 'name'], ['hosts', 0, 'site'], ['hosts', 0, 'role'], ['hosts', 0, 'devices', 0], ['hosts', 0, 'offline', 0],
-  ['managementClasses', 0, 'name'], ['managementClasses', 0, 'copy'], ['managementClasses', 0, 'preference'],
-  ['categories', 0, 'category'], ['categories', 0, 'type'], ['categories', 0, 'expireHold'],
-  ['aotm', 0, 'cluster'], ['aotm', 0, 'mode'], ['aotm', 0, 'grace'],
-  ['volumes', 0, 'range'], ['volumes', 0, 'on'], ['volumes', 0, 'kind'], ['volumes', 0, 'mc'], ['volumes', 0, 'size'], ['volumes', 0, 'category'],
+  ['grid'],
+  ['sites', 0],
+  ['clusters', 0, 'name'],
+  ['clusters', 0, 'site'],
+  ['clusters', 0, 'model'],
+  ['clusters', 0, 'cache'],
+  ['clusters', 0, 'code'],
+  ['links', 0, 'a'],
+  ['links', 0, 'b'],
+  ['hosts', 0, 'name'],
+  ['hosts', 0, 'site'],
+  ['hosts', 0, 'role'],
+  ['hosts', 0, 'devices', 0],
+  ['hosts', 0, 'offline', 0],
+  ['managementClasses', 0, 'name'],
+  ['managementClasses', 0, 'copy'],
+  ['managementClasses', 0, 'preference'],
+  ['categories', 0, 'category'],
+  ['categories', 0, 'type'],
+  ['categories', 0, 'expireHold'],
+  ['aotm', 0, 'cluster'],
+  ['aotm', 0, 'mode'],
+  ['aotm', 0, 'grace'],
+  ['volumes', 0, 'range'],
+  ['volumes', 0, 'on'],
+  ['volumes', 0, 'kind'],
+  ['volumes', 0, 'mc'],
+  ['volumes', 0, 'size'],
+  ['volumes', 0, 'category'],
 ];
 
 function withField(path: (string | number)[], value: string): unknown {
@@ -52,7 +73,13 @@ function withField(path: (string | number)[], value: string): unknown {
 const pathText = (path: (string | number)[]) => path.reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : k), '');
 
 function sessionWith(files: Record<string, string>) {
-  return new Session({ readText: (p) => { const text = files[p]; if (text === undefined) throw new Error('ENOENT'); return text; } });
+  return new Session({
+    readText: (p) => {
+      const text = files[p];
+      if (text === undefined) throw new Error('ENOENT');
+      return text;
+    },
+  });
 }
 
 describe('grid file fields cannot add runbook lines (issue 11 item 6)', () => {
@@ -114,7 +141,12 @@ describe('LOAD nesting is bounded (issue 11 item 6)', () => {
 
   it('a file that LOADs itself is refused before it is read again, naming the way round', () => {
     let reads = 0;
-    const session = new Session({ readText: () => { reads++; return good; } });
+    const session = new Session({
+      readText: () => {
+        reads++;
+        return good;
+      },
+    });
     const { errors } = validateText('LOAD self.json', scopeOf(session.engine.state), session.files, ['top.json', 'self.json']);
     expect(errors[0]?.message).toBe('LOAD self.json loads itself again (top.json → self.json → self.json): refused');
     expect(reads).toBe(0);

@@ -41,20 +41,34 @@ export const GridFileSchema = z
     links: z.array(z.object({ a: name, b: name, count: z.number().int().min(1).max(16).optional(), gbps: z.number().positive().optional() }).strict()).optional(),
     hosts: z
       .array(
-        z
-          .object({ name, site: name, role: z.enum(['PRODUCTION', 'DR']), devices: z.array(name).min(1), offline: z.array(name).optional(), paths: z.number().int().min(1).max(8).optional() })
-          .strict(),
+        z.object({ name, site: name, role: z.enum(['PRODUCTION', 'DR']), devices: z.array(name).min(1), offline: z.array(name).optional(), paths: z.number().int().min(1).max(8).optional() }).strict(),
       )
       .optional(),
     managementClasses: z
-      .array(z.object({ name, copy: z.string().regex(/^[RDNS]{1,8}$/i, 'one of R D N S per cluster'), secondaryPool: z.number().int().min(1).max(32).optional(), preference: z.enum(['PG0', 'PG1']).optional() }).strict())
+      .array(
+        z
+          .object({
+            name,
+            copy: z.string().regex(/^[RDNS]{1,8}$/i, 'one of R D N S per cluster'),
+            secondaryPool: z.number().int().min(1).max(32).optional(),
+            preference: z.enum(['PG0', 'PG1']).optional(),
+          })
+          .strict(),
+      )
       .optional(),
     categories: z.array(z.object({ category: hex, type: z.enum(['SCRATCH', 'PRIVATE']), expireHold: duration.optional() }).strict()).optional(),
     aotm: z.array(z.object({ cluster: name, mode: z.enum(['READ', 'WRITE']), grace: duration.optional() }).strict()).optional(),
     volumes: z
       .array(
         z
-          .object({ range: z.string().regex(/^[A-Za-z0-9]{1,6}(-[A-Za-z0-9]{1,6})?$/, 'a VOLSER or range A00000-A00099'), on: name, kind: z.enum(['insert', 'preload']), mc: name.optional(), size: size.optional(), category: hex.optional() })
+          .object({
+            range: z.string().regex(/^[A-Za-z0-9]{1,6}(-[A-Za-z0-9]{1,6})?$/, 'a VOLSER or range A00000-A00099'),
+            on: name,
+            kind: z.enum(['insert', 'preload']),
+            mc: name.optional(),
+            size: size.optional(),
+            category: hex.optional(),
+          })
           .strict(),
       )
       .optional(),

@@ -12,7 +12,11 @@ const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 describe('JSON nesting depth before parsing (issue 11 item 8)', () => {
   it(`allows ${MAX_JSON_DEPTH} levels and refuses one more, naming line and column`, () => {
     expect(jsonTooDeep(nested(MAX_JSON_DEPTH))).toBeNull();
-    expect(jsonTooDeep(`{"a":\n ${nested(MAX_JSON_DEPTH)}}`)).toMatchObject({ line: 2, col: MAX_JSON_DEPTH + 1, message: `nested deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${MAX_JSON_DEPTH + 1}: refused before parsing` });
+    expect(jsonTooDeep(`{"a":\n ${nested(MAX_JSON_DEPTH)}}`)).toMatchObject({
+      line: 2,
+      col: MAX_JSON_DEPTH + 1,
+      message: `nested deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${MAX_JSON_DEPTH + 1}: refused before parsing`,
+    });
   });
 
   it('brackets inside strings, escaped quotes included, do not count', () => {
@@ -36,13 +40,18 @@ describe('JSON nesting depth before parsing (issue 11 item 8)', () => {
   it('a deeply nested grid file is refused at (file) before JSON.parse', () => {
     const text = Buffer.from(`{"format":"timezero-grid","version":1,"grid":"G","sites":["A"],"clusters":${nested(1_000_000)}}`).toString('utf8');
     const started = performance.now();
-    expect(gridFileToRunbook(text)).toEqual({ path: '(file)', message: `nested deeper than ${MAX_JSON_DEPTH} levels at line 1, column ${text.indexOf('[', text.indexOf('clusters')) + MAX_JSON_DEPTH}: refused before parsing` });
+    expect(gridFileToRunbook(text)).toEqual({
+      path: '(file)',
+      message: `nested deeper than ${MAX_JSON_DEPTH} levels at line 1, column ${text.indexOf('[', text.indexOf('clusters')) + MAX_JSON_DEPTH}: refused before parsing`,
+    });
     expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('a deeply nested export set (with a valid checksum) is refused before JSON.parse, nothing loaded', () => {
     const body = `{"savedAt":${nested(1_000_000)}}`;
     const text = `TIMEZERO EXPORTSET 1\n${body}\nSHA256 ${sha256Hex(body)}\n`;
-    expect(() => readExportSet('deep.tzset', text)).toThrow(`deep.tzset: body nested deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${11 + MAX_JSON_DEPTH}: refused before parsing; nothing was loaded`);
+    expect(() => readExportSet('deep.tzset', text)).toThrow(
+      `deep.tzset: body nested deeper than ${MAX_JSON_DEPTH} levels at line 2, column ${11 + MAX_JSON_DEPTH}: refused before parsing; nothing was loaded`,
+    );
   });
 });

@@ -17,7 +17,7 @@ export class VolserIndex {
 
   private slot(code: number): number {
     // Multiplicative hashing spreads sequential volsers across the table.
-    return Math.imul(code, 0x9e3779b1) >>> 0 & this.mask;
+    return (Math.imul(code, 0x9e3779b1) >>> 0) & this.mask;
   }
 
   get(code: number): number {

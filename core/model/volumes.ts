@@ -27,7 +27,20 @@ export interface VolumeColumns {
   copyLevel: Int32Array[];
 }
 
-export const SCALAR_COLUMNS = ['code', 'category', 'mc', 'owner', 'level', 'sizeBytes', 'mountedOn', 'createdAt', 'lastAccess', 'categoryChangedAt', 'inCache', 'premigrated'] as const satisfies readonly (keyof VolumeColumns)[];
+export const SCALAR_COLUMNS = [
+  'code',
+  'category',
+  'mc',
+  'owner',
+  'level',
+  'sizeBytes',
+  'mountedOn',
+  'createdAt',
+  'lastAccess',
+  'categoryChangedAt',
+  'inCache',
+  'premigrated',
+] as const satisfies readonly (keyof VolumeColumns)[];
 export type ScalarColumn = (typeof SCALAR_COLUMNS)[number];
 
 function scalarColumns(capacity: number): Omit<VolumeColumns, 'copyLevel'> {

@@ -44,9 +44,24 @@ describe('volser search on encoded codes', () => {
   // Awkward neighbours: letters after digits in the tail, shorter and longer volsers, all-numeric.
   const volsers = [
     ...Array.from({ length: 200 }, (_, i) => `A${String(i).padStart(5, '0')}`),
-    'A0001A', 'A0001Z', 'A0000Z', 'A00', 'A0', 'A', 'AB', 'AB0001', 'B00001', 'A9', 'A99999', 'Z99999',
+    'A0001A',
+    'A0001Z',
+    'A0000Z',
+    'A00',
+    'A0',
+    'A',
+    'AB',
+    'AB0001',
+    'B00001',
+    'A9',
+    'A99999',
+    'Z99999',
     ...Array.from({ length: 50 }, (_, i) => String(i * 7).padStart(6, '0')),
-    '0', '00', '12', '123', 'X1Y2Z3',
+    '0',
+    '00',
+    '12',
+    '123',
+    'X1Y2Z3',
   ];
   let state: GridState;
   beforeAll(() => {

@@ -40,7 +40,12 @@ export function drMountRows(rows: readonly JournalRow[], drHosts: readonly strin
       mounts,
       succeeded,
       failed: mounts - succeeded,
-      source: !isJob && stringField(r, 'source') !== null ? `${stringField(r, 'source')}${stringField(r, 'sourceCluster') !== null ? ` on ${stringField(r, 'sourceCluster')}` : ''}` : isJob ? `${succeeded.toLocaleString('en-US')} of ${mounts.toLocaleString('en-US')} jobs succeeded` : null,
+      source:
+        !isJob && stringField(r, 'source') !== null
+          ? `${stringField(r, 'source')}${stringField(r, 'sourceCluster') !== null ? ` on ${stringField(r, 'sourceCluster')}` : ''}`
+          : isJob
+            ? `${succeeded.toLocaleString('en-US')} of ${mounts.toLocaleString('en-US')} jobs succeeded`
+            : null,
       reason: outcome.error ? `${outcome.error.code}: ${outcome.error.message}` : failures,
     });
   }

@@ -53,7 +53,15 @@ export function buildDrTestReport(session: Session, familyName: string, drHost: 
   const state = session.engine.state;
   const f = family(state, familyName);
   const mounts = drHostMounts(session, drHost, f.timeZero ?? 0, Infinity);
-  return { title: `DR test report — family ${familyName}`, generated: isoTime(state.now), family: describeFamily(state, f), procedure: null, readiness: readiness(state, f), mounts, notApplicable: [] };
+  return {
+    title: `DR test report — family ${familyName}`,
+    generated: isoTime(state.now),
+    family: describeFamily(state, f),
+    procedure: null,
+    readiness: readiness(state, f),
+    mounts,
+    notApplicable: [],
+  };
 }
 
 /** Every MOUNT and JOB of the DR host journaled in [since, until], with its source or failure reason. */
@@ -69,7 +77,9 @@ export function drHostMounts(session: Session, drHost: string, since: number, un
       time: isoTime(entry.startedAt),
       command: entry.text,
       ok: entry.outcome.ok,
-      source: stringField(result, 'source') ?? (typeof result === 'object' && result !== null && 'succeeded' in result ? `${String(field(result, 'succeeded'))} of ${String(field(result, 'requested'))} jobs succeeded` : null),
+      source:
+        stringField(result, 'source') ??
+        (typeof result === 'object' && result !== null && 'succeeded' in result ? `${String(field(result, 'succeeded'))} of ${String(field(result, 'requested'))} jobs succeeded` : null),
       sourceCluster: stringField(result, 'sourceCluster'),
       reason: entry.outcome.error ? `${entry.outcome.error.code}: ${entry.outcome.error.message}` : entriesOf(failures).length > 0 ? JSON.stringify(failures) : null,
     });
@@ -118,14 +128,32 @@ export function reportHtml(r: DrTestReport): string {
   const notApplicable = r.notApplicable ?? [];
   const subject = p
     ? `<h2>DR test procedure</h2>
-<table><tbody>${rows([['Procedure', `${p.title} (${p.source})`], ['Status', p.status], ['DR cluster', p.drCluster], ['DR host', p.drHost], ['Production clusters', p.production.join(', ')], ['DR site clusters', p.drSite.join(', ')], ['Test started by', p.startStep], ['Test ended', p.end ?? 'not yet']])}</tbody></table>`
+<table><tbody>${rows([
+        ['Procedure', `${p.title} (${p.source})`],
+        ['Status', p.status],
+        ['DR cluster', p.drCluster],
+        ['DR host', p.drHost],
+        ['Production clusters', p.production.join(', ')],
+        ['DR site clusters', p.drSite.join(', ')],
+        ['Test started by', p.startStep],
+        ['Test ended', p.end ?? 'not yet'],
+      ])}</tbody></table>`
     : f
       ? `<h2>DR family</h2>
-<table><tbody>${rows([['Clusters', f.clusters.join(', ')], ['FlashCopy', f.flash], ['Write protect', f.writeProtect], ['Live copy', f.liveCopy], ['Metadata snapshots', f.metadataSnapshots]])}</tbody></table>`
+<table><tbody>${rows([
+          ['Clusters', f.clusters.join(', ')],
+          ['FlashCopy', f.flash],
+          ['Write protect', f.writeProtect],
+          ['Live copy', f.liveCopy],
+          ['Metadata snapshots', f.metadataSnapshots],
+        ])}</tbody></table>`
       : '';
   const mountNote = p ? '<p>Without FlashCopy the DR host reads production volumes as they are when it mounts them, not as they were at the test start (Redbook §11.9.1).</p>' : '';
-  const notApplicableHtml = notApplicable.length > 0 ? `<h2>Sections that do not apply to this test</h2>
-<ul>${notApplicable.map((n) => `<li><strong>${escape(n.section)}</strong>: ${escape(n.why)}</li>`).join('')}</ul>` : '';
+  const notApplicableHtml =
+    notApplicable.length > 0
+      ? `<h2>Sections that do not apply to this test</h2>
+<ul>${notApplicable.map((n) => `<li><strong>${escape(n.section)}</strong>: ${escape(n.why)}</li>`).join('')}</ul>`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(r.title)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:4px 8px;text-align:left}th{background:#eee}.lost{color:#a00}</style></head>
@@ -175,7 +203,9 @@ export async function reportPdf(r: DrTestReport): Promise<Uint8Array> {
   y -= 6;
   if (p) {
     write('DR test procedure', 12, true);
-    write(`${p.title} (${p.source}); status ${p.status}; DR cluster ${p.drCluster}; DR host ${p.drHost}; production ${p.production.join(', ')}; DR site ${p.drSite.join(', ')}; started by ${p.startStep}; ended ${p.end ?? 'not yet'}.`);
+    write(
+      `${p.title} (${p.source}); status ${p.status}; DR cluster ${p.drCluster}; DR host ${p.drHost}; production ${p.production.join(', ')}; DR site ${p.drSite.join(', ')}; started by ${p.startStep}; ended ${p.end ?? 'not yet'}.`,
+    );
   } else if (r.family) {
     const f = r.family;
     write('DR family', 12, true);

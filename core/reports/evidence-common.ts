@@ -18,7 +18,10 @@ export function documentTitles(text: string): string {
 }
 
 export function reportId(kind: EvidenceKind, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${kind}-${stamp}-${randomUUID().slice(0, 8)}`;
 }
 

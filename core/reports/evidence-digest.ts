@@ -90,10 +90,26 @@ export interface VerifyOutcome {
 export function verifyReport(report: EvidenceReport, journal: JournalSource, storedDigest: string | null | undefined): VerifyOutcome {
   const checks: VerifyOutcome['checks'] = [];
   const own = reportDigest(report);
-  checks.push({ check: 'report digest', ok: own === report.digest, detail: own === report.digest ? `the report's content hashes to its digest ${own.slice(0, 16)}…` : `the report's content hashes to ${own.slice(0, 16)}…, not the ${String(report.digest).slice(0, 16)}… it carries: the report was altered` });
+  checks.push({
+    check: 'report digest',
+    ok: own === report.digest,
+    detail:
+      own === report.digest
+        ? `the report's content hashes to its digest ${own.slice(0, 16)}…`
+        : `the report's content hashes to ${own.slice(0, 16)}…, not the ${String(report.digest).slice(0, 16)}… it carries: the report was altered`,
+  });
   if (storedDigest !== undefined) {
     const held = storedDigest === report.digest;
-    checks.push({ check: 'archived report', ok: held, detail: storedDigest === null ? `the database holds no report ${report.id}` : held ? 'the database holds this report with the same digest' : `the database holds report ${report.id} with digest ${storedDigest.slice(0, 16)}…: this copy was altered and re-sealed` });
+    checks.push({
+      check: 'archived report',
+      ok: held,
+      detail:
+        storedDigest === null
+          ? `the database holds no report ${report.id}`
+          : held
+            ? 'the database holds this report with the same digest'
+            : `the database holds report ${report.id} with digest ${storedDigest.slice(0, 16)}…: this copy was altered and re-sealed`,
+    });
   }
   const { fromSeq, toSeq } = report.journal;
   const rows = journal.rows(fromSeq, toSeq);
@@ -102,13 +118,22 @@ export function verifyReport(report: EvidenceReport, journal: JournalSource, sto
   checks.push({
     check: 'journal digest',
     ok: complete && digest === report.journal.digest,
-    detail: !complete ? `the journal holds ${rows.length} of the ${toSeq - fromSeq + 1} entries ${fromSeq}-${toSeq}: entries were removed` : digest === report.journal.digest ? `journal entries ${fromSeq}-${toSeq} hash to ${digest.slice(0, 16)}…, as the report says` : `journal entries ${fromSeq}-${toSeq} hash to ${digest.slice(0, 16)}…, the report says ${report.journal.digest.slice(0, 16)}…: the journal was altered`,
+    detail: !complete
+      ? `the journal holds ${rows.length} of the ${toSeq - fromSeq + 1} entries ${fromSeq}-${toSeq}: entries were removed`
+      : digest === report.journal.digest
+        ? `journal entries ${fromSeq}-${toSeq} hash to ${digest.slice(0, 16)}…, as the report says`
+        : `journal entries ${fromSeq}-${toSeq} hash to ${digest.slice(0, 16)}…, the report says ${report.journal.digest.slice(0, 16)}…: the journal was altered`,
   });
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   const differing = report.journal.entries.filter((e) => {
     const r = bySeq.get(e.seq);
     return !r || (r.text.split('\n')[0] ?? '').slice(0, 300) !== e.text || r.ok !== e.ok || isoTime(r.startedAt) !== e.time;
   });
-  checks.push({ check: 'journal excerpt', ok: differing.length === 0, detail: differing.length === 0 ? `the ${report.journal.entries.length} excerpt lines match the journal` : `${differing.length} excerpt line(s) differ from the journal, first seq ${differing[0]?.seq}` });
+  checks.push({
+    check: 'journal excerpt',
+    ok: differing.length === 0,
+    detail:
+      differing.length === 0 ? `the ${report.journal.entries.length} excerpt lines match the journal` : `${differing.length} excerpt line(s) differ from the journal, first seq ${differing[0]?.seq}`,
+  });
   return { ok: checks.every((c) => c.ok), checks };
 }

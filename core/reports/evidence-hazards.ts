@@ -40,7 +40,9 @@ export function hazardsOf(state: GridState, run: WizardRun, wizard: Wizard, rows
         severity: hold > 0 ? 'info' : 'warning',
         detail:
           `${formatCount(t.n)} volume(s) that existed at ${facts.pointLabel.toLowerCase()} were returned to scratch category ${hex4(cat)} during the test (${t.examples.join(', ')}${t.n > t.examples.length ? ', …' : ''}). ` +
-          (hold > 0 ? `Its expire hold of ${Math.round(hold / 3_600_000)} h keeps them from reuse while the test reads them (Redbook §11.9.7).` : 'The category has no expire hold: they can be reused or mounted empty while the test needs them (Redbook §11.9.7).'),
+          (hold > 0
+            ? `Its expire hold of ${Math.round(hold / 3_600_000)} h keeps them from reuse while the test reads them (Redbook §11.9.7).`
+            : 'The category has no expire hold: they can be reused or mounted empty while the test needs them (Redbook §11.9.7).'),
       });
     }
   }
@@ -60,10 +62,11 @@ export function hazardsOf(state: GridState, run: WizardRun, wizard: Wizard, rows
     out.push({
       hazard: 'Write ownership takeover',
       severity: 'error',
-      detail: [
-        ...takeovers.map((r) => `${isoTime(r.startedAt)} “${r.text}” ${r.ok ? 'was set' : 'was attempted and refused'}`),
-        ...(standing.length > 0 ? [`${p.drCluster} holds write takeover for ${standing.join(', ')}`] : []),
-      ].join('; ') + ': the DR site could modify production volumes; a test uses read-only takeover (Redbook §11.10.3).',
+      detail:
+        [
+          ...takeovers.map((r) => `${isoTime(r.startedAt)} “${r.text}” ${r.ok ? 'was set' : 'was attempted and refused'}`),
+          ...(standing.length > 0 ? [`${p.drCluster} holds write takeover for ${standing.join(', ')}`] : []),
+        ].join('; ') + ': the DR site could modify production volumes; a test uses read-only takeover (Redbook §11.10.3).',
     });
   }
   // Expire hold on production's scratch categories (Redbook §11.9.7; the three-cluster procedure sets one).
@@ -72,7 +75,10 @@ export function hazardsOf(state: GridState, run: WizardRun, wizard: Wizard, rows
     out.push({
       hazard: 'Expire hold',
       severity: 'info',
-      detail: c.expireHoldMs > 0 ? `scratch category ${hex4(c.hex)} holds returned volumes for ${Math.round(c.expireHoldMs / 3_600_000)} h before reuse.` : `scratch category ${hex4(c.hex)} has no expire hold.`,
+      detail:
+        c.expireHoldMs > 0
+          ? `scratch category ${hex4(c.hex)} holds returned volumes for ${Math.round(c.expireHoldMs / 3_600_000)} h before reuse.`
+          : `scratch category ${hex4(c.hex)} has no expire hold.`,
     });
   }
   void wizard;

@@ -20,7 +20,10 @@ const raw = (html: string) => ({ html });
 
 function stepCell(s: EvidenceStep): { html: string } {
   const lines = s.lines.map((l) => `<li class="${l.ok ? 'ok' : 'bad'}"><code>${esc(l.text)}</code>${l.ok ? '' : ` — ${esc(l.error)}`}</li>`).join('');
-  const checks = s.checks.filter((c) => !(s.outcome === 'skipped' && c.message === s.reason)).map((c) => `<li class="check ${c.level}">${esc(c.level === 'pass' ? 'check passed' : c.level)}: ${esc(c.message)}</li>`).join('');
+  const checks = s.checks
+    .filter((c) => !(s.outcome === 'skipped' && c.message === s.reason))
+    .map((c) => `<li class="check ${c.level}">${esc(c.level === 'pass' ? 'check passed' : c.level)}: ${esc(c.message)}</li>`)
+    .join('');
   return raw(`${lines ? `<ul class="lines">${lines}</ul>` : ''}${checks ? `<ul class="checks">${checks}</ul>` : ''}${s.reason ? `<p class="reason">${esc(s.reason)}</p>` : ''}`);
 }
 
@@ -31,7 +34,13 @@ export function evidenceHtml(r: EvidenceReport): string {
   parts.push(`<header><p class="kicker">TimeZero · DR test evidence</p><h1>${esc(r.title)}</h1><p class="verdict ${verdictClass}">Verdict: <strong>${esc(r.verdict.result)}</strong></p></header>`);
   parts.push(`<section><h2>1. Cover</h2>${table(['Item', 'Value'], s.cover)}</section>`);
   parts.push(`<section><h2>2. Scope and objectives</h2><ul>${r.scope.objectives.map((o) => `<li>${esc(o)}</li>`).join('')}</ul>${table(['Objective', 'Target'], s.targets)}</section>`);
-  parts.push(`<section><h2>3. Verdict: ${esc(r.verdict.result)}</h2>${table(['Rule', 'Held', 'If broken', 'Detail'], r.verdict.rules.map((x) => [x.rule, x.held ? 'yes' : 'NO', x.breaks === 'FAIL' ? 'FAIL' : 'exception', x.detail]), 'rules')}</section>`);
+  parts.push(
+    `<section><h2>3. Verdict: ${esc(r.verdict.result)}</h2>${table(
+      ['Rule', 'Held', 'If broken', 'Detail'],
+      r.verdict.rules.map((x) => [x.rule, x.held ? 'yes' : 'NO', x.breaks === 'FAIL' ? 'FAIL' : 'exception', x.detail]),
+      'rules',
+    )}</section>`,
+  );
   parts.push(
     `<section><h2>4. Timeline</h2>${table(
       ['#', 'Step', 'Start (simulated, UTC)', 'End', 'Took', 'Outcome', 'Lines issued, checks made'],
@@ -49,12 +58,29 @@ export function evidenceHtml(r: EvidenceReport): string {
       )}${r.rpo.lostExamples.length > 0 ? `<p class="small">Lost volumes (first ${r.rpo.lostExamples.length}): ${esc(r.rpo.lostExamples.join(', '))}</p>` : ''}</section>`,
     );
   } else parts.push(`<section><h2>6. RPO achieved</h2><p>${esc(s.rpoSummary)}</p></section>`);
-  parts.push(`<section><h2>7. RTO achieved</h2><p>${esc(s.rtoSummary)}</p>${r.rto ? table(['Management Class', 'First DR mount', 'Time from declaration', 'Within target'], s.rto, 'num') : ''}</section>`);
+  parts.push(
+    `<section><h2>7. RTO achieved</h2><p>${esc(s.rtoSummary)}</p>${r.rto ? table(['Management Class', 'First DR mount', 'Time from declaration', 'Within target'], s.rto, 'num') : ''}</section>`,
+  );
   if (r.drMounts) {
-    parts.push(`<section><h2>8. DR mounts</h2><p>${esc(s.mountSummary)}</p>${table(['Time', 'Command', 'Mounts', 'Succeeded', 'Failed', 'Source', 'Reason'], r.drMounts.rows.map((m) => [displayTime(m.time), m.command, formatCount(m.mounts), formatCount(m.succeeded), formatCount(m.failed), m.source ?? '', m.reason ?? '']))}</section>`);
+    parts.push(
+      `<section><h2>8. DR mounts</h2><p>${esc(s.mountSummary)}</p>${table(
+        ['Time', 'Command', 'Mounts', 'Succeeded', 'Failed', 'Source', 'Reason'],
+        r.drMounts.rows.map((m) => [displayTime(m.time), m.command, formatCount(m.mounts), formatCount(m.succeeded), formatCount(m.failed), m.source ?? '', m.reason ?? '']),
+      )}</section>`,
+    );
   }
-  parts.push(`<section><h2>9. Findings and hazards</h2>${table(['Hazard', 'Severity', 'Detail'], r.findings.map((f) => [f.hazard, f.severity, f.detail]))}</section>`);
-  parts.push(`<section><h2>10. Clean-up</h2><p>${r.cleanup.done ? 'Clean-up confirmed: every item below holds on the grid.' : 'Clean-up NOT confirmed: see the items not done.'}</p>${table(['Item', 'Done'], r.cleanup.items.map((i) => [i.item, i.done ? 'yes' : 'NO']))}</section>`);
+  parts.push(
+    `<section><h2>9. Findings and hazards</h2>${table(
+      ['Hazard', 'Severity', 'Detail'],
+      r.findings.map((f) => [f.hazard, f.severity, f.detail]),
+    )}</section>`,
+  );
+  parts.push(
+    `<section><h2>10. Clean-up</h2><p>${r.cleanup.done ? 'Clean-up confirmed: every item below holds on the grid.' : 'Clean-up NOT confirmed: see the items not done.'}</p>${table(
+      ['Item', 'Done'],
+      r.cleanup.items.map((i) => [i.item, i.done ? 'yes' : 'NO']),
+    )}</section>`,
+  );
   parts.push(
     `<section class="signoff"><h2>11. Sign-off</h2><table><tbody>${[
       ['Tester', r.signOff.tester],

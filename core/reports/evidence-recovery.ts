@@ -49,14 +49,42 @@ export function buildRecoveryEvidence(session: Session, library: string, journal
       reason: failed ? job.errors.join('; ') || 'the recovery failed' : done ? null : 'the recovery is still in progress',
     };
   });
-  const summary = shown.summary as { recovered: number; inDatabase: number; databaseTime: string; lost: { incompleteCopy: number; stackedVolumeNotLoaded: number; volserConflict: number }; lostVolumes: { volser: string }[]; sourceGrid: string | null } | null;
+  const summary = shown.summary as {
+    recovered: number;
+    inDatabase: number;
+    databaseTime: string;
+    lost: { incompleteCopy: number; stackedVolumeNotLoaded: number; volserConflict: number };
+    lostVolumes: { volser: string }[];
+    sourceGrid: string | null;
+  } | null;
   const lostN = summary ? summary.lost.incompleteCopy + summary.lost.stackedVolumeNotLoaded + summary.lost.volserConflict : 0;
   const rehearsal = sa.testMode !== false;
   const checklist = (shown.checklist as { step: string; status: string }[]).filter((c) => c.status !== 'info');
   const rules: VerdictRule[] = [
-    { rule: 'The recovery ran every task to completion', held: job.status === 'completed', breaks: 'FAIL', detail: `status ${job.status}: ${job.current + (running ? 0 : 1)} of ${job.steps.length} tasks` },
-    { rule: 'Every logical volume in the exported database was restored', held: lostN === 0, breaks: 'EXCEPTION', detail: summary ? `${formatCount(summary.recovered)} of ${formatCount(summary.inDatabase)} restored; ${formatCount(summary.lost.incompleteCopy)} with an incomplete copy at export time, ${formatCount(summary.lost.stackedVolumeNotLoaded)} on stacked volumes not loaded, ${formatCount(summary.lost.volserConflict)} VOLSER conflicts` : 'no summary yet' },
-    { rule: 'The post-recovery checklist is complete', held: checklist.every((c) => c.status === 'done'), breaks: 'EXCEPTION', detail: checklist.filter((c) => c.status !== 'done').map((c) => c.step).join('; ') || 'every item done' },
+    {
+      rule: 'The recovery ran every task to completion',
+      held: job.status === 'completed',
+      breaks: 'FAIL',
+      detail: `status ${job.status}: ${job.current + (running ? 0 : 1)} of ${job.steps.length} tasks`,
+    },
+    {
+      rule: 'Every logical volume in the exported database was restored',
+      held: lostN === 0,
+      breaks: 'EXCEPTION',
+      detail: summary
+        ? `${formatCount(summary.recovered)} of ${formatCount(summary.inDatabase)} restored; ${formatCount(summary.lost.incompleteCopy)} with an incomplete copy at export time, ${formatCount(summary.lost.stackedVolumeNotLoaded)} on stacked volumes not loaded, ${formatCount(summary.lost.volserConflict)} VOLSER conflicts`
+        : 'no summary yet',
+    },
+    {
+      rule: 'The post-recovery checklist is complete',
+      held: checklist.every((c) => c.status === 'done'),
+      breaks: 'EXCEPTION',
+      detail:
+        checklist
+          .filter((c) => c.status !== 'done')
+          .map((c) => c.step)
+          .join('; ') || 'every item done',
+    },
   ];
   const result = rules.some((x) => !x.held && x.breaks === 'FAIL') ? 'FAIL' : rules.some((x) => !x.held) ? 'PASS WITH EXCEPTIONS' : 'PASS';
   return sealed({
@@ -80,7 +108,15 @@ export function buildRecoveryEvidence(session: Session, library: string, journal
       seed: meta.seed,
       generatedAt: meta.now.toISOString(),
     },
-    scope: { objectives: ['Restore the library database and the logical volumes from the copy-exported stacked volumes (Redbook §11.7.2).', rehearsal ? 'Rehearse without changing the exported cartridges: DR test mode keeps them Copy Exported.' : 'Bring the library into production use.'], rpoTargetMinutes: null, rtoTargetMinutes: null, criticalMcs: [] },
+    scope: {
+      objectives: [
+        'Restore the library database and the logical volumes from the copy-exported stacked volumes (Redbook §11.7.2).',
+        rehearsal ? 'Rehearse without changing the exported cartridges: DR test mode keeps them Copy Exported.' : 'Bring the library into production use.',
+      ],
+      rpoTargetMinutes: null,
+      rtoTargetMinutes: null,
+      criticalMcs: [],
+    },
     steps,
     verdict: { result, rules },
     rpo: summary
@@ -99,9 +135,16 @@ export function buildRecoveryEvidence(session: Session, library: string, journal
           note: `Data written after the export's database time (${summary.databaseTime}) is not in this recovery: the RPO is the age of the export.`,
         }
       : null,
-    rto: { declaredAt: isoTime(job.initiated), perMc: [], targetMinutes: null, note: job.ended === null ? 'The recovery has not completed.' : `The recovery took ${formatCount(Math.round((job.ended - job.initiated) / 1000))} s of simulated time.` },
+    rto: {
+      declaredAt: isoTime(job.initiated),
+      perMc: [],
+      targetMinutes: null,
+      note: job.ended === null ? 'The recovery has not completed.' : `The recovery took ${formatCount(Math.round((job.ended - job.initiated) / 1000))} s of simulated time.`,
+    },
     drMounts: null,
-    findings: (shown.checklist as { step: string; status: string }[]).filter((c) => c.status === 'warning').map((c) => ({ hazard: 'Post-recovery warning', severity: 'warning' as const, detail: c.step })),
+    findings: (shown.checklist as { step: string; status: string }[])
+      .filter((c) => c.status === 'warning')
+      .map((c) => ({ hazard: 'Post-recovery warning', severity: 'warning' as const, detail: c.step })),
     cleanup: { done: checklist.every((c) => c.status === 'done'), items: checklist.map((c) => ({ item: c.step, done: c.status === 'done' })) },
     signOff: emptySignOff(),
     journal: journalExcerpt(rows, fromSeq, toSeq),

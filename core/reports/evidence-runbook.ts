@@ -67,8 +67,21 @@ export function buildRunbookEvidence(run: RunbookRun, journal: JournalSource, me
   const failedExpects = expects.filter((l) => !l.ok);
   const refused = run.lines.filter((l) => !l.expect && !l.ok);
   const rules: VerdictRule[] = [
-    { rule: 'Every EXPECT held', held: failedExpects.length === 0, breaks: 'FAIL', detail: expects.length === 0 ? 'the runbook has no EXPECT line' : `${formatCount(expects.length - failedExpects.length)} of ${formatCount(expects.length)} held${failedExpects.length > 0 ? `; failed: ${failedExpects.map((l) => `line ${l.line}`).join(', ')}` : ''}` },
-    { rule: 'The engine accepted every command', held: refused.length === 0, breaks: 'EXCEPTION', detail: refused.length === 0 ? `${formatCount(steps.length)} commands ran` : refused.map((l) => `${l.line !== null ? `line ${l.line}` : l.text}: ${l.error}`).join('; ') },
+    {
+      rule: 'Every EXPECT held',
+      held: failedExpects.length === 0,
+      breaks: 'FAIL',
+      detail:
+        expects.length === 0
+          ? 'the runbook has no EXPECT line'
+          : `${formatCount(expects.length - failedExpects.length)} of ${formatCount(expects.length)} held${failedExpects.length > 0 ? `; failed: ${failedExpects.map((l) => `line ${l.line}`).join(', ')}` : ''}`,
+    },
+    {
+      rule: 'The engine accepted every command',
+      held: refused.length === 0,
+      breaks: 'EXCEPTION',
+      detail: refused.length === 0 ? `${formatCount(steps.length)} commands ran` : refused.map((l) => `${l.line !== null ? `line ${l.line}` : l.text}: ${l.error}`).join('; '),
+    },
   ];
   const result = rules.some((r) => !r.held && r.breaks === 'FAIL') ? 'FAIL' : rules.some((r) => !r.held) ? 'PASS WITH EXCEPTIONS' : 'PASS';
   const rows = journal.rows(run.fromSeq, run.toSeq);

@@ -29,13 +29,22 @@ export function sectionsOf(r: EvidenceReport) {
   const rpoSummary = !p
     ? 'Not measured: the test never reached its point in time.'
     : `${p.pointLabel}: ${displayTime(p.point)} UTC. ${formatCount(p.volumes)} volumes existed then: ${formatCount(p.recoverable)} recoverable at the DR site, ${formatCount(p.lostVolumes)} lost (${formatBytes(p.lostBytes)}).` +
-      (p.achievedMinutes === null ? '' : p.lostVolumes === 0 ? ' RPO achieved: nothing lost.' : ` RPO achieved: the oldest data that had not reached the DR site was written ${formatCount(p.achievedMinutes)} min before.`) +
+      (p.achievedMinutes === null
+        ? ''
+        : p.lostVolumes === 0
+          ? ' RPO achieved: nothing lost.'
+          : ` RPO achieved: the oldest data that had not reached the DR site was written ${formatCount(p.achievedMinutes)} min before.`) +
       (p.targetMinutes === null ? '' : ` Target ${formatCount(p.targetMinutes)} min: ${p.met ? 'met' : 'NOT met'}.`);
   const t = r.rto;
   const rtoSummary = !t
     ? 'Not measured.'
     : `Declared ${t.declaredAt ? `${displayTime(t.declaredAt)} UTC` : '(never)'}; RTO is the simulated time from then to the first successful DR mount of each critical Management Class.${t.targetMinutes === null ? '' : ` Target ${formatCount(t.targetMinutes)} min.`}${t.note ? ` ${t.note}` : ''}`;
-  const rto = (t?.perMc ?? []).map((m) => [m.mc, m.firstMountAt ? displayTime(m.firstMountAt) : 'no DR mount', m.seconds === null ? '—' : formatSeconds(m.seconds), m.met === null ? (m.seconds === null ? 'not demonstrated' : 'no target') : m.met ? 'yes' : 'NO']);
+  const rto = (t?.perMc ?? []).map((m) => [
+    m.mc,
+    m.firstMountAt ? displayTime(m.firstMountAt) : 'no DR mount',
+    m.seconds === null ? '—' : formatSeconds(m.seconds),
+    m.met === null ? (m.seconds === null ? 'not demonstrated' : 'no target') : m.met ? 'yes' : 'NO',
+  ]);
   const d = r.drMounts;
   const mountSummary = !d ? '' : `${formatCount(d.volumeMounts)} DR volume mounts in ${formatCount(d.rows.length)} lines: ${formatCount(d.succeeded)} succeeded, ${formatCount(d.failed)} failed.`;
   return { cover, targets, exceptions, rpoSummary, rtoSummary, rto, mountSummary };

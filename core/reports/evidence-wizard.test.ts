@@ -57,7 +57,19 @@ describe('DR test evidence of a FlashCopy test', () => {
     const session = flashSession();
     const r = buildWizardEvidence(session, runFlashTest(session), sessionJournal(session), meta);
     const html = evidenceHtml(r);
-    for (const h of ['1. Cover', '2. Scope and objectives', '4. Timeline', '5. Skipped and failed steps', '6. RPO achieved', '7. RTO achieved', '9. Findings and hazards', '10. Clean-up', '11. Sign-off', 'Appendix: journal excerpt']) expect(html).toContain(h);
+    for (const h of [
+      '1. Cover',
+      '2. Scope and objectives',
+      '4. Timeline',
+      '5. Skipped and failed steps',
+      '6. RPO achieved',
+      '7. RTO achieved',
+      '9. Findings and hazards',
+      '10. Clean-up',
+      '11. Sign-off',
+      'Appendix: journal excerpt',
+    ])
+      expect(html).toContain(h);
     expect(html).toContain(r.journal.digest);
   });
 });

@@ -54,7 +54,18 @@ export function factsOfRun(session: Session, run: WizardRun): PointFacts | null 
   const production = new Set(run.params.production);
   const drSite = atStart.clusters.filter((c) => !production.has(c.name)).map((c) => c.index);
   // The DR site asked as a family without FlashCopy, at the start (procedure-report.ts does the same).
-  const site: DrFamily = { name: 'DR site', clusters: [dr, ...drSite.filter((c) => c !== dr)], timeZero: start, flash: false, writeProtect: false, liveCopy: 'FAMILY', volumesAtTimeZero: atStart.volumes.count, images: new Map(), metadataSnapshots: 0, snapshotOwner: new Map() };
+  const site: DrFamily = {
+    name: 'DR site',
+    clusters: [dr, ...drSite.filter((c) => c !== dr)],
+    timeZero: start,
+    flash: false,
+    writeProtect: false,
+    liveCopy: 'FAMILY',
+    volumesAtTimeZero: atStart.volumes.count,
+    images: new Map(),
+    metadataSnapshots: 0,
+    snapshotOwner: new Map(),
+  };
   const facts = pointFacts(atStart, site, dr, 'Test start');
   facts.rpo.note = 'Without FlashCopy the test represents its start (Redbook §11.9.1): what had no consistent copy on the DR site then would have been lost.';
   return facts;
@@ -79,7 +90,13 @@ function steps(run: WizardRun, wizard: Wizard): EvidenceStep[] {
     const start = Date.parse(rec.at);
     const end = rec.endedAt ? Date.parse(rec.endedAt) : null;
     const reason =
-      outcome === 'failed' ? `the engine refused “${failedLine?.line ?? '?'}”: ${failedLine?.error ?? 'refused'}` : outcome === 'skipped' ? (info?.message ?? 'nothing to do on this grid') : warned.length > 0 ? `went ahead with ${warned.length} warning(s) acknowledged` : null;
+      outcome === 'failed'
+        ? `the engine refused “${failedLine?.line ?? '?'}”: ${failedLine?.error ?? 'refused'}`
+        : outcome === 'skipped'
+          ? (info?.message ?? 'nothing to do on this grid')
+          : warned.length > 0
+            ? `went ahead with ${warned.length} warning(s) acknowledged`
+            : null;
     return { ...base, outcome, start: isoTime(start), end: end === null ? null : isoTime(end), simulatedSeconds: end === null ? null : (end - start) / 1000, lines, checks, reason };
   });
 }
@@ -109,7 +126,12 @@ function rto(state: GridState, rows: readonly JournalRow[], drHost: string, decl
     const seconds = at === undefined || declared === null ? null : (at - declared) / 1000;
     return { mc, firstMountAt: at === undefined ? null : isoTime(at), seconds, met: targetMinutes === null ? null : seconds !== null && seconds <= targetMinutes * 60 };
   });
-  return { declaredAt: declared === null ? null : isoTime(declared), perMc, targetMinutes, note: critical.length === 0 ? 'No critical Management Class was named and no production class held volumes at the test point.' : null };
+  return {
+    declaredAt: declared === null ? null : isoTime(declared),
+    perMc,
+    targetMinutes,
+    note: critical.length === 0 ? 'No critical Management Class was named and no production class held volumes at the test point.' : null,
+  };
 }
 
 function cleanup(state: GridState, run: WizardRun, wizard: Wizard) {
@@ -171,22 +193,106 @@ export function buildWizardEvidence(session: Session, run: WizardRun, journal: J
   const writes = mounts.rows.filter((r) => /^JOB\s+\S+\s+WRITE/i.test(r.command));
   const reads = mounts.rows.filter((r) => !/^JOB\s+\S+\s+WRITE/i.test(r.command));
   const rules: VerdictRule[] = [
-    { rule: 'Every step of the procedure ran to completion', held: finished && failedSteps.length === 0, breaks: 'FAIL', detail: failedSteps.length > 0 ? `${failedSteps.map((s) => `step ${s.n} “${s.title}” failed`).join('; ')}` : finished ? `${stepList.length} steps: ${count(stepList, 'done')} done, ${count(stepList, 'confirmed')} confirmed by the operator, ${count(stepList, 'skipped')} skipped` : `the run is ${run.status}: ${run.next} of ${stepList.length} steps done` },
-    { rule: 'The DR host read every production volume it asked for at the DR site', held: reads.every((r) => r.failed === 0), breaks: 'FAIL', detail: reads.length === 0 ? 'the test read no production volume' : `${sum(reads, 'succeeded')} of ${sum(reads, 'mounts')} read mounts succeeded${reads.some((r) => r.failed > 0) ? `; failures: ${reads.filter((r) => r.reason).map((r) => r.reason).join('; ')}` : ''}` },
-    { rule: 'The DR host wrote its test data in its own categories', held: writes.every((r) => r.failed === 0), breaks: 'FAIL', detail: writes.length === 0 ? 'the test wrote nothing' : `${sum(writes, 'succeeded')} of ${sum(writes, 'mounts')} write jobs succeeded${writes.some((r) => r.failed > 0) ? `; failures: ${writes.filter((r) => r.reason).map((r) => r.reason).join('; ')}` : ''}` },
-    { rule: 'No write ownership takeover of a production cluster (Redbook §11.10.3)', held: !hazards.some((h) => h.hazard === 'Write ownership takeover'), breaks: 'FAIL', detail: hazards.find((h) => h.hazard === 'Write ownership takeover')?.detail ?? 'none was set or attempted during the test' },
-    { rule: 'Clean-up restored the grid', held: clean.done, breaks: 'FAIL', detail: clean.items.filter((i) => !i.done).map((i) => `not done: ${i.item}`).join('; ') || 'every clean-up item holds on the grid now' },
+    {
+      rule: 'Every step of the procedure ran to completion',
+      held: finished && failedSteps.length === 0,
+      breaks: 'FAIL',
+      detail:
+        failedSteps.length > 0
+          ? `${failedSteps.map((s) => `step ${s.n} “${s.title}” failed`).join('; ')}`
+          : finished
+            ? `${stepList.length} steps: ${count(stepList, 'done')} done, ${count(stepList, 'confirmed')} confirmed by the operator, ${count(stepList, 'skipped')} skipped`
+            : `the run is ${run.status}: ${run.next} of ${stepList.length} steps done`,
+    },
+    {
+      rule: 'The DR host read every production volume it asked for at the DR site',
+      held: reads.every((r) => r.failed === 0),
+      breaks: 'FAIL',
+      detail:
+        reads.length === 0
+          ? 'the test read no production volume'
+          : `${sum(reads, 'succeeded')} of ${sum(reads, 'mounts')} read mounts succeeded${
+              reads.some((r) => r.failed > 0)
+                ? `; failures: ${reads
+                    .filter((r) => r.reason)
+                    .map((r) => r.reason)
+                    .join('; ')}`
+                : ''
+            }`,
+    },
+    {
+      rule: 'The DR host wrote its test data in its own categories',
+      held: writes.every((r) => r.failed === 0),
+      breaks: 'FAIL',
+      detail:
+        writes.length === 0
+          ? 'the test wrote nothing'
+          : `${sum(writes, 'succeeded')} of ${sum(writes, 'mounts')} write jobs succeeded${
+              writes.some((r) => r.failed > 0)
+                ? `; failures: ${writes
+                    .filter((r) => r.reason)
+                    .map((r) => r.reason)
+                    .join('; ')}`
+                : ''
+            }`,
+    },
+    {
+      rule: 'No write ownership takeover of a production cluster (Redbook §11.10.3)',
+      held: !hazards.some((h) => h.hazard === 'Write ownership takeover'),
+      breaks: 'FAIL',
+      detail: hazards.find((h) => h.hazard === 'Write ownership takeover')?.detail ?? 'none was set or attempted during the test',
+    },
+    {
+      rule: 'Clean-up restored the grid',
+      held: clean.done,
+      breaks: 'FAIL',
+      detail:
+        clean.items
+          .filter((i) => !i.done)
+          .map((i) => `not done: ${i.item}`)
+          .join('; ') || 'every clean-up item holds on the grid now',
+    },
     rpo
-      ? { rule: rpoTarget === null ? 'Nothing was lost at the test point (RPO)' : `RPO within the target of ${rpoTarget} minutes`, held: rpoTarget === null ? rpo.lostVolumes === 0 : rpo.met === true, breaks: 'EXCEPTION', detail: `${rpo.lostVolumes.toLocaleString('en-US')} of ${rpo.volumes.toLocaleString('en-US')} volumes had no copy the DR site could use at ${rpo.pointLabel.toLowerCase()}${rpo.achievedMinutes !== null && rpo.lostVolumes > 0 ? `; oldest unreplicated data written ${rpo.achievedMinutes} min before it` : ''}` }
+      ? {
+          rule: rpoTarget === null ? 'Nothing was lost at the test point (RPO)' : `RPO within the target of ${rpoTarget} minutes`,
+          held: rpoTarget === null ? rpo.lostVolumes === 0 : rpo.met === true,
+          breaks: 'EXCEPTION',
+          detail: `${rpo.lostVolumes.toLocaleString('en-US')} of ${rpo.volumes.toLocaleString('en-US')} volumes had no copy the DR site could use at ${rpo.pointLabel.toLowerCase()}${rpo.achievedMinutes !== null && rpo.lostVolumes > 0 ? `; oldest unreplicated data written ${rpo.achievedMinutes} min before it` : ''}`,
+        }
       : { rule: 'RPO measured at the test point', held: false, breaks: 'EXCEPTION', detail: 'the test point was never established, so nothing could be measured' },
     {
-      rule: rtoTarget === null ? 'Every critical Management Class was mounted at the DR site (RTO demonstrated)' : `Every critical Management Class mounted within the RTO target of ${rtoTarget} minutes`,
+      rule:
+        rtoTarget === null ? 'Every critical Management Class was mounted at the DR site (RTO demonstrated)' : `Every critical Management Class mounted within the RTO target of ${rtoTarget} minutes`,
       held: rtoPart.perMc.length > 0 && rtoPart.perMc.every((m) => (rtoTarget === null ? m.seconds !== null : m.met === true)),
       breaks: 'EXCEPTION',
       detail: rtoPart.perMc.length === 0 ? 'no critical Management Class' : rtoPart.perMc.map((m) => (m.seconds === null ? `${m.mc}: no DR mount` : `${m.mc}: ${formatSeconds(m.seconds)}`)).join('; '),
     },
-    { rule: 'No warning was overridden to go ahead', held: !stepList.some((s) => s.checks.some((c) => c.level === 'warning')), breaks: 'EXCEPTION', detail: stepList.filter((s) => s.checks.some((c) => c.level === 'warning')).map((s) => `step ${s.n}: ${s.checks.filter((c) => c.level === 'warning').map((c) => c.message).join(' ')}`).join('; ') || 'none' },
-    { rule: 'No hazard met during the test', held: !hazards.some((h) => h.severity !== 'info'), breaks: 'EXCEPTION', detail: hazards.filter((h) => h.severity !== 'info').map((h) => h.hazard).join('; ') || 'none' },
+    {
+      rule: 'No warning was overridden to go ahead',
+      held: !stepList.some((s) => s.checks.some((c) => c.level === 'warning')),
+      breaks: 'EXCEPTION',
+      detail:
+        stepList
+          .filter((s) => s.checks.some((c) => c.level === 'warning'))
+          .map(
+            (s) =>
+              `step ${s.n}: ${s.checks
+                .filter((c) => c.level === 'warning')
+                .map((c) => c.message)
+                .join(' ')}`,
+          )
+          .join('; ') || 'none',
+    },
+    {
+      rule: 'No hazard met during the test',
+      held: !hazards.some((h) => h.severity !== 'info'),
+      breaks: 'EXCEPTION',
+      detail:
+        hazards
+          .filter((h) => h.severity !== 'info')
+          .map((h) => h.hazard)
+          .join('; ') || 'none',
+    },
   ];
   const result = rules.some((r) => !r.held && r.breaks === 'FAIL') ? 'FAIL' : rules.some((r) => !r.held) ? 'PASS WITH EXCEPTIONS' : 'PASS';
   const clusters = wizard.usesFamily ? (p.familyClusters ?? [p.drCluster]) : [...p.production, p.drCluster];
@@ -215,7 +321,9 @@ export function buildWizardEvidence(session: Session, run: WizardRun, journal: J
     scope: {
       objectives: [
         wizard.summary,
-        wizard.usesFamily ? `Show that every volume as it was at time-zero can be mounted from ${p.drCluster} by ${p.drHost} while production goes on.` : `Show that ${p.drHost} can work from ${p.drCluster} with production volumes protected.`,
+        wizard.usesFamily
+          ? `Show that every volume as it was at time-zero can be mounted from ${p.drCluster} by ${p.drHost} while production goes on.`
+          : `Show that ${p.drHost} can work from ${p.drCluster} with production volumes protected.`,
         'Show that the DR host’s test data never reaches production and that the grid is restored afterwards.',
       ],
       rpoTargetMinutes: rpoTarget,

@@ -21,4 +21,3 @@ export function runFlashTest(session: Session, params: Record<string, unknown> =
   }
   return run;
 }
-

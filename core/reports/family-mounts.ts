@@ -24,5 +24,12 @@ export function familyDrMounts(state: GridState, journal: JournalSource, family:
   }
   if (start === null) return { since: null, until: null, volumeMounts: 0, succeeded: 0, failed: 0, lines: 0 };
   const t = tallyMounts(drMountRows(rows, drHostsOf(state), start, end));
-  return { since: new Date(start).toISOString(), until: Number.isFinite(end) ? new Date(end).toISOString() : null, volumeMounts: t.volumeMounts, succeeded: t.succeeded, failed: t.failed, lines: t.rows.length };
+  return {
+    since: new Date(start).toISOString(),
+    until: Number.isFinite(end) ? new Date(end).toISOString() : null,
+    volumeMounts: t.volumeMounts,
+    succeeded: t.succeeded,
+    failed: t.failed,
+    lines: t.rows.length,
+  };
 }

@@ -46,7 +46,14 @@ function pdfText(pdf: Uint8Array): string {
     } catch {
       continue; // not a Flate stream (fonts, object streams that fail): no page text there
     }
-    for (const t of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) lines.push(Buffer.from(t[1] ?? '', 'hex').toString('latin1').replace(/\x97/g, '—').replace(/\x93/g, '“').replace(/\x94/g, '”'));
+    for (const t of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g))
+      lines.push(
+        Buffer.from(t[1] ?? '', 'hex')
+          .toString('latin1')
+          .replace(/\x97/g, '—')
+          .replace(/\x93/g, '“')
+          .replace(/\x94/g, '”'),
+      );
   }
   return lines.join('\n');
 }
@@ -70,7 +77,16 @@ describe('DR test report of a Redbook §11.10 procedure (no DR family)', () => {
 
     const report = buildProcedureReport(session, run);
     expect(report.family).toBeNull();
-    expect(report.procedure).toMatchObject({ wizardId: 'swp-two-cluster', source: 'Redbook §11.10.1', drCluster: 'CL1', drHost: 'DRHOST', production: ['CL0'], drSite: ['CL1'], start: isoTime(Date.parse(startStep.at)), status: 'finished' });
+    expect(report.procedure).toMatchObject({
+      wizardId: 'swp-two-cluster',
+      source: 'Redbook §11.10.1',
+      drCluster: 'CL1',
+      drHost: 'DRHOST',
+      production: ['CL0'],
+      drSite: ['CL1'],
+      start: isoTime(Date.parse(startStep.at)),
+      status: 'finished',
+    });
     expect(report.procedure?.end).not.toBeNull();
     // Readiness at the start, not now: the 20 volumes written just before it had no copy on CL1 yet,
     // though they have one now.

@@ -77,7 +77,10 @@ export function buildProcedureReport(session: Session, run: WizardRun, drHost = 
     mounts: start === null ? [] : drHostMounts(session, drHost, start, end ?? Infinity),
     notApplicable: [
       { section: 'DR family and time-zero', why: `${wizard.source} tests without a DR family: no FlashCopy, no shared time-zero; the test start above stands in for it.` },
-      { section: 'Metadata snapshots and snapshot sources', why: 'Without FlashCopy nothing is snapshotted: every mount is served by a live copy (Flash copy for disaster recovery (DR) testing describes snapshots only for a DR family).' },
+      {
+        section: 'Metadata snapshots and snapshot sources',
+        why: 'Without FlashCopy nothing is snapshotted: every mount is served by a live copy (Flash copy for disaster recovery (DR) testing describes snapshots only for a DR family).',
+      },
       {
         section: 'Volumes created after time-zero',
         why: 'The DR host sees volumes production creates or changes after the start (Redbook §11.9.1); readiness counts the volumes that existed at the start.',

@@ -4,14 +4,7 @@
 // drain in demount order. RUN (immediate) copies start at once and DEMOUNT waits for them.
 
 import type { GridState } from '../world/state.js';
-import {
-  DEFERRED,
-  IMMEDIATE,
-  IMMEDIATE_DEFERRED,
-  MAX_COPIES_IN_FLIGHT,
-  type CopyInFlight,
-  type TargetQueue,
-} from '../world/copy-queues.js';
+import { DEFERRED, IMMEDIATE, IMMEDIATE_DEFERRED, MAX_COPIES_IN_FLIGHT, type CopyInFlight, type TargetQueue } from '../world/copy-queues.js';
 import { ensureRoom, placeInCache } from './cache.js';
 import { isUp, pairBandwidth } from './reach.js';
 import type { FiredEvent } from '../world/events.js';
@@ -230,7 +223,6 @@ function completeCopy(state: GridState, target: number, q: TargetQueue, f: CopyI
     if (lo * 6 > recent.length) recent.drop(lo * 3);
   }
 }
-
 
 /**
  * Re-plans every target after a failure or repair: copies whose pair lost all bandwidth go back to

@@ -83,7 +83,13 @@ function protectedInFamily(state: GridState, f: DrFamily, category: number): boo
 }
 
 function capture(state: GridState, v: number): TimeZeroImage {
-  return { level: state.volumes.get(v, 'level'), category: state.volumes.get(v, 'category'), mc: state.volumes.get(v, 'mc'), sizeBytes: state.volumes.get(v, 'sizeBytes'), copyLevel: state.volumes.copyLevelsOf(v) };
+  return {
+    level: state.volumes.get(v, 'level'),
+    category: state.volumes.get(v, 'category'),
+    mc: state.volumes.get(v, 'mc'),
+    sizeBytes: state.volumes.get(v, 'sizeBytes'),
+    copyLevel: state.volumes.copyLevelsOf(v),
+  };
 }
 
 /**

@@ -19,12 +19,26 @@ export function mountAtTimeZero(state: GridState, f: DrFamily, v: number, cluste
   takeSnapshotOwnership(state, f, v, cluster);
   // Claim 9: a metadata snapshot is made when the DR host first mounts the volume.
   if (!f.images.has(v)) {
-    f.images.set(v, { level: state.volumes.get(v, 'level'), category: state.volumes.get(v, 'category'), mc: state.volumes.get(v, 'mc'), sizeBytes: state.volumes.get(v, 'sizeBytes'), copyLevel: state.volumes.copyLevelsOf(v) });
+    f.images.set(v, {
+      level: state.volumes.get(v, 'level'),
+      category: state.volumes.get(v, 'category'),
+      mc: state.volumes.get(v, 'mc'),
+      sizeBytes: state.volumes.get(v, 'sizeBytes'),
+      copyLevel: state.volumes.copyLevelsOf(v),
+    });
     f.metadataSnapshots++;
   }
   const mount: Mount = { volume: v, host, cluster, tvc: source.cluster, linkIndex: -1, readOnly: true, source: 'live', pendingBytes: null, lost: null, family: f.name, drSource: source.kind };
   state.drMounts.set(v, mount);
-  state.trail.push(state.now, v, TrailKind.drMount, cluster, source.cluster, 0, state.hosts.findIndex((h) => h.name === host));
+  state.trail.push(
+    state.now,
+    v,
+    TrailKind.drMount,
+    cluster,
+    source.cluster,
+    0,
+    state.hosts.findIndex((h) => h.name === host),
+  );
   return {
     volser,
     mountCluster: clusterAt(state, cluster).name,

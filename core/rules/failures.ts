@@ -25,7 +25,7 @@ function loseMounts(state: GridState, match: (m: Mount) => boolean, reason: stri
 /** Call Home from the first surviving library (Redbook §11.2: invoked on grid component failures). */
 function callHome(state: GridState, reason: string): void {
   const reporter = state.clusters.find((c) => isUp(c));
-  emit(state, 'CALLHOME', reporter ? reporter.name : state.name ?? 'GRID', reason);
+  emit(state, 'CALLHOME', reporter ? reporter.name : (state.name ?? 'GRID'), reason);
 }
 
 /**
@@ -77,11 +77,7 @@ export function failLink(state: GridState, a: number, b: number, one: boolean): 
   link.failed = one ? link.failed + 1 : link.count;
   const names = `${clusterAt(state, a).name}-${clusterAt(state, b).name}`;
   // Redbook §11.2.4: a job using the failed link for a remote TVC fails; a rerun uses another link.
-  loseMounts(
-    state,
-    (m) => m.tvc !== m.cluster && linkKey(m.cluster, m.tvc) === linkKey(a, b) && m.linkIndex >= first && m.linkIndex < link.failed,
-    `grid link ${names} failed`,
-  );
+  loseMounts(state, (m) => m.tvc !== m.cluster && linkKey(m.cluster, m.tvc) === linkKey(a, b) && m.linkIndex >= first && m.linkIndex < link.failed, `grid link ${names} failed`);
   callHome(state, `grid link ${one ? '' : 'group '}${names} failed`);
   afterTopologyChange(state);
 }
@@ -123,7 +119,10 @@ export function failSite(state: GridState, siteId: string): void {
   }
   for (const h of state.hosts) if (h.site === siteId) h.failed = true;
   loseMounts(state, (m) => lost.some((c) => c.index === m.cluster || c.index === m.tvc) || hostNamed(state, m.host).failed, `site ${siteId} failed`);
-  hostChannelErrors(state, lost.map((c) => c.index));
+  hostChannelErrors(
+    state,
+    lost.map((c) => c.index),
+  );
   callHome(state, `site ${siteId} failed`);
   afterTopologyChange(state);
   rearmAotm(state);

@@ -205,7 +205,7 @@ function takeScratch(state: GridState, cluster: number, category: number): numbe
     const pool = state.scratch.pool(category, owner);
     if (!pool || pool.length === 0) continue;
     if (owner !== cluster && !takeable(state, owner, cluster)) continue;
-    let deferred = 0;
+    const deferred = 0;
     while (pool.length > deferred) {
       const v = pool.at(deferred);
       if (cols.category[v] !== category || cols.owner[v] !== owner || cols.mountedOn[v] !== NOT_MOUNTED) {
@@ -215,8 +215,7 @@ function takeScratch(state: GridState, cluster: number, category: number): numbe
       // Expire hold (Redbook §11.4.1) keeps a returned volume's data from reuse until it expires; a
       // volume that was never written has nothing to hold.
       if (hold > 0 && state.volumes.get(v, 'level') > 0 && state.volumes.get(v, 'categoryChangedAt') + hold > state.now) {
-        deferred++; // Expire hold: not reusable yet; later returns are held longer still
-        break;
+        break; // Expire hold: not reusable yet; later returns are held longer still
       }
       removeAt(pool, deferred);
       if (!canOwnForWrite(state, v, cluster)) continue;
@@ -248,7 +247,15 @@ function attach(state: GridState, v: number, host: string, cluster: number, tvc:
   const mount: Mount = { volume: v, host, cluster, tvc, linkIndex, readOnly, source, pendingBytes: null, lost: null };
   state.mounts.set(v, mount);
   state.volumes.cols.mountedOn[v] = cluster;
-  state.trail.push(state.now, v, source === 'scratch' ? TrailKind.scratchMount : TrailKind.mount, cluster, tvc, 0, state.hosts.findIndex((h) => h.name === host));
+  state.trail.push(
+    state.now,
+    v,
+    source === 'scratch' ? TrailKind.scratchMount : TrailKind.mount,
+    cluster,
+    tvc,
+    0,
+    state.hosts.findIndex((h) => h.name === host),
+  );
   return mount;
 }
 
@@ -311,7 +318,13 @@ export function readVolume(state: GridState, volser: string, host: string | null
   const cols = state.volumes.cols;
   if (m.family) {
     const image = family(state, m.family).images.get(m.volume);
-    return { volser, level: image?.level ?? state.volumes.get(m.volume, 'level'), sizeMB: (image?.sizeBytes ?? state.volumes.get(m.volume, 'sizeBytes')) / 2 ** 20, tvcCluster: clusterAt(state, m.tvc).name, source: m.drSource };
+    return {
+      volser,
+      level: image?.level ?? state.volumes.get(m.volume, 'level'),
+      sizeMB: (image?.sizeBytes ?? state.volumes.get(m.volume, 'sizeBytes')) / 2 ** 20,
+      tvcCluster: clusterAt(state, m.tvc).name,
+      source: m.drSource,
+    };
   }
   cols.lastAccess[m.volume] = state.now;
   // A Fast Ready mount presents a blank volume (Redbook §11.9.7): nothing of the old data is read.
@@ -457,7 +470,11 @@ export function changeVolume(state: GridState, v: number, category: number | nul
   const owner = state.volumes.get(v, 'owner');
   let via = isUp(clusterAt(state, owner)) ? owner : -1;
   if (via < 0) {
-    for (const c of state.clusters) if (isUp(c) && canOwnForWrite(state, v, c.index)) { via = c.index; break; }
+    for (const c of state.clusters)
+      if (isUp(c) && canOwnForWrite(state, v, c.index)) {
+        via = c.index;
+        break;
+      }
   }
   if (via < 0) {
     const readOnly = state.clusters.some((c) => isUp(c) && c.takeover[owner] === 'read');

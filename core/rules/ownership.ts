@@ -33,10 +33,7 @@ export function acquireOwnership(state: GridState, v: number, cluster: number): 
   }
   // Read ownership takeover: read access only; the volume stays the failed cluster's.
   if (mode === 'read') return { readOnly: true };
-  refuse(
-    'OWNERSHIP_UNAVAILABLE',
-    `${state.volumes.volser(v)} is owned by ${ownerCluster.name}, which ${clusterAt(state, cluster).name} cannot reach, and no ownership takeover mode is set`,
-  );
+  refuse('OWNERSHIP_UNAVAILABLE', `${state.volumes.volser(v)} is owned by ${ownerCluster.name}, which ${clusterAt(state, cluster).name} cannot reach, and no ownership takeover mode is set`);
 }
 
 /** Whether `cluster` could take v with write access, without taking it. */

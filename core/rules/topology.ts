@@ -5,17 +5,7 @@ import { EventQueue } from '../sim/event-queue.js';
 import type { GridState } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
 import { isUp, reachable } from './reach.js';
-import {
-  CATEGORY_INSERT,
-  DEFAULT_AOTM_GRACE_MS,
-  DEFAULT_DISK_CACHE,
-  DEFAULT_DRIVES,
-  DEFAULT_TAPE_CACHE,
-  linkKey,
-  type ClusterModel,
-  isCopyMode,
-  type PreferenceGroup,
-} from '../model/grid.js';
+import { CATEGORY_INSERT, DEFAULT_AOTM_GRACE_MS, DEFAULT_DISK_CACHE, DEFAULT_DRIVES, DEFAULT_TAPE_CACHE, linkKey, type ClusterModel, isCopyMode, type PreferenceGroup } from '../model/grid.js';
 import { VolumeStore } from '../model/volumes.js';
 import { CATEGORY_ERROR as CATEGORY_ERROR_DEFAULT, CATEGORY_PRIVATE as CATEGORY_PRIVATE_DEFAULT, CATEGORY_SCRATCH as CATEGORY_SCRATCH_DEFAULT } from '../model/grid.js';
 import { rangeCodes, rangeVolser, type VolserRange } from '../model/volser.js';

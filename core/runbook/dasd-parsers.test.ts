@@ -46,7 +46,7 @@ CHECKSUM CATR IMAGE`;
   });
 
   it('names unknown volumes, sites, pools and media with their column', () => {
-    expect(errors(`${BASE}REPLICATE CAT TO NOPE ASYNC`)).toEqual(['5:18: unknown DASD \'NOPE\' (DASD volumes: CAT, CATR)']);
+    expect(errors(`${BASE}REPLICATE CAT TO NOPE ASYNC`)).toEqual(["5:18: unknown DASD 'NOPE' (DASD volumes: CAT, CATR)"]);
     expect(errors('DASD X SITE MARS SIZE 1GB')).toEqual(["1:13: unknown site 'MARS'"]);
     expect(errors(`${BASE}BACKUP NOPOOL`)).toEqual(["5:8: unknown source pool 'NOPOOL'"]);
     expect(errors(`${BASE}SHIP M9 TO DR`)).toEqual(["5:6: unknown media 'M9': FLASHCOPY <dasd> TO MEDIA M9 makes it"]);

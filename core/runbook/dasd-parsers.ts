@@ -54,9 +54,33 @@ function site(c: Cursor): Named | null {
 }
 
 export const DASD_PARSERS: ArgParsers<
-  | 'DASD' | 'DASDWRITE' | 'DASDLOAD' | 'CHECKSUM' | 'REPLICATE' | 'BOOKMARK' | 'IMAGE_ACCESS' | 'IMAGE_ROLL' | 'IMAGE_DISABLE'
-  | 'FAILOVER' | 'DISTRIBUTE' | 'FRACTURE' | 'ROLL' | 'UNFRACTURE' | 'SOURCEPOOL' | 'TARGETPOOL' | 'PREPAIR' | 'BACKUP'
-  | 'REMOTECOPY' | 'FLASHCOPY' | 'SHIP' | 'UPLOAD' | 'SYNC' | 'SHOW_JOURNAL' | 'SHOW_REMOTECOPY' | 'SHOW_VERSIONS' | 'SHOW_DASD'
+  | 'DASD'
+  | 'DASDWRITE'
+  | 'DASDLOAD'
+  | 'CHECKSUM'
+  | 'REPLICATE'
+  | 'BOOKMARK'
+  | 'IMAGE_ACCESS'
+  | 'IMAGE_ROLL'
+  | 'IMAGE_DISABLE'
+  | 'FAILOVER'
+  | 'DISTRIBUTE'
+  | 'FRACTURE'
+  | 'ROLL'
+  | 'UNFRACTURE'
+  | 'SOURCEPOOL'
+  | 'TARGETPOOL'
+  | 'PREPAIR'
+  | 'BACKUP'
+  | 'REMOTECOPY'
+  | 'FLASHCOPY'
+  | 'SHIP'
+  | 'UPLOAD'
+  | 'SYNC'
+  | 'SHOW_JOURNAL'
+  | 'SHOW_REMOTECOPY'
+  | 'SHOW_VERSIONS'
+  | 'SHOW_DASD'
 > = {
   // DASD <name> SITE <site> SIZE <size> [TYPE <type>] [TECH FLASHCOPY|SNAPSHOT|COPY]
   DASD: (c) => {
@@ -66,7 +90,7 @@ export const DASD_PARSERS: ArgParsers<
     c.kw('SIZE');
     const size = c.size();
     const args: CommandArgs['DASD'] = { name, site: s, size, type: null, tech: null };
-    for (let opt; (opt = c.optKw('TYPE', 'TECH')); ) {
+    for (let opt; (opt = c.optKw('TYPE', 'TECH'));) {
       if (opt === 'TYPE') {
         const token = c.next(`a device type (${DASD_TYPES.join(', ')})`);
         if (!DASD_TYPES.includes(token.upper)) c.fail(`bad device type '${token.text}': one of ${DASD_TYPES.join(', ')}`, token);
@@ -81,7 +105,7 @@ export const DASD_PARSERS: ArgParsers<
     const offset = byteOffset(c);
     const size = c.size();
     const args: CommandArgs['DASDWRITE'] = { dasd: d, offset, size, pattern: null, site: null };
-    for (let opt; (opt = c.optKw('PATTERN', 'SITE')); ) {
+    for (let opt; (opt = c.optKw('PATTERN', 'SITE'));) {
       if (opt === 'PATTERN') args.pattern = c.next('a pattern token').text;
       else args.site = c.name('site');
     }
@@ -111,7 +135,7 @@ export const DASD_PARSERS: ArgParsers<
     const target = dasd(c);
     const mode = choice(c, 'SYNC', 'ASYNC', 'SNAPSHOT');
     const args: CommandArgs['REPLICATE'] = { source, target, mode, journal: null, gbps: null, every: null };
-    for (let opt; (opt = c.optKw('JOURNAL', 'GBPS', 'EVERY')); ) {
+    for (let opt; (opt = c.optKw('JOURNAL', 'GBPS', 'EVERY'));) {
       if (opt === 'JOURNAL') args.journal = c.size();
       else if (opt === 'GBPS') args.gbps = c.number('GBPS', 0.001);
       else {
@@ -144,7 +168,7 @@ export const DASD_PARSERS: ArgParsers<
     const changeSet = c.duration();
     if (changeSet <= 0) c.fail('the change set interval must be longer than 0', c.tokens[c.i - 1]);
     const args: CommandArgs['DISTRIBUTE'] = { dasd: d, sites, changeSet, gbps: null, journal: null };
-    for (let opt; (opt = c.optKw('GBPS', 'JOURNAL')); ) {
+    for (let opt; (opt = c.optKw('GBPS', 'JOURNAL'));) {
       if (opt === 'GBPS') args.gbps = c.number('GBPS', 0.001);
       else args.journal = c.size();
     }
@@ -189,7 +213,7 @@ export const DASD_PARSERS: ArgParsers<
     c.kw('ESTABLISH');
     c.kw('OFFLINE');
     const args: CommandArgs['REMOTECOPY'] = { primary, secondary, grain: null, gbps: null };
-    for (let opt; (opt = c.optKw('GRAIN', 'GBPS')); ) {
+    for (let opt; (opt = c.optKw('GRAIN', 'GBPS'));) {
       if (opt === 'GRAIN') {
         const token = c.peek();
         args.grain = c.size();

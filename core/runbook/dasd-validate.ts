@@ -24,7 +24,8 @@ export function dasdScopeOf(state: GridState): DasdScope {
 function vol(v: CheckContext, ...list: (Named | null)[]): LineError | null {
   const volumes = v.scope.dasd.volumes;
   for (const n of list) {
-    if (n && !volumes.has(n.name)) return v.at(n.col, `unknown DASD '${n.name}'${volumes.size ? ` (DASD volumes: ${[...volumes.keys()].join(', ')})` : ': define it with DASD <name> SITE <site> SIZE <size>'}`);
+    if (n && !volumes.has(n.name))
+      return v.at(n.col, `unknown DASD '${n.name}'${volumes.size ? ` (DASD volumes: ${[...volumes.keys()].join(', ')})` : ': define it with DASD <name> SITE <site> SIZE <size>'}`);
   }
   return null;
 }
@@ -41,9 +42,33 @@ function pair(v: CheckContext, a: Named, b: Named, what: string): LineError | nu
 }
 
 export const DASD_CHECKS: Checks<
-  | 'DASD' | 'DASDWRITE' | 'DASDLOAD' | 'CHECKSUM' | 'REPLICATE' | 'REMOTECOPY' | 'BOOKMARK' | 'FRACTURE' | 'UNFRACTURE' | 'SYNC'
-  | 'SHOW_REMOTECOPY' | 'SHOW_DASD' | 'IMAGE_ACCESS' | 'IMAGE_ROLL' | 'IMAGE_DISABLE' | 'FAILOVER' | 'SHOW_JOURNAL' | 'DISTRIBUTE'
-  | 'ROLL' | 'SOURCEPOOL' | 'TARGETPOOL' | 'PREPAIR' | 'BACKUP' | 'SHOW_VERSIONS' | 'FLASHCOPY' | 'SHIP' | 'UPLOAD'
+  | 'DASD'
+  | 'DASDWRITE'
+  | 'DASDLOAD'
+  | 'CHECKSUM'
+  | 'REPLICATE'
+  | 'REMOTECOPY'
+  | 'BOOKMARK'
+  | 'FRACTURE'
+  | 'UNFRACTURE'
+  | 'SYNC'
+  | 'SHOW_REMOTECOPY'
+  | 'SHOW_DASD'
+  | 'IMAGE_ACCESS'
+  | 'IMAGE_ROLL'
+  | 'IMAGE_DISABLE'
+  | 'FAILOVER'
+  | 'SHOW_JOURNAL'
+  | 'DISTRIBUTE'
+  | 'ROLL'
+  | 'SOURCEPOOL'
+  | 'TARGETPOOL'
+  | 'PREPAIR'
+  | 'BACKUP'
+  | 'SHOW_VERSIONS'
+  | 'FLASHCOPY'
+  | 'SHIP'
+  | 'UPLOAD'
 > = {
   DASD: (cmd, v) => {
     const a = cmd.args;

@@ -4,7 +4,6 @@
 // "1\nFAIL SITE PROD" ran FAIL SITE). The field checks refuse such input first; this guard holds
 // even for a field added later without a pattern.
 
-
 /** C0 controls (tab included: generated lines separate tokens with spaces), DEL, C1 controls, and the Unicode line/paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 

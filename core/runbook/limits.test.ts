@@ -48,7 +48,13 @@ describe('sizes and counts at validation (spec §12)', () => {
     writeFileSync(file, 'GRID G\nSITE A\nCLUSTER CL0 SITE A MODEL DISK\nMC M COPY R\nPRELOAD A00000-A00009 ON CL0 MC M SIZE 999999999999999TB\nSHOW CLUSTER CL0\n');
     const out: string[] = [];
     const err: string[] = [];
-    expect(main(['run', file, '--json'], (l) => out.push(l), (l) => err.push(l))).toBe(2);
+    expect(
+      main(
+        ['run', file, '--json'],
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
     expect(err.join('\n')).toContain(`${file}:5:40: size '999999999999999TB' is larger than a logical volume can be`);
     expect(out).toEqual([]);
   });

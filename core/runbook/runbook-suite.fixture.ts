@@ -37,7 +37,11 @@ export function describeRunbookSuite(suite: RunbookSuite): void {
     }
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(['run', join(dir, file), '--json'], (l) => out.push(l), (l) => err.push(l));
+    const code = main(
+      ['run', join(dir, file), '--json'],
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, out, err };
   }
 

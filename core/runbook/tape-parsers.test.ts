@@ -48,7 +48,11 @@ describe('spec §8 forms parse into their arguments', () => {
       // pool 0 is the common scratch pool (Redbook §11.6.2 Example 11-3); keywords are case-insensitive (spec §1)
       ['pool 0 0 media jc', 'POOL', { cluster: cl('0', 6), pool: 0, ...none, media: 'JC' }],
       // §11.5.1: "the designated reclaim pool must be the same value as the secondary volume pool"; key label upper-cased
-      ['POOL CL0 8 MEDIA JJ FORMAT E05 COPYEXPORT RECLAIM 8 SCRATCH 20 ENCRYPT KeyProd', 'POOL', { cluster: cl('CL0', 6), pool: 8, media: 'JJ', format: 'E05', copyExport: true, reclaimPool: 8, scratch: 20, encrypt: 'KEYPROD' }],
+      [
+        'POOL CL0 8 MEDIA JJ FORMAT E05 COPYEXPORT RECLAIM 8 SCRATCH 20 ENCRYPT KeyProd',
+        'POOL',
+        { cluster: cl('CL0', 6), pool: 8, media: 'JJ', format: 'E05', copyExport: true, reclaimPool: 8, scratch: 20, encrypt: 'KEYPROD' },
+      ],
       ['POOL DRLIB 32 FORMAT E08 SCRATCH 0', 'POOL', { cluster: cl('DRLIB', 6), pool: 32, ...none, format: 'E08', scratch: 0 }],
     ]);
   });

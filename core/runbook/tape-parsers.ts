@@ -54,16 +54,34 @@ function pvolName(c: Cursor): Named {
 }
 
 export const TAPE_PARSERS: ArgParsers<
-  | 'POOL' | 'EXPORTLIST' | 'SETTING' | 'IOSTATION' | 'EJECT' | 'RECLAIM' | 'PVOL' | 'STANDALONE' | 'TRANSPORT' | 'SAVE_EXPORTSET'
-  | 'RESTART' | 'ERASE' | 'RECOVER' | 'LOAD_EXPORTSET' | 'SHOW_EXPORTSTATUS' | 'SHOW_POOL' | 'SHOW_PVOL' | 'SHOW_RECOVERY'
-  | 'COPYEXP' | 'PDRIVE' | 'POOLCNT'
+  | 'POOL'
+  | 'EXPORTLIST'
+  | 'SETTING'
+  | 'IOSTATION'
+  | 'EJECT'
+  | 'RECLAIM'
+  | 'PVOL'
+  | 'STANDALONE'
+  | 'TRANSPORT'
+  | 'SAVE_EXPORTSET'
+  | 'RESTART'
+  | 'ERASE'
+  | 'RECOVER'
+  | 'LOAD_EXPORTSET'
+  | 'SHOW_EXPORTSTATUS'
+  | 'SHOW_POOL'
+  | 'SHOW_PVOL'
+  | 'SHOW_RECOVERY'
+  | 'COPYEXP'
+  | 'PDRIVE'
+  | 'POOLCNT'
 > = {
   // POOL <cl> <n> [MEDIA …] [FORMAT …] [COPYEXPORT] [RECLAIM <n>] [SCRATCH <count>] [ENCRYPT <keylabel>]
   POOL: (c) => {
     const cluster = c.cluster();
     const pool = c.int('pool number', 0, 32);
     const args: CommandArgs['POOL'] = { cluster, pool, media: null, format: null, copyExport: false, reclaimPool: null, scratch: null, encrypt: null };
-    for (let opt; (opt = c.optKw('MEDIA', 'FORMAT', 'COPYEXPORT', 'RECLAIM', 'SCRATCH', 'ENCRYPT')); ) {
+    for (let opt; (opt = c.optKw('MEDIA', 'FORMAT', 'COPYEXPORT', 'RECLAIM', 'SCRATCH', 'ENCRYPT'));) {
       if (opt === 'MEDIA') args.media = media(c);
       else if (opt === 'FORMAT') args.format = format(c);
       else if (opt === 'COPYEXPORT') args.copyExport = true;
@@ -82,7 +100,7 @@ export const TAPE_PARSERS: ArgParsers<
     const pool = c.int('pool number', 1, 32);
     const args: CommandArgs['EXPORTLIST'] = { volser, cluster, pool, eject: true, lmtdbpvl: false, mc: null };
     let disposition: string | null = null;
-    for (let opt; (opt = c.optKw('EJECT', 'HOLD', 'LMTDBPVL', 'MC')); ) {
+    for (let opt; (opt = c.optKw('EJECT', 'HOLD', 'LMTDBPVL', 'MC'));) {
       if (opt === 'EJECT' || opt === 'HOLD') {
         // Redbook §11.5: the set is "ejected immediately or placed into the export-hold category", not both
         if (disposition && disposition !== opt) c.fail(`${opt} contradicts ${disposition}: the exported set is either ejected or held`, c.tokens[c.i - 1]);
@@ -123,7 +141,7 @@ export const TAPE_PARSERS: ArgParsers<
     c.kw('DRIVES');
     const drives = c.int('drive count', 0, 256);
     const args: CommandArgs['STANDALONE'] = { name, drives, formats: null, code: null, keys: [], slots: null, partition: [] };
-    for (let opt; (opt = c.optKw('FORMATS', 'CODE', 'KEYS', 'SLOTS', 'PARTITION')); ) {
+    for (let opt; (opt = c.optKw('FORMATS', 'CODE', 'KEYS', 'SLOTS', 'PARTITION'));) {
       if (opt === 'FORMATS') args.formats = list(c, 'drive formats').map((t) => format(c, t));
       else if (opt === 'CODE') args.code = codeLevel(c);
       else if (opt === 'KEYS') args.keys = list(c, 'key labels').map((t) => keyLabel(c, t));
@@ -181,7 +199,7 @@ export const TAPE_PARSERS: ArgParsers<
   SHOW_EXPORTSTATUS: (c) => {
     const volser = c.volser();
     const args: CommandArgs['SHOW_EXPORTSTATUS'] = { volser, volume: null, limit: null };
-    for (let opt; (opt = c.optKw('VOLUME', 'LIMIT')); ) {
+    for (let opt; (opt = c.optKw('VOLUME', 'LIMIT'));) {
       if (opt === 'VOLUME') args.volume = c.volser();
       else args.limit = c.int('record limit', 0, 10_000_000);
     }

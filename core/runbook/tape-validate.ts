@@ -39,8 +39,25 @@ function anyLibrary(v: CheckContext, ref: ClusterRef): LineError | null {
 }
 
 export const TAPE_CHECKS: Checks<
-  | 'POOL' | 'RECLAIM' | 'SHOW_POOL' | 'EXPORTLIST' | 'SETTING' | 'RESTART' | 'IOSTATION' | 'EJECT' | 'COPYEXP' | 'PDRIVE' | 'POOLCNT'
-  | 'STANDALONE' | 'TRANSPORT' | 'SAVE_EXPORTSET' | 'LOAD_EXPORTSET' | 'ERASE' | 'RECOVER' | 'SHOW_RECOVERY' | 'SHOW_PVOL'
+  | 'POOL'
+  | 'RECLAIM'
+  | 'SHOW_POOL'
+  | 'EXPORTLIST'
+  | 'SETTING'
+  | 'RESTART'
+  | 'IOSTATION'
+  | 'EJECT'
+  | 'COPYEXP'
+  | 'PDRIVE'
+  | 'POOLCNT'
+  | 'STANDALONE'
+  | 'TRANSPORT'
+  | 'SAVE_EXPORTSET'
+  | 'LOAD_EXPORTSET'
+  | 'ERASE'
+  | 'RECOVER'
+  | 'SHOW_RECOVERY'
+  | 'SHOW_PVOL'
 > = {
   POOL: (cmd, v) => anyLibrary(v, cmd.args.cluster),
   RECLAIM: (cmd, v) => anyLibrary(v, cmd.args.cluster),

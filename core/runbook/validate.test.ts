@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../session.js';
 
 function errors(text: string, files: Record<string, string> = {}) {
-  const session = new Session({ readText: (p) => { if (!(p in files)) throw new Error('ENOENT'); return files[p]!; } });
+  const session = new Session({
+    readText: (p) => {
+      if (!(p in files)) throw new Error('ENOENT');
+      return files[p]!;
+    },
+  });
   return session.validate(text).errors;
 }
 
@@ -22,12 +27,16 @@ describe('validator: references follow the topology the file declares', () => {
   });
 
   it('unknown site, host and Management Class', () => {
-    const text = ['GRID G', 'SITE A', 'CLUSTER CL0 SITE B MODEL DISK', 'CLUSTER CL1 SITE A MODEL DISK', 'MOUNT SCRATCH ON CL1 HOST NOBODY', 'HOST H SITE A ROLE PRODUCTION DEVICES CL1', 'JOB H WRITE 1 SCRATCH ON CL1 MC NONE'].join('\n');
-    expect(errors(text).map((e) => `${e.line}:${e.col}: ${e.message}`)).toEqual([
-      "3:18: unknown site 'B'",
-      "5:27: unknown host 'NOBODY'",
-      "7:33: unknown Management Class 'NONE'",
-    ]);
+    const text = [
+      'GRID G',
+      'SITE A',
+      'CLUSTER CL0 SITE B MODEL DISK',
+      'CLUSTER CL1 SITE A MODEL DISK',
+      'MOUNT SCRATCH ON CL1 HOST NOBODY',
+      'HOST H SITE A ROLE PRODUCTION DEVICES CL1',
+      'JOB H WRITE 1 SCRATCH ON CL1 MC NONE',
+    ].join('\n');
+    expect(errors(text).map((e) => `${e.line}:${e.col}: ${e.message}`)).toEqual(["3:18: unknown site 'B'", "5:27: unknown host 'NOBODY'", "7:33: unknown Management Class 'NONE'"]);
   });
 
   it('copy modes must name every cluster (spec §3)', () => {

@@ -51,7 +51,11 @@ describe('visible text (issue 11 item 8)', () => {
   });
 
   it('a grid file LOADed with an escape in its name: the nested error is escaped too', () => {
-    const session = new Session({ readText: () => { throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' }); } });
+    const session = new Session({
+      readText: () => {
+        throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      },
+    });
     const [error] = session.validate('LOAD \u001b[31mred.json').errors;
     expect(error!.message).toBe("cannot read grid file '\\x1b[31mred.json': ENOENT");
   });

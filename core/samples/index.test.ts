@@ -20,7 +20,7 @@ interface Volume {
 }
 
 /** Runs runbook text through a session; throws on a validation error or a refused command. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of the SHOW it issued
+
 function run(session: Session, text: string): any[] {
   const validated = session.validate(text);
   if (validated.errors.length > 0) throw new Error(JSON.stringify(validated.errors));

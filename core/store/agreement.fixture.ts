@@ -52,7 +52,11 @@ export function expectStoredAgrees(db: string, live?: Engine, defaultSeed = 1): 
   try {
     const latest = store.loadLatest();
     const seed = latest.seed ?? defaultSeed;
-    const fromCheckpoint = replay(seed, latest.checkpoint, latest.entries.map((e) => e.text));
+    const fromCheckpoint = replay(
+      seed,
+      latest.checkpoint,
+      latest.entries.map((e) => e.text),
+    );
     const fromNothing = replay(seed, null, texts);
     expectSameState(fromCheckpoint, fromNothing, 'checkpoint + tail vs whole journal');
     if (live) expectSameState(live, fromNothing, 'live engine vs whole journal');

@@ -19,9 +19,5 @@ export const CHECKPOINT_AFTER_SIM_MS = 86_400_000;
  */
 export function shouldCheckpoint(entriesSinceLast: number, msSinceLastCheckpointWall: number, simMsSince: number): boolean {
   if (entriesSinceLast <= 0) return false; // nothing new to save
-  return (
-    entriesSinceLast >= CHECKPOINT_EVERY_ENTRIES ||
-    msSinceLastCheckpointWall >= CHECKPOINT_AFTER_WALL_MS ||
-    simMsSince >= CHECKPOINT_AFTER_SIM_MS
-  );
+  return entriesSinceLast >= CHECKPOINT_EVERY_ENTRIES || msSinceLastCheckpointWall >= CHECKPOINT_AFTER_WALL_MS || simMsSince >= CHECKPOINT_AFTER_SIM_MS;
 }

@@ -30,7 +30,11 @@ export function nextPlanLine(path: string): number {
 
 function main(path: string, dasd: boolean, pauseMs: number): void {
   const next = nextPlanLine(path);
-  const noFiles = { readText: (p: string): string => { throw new Error(`no files here: ${p}`); } };
+  const noFiles = {
+    readText: (p: string): string => {
+      throw new Error(`no files here: ${p}`);
+    },
+  };
   const { session, recovered } = openPersistentSession(path, noFiles, 11);
   const write = (line: string) => process.stdout.write(`${line}\n`);
   write(`S ${next} ${dasd ? 1 : 0}`);

@@ -136,8 +136,16 @@ function verify(lives: Life[]): Verdict {
   try {
     const latest = store.loadLatest();
     const seed = latest.seed ?? 11;
-    const fromCheckpoint = replay(seed, latest.checkpoint, latest.entries.map((e) => e.text));
-    const fromNothing = replay(seed, null, rows.map((r) => r.text));
+    const fromCheckpoint = replay(
+      seed,
+      latest.checkpoint,
+      latest.entries.map((e) => e.text),
+    );
+    const fromNothing = replay(
+      seed,
+      null,
+      rows.map((r) => r.text),
+    );
     expect(latest.checkpointSeq + latest.entries.length).toBe(rows.length);
     const a = serializeState(fromCheckpoint.engine.state);
     const b = serializeState(fromNothing.engine.state);
@@ -246,6 +254,8 @@ describe('the engine with --db under SIGKILL', () => {
     // Issue 8 names a journal roll among the killed work: the Host DASD engine is built, so it must be there.
     expect(dasd, 'the Host DASD lines of crash-work.ts validate').toBe(true);
     expect(rolls).toBeGreaterThan(0);
-    console.info(`engine crash test: ${KILLS} SIGKILLs, ${rows.length} journaled commands (latest checkpoint after ${checkpoints}), ${exports} exports, ${recoveries} recoveries, ${rolls} journal rolls${dasd ? '' : ' (no Host DASD engine in this build)'}; ${started.length} exports interrupted and recovered (E0022 → E0023)`);
+    console.info(
+      `engine crash test: ${KILLS} SIGKILLs, ${rows.length} journaled commands (latest checkpoint after ${checkpoints}), ${exports} exports, ${recoveries} recoveries, ${rolls} journal rolls${dasd ? '' : ' (no Host DASD engine in this build)'}; ${started.length} exports interrupted and recovered (E0022 → E0023)`,
+    );
   }, 120_000);
 });

@@ -27,7 +27,15 @@ const WRITERS: Record<number, (db: Database.Database) => void> = {
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('setting:wizard-run', '{"wizardId":"w"}');
   },
   2: (db) => {
-    db.prepare('INSERT INTO reports (id, kind, title, verdict, created_at, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)').run('r-v2', 'runbook', 'a report', 'PASS', '2026-01-01T00:00:00Z', 'abc', '{"id":"r-v2"}');
+    db.prepare('INSERT INTO reports (id, kind, title, verdict, created_at, digest, body) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      'r-v2',
+      'runbook',
+      'a report',
+      'PASS',
+      '2026-01-01T00:00:00Z',
+      'abc',
+      '{"id":"r-v2"}',
+    );
   },
 };
 

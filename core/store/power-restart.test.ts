@@ -60,7 +60,14 @@ describe('an export in flight across a restart', () => {
     expect(texts(again.recovered).filter((t) => /E002[23]/.test(t))).toEqual([expect.stringContaining('E0022 EXPORT RECOVERY STARTED')]);
     const later = run(again.session, 'ADVANCE 5m');
     expect(texts([later]).filter((t) => /E002[23]/.test(t))).toEqual([expect.stringContaining('E0023 EXPORT RECOVERY COMPLETED')]);
-    const status = run(again.session, `SHOW EXPORTSTATUS ${round(0, false).find((l) => l.startsWith('LIBRARY EXPORT'))!.split(',')[1]}`);
+    const status = run(
+      again.session,
+      `SHOW EXPORTSTATUS ${
+        round(0, false)
+          .find((l) => l.startsWith('LIBRARY EXPORT'))!
+          .split(',')[1]
+      }`,
+    );
     expect(status.result).toMatchObject({ state: 'recovered' });
     again.close();
     // The recovery is journaled: the next (clean) start replays it and recovers nothing more.

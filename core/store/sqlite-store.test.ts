@@ -154,10 +154,7 @@ describe('SQLite grid store', () => {
       const startedAt = engine.state.now;
       const outcome = engine.execute(command);
       const last = i === lines.length - 1;
-      store.append(
-        { line: i + 1, source: 'console', text, startedAt, endedAt: engine.state.now, ok: outcome.ok, outcome: JSON.stringify(outcome) },
-        last ? serializeState(engine.state) : undefined,
-      );
+      store.append({ line: i + 1, source: 'console', text, startedAt, endedAt: engine.state.now, ok: outcome.ok, outcome: JSON.stringify(outcome) }, last ? serializeState(engine.state) : undefined);
     });
     store.close();
 

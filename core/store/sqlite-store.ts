@@ -102,7 +102,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
  */
 function checkWritable(path: string): void {
   const folder = dirname(path);
-  for (const [target, what] of [[folder, `the folder ${folder}`], [path, 'the database file']] as const) {
+  for (const [target, what] of [
+    [folder, `the folder ${folder}`],
+    [path, 'the database file'],
+  ] as const) {
     if (target === path && !existsSync(path)) continue;
     try {
       accessSync(target, constants.W_OK);
@@ -139,7 +142,10 @@ function checkTimeZeroDatabase(db: Database.Database, path: string): boolean {
   let tables: string[];
   let applicationId: number;
   try {
-    tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
+    tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name);
     applicationId = db.pragma('application_id', { simple: true }) as number;
   } catch (error) {
     if (errorCode(error) === 'SQLITE_NOTADB') throw new StoreError('NOT_TIMEZERO', path, 'not a database (SQLite says: file is not a database); refusing to use it');
@@ -173,10 +179,17 @@ function openReadOnly(path: string, maxCheckpoints: number): GridStore {
   }
   try {
     if (checkTimeZeroDatabase(db, path)) throw new StoreError('NOT_TIMEZERO', path, 'an empty database: there is no grid to look at');
-    const versions = db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
+    const versions = db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+      .all()
+      .map((r) => r.version);
     const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
     if (versions[versions.length - 1] !== known) {
-      throw new StoreError('SCHEMA_NEWER', path, `schema version ${versions[versions.length - 1] ?? 0}, this build reads ${known}: open it once for writing (or with the matching TimeZero) before looking at it read-only`);
+      throw new StoreError(
+        'SCHEMA_NEWER',
+        path,
+        `schema version ${versions[versions.length - 1] ?? 0}, this build reads ${known}: open it once for writing (or with the matching TimeZero) before looking at it read-only`,
+      );
     }
   } catch (error) {
     db.close();
@@ -195,9 +208,7 @@ function openReadOnly(path: string, maxCheckpoints: number): GridStore {
 }
 function prepareStatements(db: Database.Database) {
   return {
-    insertEntry: db.prepare(
-      'INSERT INTO journal (source, line, text, started_at, ended_at, ok, outcome) VALUES (@source, @line, @text, @startedAt, @endedAt, @ok, @outcome)',
-    ),
+    insertEntry: db.prepare('INSERT INTO journal (source, line, text, started_at, ended_at, ok, outcome) VALUES (@source, @line, @text, @startedAt, @endedAt, @ok, @outcome)'),
     entriesFrom: db.prepare<[number, number], JournalRow>('SELECT * FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?'),
     entriesBetween: db.prepare<[number, number], JournalRow>('SELECT * FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq'),
     entriesAfter: db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE seq > ? ORDER BY seq'),

@@ -17,7 +17,9 @@ export function checkExcluded(p: WizardParams, state: GridState): Finding[] {
   const c = state.clusters[clusterIndex(state, p.drCluster)];
   if (!c) return [{ level: 'error', message: `no cluster ${p.drCluster}` }];
   const missing = drCategories(p).filter((cat) => cat !== CATEGORY_INSERT && !c.excludedCategories.includes(cat));
-  return missing.length === 0 ? [] : [{ level: 'error', message: `categories ${missing.map(hex4).join(', ')} are not excluded from write protect on ${c.name}: the DR host could not write its own volumes` }];
+  return missing.length === 0
+    ? []
+    : [{ level: 'error', message: `categories ${missing.map(hex4).join(', ')} are not excluded from write protect on ${c.name}: the DR host could not write its own volumes` }];
 }
 
 /** The DR Management Class must make No Copy toward every production cluster (Redbook §11.9.6, §11.10.1 step 6). */
@@ -52,7 +54,10 @@ export function checkScratchRisk(p: WizardParams, state: GridState): Finding[] {
     if (!cat.scratch || drCats.has(cat.hex)) continue;
     const protectedByWp = dr?.writeProtect && dr.ignoreFastReady && !dr.excludedCategories.includes(cat.hex);
     if (!protectedByWp && cat.expireHoldMs === 0) {
-      findings.push({ level: 'warning', message: `production scratch category ${hex4(cat.hex)} has no expire hold and is Fast Ready on ${p.drCluster}: volumes production returns to scratch during the test can be reused or presented empty; suspend return-to-scratch or set EXPIREHOLD` });
+      findings.push({
+        level: 'warning',
+        message: `production scratch category ${hex4(cat.hex)} has no expire hold and is Fast Ready on ${p.drCluster}: volumes production returns to scratch during the test can be reused or presented empty; suspend return-to-scratch or set EXPIREHOLD`,
+      });
     }
   }
   const cols = state.volumes.cols;
@@ -62,7 +67,8 @@ export function checkScratchRisk(p: WizardParams, state: GridState): Finding[] {
     // -1: no cluster, so not production's
     if (productionIdx.has(cols.owner[v] ?? -1) && state.categories[category]?.scratch && !drCats.has(category)) scratch++;
   });
-  if (scratch < 100) findings.push({ level: 'warning', message: `production owns only ${scratch} scratch volumes: a short-on-scratch procedure during the test could return volumes the test needs (Redbook §11.9.5)` });
+  if (scratch < 100)
+    findings.push({ level: 'warning', message: `production owns only ${scratch} scratch volumes: a short-on-scratch procedure during the test could return volumes the test needs (Redbook §11.9.5)` });
   return findings;
 }
 

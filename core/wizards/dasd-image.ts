@@ -104,9 +104,11 @@ function checkReplica(state: GridState, r: Replication, t: Target, point: 'time-
   const src = findDasd(state, r.source);
   const tgt = findDasd(state, r.target);
   const down = [src.site, tgt.site].filter((s) => siteFailed(state, s));
-  if (down.length > 0) findings.push({ level: 'error', message: `site ${down.join(', ')} is failed: ${r.source}'s writes cannot reach ${r.target}'s journal, so the image at ${pointWords(point)} cannot be completed` });
+  if (down.length > 0)
+    findings.push({ level: 'error', message: `site ${down.join(', ')} is failed: ${r.source}'s writes cannot reach ${r.target}'s journal, so the image at ${pointWords(point)} cannot be completed` });
   const a = r.access;
-  if (a && a.requested !== label(t)) findings.push({ level: 'error', message: `image access to ${a.requested} is enabled on ${r.target}: disable it (IMAGE DISABLE ${r.target}) before the test rolls it to ${pointWords(point)}` });
+  if (a && a.requested !== label(t))
+    findings.push({ level: 'error', message: `image access to ${a.requested} is enabled on ${r.target}: disable it (IMAGE DISABLE ${r.target}) before the test rolls it to ${pointWords(point)}` });
   // Seed 001 FIG. 2: a full journal releases its oldest history; the window's start moves forward.
   const earliest = earliestPoint(r);
   const released = t.kind === 'bookmark' && t.seq !== null ? t.seq < earliest.seq : t.time < earliest.time;
@@ -166,7 +168,10 @@ export function dasdReleaseStep(): WizardStep {
     title: 'Disable image access on the DR host’s DASD',
     why: 'Disabling image access discards every change the DR host made to its rolled DASD during the test; distribution then goes on from the accessed image forward and the replica catches up with production (Continuous data replication, "Image Access"; Redbook §11.9.1).',
     kind: 'grid',
-    lines: (p, s) => drReplicas(p, s).filter((r) => r.access !== null).map((r) => `IMAGE DISABLE ${r.target}`),
+    lines: (p, s) =>
+      drReplicas(p, s)
+        .filter((r) => r.access !== null)
+        .map((r) => `IMAGE DISABLE ${r.target}`),
     check: (p, s) => {
       const replicas = drReplicas(p, s);
       if (replicas.length === 0) return [{ level: 'info', message: skipReason(p, s) }];

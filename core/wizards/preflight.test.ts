@@ -11,7 +11,10 @@ function sessionOn(sample: string, ...lines: string[]): Session {
 }
 
 const FLASH = { drCluster: 'CL2', familyClusters: ['CL2', 'CL3', 'CL4'], production: ['CL0', 'CL1'] };
-const errors = (session: Session, run: ReturnType<typeof startWizard>) => describeStep(session, run)?.findings.filter((f) => f.level === 'error').map((f) => f.message);
+const errors = (session: Session, run: ReturnType<typeof startWizard>) =>
+  describeStep(session, run)
+    ?.findings.filter((f) => f.level === 'error')
+    .map((f) => f.message);
 
 describe('DR-test wizards refuse before they start', () => {
   it('a FlashCopy test on a family of tape-attached clusters only (seed 000: snapshots are kept in a disk cache)', () => {
@@ -27,7 +30,9 @@ describe('DR-test wizards refuse before they start', () => {
 
   it('a DR host with no devices in the family, and later with none online', () => {
     const session = sessionOn('flash-dr-family');
-    expect(errors(session, startWizard(session, 'flash-dr-family', { ...FLASH, drHost: 'PRODHOST', familyClusters: ['CL2'] }))).toContainEqual(expect.stringMatching(/^production host PRODHOST|^DR host PRODHOST has no devices on CL2: .*Define its devices there/));
+    expect(errors(session, startWizard(session, 'flash-dr-family', { ...FLASH, drHost: 'PRODHOST', familyClusters: ['CL2'] }))).toContainEqual(
+      expect.stringMatching(/^production host PRODHOST|^DR host PRODHOST has no devices on CL2: .*Define its devices there/),
+    );
     // At the test jobs, the DR host's drives must be online (Redbook §11.10.1 step 11).
     let run = startWizard(session, 'flash-dr-family', FLASH);
     while (describeStep(session, run)?.id !== 'test-jobs') run = performStep(session, run, true).run;
@@ -44,7 +49,9 @@ describe('DR-test wizards refuse before they start', () => {
   it('a test window with return-to-scratch running and no expire hold (Redbook §11.9.7), unless an expire hold protects it', () => {
     const session = sessionOn('two-cluster-dr');
     const running = { returnToScratch: 'running' as const };
-    expect(errors(session, startWizard(session, 'two-cluster-links-up', running))).toContainEqual(expect.stringMatching(/return-to-scratch runs during the test window, and scratch category 0002 has no expire hold.*CATEGORY 0002 SCRATCH EXPIREHOLD 7d/));
+    expect(errors(session, startWizard(session, 'two-cluster-links-up', running))).toContainEqual(
+      expect.stringMatching(/return-to-scratch runs during the test window, and scratch category 0002 has no expire hold.*CATEGORY 0002 SCRATCH EXPIREHOLD 7d/),
+    );
     // Selective Write Protect with IGNOREFASTREADY (the §11.10.1 wizard sets it) protects the test anyway.
     expect(errors(session, startWizard(session, 'swp-two-cluster', running))).toEqual([]);
     for (const c of session.validate('CATEGORY 0002 SCRATCH EXPIREHOLD 7d').commands) session.run(c);

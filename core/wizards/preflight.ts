@@ -22,7 +22,8 @@ export function familyMembers(p: WizardParams, s: GridState): number[] {
 export function checkFlashCapable(p: WizardParams, s: GridState): Finding[] {
   const members = familyMembers(p, s);
   const unknown = (p.familyClusters ?? []).filter((n) => clusterIndex(s, n) < 0);
-  if (unknown.length > 0) return [{ level: 'error', message: `family cluster(s) ${unknown.join(', ')} are not in the grid: choose the family's clusters from ${s.clusters.map((c) => c.name).join(', ')}` }];
+  if (unknown.length > 0)
+    return [{ level: 'error', message: `family cluster(s) ${unknown.join(', ')} are not in the grid: choose the family's clusters from ${s.clusters.map((c) => c.name).join(', ')}` }];
   if (members.some((c) => clusterAt(s, c).model === 'DISK')) return [];
   const disk = s.clusters.filter((c) => c.model === 'DISK' && !p.production.includes(c.name)).map((c) => c.name);
   return [
@@ -41,17 +42,36 @@ function testClusters(p: WizardParams, s: GridState, flash: boolean): number[] {
 /** The DR host must have virtual devices on a test cluster: defined before the test, online during it. */
 export function checkDrHostDevices(p: WizardParams, s: GridState, flash: boolean, mustBeOnline: boolean): Finding[] {
   const host = s.hosts.find((h) => h.name === p.drHost);
-  if (!host) return [{ level: 'error', message: `DR host ${p.drHost} is not defined: choose one of ${s.hosts.map((h) => h.name).join(', ') || '(no hosts)'} or define it (HOST ${p.drHost} SITE <site> ROLE DR DEVICES <clusters>)` }];
+  if (!host)
+    return [
+      {
+        level: 'error',
+        message: `DR host ${p.drHost} is not defined: choose one of ${s.hosts.map((h) => h.name).join(', ') || '(no hosts)'} or define it (HOST ${p.drHost} SITE <site> ROLE DR DEVICES <clusters>)`,
+      },
+    ];
   const clusters = testClusters(p, s, flash);
   const names = clusters.map((c) => clusterAt(s, c).name).join(', ');
   const defined = clusters.filter((c) => host.devices[c]);
-  if (defined.length === 0) return [{ level: 'error', message: `DR host ${p.drHost} has no devices on ${names}: it could not mount anything in the test. Define its devices there (HOST ${p.drHost} … DEVICES ${names}) or pick the DR cluster it is attached to.` }];
+  if (defined.length === 0)
+    return [
+      {
+        level: 'error',
+        message: `DR host ${p.drHost} has no devices on ${names}: it could not mount anything in the test. Define its devices there (HOST ${p.drHost} … DEVICES ${names}) or pick the DR cluster it is attached to.`,
+      },
+    ];
   if (!mustBeOnline) return [];
   const online = defined.filter((c) => {
     const devices = host.devices[c];
     return devices !== undefined && devices.online && devices.paths > devices.failedPaths;
   });
-  return online.length > 0 ? [] : [{ level: 'error', message: `DR host ${p.drHost} has no online devices in ${flash ? `DR family ${p.family}` : p.drCluster} (${names}): every DR mount would fail. Vary them online (VARY ${p.drHost} ${defined.map((c) => clusterAt(s, c).name)[0]} ONLINE) or repair the host's paths.` }];
+  return online.length > 0
+    ? []
+    : [
+        {
+          level: 'error',
+          message: `DR host ${p.drHost} has no online devices in ${flash ? `DR family ${p.family}` : p.drCluster} (${names}): every DR mount would fail. Vary them online (VARY ${p.drHost} ${defined.map((c) => clusterAt(s, c).name)[0]} ONLINE) or repair the host's paths.`,
+        },
+      ];
 }
 
 /**
@@ -64,12 +84,19 @@ export function checkProductionOffProtected(p: WizardParams, s: GridState, flash
   const out: Finding[] = [];
   for (const h of s.hosts.filter((x) => x.role === 'PRODUCTION')) {
     const online = [...protectedClusters].filter((c) => h.devices[c]?.online);
-    if (online.length > 0) out.push({ level: 'error', message: `production host ${h.name} has its devices on ${online.map((c) => clusterAt(s, c).name).join(', ')} online, which the test write-protects: production jobs writing there would fail. Vary them offline first (VARY ${h.name} ${online.map((c) => clusterAt(s, c).name)[0]} OFFLINE) or leave ${online.length === 1 ? 'that cluster' : 'those clusters'} out of the test.` });
+    if (online.length > 0)
+      out.push({
+        level: 'error',
+        message: `production host ${h.name} has its devices on ${online.map((c) => clusterAt(s, c).name).join(', ')} online, which the test write-protects: production jobs writing there would fail. Vary them offline first (VARY ${h.name} ${online.map((c) => clusterAt(s, c).name)[0]} OFFLINE) or leave ${online.length === 1 ? 'that cluster' : 'those clusters'} out of the test.`,
+      });
   }
   for (const m of s.mounts.values()) {
     const host = s.hosts.find((h) => h.name === m.host);
     if (host?.role === 'PRODUCTION' && protectedClusters.has(m.cluster) && !m.readOnly) {
-      out.push({ level: 'error', message: `production host ${host.name} has ${s.volumes.volser(m.volume)} mounted for writing on ${clusterAt(s, m.cluster).name}, which the test write-protects: let the job finish (DEMOUNT ${s.volumes.volser(m.volume)}) before the test starts.` });
+      out.push({
+        level: 'error',
+        message: `production host ${host.name} has ${s.volumes.volser(m.volume)} mounted for writing on ${clusterAt(s, m.cluster).name}, which the test write-protects: let the job finish (DEMOUNT ${s.volumes.volser(m.volume)}) before the test starts.`,
+      });
     }
   }
   return out;

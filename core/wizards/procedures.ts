@@ -48,7 +48,9 @@ function rangeCount(range: string | undefined): number {
 }
 
 /** Before anything is changed: the §11.10 procedures' refusals (preflight.ts). */
-const procedurePreflight = (ignoresFastReady: boolean) => (p: WizardParams, s: GridState): Finding[] => [...checkDrHostDevices(p, s, false, false), ...checkReturnToScratch(p, s, ignoresFastReady)];
+const procedurePreflight =
+  (ignoresFastReady: boolean) =>
+  (p: WizardParams, s: GridState): Finding[] => [...checkDrHostDevices(p, s, false, false), ...checkReturnToScratch(p, s, ignoresFastReady)];
 
 const defineDrConstructs = (phaseNote: string): WizardStep[] => [
   {
@@ -72,7 +74,12 @@ const defineDrConstructs = (phaseNote: string): WizardStep[] => [
     check: (p, s) => {
       const existing = s.mcs.find((m) => m.name === p.drMc);
       if (!existing || existing.modes.join('') === drModes(p, s)) return [];
-      return [{ level: 'error', message: `Management Class ${p.drMc} already exists with copy modes ${existing.modes.join('')}: the wizard will not redefine a class production may use; choose another name` }];
+      return [
+        {
+          level: 'error',
+          message: `Management Class ${p.drMc} already exists with copy modes ${existing.modes.join('')}: the wizard will not redefine a class production may use; choose another name`,
+        },
+      ];
     },
   },
 ];
@@ -257,7 +264,10 @@ const linksBroken: Wizard = {
   defaults,
   steps: [
     // With the links broken production's return-to-scratch cannot reach the DR cluster (Redbook §11.9.2).
-    { ...manual('plan', 'before', 'Plan scratch categories, the DR VOLSER range and virtual addresses', 'Redbook §11.10.3 "Tasks before the DR test" steps 1-3.', '30m'), check: procedurePreflight(true) },
+    {
+      ...manual('plan', 'before', 'Plan scratch categories, the DR VOLSER range and virtual addresses', 'Redbook §11.10.3 "Tasks before the DR test" steps 1-3.', '30m'),
+      check: procedurePreflight(true),
+    },
     ...defineDrConstructs('Pick categories no host uses'),
     devsupStep('during', 'Redbook §11.10.3 "Tasks during the DR test" steps 1-2'),
     manual('dr-system', 'during', 'DR host: REJECT OUTPUT for production volumes, SMS NOCOPY and ACS routine', 'Redbook §11.10.3 "Tasks during the DR test" steps 3-6.', '30m'),
@@ -322,7 +332,10 @@ const flash: Wizard = {
       title: 'Define the DR family',
       why: 'The DR family tells which clusters share the time-zero (claim 1, claim 4).',
       kind: 'grid',
-      lines: (p, s) => (p.familyClusters ?? [p.drCluster]).filter((c) => !s.families.find((f) => f.name === p.family)?.clusters.includes(clusterIndex(s, c))).map((c) => `LI REQ,${s.name},DRSETUP,${p.family},ADD,${c}`),
+      lines: (p, s) =>
+        (p.familyClusters ?? [p.drCluster])
+          .filter((c) => !s.families.find((f) => f.name === p.family)?.clusters.includes(clusterIndex(s, c)))
+          .map((c) => `LI REQ,${s.name},DRSETUP,${p.family},ADD,${c}`),
       // Before anything changes: a test that cannot protect anything, reach anything or that would stop production is refused.
       check: (p, s) => [...checkFlashCapable(p, s), ...checkDrHostDevices(p, s, true, false), ...checkProductionOffProtected(p, s, true), ...checkReturnToScratch(p, s, false)],
       takes: minutes(2),

@@ -57,7 +57,27 @@ function wizardFor(wizardId: string): Wizard {
 /** The parameters an operator gave; one left out, or given as undefined, keeps the wizard's default. */
 export type GivenParams = { [K in keyof WizardParams]?: WizardParams[K] | undefined };
 
-const PARAM_KEYS = ['production', 'drCluster', 'productionHost', 'drHost', 'drScratch', 'drError', 'drPrivate', 'drRange', 'drMc', 'family', 'familyClusters', 'testWrites', 'testReads', 'rpoMinutes', 'rtoMinutes', 'criticalMcs', 'tester', 'reviewer', 'returnToScratch'] as const satisfies readonly (keyof WizardParams)[];
+const PARAM_KEYS = [
+  'production',
+  'drCluster',
+  'productionHost',
+  'drHost',
+  'drScratch',
+  'drError',
+  'drPrivate',
+  'drRange',
+  'drMc',
+  'family',
+  'familyClusters',
+  'testWrites',
+  'testReads',
+  'rpoMinutes',
+  'rtoMinutes',
+  'criticalMcs',
+  'tester',
+  'reviewer',
+  'returnToScratch',
+] as const satisfies readonly (keyof WizardParams)[];
 
 /** true only while PARAM_KEYS names every parameter: one left out would drop what the operator gave. */
 type EveryParamListed = [Exclude<keyof WizardParams, (typeof PARAM_KEYS)[number]>] extends [never] ? true : never;
@@ -75,7 +95,16 @@ function withDefaults(defaults: WizardParams, given: GivenParams): WizardParams 
 
 export function startWizard(session: Session, wizardId: string, params: GivenParams = {}): WizardRun {
   const wizard = wizardFor(wizardId);
-  return { wizardId, params: withDefaults(wizard.defaults(session.engine.state), params), next: 0, done: [], status: 'active', failed: null, grid: session.engine.state.name ?? null, wallStart: new Date().toISOString() };
+  return {
+    wizardId,
+    params: withDefaults(wizard.defaults(session.engine.state), params),
+    next: 0,
+    done: [],
+    status: 'active',
+    failed: null,
+    grid: session.engine.state.name ?? null,
+    wallStart: new Date().toISOString(),
+  };
 }
 
 /** The failed attempt of the step at `index`, if the run holds one. */

@@ -80,7 +80,11 @@ describe('DR-test wizards', () => {
     for (const c of session.validate('MC MCTEST COPY RR').commands) session.run(c);
     run = startWizard(session, 'swp-two-cluster', { drMc: 'MCTEST' });
     while (describeStep(session, run)?.id !== 'test-jobs') run = { ...run, next: run.next + 1 };
-    expect(describeStep(session, run)?.findings.map((f) => f.message).join()).toMatch(/MCTEST copies to production cluster\(s\) CL0/);
+    expect(
+      describeStep(session, run)
+        ?.findings.map((f) => f.message)
+        .join(),
+    ).toMatch(/MCTEST copies to production cluster\(s\) CL0/);
   });
 
   it('warns when production return-to-scratch could endanger test volumes (Redbook §11.9.7)', () => {
@@ -98,7 +102,11 @@ describe('DR-test wizards', () => {
     while (describeStep(session, run)?.id !== 'exclude') run = performStep(session, run, true).run;
     run = { ...run, next: run.next + 1 }; // skip the exclusion
     while (describeStep(session, run)?.id !== 'vary-online') run = performStep(session, run, true).run;
-    expect(describeStep(session, run)?.findings.map((f) => f.message).join()).toMatch(/not excluded from write protect/);
+    expect(
+      describeStep(session, run)
+        ?.findings.map((f) => f.message)
+        .join(),
+    ).toMatch(/not excluded from write protect/);
   });
 });
 
@@ -113,7 +121,13 @@ describe('DR-test wizards roll the DR host’s DASD image', () => {
   /** A catalog volume at production replicated asynchronously to the DR site through a journal. */
   function withCatalog(sample: string, journal = '64MB'): Session {
     const session = sessionOn(sample);
-    for (const line of ['DASD CAT SITE PROD SIZE 2GB TYPE 3390-9', 'DASD CATR SITE DR SIZE 2GB TYPE 3390-9', `REPLICATE CAT TO CATR ASYNC JOURNAL ${journal} GBPS 1`, 'DASDWRITE CAT 0 8MB PATTERN CATALOG-V1']) exec(session, line);
+    for (const line of [
+      'DASD CAT SITE PROD SIZE 2GB TYPE 3390-9',
+      'DASD CATR SITE DR SIZE 2GB TYPE 3390-9',
+      `REPLICATE CAT TO CATR ASYNC JOURNAL ${journal} GBPS 1`,
+      'DASDWRITE CAT 0 8MB PATTERN CATALOG-V1',
+    ])
+      exec(session, line);
     return session;
   }
   function until(session: Session, run: WizardRun, stepId: string): WizardRun {
@@ -196,7 +210,8 @@ describe('DR-test wizards roll the DR host’s DASD image', () => {
   for (const mode of ['SYNC', 'ASYNC', 'SNAPSHOT'] as const) {
     it(`Redbook §11.10.1 with ${mode} transfer: the image at the test's start point holds every write made before it (seed 001 transfer modes)`, () => {
       const session = sessionOn('two-cluster-dr');
-      for (const line of ['DASD CAT SITE PROD SIZE 2GB', 'DASD CATR SITE DR SIZE 2GB', `REPLICATE CAT TO CATR ${mode} JOURNAL 64MB GBPS 0.1`, 'DASDWRITE CAT 0 64MB PATTERN RMM-CDS']) exec(session, line);
+      for (const line of ['DASD CAT SITE PROD SIZE 2GB', 'DASD CATR SITE DR SIZE 2GB', `REPLICATE CAT TO CATR ${mode} JOURNAL 64MB GBPS 0.1`, 'DASDWRITE CAT 0 64MB PATTERN RMM-CDS'])
+        exec(session, line);
       let run = until(session, startWizard(session, 'swp-two-cluster'), 'dasd-image');
       const atStart = digestOf(session, 'CHECKSUM CAT');
       const rolled = performStep(session, run, true);
@@ -216,7 +231,12 @@ describe('DR-test wizards roll the DR host’s DASD image', () => {
     const session = sessionOn('two-cluster-dr');
     let run = until(session, startWizard(session, 'swp-two-cluster'), 'dasd-image');
     expect(describeStep(session, run)).toMatchObject({ lines: [] });
-    expect(describeStep(session, run)?.findings).toEqual([{ level: 'info', message: expect.stringMatching(/^Skipped: no DASD replication is defined, so there is no journal .* \(define one with REPLICATE <source> TO <replica at DR>; Redbook §11\.9\.1\)/) }]);
+    expect(describeStep(session, run)?.findings).toEqual([
+      {
+        level: 'info',
+        message: expect.stringMatching(/^Skipped: no DASD replication is defined, so there is no journal .* \(define one with REPLICATE <source> TO <replica at DR>; Redbook §11\.9\.1\)/),
+      },
+    ]);
     // A note does not hold the step, even unacknowledged.
     const out = performStep(session, run, false);
     expect(out.refused).toBe(false);

@@ -9,7 +9,6 @@ export interface TimeZeroImage {
   copyLevel: number[];
 }
 
-
 export interface DrFamily {
   name: string;
   clusters: number[];

@@ -53,7 +53,7 @@ export function BackupsButton() {
       setListing(await client().call('backup.list', {}));
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -76,7 +76,7 @@ export function BackupsButton() {
       reportError(e, 'Restore backup');
       // The list as it now is (a failed restore leaves it unchanged; it says so by showing it again).
       await load();
-      setError((e as Error).message);
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -124,7 +124,13 @@ export function BackupsButton() {
                   </td>
                   <td>{size(b.bytes)}</td>
                   <td>
-                    <button type="button" className="danger" disabled={busy || !b.readable} onClick={() => setConfirm(b)} aria-label={`Restore the backup taken ${utcTime(b.createdAt)} before ${REASONS[b.reason] ?? b.reason}`}>
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={busy || !b.readable}
+                      onClick={() => setConfirm(b)}
+                      aria-label={`Restore the backup taken ${utcTime(b.createdAt)} before ${REASONS[b.reason] ?? b.reason}`}
+                    >
                       Restore…
                     </button>
                   </td>

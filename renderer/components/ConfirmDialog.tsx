@@ -37,7 +37,15 @@ export function ConfirmDialog({ title, loses, backup, confirmLabel, lines, onCon
     return () => d?.close();
   }, []);
   return (
-    <dialog ref={dialog} className="confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onCancel={(e) => (e.preventDefault(), onCancel())}>
+    <dialog
+      ref={dialog}
+      className="confirm-dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onCancel={(e) => (e.preventDefault(), onCancel())}
+    >
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-body`}>
         <p>This will:</p>
@@ -76,7 +84,9 @@ export function ConfirmDialog({ title, loses, backup, confirmLabel, lines, onCon
 /** The shell's one place for the question a destructive line asks (state/confirm-gate.ts). */
 export function ConfirmHost() {
   const pending = useConfirmGate((s) => s.pending);
-  return pending ? <ConfirmDialog key={pending.request.title + (pending.request.lines ?? []).join()} {...pending.request} onConfirm={() => settleConfirm(true)} onCancel={() => settleConfirm(false)} /> : null;
+  return pending ? (
+    <ConfirmDialog key={pending.request.title + (pending.request.lines ?? []).join()} {...pending.request} onConfirm={() => settleConfirm(true)} onCancel={() => settleConfirm(false)} />
+  ) : null;
 }
 
 /** [the dialog to render (or null), ask(request) resolving true when confirmed]. */

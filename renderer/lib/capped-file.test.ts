@@ -9,7 +9,12 @@ describe('readFileCapped (issue 11 item 7)', () => {
     expect(await readFileCapped(file(1024), 1024)).toBe('A'.repeat(1024));
     const big = file(4 * 2 ** 20 + 1, 'huge.runbook');
     let sliced = 0;
-    const spy = Object.assign(big, { slice: (start?: number, end?: number) => { sliced = (end ?? big.size) - (start ?? 0); return Blob.prototype.slice.call(big, start, end); } });
+    const spy = Object.assign(big, {
+      slice: (start?: number, end?: number) => {
+        sliced = (end ?? big.size) - (start ?? 0);
+        return Blob.prototype.slice.call(big, start, end);
+      },
+    });
     await expect(readFileCapped(spy, 4 * 2 ** 20)).rejects.toThrow('huge.runbook: larger than 4 MB: refused');
     expect(sliced).toBe(4 * 2 ** 20 + 1);
   });

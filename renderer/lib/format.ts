@@ -19,7 +19,10 @@ export function showTime(isoTime: string | null | undefined): string {
 export function utcTime(instant: string | number): string {
   const t = typeof instant === 'number' ? instant : Date.parse(instant);
   if (!Number.isFinite(t)) return String(instant);
-  return new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return new Date(t)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export function shortTime(isoTime: string): string {

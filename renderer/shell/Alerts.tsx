@@ -43,9 +43,7 @@ export function ProgressIndicator() {
         <>
           <span>{progress.label}</span>
           <progress max={progress.total || 1} value={progress.done} aria-label={progress.label} />
-          <span className="mono">
-            {progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}%` : ''}
-          </span>
+          <span className="mono">{progress.total > 0 ? `${Math.floor((progress.done / progress.total) * 100)}%` : ''}</span>
           {progress.total > 1 ? (
             <span className="muted small" data-testid="progress-count">
               {count(progress.done)} of {count(progress.total)}
@@ -88,7 +86,8 @@ export function ServerGoneBanner() {
   if (connection.state === 'open' || (connection.state === 'connecting' && !everConnected)) return null;
   return (
     <div className="server-gone" role="alert" data-testid="server-gone">
-      <strong>The engine host is not answering.</strong> {connection.detail ?? 'The connection to the engine host closed.'} Until it is back the console is read-only: its controls are disabled and what you see may be out of date.
+      <strong>The engine host is not answering.</strong> {connection.detail ?? 'The connection to the engine host closed.'} Until it is back the console is read-only: its controls are disabled and
+      what you see may be out of date.
     </div>
   );
 }
@@ -112,8 +111,7 @@ export function StatusBar() {
       <span className="issued" data-testid="last-issued">
         {issued ? (
           <>
-            Issued from {issued.origin}: <code>{issued.command}</code>{' '}
-            <span className={issued.ok ? 'ok' : 'bad'}>{issued.ok ? 'ok' : `failed${issued.detail ? ` — ${issued.detail}` : ''}`}</span>
+            Issued from {issued.origin}: <code>{issued.command}</code> <span className={issued.ok ? 'ok' : 'bad'}>{issued.ok ? 'ok' : `failed${issued.detail ? ` — ${issued.detail}` : ''}`}</span>
           </>
         ) : null}
       </span>

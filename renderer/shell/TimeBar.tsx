@@ -60,7 +60,16 @@ function AdvanceBy({ disabled }: { disabled: boolean }) {
         if (valid) void advance(value.trim().toLowerCase());
       }}
     >
-      <input id={ADVANCE_BY_ID} className="mono" size={4} placeholder="30m" aria-label="Advance by duration" aria-invalid={value !== '' && !valid} value={value} onChange={(e) => setValue(e.target.value)} />
+      <input
+        id={ADVANCE_BY_ID}
+        className="mono"
+        size={4}
+        placeholder="30m"
+        aria-label="Advance by duration"
+        aria-invalid={value !== '' && !valid}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
       <button type="submit" aria-label="Advance by the duration typed" disabled={disabled || !valid}>
         Go
       </button>

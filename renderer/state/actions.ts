@@ -123,7 +123,13 @@ export async function execute(line: string, origin: string): Promise<Executed | 
       command: line,
       origin,
       ok: !out.cancelled && out.errors.length === 0 && out.records.every((r) => r.ok),
-      detail: out.cancelled ? 'Cancelled: the grid and the journal are as they were before it.' : out.errors[0] ? `${out.errors[0].line}:${out.errors[0].col}: ${out.errors[0].message}` : last?.error ? `${last.error.code}: ${last.error.message}` : null,
+      detail: out.cancelled
+        ? 'Cancelled: the grid and the journal are as they were before it.'
+        : out.errors[0]
+          ? `${out.errors[0].line}:${out.errors[0].col}: ${out.errors[0].message}`
+          : last?.error
+            ? `${last.error.code}: ${last.error.message}`
+            : null,
     });
     void scheduleRefresh();
     return out;

@@ -44,7 +44,7 @@ export const createConsoleSlice: StateCreator<Store, [], [], ConsoleSlice> = (se
   addInput: (line, origin) => set((s) => ({ entries: trim([...s.entries, { key: nextKey++, kind: 'input', line, origin }]) })),
   addRecords: (records) =>
     set((s) => {
-      let entries = [...s.entries];
+      const entries = [...s.entries];
       const unmatched = { ...s.unmatchedRecordMessages };
       for (const record of records) {
         for (const m of record.messages) {

@@ -28,7 +28,13 @@ export async function stepRunbook(to: number, total: number): Promise<void> {
     // The editor may have changed while the step ran; the run is of the text sent.
     // Cancelled (work.cancel): the step stopped after records.length whole commands; the next run starts after them.
     get().setRunbookRun({ runErrors: [], records: [...get().runbook.records, ...out.records], next: out.cancelled ? next + out.records.length : Math.min(to, out.total) });
-    if (out.cancelled) get().setIssued({ command: `(runbook ${name})`, origin: 'Runbooks', ok: false, detail: `Cancelled after ${out.records.length} whole command${out.records.length === 1 ? '' : 's'}; the rest did not run.` });
+    if (out.cancelled)
+      get().setIssued({
+        command: `(runbook ${name})`,
+        origin: 'Runbooks',
+        ok: false,
+        detail: `Cancelled after ${out.records.length} whole command${out.records.length === 1 ? '' : 's'}; the rest did not run.`,
+      });
     void scheduleRefresh();
   } catch (e) {
     reportError(e, 'runbook.step');

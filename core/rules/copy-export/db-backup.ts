@@ -14,7 +14,10 @@ import { clusterAt } from '../../model/grid-lookup.js';
 
 export const DB_COLUMN_NAMES = ['volser', 'level', 'tapeLevel', 'sizeBytes', 'category', 'mc', 'pvol'] as const;
 export type DbColumn = (typeof DB_COLUMN_NAMES)[number];
-export const DB_COLUMNS = { volser: Uint32Array, level: Int32Array, tapeLevel: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const satisfies Record<DbColumn, unknown>;
+export const DB_COLUMNS = { volser: Uint32Array, level: Int32Array, tapeLevel: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const satisfies Record<
+  DbColumn,
+  unknown
+>;
 
 /** Bytes of the backup on a stacked volume: a fixed part plus a record per logical volume. */
 export function dbBackupBytes(db: Pick<DbBackup, 'inventory'>): number {
@@ -88,5 +91,13 @@ export function takeDbBackup(state: GridState, run: ExportRun, exporting: Set<nu
 }
 
 export function poolsOf(lib: PhysicalLibrary): DbPool[] {
-  return lib.pools.map((p) => ({ number: p.number, media: p.media, format: p.format, copyExport: p.copyExport, reclaimPool: p.reclaimPool, reclaimThreshold: p.reclaimThreshold, encryptKey: p.encryptKey }));
+  return lib.pools.map((p) => ({
+    number: p.number,
+    media: p.media,
+    format: p.format,
+    copyExport: p.copyExport,
+    reclaimPool: p.reclaimPool,
+    reclaimThreshold: p.reclaimThreshold,
+    encryptKey: p.encryptKey,
+  }));
 }

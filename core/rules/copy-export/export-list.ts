@@ -19,11 +19,7 @@ export function record(text: string): string {
 
 export function exportListFiles(pool: number, ejectOption: boolean, lmtdbpvl: boolean): ExportListFiles {
   const options = ['OPTIONS1', 'COPY', ...(lmtdbpvl ? ['LMTDBPVL'] : []), ...(ejectOption ? ['EJECT'] : [])].join(',');
-  return [
-    [record('EXPORT LIST 03'), record(`EXPORT PARAMETERS PHYSICAL POOL TO EXPORT:${pool2(pool)}`), record(options)],
-    [record('RESERVED FILE')],
-    [record('EXPORT STATUS 01')],
-  ];
+  return [[record('EXPORT LIST 03'), record(`EXPORT PARAMETERS PHYSICAL POOL TO EXPORT:${pool2(pool)}`), record(options)], [record('RESERVED FILE')], [record('EXPORT STATUS 01')]];
 }
 
 /** Bytes on the logical volume: the records plus standard labels (VOL1, and HDR1/HDR2/EOF1/EOF2 per file). */

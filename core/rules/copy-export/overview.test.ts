@@ -35,7 +35,9 @@ describe('planExport (Redbook §11.6.2)', () => {
   it('predicts requested, exportable, stacked volumes, scratch and time, then the export does that', () => {
     const rig = new Rig(GRID);
     // cache-only volumes to copy during the export (E0016/E0017), one mounted, one not valid on CL0 (E0024)
-    rig.all('EXPORTLIST EXP000 ON CL0 POOL 8 MC MCLIST\nJOB PRODHOST WRITE 12 SCRATCH ON CL0 MC MCCE SIZE 10GB\nMOUNT A00000 ON CL0 HOST PRODHOST\nJOB PRODHOST WRITE 1 SCRATCH ON CL1 MC MCDEF SIZE 1GB');
+    rig.all(
+      'EXPORTLIST EXP000 ON CL0 POOL 8 MC MCLIST\nJOB PRODHOST WRITE 12 SCRATCH ON CL0 MC MCCE SIZE 10GB\nMOUNT A00000 ON CL0 HOST PRODHOST\nJOB PRODHOST WRITE 1 SCRATCH ON CL1 MC MCDEF SIZE 1GB',
+    );
     const state = rig.session.engine.state;
     const before = serializeState(state);
     const plan = planExport(state, 'CL0', 8);
@@ -94,7 +96,10 @@ describe('exportOverview', () => {
     expect(pool8).toMatchObject({ copyExport: true, reclaimPool: 8, scratch: poolcnt.empty, copyExported: poolcnt.copyExported, full: poolcnt.full, logicalVolumes: 30 });
     expect(lib.stackedVolumes[0]).toMatchObject({ pvol: 'SA0001', state: 'copy-exported', location: 'export-hold', dbBackup: true });
     expect(view.exports[0]).toMatchObject({ listVolser: 'EXP000', state: 'completed', completion: 'CBR3855I', exported: 30, stacked: 6, option: 'HOLD' });
-    expect(view.exportLists.map((l) => [l.volser, l.runs])).toEqual([['EXP000', 1], ['EXP001', 0]]);
+    expect(view.exportLists.map((l) => [l.volser, l.runs])).toEqual([
+      ['EXP000', 1],
+      ['EXP001', 0],
+    ]);
     expect(view.activeExport).toBeNull();
     rig.ok('LIBRARY EXPORT,EXP001');
     expect(exportOverview(rig.session.engine.state).activeExport).toBe('EXP001');

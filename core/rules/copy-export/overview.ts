@@ -378,7 +378,16 @@ function planPool(state: GridState, clusterRef: number | string, poolNumber: num
     last = copyJobs.length;
   }
   const lanes = Math.max(1, cluster.drivesAvailable);
-  const copyMs = Math.max(inFlightEnd, last < 0 ? 0 : makespan(copyJobs.slice(0, last), lanes, busy.sort((a, b) => a - b)));
+  const copyMs = Math.max(
+    inFlightEnd,
+    last < 0
+      ? 0
+      : makespan(
+          copyJobs.slice(0, last),
+          lanes,
+          busy.sort((a, b) => a - b),
+        ),
+  );
 
   // Stacked volumes: those the run would lock and keep, and new ones for the copies.
   let existing = 0;
@@ -435,20 +444,23 @@ function planPool(state: GridState, clusterRef: number | string, poolNumber: num
   const ejectSeconds = (exportingPvols * ROBOT_MOVE_MS * share) / 1000;
 
   if (scan.mounted > 0) warn('MOUNTED', '§11.5.1', `${scan.mounted} logical volume(s) are mounted: "Volumes that are currently mounted cannot be Copy Exported"`);
-  if (scan.invalid > 0) warn('E0024', '§11.5.1, §11.5.4', `${scan.invalid} logical volume(s) of the pool have no valid copy on ${cluster.name} yet (E0024): they are left out until their copies complete`);
+  if (scan.invalid > 0)
+    warn('E0024', '§11.5.1, §11.5.4', `${scan.invalid} logical volume(s) of the pool have no valid copy on ${cluster.name} yet (E0024): they are left out until their copies complete`);
   if (primaryHolders > 0) warn('PRIMARY_ON_PVOL', '§11.5.1', `${primaryHolders} stacked volume(s) of pool ${poolNumber} hold primary copies: they and their secondary copies are excluded`);
   if (available < fresh) {
     warn('SCRATCH_SHORT', '§11.5.1, §11.5.4', `${fresh} scratch stacked volume(s) needed, ${available} available: the export waits (E0013 every 5 minutes) and ends after 60 minutes (E0015)`);
   }
   if (totalPvols > roomLeft) {
-    warn('LIMIT_REACHED', '§11.5.1, §11.6.2 step 3', `${totalPvols} stacked volume(s) to export, room for ${roomLeft} under the copy-exported limit of ${lib.copyExportLimit}: the rest stay in the library`);
+    warn(
+      'LIMIT_REACHED',
+      '§11.5.1, §11.6.2 step 3',
+      `${totalPvols} stacked volume(s) to export, room for ${roomLeft} under the copy-exported limit of ${lib.copyExportLimit}: the rest stay in the library`,
+    );
   }
   if (copyMs > COPY_TIME_LIMIT_MS) warn('E0018', '§11.5.4', `copying from cache would take ${Math.round(copyMs / 3_600_000)} hours: the export ends after 10 hours (E0018)`);
   if (scan.volumes.length === 0) warn('NOTHING_NEW', '§11.5.1', `no logical volume of pool ${poolNumber} is new or changed since the last export`);
 
-  const mbToExport = Math.trunc(
-    (activeBytes + bytesToCopy) / MB,
-  );
+  const mbToExport = Math.trunc((activeBytes + bytesToCopy) / MB);
   const total = copyMs + LOCK_DELAY_MS + pvolMs;
   return {
     ...empty,

@@ -11,7 +11,7 @@ import { Rng } from '../../sim/rng.js';
 import { planExport } from './overview.js';
 
 function generate(rng: Rng) {
-  const pick = <T,>(xs: T[]): T => {
+  const pick = <T>(xs: T[]): T => {
     const x = xs[rng.below(xs.length)];
     if (x === undefined) throw new Error('nothing to pick from');
     return x;

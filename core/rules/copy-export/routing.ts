@@ -53,7 +53,6 @@ export function notePremigrated(state: GridState, v: number, pvol: number): void
 
 export const LOCK_DELAY_MS = 1_000;
 
-
 /** All cache-only export volumes are on stacked volumes (E0017): on to the stacked volumes. */
 export function copyFinished(state: GridState, run: ExportRun): void {
   if (run.state !== 'premigrating') return;
@@ -62,7 +61,6 @@ export function copyFinished(state: GridState, run: ExportRun): void {
   run.state = 'exporting';
   state.events.push(state.now + LOCK_DELAY_MS, { kind: 'ce-lock', args: [run.id, run.generation] });
 }
-
 
 /** A pre-migration of an export volume got through after a scratch wait (E0014). */
 export function noteResumed(state: GridState, run: ExportRun): void {

@@ -137,7 +137,12 @@ export function showExportStatus(state: GridState, volser: string, only: string 
   if (run && lib) {
     const entry = (i: number) => {
       const { code, pvol } = exportEntry(run, i);
-      return { exported: code === EXPORTED, pvol: pvol >= 0 && (code === EXPORTED || code === PENDING) ? pvolAt(lib, pvol).volser : null, reason: REASONS[code] ?? `REASON ${code}`, code: String(code).padStart(2, '0') };
+      return {
+        exported: code === EXPORTED,
+        pvol: pvol >= 0 && (code === EXPORTED || code === PENDING) ? pvolAt(lib, pvol).volser : null,
+        reason: REASONS[code] ?? `REASON ${code}`,
+        code: String(code).padStart(2, '0'),
+      };
     };
     if (only !== null) {
       const v = state.volumes.find(only);

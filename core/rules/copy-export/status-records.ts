@@ -34,7 +34,16 @@ function statusTime(ms: number | null): string {
 }
 
 export function stackedVolumeRecord(p: StackedVolume): string {
-  const text = [p.volser.padEnd(6), String(p.pool).padStart(2), formatCode(p.format, p.encryptKey !== null), String(mbWritten(p)).padStart(8), String(percentUsed(p)).padStart(3), p.media, statusTime(p.exportedAt), p.dbBackup !== null ? 'Y' : 'N'].join(',');
+  const text = [
+    p.volser.padEnd(6),
+    String(p.pool).padStart(2),
+    formatCode(p.format, p.encryptKey !== null),
+    String(mbWritten(p)).padStart(8),
+    String(percentUsed(p)).padStart(3),
+    p.media,
+    statusTime(p.exportedAt),
+    p.dbBackup !== null ? 'Y' : 'N',
+  ].join(',');
   return text.slice(0, RECORD_BYTES).padEnd(RECORD_BYTES, ' ');
 }
 

@@ -23,7 +23,17 @@ function resolveLibrary(state: GridState, key: number): { lib: PhysicalLibrary; 
     const lib = libraryOf(state, key);
     if (!lib) return null;
     const pl = placementOf(state, key);
-    return { lib, copies: { count: state.volumes.count, columns: [{ pvol: pl.primary, primary: true }, { pvol: pl.secondary, primary: false }], bytes: pl.tapeBytes } };
+    return {
+      lib,
+      copies: {
+        count: state.volumes.count,
+        columns: [
+          { pvol: pl.primary, primary: true },
+          { pvol: pl.secondary, primary: false },
+        ],
+        bytes: pl.tapeBytes,
+      },
+    };
   }
   const sa = state.tape.standalones[-1 - key];
   return sa ? { lib: sa.physical, copies: copyColumns(sa) } : null;

@@ -63,7 +63,9 @@ export function showPool(lib: PhysicalLibrary, number: number) {
     copyExported: c['copy-exported'],
     activeMB: Math.trunc(pvols.reduce((s, p) => s + p.activeBytes, 0) / MB),
     logicalVolumes: pvols.reduce((s, p) => s + p.activeCount, 0),
-    stackedVolumes: pvols.slice(0, STACKED_LIST_LIMIT).map((p) => ({ pvol: p.volser, state: p.state, location: p.location, activeMB: Math.trunc(p.activeBytes / MB), utilization: utilization(p), logicalVolumes: p.activeCount })),
+    stackedVolumes: pvols
+      .slice(0, STACKED_LIST_LIMIT)
+      .map((p) => ({ pvol: p.volser, state: p.state, location: p.location, activeMB: Math.trunc(p.activeBytes / MB), utilization: utilization(p), logicalVolumes: p.activeCount })),
     stackedVolumesTotal: pvols.length,
   };
 }
@@ -120,7 +122,9 @@ export function physicalDrives(lib: PhysicalLibrary, key: number, drives: number
   const lines = [
     'PHYSICAL DRIVES V2',
     'SERIAL NUM   TYPE    MODE AVAIL ROLE POOL PVOL   LVOL',
-    ...rows.map((r) => `${r.serial} ${r.type} ${r.mode.padEnd(4)} ${r.avail.padEnd(5)} ${r.role} ${r.pool === null ? '    ' : String(r.pool).padStart(2, '0').padEnd(4)} ${(r.pvol ?? '').padEnd(6)} ${r.lvol ?? ''}`.trimEnd()),
+    ...rows.map((r) =>
+      `${r.serial} ${r.type} ${r.mode.padEnd(4)} ${r.avail.padEnd(5)} ${r.role} ${r.pool === null ? '    ' : String(r.pool).padStart(2, '0').padEnd(4)} ${(r.pvol ?? '').padEnd(6)} ${r.lvol ?? ''}`.trimEnd(),
+    ),
   ];
   return { drives: rows, lines };
 }

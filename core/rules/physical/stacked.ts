@@ -137,7 +137,7 @@ export function placePreloaded(state: GridState, first: number, n: number): void
     // The same placements as one put() per volume (primary, then secondary, so cartridges are made in
     // the same order), but a run that fits on both current cartridges is filled in bulk.
     const end = first + n;
-    for (let v = first; v < end; ) {
+    for (let v = first; v < end;) {
       const run = Math.min(end - v, primary.room(bytes), secondary ? secondary.room(bytes) : Infinity);
       if (run === 0) {
         pl.primary[v] = primary.put(bytes);
@@ -238,7 +238,10 @@ export function checkRecall(state: GridState, cluster: number, v: number): void 
   // involved"); with none running, the second: the secondary is promoted, wherever its pool.
   const exporting = state.tape.activeExport >= 0;
   if (sec && exporting && poolOf(lib, sec.pool)?.copyExport) {
-    refuse('PRIMARY_UNAVAILABLE', `${volser}: primary copy on ${primary.volser} is unavailable and its secondary copy is in Copy Export pool ${sec.pool} while a Copy Export runs: it is made inaccessible`);
+    refuse(
+      'PRIMARY_UNAVAILABLE',
+      `${volser}: primary copy on ${primary.volser} is unavailable and its secondary copy is in Copy Export pool ${sec.pool} while a Copy Export runs: it is made inaccessible`,
+    );
   }
   if (sec && sec.state !== 'unavailable' && sec.state !== 'copy-exported' && sec.location === 'library') {
     primary.primaryCount = Math.max(0, primary.primaryCount - 1);

@@ -34,7 +34,10 @@ export function fromBase64(text: string): Uint8Array | null {
   const body = text.length - (pad > 0 ? 4 : 0);
   let o = 0;
   for (let i = 0; i < body; i += 4) {
-    const a = code(text, i), b = code(text, i + 1), c = code(text, i + 2), d = code(text, i + 3);
+    const a = code(text, i),
+      b = code(text, i + 1),
+      c = code(text, i + 2),
+      d = code(text, i + 3);
     if ((a | b | c | d) < 0) return null;
     const n = (a << 18) | (b << 12) | (c << 6) | d;
     out[o++] = (n >> 16) & 255;
@@ -42,11 +45,13 @@ export function fromBase64(text: string): Uint8Array | null {
     out[o++] = n & 255;
   }
   if (pad > 0) {
-    const a = code(text, body), b = code(text, body + 1), c = pad === 1 ? code(text, body + 2) : 0;
+    const a = code(text, body),
+      b = code(text, body + 1),
+      c = pad === 1 ? code(text, body + 2) : 0;
     if ((a | b | c) < 0) return null;
     const n = (a << 18) | (b << 12) | (c << 6);
     out[o++] = (n >> 16) & 255;
-    if (pad === 1) out[o++] = (n >> 8) & 255;
+    if (pad === 1) out[o] = (n >> 8) & 255;
   }
   return out;
 }
@@ -74,7 +79,14 @@ export function sha256Hex(text: string): string {
   const view = new DataView(msg.buffer);
   view.setUint32(total - 8, Math.floor(bitLength / 2 ** 32));
   view.setUint32(total - 4, bitLength >>> 0);
-  let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a, h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
+  let h0 = 0x6a09e667,
+    h1 = 0xbb67ae85,
+    h2 = 0x3c6ef372,
+    h3 = 0xa54ff53a,
+    h4 = 0x510e527f,
+    h5 = 0x9b05688c,
+    h6 = 0x1f83d9ab,
+    h7 = 0x5be0cd19;
   const w = new Uint32Array(64);
   for (let off = 0; off < total; off += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
@@ -85,7 +97,14 @@ export function sha256Hex(text: string): string {
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
     }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, k = h7;
+    let a = h0,
+      b = h1,
+      c = h2,
+      d = h3,
+      e = h4,
+      f = h5,
+      g = h6,
+      k = h7;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);

@@ -31,7 +31,6 @@ function run(session: Session, text: string): RunRecord[] {
   return validated.commands.map((c) => session.run(c, 'test'));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read whatever fields each command's result has
 function ok(session: Session, line: string): any {
   const [record] = run(session, line);
   if (!record?.ok) throw new Error(`${line}: ${record?.error?.code} ${record?.error?.message}`);
@@ -65,7 +64,7 @@ function sourceSet(): string {
 }
 
 /** The file with its JSON body changed and the checksum made to match again (reaches the field checks). */
-function resigned(text: string, change: (body: any) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+function resigned(text: string, change: (body: any) => void): string {
   const [header, body = ''] = text.split('\n');
   const parsed = JSON.parse(body);
   change(parsed);

@@ -66,7 +66,17 @@ const databaseSchema = z
     inventory: z.number().int().nonnegative(),
     mcs: z.array(z.object({ name: z.string(), modes: z.array(z.enum(['R', 'D', 'N', 'S'])), secondaryPool: z.number().int().nullable(), preference: z.enum(['PG0', 'PG1']) }).strict()),
     pools: z.array(
-      z.object({ number: z.number().int(), media: z.enum(MEDIA), format: z.enum(FORMATS), copyExport: z.boolean(), reclaimPool: z.number().int(), reclaimThreshold: z.number(), encryptKey: z.string().nullable() }).strict(),
+      z
+        .object({
+          number: z.number().int(),
+          media: z.enum(MEDIA),
+          format: z.enum(FORMATS),
+          copyExport: z.boolean(),
+          reclaimPool: z.number().int(),
+          reclaimThreshold: z.number(),
+          encryptKey: z.string().nullable(),
+        })
+        .strict(),
     ),
     pvols: z.array(z.object({ volser, pool: z.number().int(), media: z.enum(MEDIA), format: z.enum(FORMATS), encryptKey: z.string().nullable(), exportedAt: z.number().nullable() }).strict()),
     count: z.number().int().nonnegative(),

@@ -22,8 +22,8 @@ const STEP_MS = 30_000;
 const LOST_SAMPLE_LIMIT = 100;
 
 function compareCode(a: string, b: string): number {
-  const pa = a.split(/[.\-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.\-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -312,13 +312,17 @@ function checklist(sa: StandaloneLibrary) {
     items.push({ step: 'DR test mode: no reclamation, stacked volumes keep the Copy Exported status, construct re-check on unload bypassed', source: '§11.7.2 steps 5c, 7', status: 'info' });
   } else {
     items.push({ step: 'Real recovery: verify or define the reclamation policies', source: '§11.7.2 step 5c', status: 'todo' });
-    items.push({ step: 'Verify the restored storage management constructs and their actions (they are the source library\'s)', source: '§11.7.2 step 12', status: 'todo' });
+    items.push({ step: "Verify the restored storage management constructs and their actions (they are the source library's)", source: '§11.7.2 step 12', status: 'todo' });
   }
   if (r.lostIncompleteCopy > 0) {
     items.push({ step: `${r.lostIncompleteCopy} logical volume(s) inaccessible: modified on another cluster, copy not complete before the export`, source: '§11.5.2', status: 'warning' });
   }
   if (r.lostMissingStackedVolume > 0) {
-    items.push({ step: `${r.lostMissingStackedVolume} logical volume(s) on ${r.missingStackedVolumes.length} stacked volume(s) not loaded: load every exported stacked volume of the source`, source: '§11.7.2 step 6', status: 'warning' });
+    items.push({
+      step: `${r.lostMissingStackedVolume} logical volume(s) on ${r.missingStackedVolumes.length} stacked volume(s) not loaded: load every exported stacked volume of the source`,
+      source: '§11.7.2 step 6',
+      status: 'warning',
+    });
   }
   if (r.conflicts > 0) items.push({ step: `${r.conflicts} VOLSER conflict(s) with another partition: not recovered`, source: '§11.7.1', status: 'warning' });
   items.push({ step: 'Insert logical volumes to use as scratch before writing new data', source: '§11.7.1', status: 'todo' });

@@ -13,7 +13,10 @@ import type { CopyColumns, RecoveryJob, StandaloneLibrary, StandaloneVolumes } f
 
 export const STANDALONE_COLUMN_NAMES = ['volser', 'level', 'sizeBytes', 'category', 'mc', 'pvol'] as const;
 export type StandaloneColumn = (typeof STANDALONE_COLUMN_NAMES)[number];
-export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const satisfies Record<StandaloneColumn, unknown>;
+export const STANDALONE_COLUMNS = { volser: Uint32Array, level: Int32Array, sizeBytes: Float64Array, category: Uint16Array, mc: Uint8Array, pvol: Int32Array } as const satisfies Record<
+  StandaloneColumn,
+  unknown
+>;
 
 export const DEFAULT_SLOTS = 10_000;
 export const DEFAULT_STANDALONE_CODE = '8.50';
@@ -176,7 +179,8 @@ export function findVolumeIn(sa: StandaloneLibrary, volser: string): number {
 function volumeRow(sa: StandaloneLibrary, i: number) {
   const v = sa.volumes;
   const [level, sizeBytes, category, mc, pvol] = [v.level[i], v.sizeBytes[i], v.category[i], v.mc[i], v.pvol[i]];
-  if (i >= v.count || level === undefined || sizeBytes === undefined || category === undefined || mc === undefined || pvol === undefined) throw new RangeError(`${sa.name} has no volume #${i} (${v.count} volumes)`);
+  if (i >= v.count || level === undefined || sizeBytes === undefined || category === undefined || mc === undefined || pvol === undefined)
+    throw new RangeError(`${sa.name} has no volume #${i} (${v.count} volumes)`);
   return { level, sizeBytes, category, mc, pvol };
 }
 

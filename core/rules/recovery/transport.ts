@@ -104,7 +104,10 @@ export function loadCartridges(sa: StandaloneLibrary, incoming: IncomingPvol[]) 
 
 function carry(state: GridState, cluster: number, lib: PhysicalLibrary, picked: StackedVolume[], sa: StandaloneLibrary) {
   checkLoad(sa, picked.length);
-  const result = loadCartridges(sa, picked.map((p) => incomingOf(state, cluster, p)));
+  const result = loadCartridges(
+    sa,
+    picked.map((p) => incomingOf(state, cluster, p)),
+  );
   for (const p of picked) {
     if (!result.pvols.includes(p.volser)) continue;
     takeOut(lib, p);
@@ -149,7 +152,13 @@ export function transportRange(state: GridState, range: VolserRange, sa: Standal
   if (clusters.size > 1) refuse('MIXED_SOURCES', 'the range holds cartridges of more than one source library: transport them separately');
   const [first] = found;
   if (!first) refuse('NOTHING_TO_TRANSPORT', 'the range names no cartridge to transport');
-  return carry(state, first.cluster, first.lib, found.map((f) => f.pvol), sa);
+  return carry(
+    state,
+    first.cluster,
+    first.lib,
+    found.map((f) => f.pvol),
+    sa,
+  );
 }
 
 /** TRANSPORT <pvol-range> TO <cl>: empty copy-exported volumes back home, as scratch (§11.5.2). */

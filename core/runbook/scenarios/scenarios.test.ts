@@ -17,7 +17,11 @@ const files = readdirSync(here)
 function run(file: string, json: boolean): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(['run', join(here, file), ...(json ? ['--json'] : [])], (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    ['run', join(here, file), ...(json ? ['--json'] : [])],
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err };
 }
 
@@ -62,7 +66,13 @@ describe('Redbook §11.2 failover scenarios', () => {
       const file = join(dir, 'inverted.runbook');
       writeFileSync(file, text);
       const out: string[] = [];
-      expect(main(['run', file], (l) => out.push(l), () => {})).toBe(1);
+      expect(
+        main(
+          ['run', file],
+          (l) => out.push(l),
+          () => {},
+        ),
+      ).toBe(1);
       expect(out.at(-1)).toMatch(/, 1 failed$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,6 @@ export interface DbPvol {
   exportedAt: number | null;
 }
 
-
 export interface DbPool {
   number: number;
   media: Media;
@@ -22,7 +21,6 @@ export interface DbPool {
   reclaimThreshold: number;
   encryptKey: string | null;
 }
-
 
 export interface DbBackup {
   id: number;

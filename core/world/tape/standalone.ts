@@ -15,14 +15,12 @@ export interface StandaloneVolumes {
   pvol: Int32Array;
 }
 
-
 export interface RecoveryStep {
   text: string;
   ms: number;
   /** progress counted in items ("XX of YY complete"), 0 when the step has none */
   items: number;
 }
-
 
 export interface RecoveryJob {
   kind: 'ERASE' | 'RECOVER';
@@ -38,7 +36,6 @@ export interface RecoveryJob {
   database: number | null;
   errors: string[];
 }
-
 
 export interface RecoverySummary {
   fromPvol: string;
@@ -61,7 +58,6 @@ export interface RecoverySummary {
   encrypted: boolean;
   pools: number[];
 }
-
 
 export interface StandaloneLibrary {
   name: string;

@@ -20,7 +20,6 @@ export interface Placement {
   tapeBytes: Float64Array;
 }
 
-
 export interface TapeState {
   /** by cluster index; null for a disk-only cluster */
   libraries: (PhysicalLibrary | null)[];
@@ -34,7 +33,6 @@ export interface TapeState {
   /** logical volume insert processing runs until then: exclusive with Copy Export (§11.5.1) */
   insertUntil: number;
 }
-
 
 export function createTapeState(): TapeState {
   return { libraries: [], placements: [], exportLists: [], exports: [], activeExport: -1, databases: [], standalones: [], insertUntil: 0 };

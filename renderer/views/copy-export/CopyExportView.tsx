@@ -36,7 +36,11 @@ export function CopyExportView() {
   const exportPools = library?.pools.filter((p) => p.copyExport) ?? [];
   const pool = exportPools.find((p) => p.pool === poolChoice)?.pool ?? exportPools[0]?.pool ?? null;
   const [lmtdbpvl, setLmtdbpvl] = useState(false);
-  const { data: plan } = useChannel(library && pool !== null ? () => client().call('export.plan', { cluster: library.cluster, pool, lmtdbpvl }) : null, 'export.plan', `${library?.cluster}/${pool}/${lmtdbpvl}`);
+  const { data: plan } = useChannel(
+    library && pool !== null ? () => client().call('export.plan', { cluster: library.cluster, pool, lmtdbpvl }) : null,
+    'export.plan',
+    `${library?.cluster}/${pool}/${lmtdbpvl}`,
+  );
   const issueOk = async (line: string) => {
     const out = await issue(line);
     return { ok: out !== null && out.errors.length === 0 && out.records.every((r) => r.ok) };
@@ -71,7 +75,17 @@ export function CopyExportView() {
           <IssuedPanel last={last} />
           <div className="ce-top">
             <Limits library={library} overview={data} plan={plan} />
-            <Planner library={library} pool={pool} setPool={setPoolChoice} lmtdbpvl={lmtdbpvl} setLmtdbpvl={setLmtdbpvl} plan={plan} activeExport={data.activeExport} busy={pending > 0} issue={issueOk} />
+            <Planner
+              library={library}
+              pool={pool}
+              setPool={setPoolChoice}
+              lmtdbpvl={lmtdbpvl}
+              setLmtdbpvl={setLmtdbpvl}
+              plan={plan}
+              activeExport={data.activeExport}
+              busy={pending > 0}
+              issue={issueOk}
+            />
           </div>
           <Pools library={library} />
           <StackedVolumes library={library} />
@@ -115,7 +129,13 @@ function Limits({ library, overview, plan }: { library: Library; overview: Expor
       ) : null}
       <Gauge label="Physical drives available" value={library.drivesAvailable} max={library.drives} low={MIN_DRIVES} detail={`Copy Export needs at least ${MIN_DRIVES} (§11.5.1)`} />
       {library.ioStation.present ? (
-        <Gauge label="I/O station slots in use" value={library.ioStation.held} max={library.ioStation.slots} high={library.ioStation.slots} detail={library.ioStation.full ? 'marked full: empty it before Copy Export (§11.5.1)' : 'empty it before Copy Export and keep it from going full (§11.5.1)'} />
+        <Gauge
+          label="I/O station slots in use"
+          value={library.ioStation.held}
+          max={library.ioStation.slots}
+          high={library.ioStation.slots}
+          detail={library.ioStation.full ? 'marked full: empty it before Copy Export (§11.5.1)' : 'empty it before Copy Export and keep it from going full (§11.5.1)'}
+        />
       ) : (
         <p className="bad small">No I/O station: Copy Export is not accepted on {library.cluster} (§11.5.1).</p>
       )}
@@ -225,7 +245,8 @@ function Offsite({ library, now, busy, issue }: { library: Library; now: string;
           Save export set
         </button>
         <p className="small muted">
-          The portable set for an offline recovery rehearsal: the ejected stacked volumes, their logical volumes and the database backup, in a versioned, checksummed file (SAVE EXPORTSET; load it in the Recovery view of any console).
+          The portable set for an offline recovery rehearsal: the ejected stacked volumes, their logical volumes and the database backup, in a versioned, checksummed file (SAVE EXPORTSET; load it in
+          the Recovery view of any console).
         </p>
         {saved ? (
           <p className="ok small" role="status">

@@ -104,7 +104,11 @@ export function Planner({ library, pool, setPool, lmtdbpvl, setLmtdbpvl, plan, a
           </div>
           {plan ? <Prediction plan={plan} /> : <p className="muted">Planning…</p>}
           <div className="button-row">
-            <button type="submit" disabled={busy || !volserValid || !mcValid || activeExport !== null} title={pool !== null && volserValid ? exportLines(library.cluster, pool, listVolser, option, lmtdbpvl, mc).join('\n') : undefined}>
+            <button
+              type="submit"
+              disabled={busy || !volserValid || !mcValid || activeExport !== null}
+              title={pool !== null && volserValid ? exportLines(library.cluster, pool, listVolser, option, lmtdbpvl, mc).join('\n') : undefined}
+            >
               Export
             </button>
             {activeExport ? (
@@ -124,7 +128,9 @@ function Prediction({ plan }: { plan: ExportPlanDto }) {
   const id = useId();
   return (
     <div className="ce-prediction" role="group" aria-labelledby={`${id}-title`} data-testid="export-plan">
-      <h3 id={`${id}-title`}>Before you export: pool {plan.pool} on {plan.cluster}</h3>
+      <h3 id={`${id}-title`}>
+        Before you export: pool {plan.pool} on {plan.cluster}
+      </h3>
       <dl className="facts inline">
         <dt>Logical volumes requested</dt>
         <dd data-testid="plan-requested">{count(plan.requested)}</dd>
@@ -157,7 +163,8 @@ function Prediction({ plan }: { plan: ExportPlanDto }) {
         <ul className="ce-checks plain">
           {plan.checks.map((c, i) => (
             <li key={i} className={c.level === 'error' ? 'bad' : 'ce-warn'}>
-              <span className={`badge ${c.level === 'error' ? 'badge-bad' : 'badge-warn'}`}>{c.level === 'error' ? 'will refuse' : 'warning'}</span> {c.message} <span className="muted small">({c.source})</span>
+              <span className={`badge ${c.level === 'error' ? 'badge-bad' : 'badge-warn'}`}>{c.level === 'error' ? 'will refuse' : 'warning'}</span> {c.message}{' '}
+              <span className="muted small">({c.source})</span>
             </li>
           ))}
         </ul>

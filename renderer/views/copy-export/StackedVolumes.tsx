@@ -88,7 +88,14 @@ export function StackedVolumes({ library }: { library: Library }) {
               {items.map((item) => {
                 const p = rows[item.index]!;
                 return (
-                  <div key={p.pvol} role="row" aria-rowindex={item.index + 2} className={`vrow virtual-row pvol-${p.state}${item.index % 2 ? ' odd' : ''}`} style={{ transform: `translateY(${item.start}px)`, height: ROW }} data-pvol={p.pvol}>
+                  <div
+                    key={p.pvol}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={`vrow virtual-row pvol-${p.state}${item.index % 2 ? ' odd' : ''}`}
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW }}
+                    data-pvol={p.pvol}
+                  >
                     <span role="cell" className="vcell mono">
                       {p.pvol}
                     </span>
@@ -106,7 +113,9 @@ export function StackedVolumes({ library }: { library: Library }) {
       )}
       <p className="small muted">
         {count(rows.length)} shown
-        {library.stackedVolumesTotal > library.stackedVolumes.length ? ` (the first ${count(library.stackedVolumes.length)} of ${count(library.stackedVolumesTotal)} by VOLSER)` : ` of ${count(library.stackedVolumesTotal)}`}
+        {library.stackedVolumesTotal > library.stackedVolumes.length
+          ? ` (the first ${count(library.stackedVolumes.length)} of ${count(library.stackedVolumesTotal)} by VOLSER)`
+          : ` of ${count(library.stackedVolumesTotal)}`}
       </p>
     </section>
   );

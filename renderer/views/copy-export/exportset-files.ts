@@ -9,7 +9,10 @@ import { readFileCapped } from '../../lib/capped-file';
 
 /** A file name as the shelf (and a SAVE/LOAD EXPORTSET line) accepts it. */
 export function shelfName(fileName: string): string {
-  const cleaned = fileName.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
+  const cleaned = fileName
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 64);
   return cleaned || 'exportset.tzset';
 }
 

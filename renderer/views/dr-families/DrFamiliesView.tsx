@@ -52,7 +52,8 @@ export function DrFamiliesView() {
         <>
           {families.length === 0 ? (
             <p className="empty" data-testid="no-families">
-              No DR family is defined. A family names the clusters that share one time-zero for a FlashCopy DR test ({cite('flashCopyDr', 'claims 1 and 4')}): add a cluster below, or let the FlashCopy wizard define it.
+              No DR family is defined. A family names the clusters that share one time-zero for a FlashCopy DR test ({cite('flashCopyDr', 'claims 1 and 4')}): add a cluster below, or let the FlashCopy
+              wizard define it.
             </p>
           ) : (
             <div className="family-cards">
@@ -100,7 +101,16 @@ function DefineFamily({ composite, clusters, families, disabled, issue }: { comp
     >
       <h2 id={`${id}-h`}>Add a cluster to a DR family</h2>
       <label htmlFor={`${id}-name`}>Family</label>
-      <input id={`${id}-name`} className="mono" size={12} value={name} list={`${id}-families`} aria-invalid={problem ? true : undefined} aria-describedby={`${id}-problem`} onChange={(e) => setName(e.target.value)} />
+      <input
+        id={`${id}-name`}
+        className="mono"
+        size={12}
+        value={name}
+        list={`${id}-families`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-problem`}
+        onChange={(e) => setName(e.target.value)}
+      />
       <datalist id={`${id}-families`}>
         {families.map((f) => (
           <option key={f} value={f} />

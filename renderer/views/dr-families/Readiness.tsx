@@ -23,7 +23,8 @@ export function Readiness({ r, members, via, onVia }: { r: ReadinessView; member
         </select>
       </div>
       <p className="readiness-summary" data-testid="readiness-summary">
-        {count(r.volumes)} volumes: <span className="ok">{count(r.recoverable)} recoverable</span>, <span className={r.lost > 0 ? 'bad' : undefined}>{count(r.lost)} lost</span> at {r.timeZero ? 'time-zero' : 'this moment'} (mounts through {r.mountCluster}).
+        {count(r.volumes)} volumes: <span className="ok">{count(r.recoverable)} recoverable</span>, <span className={r.lost > 0 ? 'bad' : undefined}>{count(r.lost)} lost</span> at{' '}
+        {r.timeZero ? 'time-zero' : 'this moment'} (mounts through {r.mountCluster}).
       </p>
       <div className="readiness-tables">
         <table className="table">
@@ -56,9 +57,7 @@ export function Readiness({ r, members, via, onVia }: { r: ReadinessView; member
       </div>
       {r.lostVolumes.length > 0 ? (
         <details>
-          <summary>
-            Lost volumes{r.lostVolumes.length < r.lost ? ` (first ${r.lostVolumes.length} of ${count(r.lost)})` : ''}
-          </summary>
+          <summary>Lost volumes{r.lostVolumes.length < r.lost ? ` (first ${r.lostVolumes.length} of ${count(r.lost)})` : ''}</summary>
           <p className="mono lost-list">{r.lostVolumes.join(' ')}</p>
         </details>
       ) : null}

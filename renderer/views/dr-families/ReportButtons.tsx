@@ -16,7 +16,10 @@ export function ReportButtons({ family, drHost, label, subject }: { family: stri
   return (
     <div className="report-buttons" role="group" aria-label={family === null ? `${label} of ${subject ?? 'the DR test'}` : `${label} of family ${family}`}>
       <span>
-        {label} <span className="muted small">({family === null ? (subject ?? 'DR test') : `family ${family}`}, DR host {drHost})</span>
+        {label}{' '}
+        <span className="muted small">
+          ({family === null ? (subject ?? 'DR test') : `family ${family}`}, DR host {drHost})
+        </span>
       </span>
       <button type="button" disabled={saving !== null} onClick={() => void save('html')}>
         Save report as HTML

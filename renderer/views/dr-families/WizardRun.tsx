@@ -61,7 +61,9 @@ export function WizardRun({ state, wizard, families, disabled }: { state: Wizard
           <ReportActions id={run.reportId} title={`DR test evidence ${run.reportId}`} />
         </div>
       ) : null}
-      {!flash || family ? <ReportButtons family={family} subject={run.title} drHost={run.params.drHost} label={run.status === 'finished' ? 'Save the DR test report' : 'DR test report so far'} /> : null}
+      {!flash || family ? (
+        <ReportButtons family={family} subject={run.title} drHost={run.params.drHost} label={run.status === 'finished' ? 'Save the DR test report' : 'DR test report so far'} />
+      ) : null}
       <div className="button-row wizard-controls">
         {run.status === 'active' ? (
           <button type="button" disabled={busy} onClick={() => void pauseWizard()}>
@@ -105,7 +107,11 @@ function Steps({ run, wizard }: { run: Run; wizard: WizardInfo | undefined }) {
           <ol className="step-list">
             {wizard.steps.map((s, i) =>
               s.phase !== phase ? null : (
-                <li key={s.id} className={i < run.next ? 'is-done' : i === run.next && run.status !== 'finished' ? 'is-next' : 'is-pending'} aria-current={i === run.next && run.status !== 'finished' ? 'step' : undefined}>
+                <li
+                  key={s.id}
+                  className={i < run.next ? 'is-done' : i === run.next && run.status !== 'finished' ? 'is-next' : 'is-pending'}
+                  aria-current={i === run.next && run.status !== 'finished' ? 'step' : undefined}
+                >
                   <span className="step-mark" aria-hidden="true">
                     {i < run.next ? '✓' : i === run.next && run.status !== 'finished' ? '▶' : '·'}
                   </span>
@@ -154,7 +160,8 @@ function NextStep({ next, run, disabled }: { next: Next; run: Run; disabled: boo
         <ul className="findings" aria-label="Findings" data-testid="step-checks">
           {next.findings.map((f, i) => (
             <li key={i} className={`finding finding-${f.level}`}>
-              <span className={`badge ${f.level === 'error' ? 'badge-bad' : f.level === 'info' ? '' : 'badge-warn'}`}>{f.level === 'error' ? 'Error' : f.level === 'info' ? 'Note' : 'Warning'}</span> {f.message}
+              <span className={`badge ${f.level === 'error' ? 'badge-bad' : f.level === 'info' ? '' : 'badge-warn'}`}>{f.level === 'error' ? 'Error' : f.level === 'info' ? 'Note' : 'Warning'}</span>{' '}
+              {f.message}
             </li>
           ))}
         </ul>
@@ -167,7 +174,9 @@ function NextStep({ next, run, disabled }: { next: Next; run: Run; disabled: boo
       ) : null}
       <h4>{next.kind === 'manual' ? 'Done outside the grid' : 'Runbook lines this step issues'}</h4>
       {next.kind === 'manual' || next.lines.length === 0 ? (
-        <p className="muted">{next.kind === 'manual' ? 'A task on the hosts or the tape management system: do it, then confirm it here.' : 'Nothing to issue on this grid: the step is already in effect.'}</p>
+        <p className="muted">
+          {next.kind === 'manual' ? 'A task on the hosts or the tape management system: do it, then confirm it here.' : 'Nothing to issue on this grid: the step is already in effect.'}
+        </p>
       ) : (
         <pre className="step-lines" aria-label="Runbook lines" data-testid="step-lines">
           {next.lines.join('\n')}
@@ -204,7 +213,8 @@ function Failed({ failed, wizard }: { failed: NonNullable<Run['failed']>; wizard
   return (
     <div className="bad" role="alert" data-testid="step-failed">
       <p>
-        “{title}” failed part-way: {failed.ran ?? 0} of {failed.lines.length} lines ran, then the engine refused <code>{refused?.line}</code>: {refused?.error}. Correct the grid and perform the step again: it goes on from the refused line.
+        “{title}” failed part-way: {failed.ran ?? 0} of {failed.lines.length} lines ran, then the engine refused <code>{refused?.line}</code>: {refused?.error}. Correct the grid and perform the step
+        again: it goes on from the refused line.
       </p>
     </div>
   );
@@ -214,9 +224,7 @@ function Done({ run, wizard }: { run: Run; wizard: WizardInfo | undefined }) {
   if (run.done.length === 0) return null;
   return (
     <details className="done-steps" open={run.status === 'finished'}>
-      <summary>
-        Done steps ({run.done.length}) and what they issued
-      </summary>
+      <summary>Done steps ({run.done.length}) and what they issued</summary>
       <ol className="plain">
         {run.done.map((d, i) => (
           <li key={i} className="done-step">
@@ -245,7 +253,12 @@ function summary(result: unknown): string {
   if (!result || typeof result !== 'object') return '';
   const r = result as Record<string, unknown>;
   if (typeof r.requested === 'number' && typeof r.succeeded === 'number') {
-    const failures = r.failures && typeof r.failures === 'object' && Object.keys(r.failures).length > 0 ? ` (${Object.entries(r.failures as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(', ')})` : '';
+    const failures =
+      r.failures && typeof r.failures === 'object' && Object.keys(r.failures).length > 0
+        ? ` (${Object.entries(r.failures as Record<string, number>)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')})`
+        : '';
     return `: ${r.succeeded} of ${r.requested} succeeded${failures}`;
   }
   if (typeof r.inserted === 'number') return `: ${r.inserted} inserted`;

@@ -48,7 +48,11 @@ export async function saveDrReport(family: string | null, drHost: string, format
  * §11.10 procedure's, or the FlashCopy test's family — else of the first DR family, for the wizard's
  * DR host or the grid's first DR host.
  */
-export async function saveReportFromMenu(wizardRun: { wizardId?: string | undefined; params: { family?: string | undefined; drHost: string } } | null, drHosts: string[], pushError: (code: string, message: string) => void): Promise<void> {
+export async function saveReportFromMenu(
+  wizardRun: { wizardId?: string | undefined; params: { family?: string | undefined; drHost: string } } | null,
+  drHosts: string[],
+  pushError: (code: string, message: string) => void,
+): Promise<void> {
   try {
     if (wizardRun?.wizardId && wizardRun.wizardId !== FLASH_WIZARD) {
       await saveDrReport(null, wizardRun.params.drHost, 'html');

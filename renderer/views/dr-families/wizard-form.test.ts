@@ -42,7 +42,10 @@ describe('wizard parameter form', () => {
 
   it('refuses a DR cluster that is also production, and unknown family clusters (FlashCopy test only)', () => {
     const form = { ...formFrom(defaults), drCluster: 'CL1', familyClusters: 'CL2,CL7' };
-    expect(validate(form, 'flash-dr-family', grid).problems).toEqual({ drCluster: 'the DR cluster cannot also be a production cluster', familyClusters: 'no cluster CL7 in this grid (CL0, CL1, CL2)' });
+    expect(validate(form, 'flash-dr-family', grid).problems).toEqual({
+      drCluster: 'the DR cluster cannot also be a production cluster',
+      familyClusters: 'no cluster CL7 in this grid (CL0, CL1, CL2)',
+    });
     // Only the FlashCopy test has a family: the other wizards neither show nor check its fields.
     expect(fieldsFor('two-cluster-links-up').map((f) => f.key)).not.toContain('familyClusters');
     expect(validate(form, 'two-cluster-links-up', grid).problems).toEqual({ drCluster: 'the DR cluster cannot also be a production cluster' });

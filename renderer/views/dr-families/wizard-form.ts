@@ -5,7 +5,27 @@
 import { wizardParams, type Request } from '../../../contract/api';
 
 export type Params = NonNullable<Request<'wizard.start'>['params']>;
-export type FieldKey = 'production' | 'drCluster' | 'productionHost' | 'drHost' | 'drScratch.0' | 'drScratch.1' | 'drError' | 'drPrivate' | 'drRange' | 'drMc' | 'family' | 'familyClusters' | 'testWrites' | 'testReads' | 'rpoMinutes' | 'rtoMinutes' | 'criticalMcs' | 'returnToScratch' | 'tester' | 'reviewer';
+export type FieldKey =
+  | 'production'
+  | 'drCluster'
+  | 'productionHost'
+  | 'drHost'
+  | 'drScratch.0'
+  | 'drScratch.1'
+  | 'drError'
+  | 'drPrivate'
+  | 'drRange'
+  | 'drMc'
+  | 'family'
+  | 'familyClusters'
+  | 'testWrites'
+  | 'testReads'
+  | 'rpoMinutes'
+  | 'rtoMinutes'
+  | 'criticalMcs'
+  | 'returnToScratch'
+  | 'tester'
+  | 'reviewer';
 
 export interface FieldSpec {
   key: FieldKey;
@@ -72,7 +92,11 @@ export function formFrom(defaults: Params): Form {
   };
 }
 
-const list = (text: string) => text.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
+const list = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((s) => s.toUpperCase());
 
 export function paramsFrom(form: Form, wizardId: string): Record<string, unknown> {
   const p: Record<string, unknown> = {

@@ -46,12 +46,21 @@ export function JournalPanel({ r, now, busy, issue }: { r: Replication; now: str
               {showTime(r.latestPointInTime)}
             </dd>
             <dt>History released</dt>
-            <dd data-testid="released">{r.releasedTransactions === 0 ? 'none: the journal reaches back to the start' : `${count(r.releasedTransactions)} transaction(s): the journal filled and its oldest history went`}</dd>
+            <dd data-testid="released">
+              {r.releasedTransactions === 0 ? 'none: the journal reaches back to the start' : `${count(r.releasedTransactions)} transaction(s): the journal filled and its oldest history went`}
+            </dd>
             <dt>Distribution</dt>
             <dd>{r.blocked ? 'blocked: the journal is full' : r.distribution === 'paused' ? `paused during image access (${count(r.pendingDistribution)} transaction(s) waiting)` : 'running'}</dd>
           </dl>
           <WindowBar r={r} now={now} />
-          <Meter label="Journal segments used" value={r.usedSegments} max={r.segments} warnAt={r.segments} detail={`${count(r.usedSegments)}/${count(r.segments)} (${r.usedPercent}%)`} testId="journal-usage" />
+          <Meter
+            label="Journal segments used"
+            value={r.usedSegments}
+            max={r.segments}
+            warnAt={r.segments}
+            detail={`${count(r.usedSegments)}/${count(r.segments)} (${r.usedPercent}%)`}
+            testId="journal-usage"
+          />
           <table className="table compact">
             <caption className="sr-only">Journal streams of {r.replica}</caption>
             <thead>
@@ -134,7 +143,9 @@ function ImageAccess({ r, busy, issue }: { r: Replication; busy: boolean; issue:
     >
       <h3>Image access</h3>
       <p className="small" data-testid="access-state">
-        {a ? `${a.mode === 'virtual' ? 'Virtual' : 'Logged'} access to ${a.pointInTime} (transaction ${count(a.seq)}) since ${showTime(a.enabledAt)}${a.rolling ? `; rolling to it in the background, ready ${showTime(a.readyAt)}` : ''}.` : 'No image access: the replica follows the source.'}
+        {a
+          ? `${a.mode === 'virtual' ? 'Virtual' : 'Logged'} access to ${a.pointInTime} (transaction ${count(a.seq)}) since ${showTime(a.enabledAt)}${a.rolling ? `; rolling to it in the background, ready ${showTime(a.readyAt)}` : ''}.`
+          : 'No image access: the replica follows the source.'}
       </p>
       <div className="hd-fields">
         <label htmlFor={`${id}-point`}>Point in time</label>
@@ -149,14 +160,24 @@ function ImageAccess({ r, busy, issue }: { r: Replication; busy: boolean; issue:
         {chosen === '@time' ? (
           <>
             <label htmlFor={`${id}-time`}>Time (UTC)</label>
-            <input id={`${id}-time`} className="mono" size={24} placeholder={r.earliestPointInTime} value={time} aria-invalid={time !== '' && !ISO.test(time.trim())} onChange={(e) => setTime(e.target.value)} disabled={!!a} />
+            <input
+              id={`${id}-time`}
+              className="mono"
+              size={24}
+              placeholder={r.earliestPointInTime}
+              value={time}
+              aria-invalid={time !== '' && !ISO.test(time.trim())}
+              onChange={(e) => setTime(e.target.value)}
+              disabled={!!a}
+            />
           </>
         ) : null}
         <span id={`${id}-mode`}>Mode</span>
         <div className="segmented" role="radiogroup" aria-labelledby={`${id}-mode`}>
           {(['VIRTUAL', 'LOGGED'] as const).map((m) => (
             <label key={m}>
-              <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} disabled={!!a} /> {m === 'VIRTUAL' ? 'Virtual (at once, from the journal)' : 'Logged (roll the replica)'}
+              <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} disabled={!!a} />{' '}
+              {m === 'VIRTUAL' ? 'Virtual (at once, from the journal)' : 'Logged (roll the replica)'}
             </label>
           ))}
         </div>
@@ -179,7 +200,9 @@ function ImageAccess({ r, busy, issue }: { r: Replication; busy: boolean; issue:
       </div>
       {confirmFailover ? (
         <div className="button-row" role="group" aria-label={`Confirm failover to ${r.replica}`}>
-          <span className="small">{r.replica} becomes the production copy and replication reverses ({cite('continuousReplication', 'failover')}).</span>
+          <span className="small">
+            {r.replica} becomes the production copy and replication reverses ({cite('continuousReplication', 'failover')}).
+          </span>
           <button type="button" className="primary" disabled={busy} onClick={() => void issue(`FAILOVER ${r.replica}`).then(() => setConfirmFailover(false))}>
             Fail over
           </button>
@@ -215,7 +238,15 @@ function SourceWrite({ r, busy, issue }: { r: Replication; busy: boolean; issue:
         <label htmlFor={`${id}-size`}>Size</label>
         <input id={`${id}-size`} className="mono" size={8} value={size} aria-invalid={!SIZE.test(size)} onChange={(e) => setSize(e.target.value.trim())} />
         <label htmlFor={`${id}-pattern`}>Pattern</label>
-        <input id={`${id}-pattern`} className="mono" size={16} placeholder="(its own content)" value={pattern} aria-invalid={pattern !== '' && !NAME.test(pattern)} onChange={(e) => setPattern(e.target.value.trim())} />
+        <input
+          id={`${id}-pattern`}
+          className="mono"
+          size={16}
+          placeholder="(its own content)"
+          value={pattern}
+          aria-invalid={pattern !== '' && !NAME.test(pattern)}
+          onChange={(e) => setPattern(e.target.value.trim())}
+        />
       </div>
       <div className="button-row">
         <button type="submit" disabled={busy || !valid}>

@@ -31,7 +31,8 @@ export function Replications({ replications, now, selected, select }: { replicat
       </div>
       {replications.length === 0 ? (
         <p className="empty" data-testid="no-replications">
-          No replication is defined. Define DASD volumes and a replication with runbook lines (Console or Runbooks): <code>DASD CAT SITE PROD SIZE 2GB</code>, <code>DASD CATR SITE DR SIZE 2GB</code>, <code>REPLICATE CAT TO CATR ASYNC JOURNAL 64MB</code> (spec §9).
+          No replication is defined. Define DASD volumes and a replication with runbook lines (Console or Runbooks): <code>DASD CAT SITE PROD SIZE 2GB</code>, <code>DASD CATR SITE DR SIZE 2GB</code>,{' '}
+          <code>REPLICATE CAT TO CATR ASYNC JOURNAL 64MB</code> (spec §9).
         </p>
       ) : (
         <table className="table compact hd-replications">

@@ -26,7 +26,11 @@ export function Seeding({ copies, siteOf, busy, issue }: { copies: RemoteCopy[];
         <h2 id={`${id}-title`}>Remote copy seeding</h2>
         <span className="small muted">established offline, seeded by shipped media ({cite('remoteCopySeeding')})</span>
       </div>
-      {copies.length === 0 ? <p className="muted small">None: REMOTECOPY &lt;dasd&gt; TO &lt;dasd&gt; ESTABLISH OFFLINE starts one.</p> : copies.map((rc) => <Copy key={rc.primary} rc={rc} site={siteOf(rc.secondary)} busy={busy} issue={issue} />)}
+      {copies.length === 0 ? (
+        <p className="muted small">None: REMOTECOPY &lt;dasd&gt; TO &lt;dasd&gt; ESTABLISH OFFLINE starts one.</p>
+      ) : (
+        copies.map((rc) => <Copy key={rc.primary} rc={rc} site={siteOf(rc.secondary)} busy={busy} issue={issue} />)
+      )}
     </section>
   );
 }
@@ -39,7 +43,10 @@ function Copy({ rc, site, busy, issue }: { rc: RemoteCopy; site: string; busy: b
   return (
     <div className="hd-seeding" data-remote-copy={rc.primary}>
       <h3 id={`${id}-title`}>
-        {rc.primary} → {rc.secondary} <span className="small muted">established {showTime(rc.establishedAt)}, grain {bytes(rc.grainBytes)}, link {bytes(rc.linkBytesPerSec)}/s</span>
+        {rc.primary} → {rc.secondary}{' '}
+        <span className="small muted">
+          established {showTime(rc.establishedAt)}, grain {bytes(rc.grainBytes)}, link {bytes(rc.linkBytesPerSec)}/s
+        </span>
       </h3>
       <ol className="hd-stages" aria-label={`Seeding stages of ${rc.primary}`} data-testid="seeding-stages">
         {STAGES.map((s, i) => (
@@ -58,7 +65,8 @@ function Copy({ rc, site, busy, issue }: { rc: RemoteCopy; site: string; busy: b
         <div data-testid="seeding-sync">
           <Meter label="Bytes sent by the last sync against a full sync" value={sync.bytesSent} max={sync.bytesFullSync} detail={`${bytes(sync.bytesSent)} of ${bytes(sync.bytesFullSync)}`} />
           <p className="ok small" data-testid="time-saved">
-            {count(sync.dirtyGrains)} dirty grains sent in {duration(sync.seconds * 1000)} instead of {duration(sync.fullSyncSeconds * 1000)} for a full sync: {duration((sync.fullSyncSeconds - sync.seconds) * 1000)} and {bytes(sync.bytesFullSync - sync.bytesSent)} saved.
+            {count(sync.dirtyGrains)} dirty grains sent in {duration(sync.seconds * 1000)} instead of {duration(sync.fullSyncSeconds * 1000)} for a full sync:{' '}
+            {duration((sync.fullSyncSeconds - sync.seconds) * 1000)} and {bytes(sync.bytesFullSync - sync.bytesSent)} saved.
           </p>
         </div>
       ) : null}

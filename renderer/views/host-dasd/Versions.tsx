@@ -17,7 +17,11 @@ export function CopyVersions({ pools, busy, issue }: { pools: Versions[]; busy: 
         <h2 id={`${id}-title`}>Copy versions</h2>
         <span className="small muted">source and target pools, replication and pre-pairing records ({cite('copyVersions')})</span>
       </div>
-      {pools.length === 0 ? <p className="muted small">None: SOURCEPOOL and TARGETPOOL define the pools; PREPAIR and BACKUP make the records.</p> : pools.map((v) => <Pool key={v.pool} v={v} busy={busy} issue={issue} />)}
+      {pools.length === 0 ? (
+        <p className="muted small">None: SOURCEPOOL and TARGETPOOL define the pools; PREPAIR and BACKUP make the records.</p>
+      ) : (
+        pools.map((v) => <Pool key={v.pool} v={v} busy={busy} issue={issue} />)
+      )}
     </section>
   );
 }
@@ -27,7 +31,10 @@ function Pool({ v, busy, issue }: { v: Versions; busy: boolean; issue: Issue }) 
   return (
     <div className="hd-pool" data-pool={v.pool}>
       <h3 id={`${id}-title`}>
-        Source pool {v.pool} <span className="small muted">({v.sourceVolumes.join(', ') || 'no volumes'}; targets {v.targetPools.map((t) => `${t.name}: ${t.volumes.join(', ')}`).join('; ') || 'none'})</span>
+        Source pool {v.pool}{' '}
+        <span className="small muted">
+          ({v.sourceVolumes.join(', ') || 'no volumes'}; targets {v.targetPools.map((t) => `${t.name}: ${t.volumes.join(', ')}`).join('; ') || 'none'})
+        </span>
       </h3>
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => void issue(`PREPAIR ${v.pool}`)}>
@@ -70,7 +77,9 @@ function Pool({ v, busy, issue }: { v: Versions; busy: boolean; issue: Issue }) 
       </table>
       {v.chronology.length > 0 ? (
         <table className="table compact" data-testid="chronology">
-          <caption>Chronology of {v.pool} ({cite('copyVersions', 'Appendix A')})</caption>
+          <caption>
+            Chronology of {v.pool} ({cite('copyVersions', 'Appendix A')})
+          </caption>
           <thead>
             <tr>
               <th scope="col">When</th>

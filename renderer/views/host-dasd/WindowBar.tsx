@@ -20,9 +20,22 @@ export function WindowBar({ r, now }: { r: Replication; now: string }) {
       <div className="hd-window-track" role="img" aria-label={label} data-testid="window-bar">
         <div className="hd-window-range" style={{ left: at(earliest), width: `${(((latest - earliest) / span) * 100).toFixed(2)}%` }} />
         {r.bookmarks.map((b) => (
-          <div key={b.name} className={`hd-window-mark${b.reachable ? '' : ' is-released'}`} style={{ left: at(ms(b.time)) }} title={`${b.name} ${showTime(b.time)}${b.reachable ? '' : ' (released)'}`} />
+          <div
+            key={b.name}
+            className={`hd-window-mark${b.reachable ? '' : ' is-released'}`}
+            style={{ left: at(ms(b.time)) }}
+            title={`${b.name} ${showTime(b.time)}${b.reachable ? '' : ' (released)'}`}
+          />
         ))}
-        {r.imageAccess ? <div className="hd-window-access" style={{ left: at(ms(r.imageAccess.pointInTime.startsWith('20') ? r.imageAccess.pointInTime : (r.bookmarks.find((b) => b.name === r.imageAccess!.pointInTime)?.time ?? r.earliestPointInTime))) }} title="accessed image" /> : null}
+        {r.imageAccess ? (
+          <div
+            className="hd-window-access"
+            style={{
+              left: at(ms(r.imageAccess.pointInTime.startsWith('20') ? r.imageAccess.pointInTime : (r.bookmarks.find((b) => b.name === r.imageAccess!.pointInTime)?.time ?? r.earliestPointInTime))),
+            }}
+            title="accessed image"
+          />
+        ) : null}
       </div>
       <div className="hd-window-axis small muted mono" aria-hidden="true">
         <span>{showTime(new Date(start).toISOString())}</span>

@@ -61,17 +61,34 @@ export function Categories({ data, busy, issue }: { data: PoliciesDto; busy: boo
         <h3>{existing ? `Change category ${form.category.trim().toUpperCase()}` : 'Define a category'}</h3>
         <div className="pol-fields">
           <label htmlFor={`${id}-hex`}>Category</label>
-          <input id={`${id}-hex`} className="mono" size={6} placeholder="0002" value={form.category} aria-describedby={`${id}-problem`} onChange={(e) => setForm({ ...form, category: e.target.value.trim() })} />
+          <input
+            id={`${id}-hex`}
+            className="mono"
+            size={6}
+            placeholder="0002"
+            value={form.category}
+            aria-describedby={`${id}-problem`}
+            onChange={(e) => setForm({ ...form, category: e.target.value.trim() })}
+          />
           <span id={`${id}-kind`}>Kind</span>
           <div className="segmented" role="radiogroup" aria-labelledby={`${id}-kind`}>
             {([true, false] as const).map((scratch) => (
               <label key={String(scratch)}>
-                <input type="radio" name={`${id}-kind`} checked={form.scratch === scratch} onChange={() => setForm({ ...form, scratch, expireHold: scratch ? form.expireHold : '' })} /> {scratch ? 'Scratch (Fast Ready)' : 'Private'}
+                <input type="radio" name={`${id}-kind`} checked={form.scratch === scratch} onChange={() => setForm({ ...form, scratch, expireHold: scratch ? form.expireHold : '' })} />{' '}
+                {scratch ? 'Scratch (Fast Ready)' : 'Private'}
               </label>
             ))}
           </div>
           <label htmlFor={`${id}-hold`}>Expire Hold</label>
-          <input id={`${id}-hold`} className="mono" size={6} placeholder="none" disabled={!form.scratch} value={form.expireHold} onChange={(e) => setForm({ ...form, expireHold: e.target.value.trim() })} />
+          <input
+            id={`${id}-hold`}
+            className="mono"
+            size={6}
+            placeholder="none"
+            disabled={!form.scratch}
+            value={form.expireHold}
+            onChange={(e) => setForm({ ...form, expireHold: e.target.value.trim() })}
+          />
         </div>
         <FormProblem built={built} id={`${id}-problem`} />
         <div className="button-row">

@@ -47,7 +47,10 @@ function HostForm({ host, categories, busy, issue }: { host: Host; categories: s
       }}
     >
       <h3>
-        {host.name} <span className="small muted">{host.role === 'DR' ? 'DR host' : 'production host'} at {host.site}</span>
+        {host.name}{' '}
+        <span className="small muted">
+          {host.role === 'DR' ? 'DR host' : 'production host'} at {host.site}
+        </span>
       </h3>
       <div className="pol-fields">
         {(['scratch', 'private', 'error'] as const).map((key) => (

@@ -63,7 +63,11 @@ export function ManagementClasses({ data, busy, issue }: { data: PoliciesDto; bu
                   <td>{m.preference}</td>
                   <td>{count(m.volumes)}</td>
                   <td>
-                    <button type="button" className="linklike" onClick={() => setForm({ name: m.name, modes: [...m.modes], secondaryPool: m.secondaryPool === null ? '' : String(m.secondaryPool), preference: m.preference })}>
+                    <button
+                      type="button"
+                      className="linklike"
+                      onClick={() => setForm({ name: m.name, modes: [...m.modes], secondaryPool: m.secondaryPool === null ? '' : String(m.secondaryPool), preference: m.preference })}
+                    >
                       Edit<span className="sr-only"> {m.name}</span>
                     </button>
                   </td>
@@ -102,7 +106,15 @@ export function ManagementClasses({ data, busy, issue }: { data: PoliciesDto; bu
           </div>
           <label htmlFor={`${id}-secondary`}>Secondary pool</label>
           <div>
-            <input id={`${id}-secondary`} className="mono" size={4} list={`${id}-pools`} placeholder="none" value={form.secondaryPool} onChange={(e) => setForm({ ...form, secondaryPool: e.target.value.trim() })} />
+            <input
+              id={`${id}-secondary`}
+              className="mono"
+              size={4}
+              list={`${id}-pools`}
+              placeholder="none"
+              value={form.secondaryPool}
+              onChange={(e) => setForm({ ...form, secondaryPool: e.target.value.trim() })}
+            />
             <datalist id={`${id}-pools`}>
               {secondaryPools.map((p) => (
                 <option key={p} value={String(p)} />
@@ -114,7 +126,8 @@ export function ManagementClasses({ data, busy, issue }: { data: PoliciesDto; bu
           <div className="segmented" role="radiogroup" aria-labelledby={`${id}-pg`}>
             {(['PG0', 'PG1'] as const).map((pg) => (
               <label key={pg}>
-                <input type="radio" name={`${id}-pg`} value={pg} checked={form.preference === pg} onChange={() => setForm({ ...form, preference: pg })} /> {pg === 'PG0' ? 'PG0 (leaves the cache once on tape)' : 'PG1 (stays in cache, LRU)'}
+                <input type="radio" name={`${id}-pg`} value={pg} checked={form.preference === pg} onChange={() => setForm({ ...form, preference: pg })} />{' '}
+                {pg === 'PG0' ? 'PG0 (leaves the cache once on tape)' : 'PG1 (stays in cache, LRU)'}
               </label>
             ))}
           </div>

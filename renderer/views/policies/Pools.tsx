@@ -25,7 +25,8 @@ export function Pools({ data, busy, issue }: { data: PoliciesDto; busy: boolean;
         <span className="small muted">physical volume pools of the tape-attached clusters</span>
       </div>
       <p className="pol-note" data-testid="copy-export-note">
-        A Copy Export takes the <strong>secondary</strong> copies out of the library: it needs a Management Class with <code>SECONDARY &lt;pool&gt;</code> naming the Copy Export pool, and the volumes written with that class (Redbook §11.5.1).
+        A Copy Export takes the <strong>secondary</strong> copies out of the library: it needs a Management Class with <code>SECONDARY &lt;pool&gt;</code> naming the Copy Export pool, and the volumes
+        written with that class (Redbook §11.5.1).
       </p>
       {tape.length === 0 ? (
         <p className="empty small">This grid has no tape-attached cluster (MODEL TAPE): disk-only clusters have no physical pools.</p>
@@ -69,7 +70,11 @@ export function Pools({ data, busy, issue }: { data: PoliciesDto; busy: boolean;
                       className="linklike"
                       onClick={() => setForm({ cluster: p.cluster, pool: String(p.pool), media: p.media, format: p.format, copyExport: p.copyExport, reclaimPool: String(p.reclaimPool) })}
                     >
-                      Edit<span className="sr-only"> pool {p.pool} of {p.cluster}</span>
+                      Edit
+                      <span className="sr-only">
+                        {' '}
+                        pool {p.pool} of {p.cluster}
+                      </span>
                     </button>
                   </td>
                 </tr>

@@ -35,14 +35,20 @@ describe('Policies view lines', () => {
   });
 
   it('CATEGORY: scratch with Expire Hold, private without; FF00 is the insert category (spec §1)', () => {
-    expect(parses(categoryLine({ category: '00a2', scratch: true, expireHold: '2d' }))).toMatchObject({ text: 'CATEGORY 00A2 SCRATCH EXPIREHOLD 2d', args: { category: 0xa2, scratch: true, expireHold: 2 * 86_400_000 } });
+    expect(parses(categoryLine({ category: '00a2', scratch: true, expireHold: '2d' }))).toMatchObject({
+      text: 'CATEGORY 00A2 SCRATCH EXPIREHOLD 2d',
+      args: { category: 0xa2, scratch: true, expireHold: 2 * 86_400_000 },
+    });
     expect(parses(categoryLine({ category: '0010', scratch: false, expireHold: '' }))).toMatchObject({ text: 'CATEGORY 0010 PRIVATE', args: { scratch: false } });
     expect(categoryLine({ category: 'FF00', scratch: true, expireHold: '' })).toMatchObject({ field: 'Category' });
     expect(categoryLine({ category: '0002', scratch: true, expireHold: 'soon' })).toMatchObject({ field: 'Expire Hold' });
   });
 
   it('DEVSUP: the three host categories (spec §12)', () => {
-    expect(parses(devsupLine({ host: 'DRHOST', scratch: '0012', private: '001f', error: '001E' }))).toMatchObject({ text: 'DEVSUP DRHOST SCRATCH 0012 PRIVATE 001F ERROR 001E', args: { scratch: 0x12, private: 0x1f, error: 0x1e } });
+    expect(parses(devsupLine({ host: 'DRHOST', scratch: '0012', private: '001f', error: '001E' }))).toMatchObject({
+      text: 'DEVSUP DRHOST SCRATCH 0012 PRIVATE 001F ERROR 001E',
+      args: { scratch: 0x12, private: 0x1f, error: 0x1e },
+    });
     expect(devsupLine({ host: 'H', scratch: '12', private: '000F', error: '000E' })).toMatchObject({ field: 'Scratch' });
   });
 

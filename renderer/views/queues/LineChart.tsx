@@ -41,7 +41,8 @@ export function LineChart({ series, end, unit, marker, label }: Props) {
   const multiDay = t1 - t0 > 86_400_000;
   const xTicks = [0, 1, 2, 3, 4].map((i) => t0 + ((t1 - t0) * i) / 4);
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => vMax * f);
-  const summary = series.length === 0 ? 'no samples yet' : series.map((s) => `${s.name} now ${fmt(s.points[s.points.length - 1]?.v ?? 0)}, peak ${fmt(Math.max(0, ...s.points.map((p) => p.v)))}`).join('; ');
+  const summary =
+    series.length === 0 ? 'no samples yet' : series.map((s) => `${s.name} now ${fmt(s.points[s.points.length - 1]?.v ?? 0)}, peak ${fmt(Math.max(0, ...s.points.map((p) => p.v)))}`).join('; ');
 
   return (
     <figure className="chart">

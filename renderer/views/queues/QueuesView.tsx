@@ -229,7 +229,11 @@ function QueuedVolumes({ q }: { q: Queue }) {
           ))}
         </tbody>
       </table>
-      {q.queue.count > q.volumes.length ? <p className="muted small">The oldest {count(q.volumes.length)} of {count(q.queue.count)}.</p> : null}
+      {q.queue.count > q.volumes.length ? (
+        <p className="muted small">
+          The oldest {count(q.volumes.length)} of {count(q.queue.count)}.
+        </p>
+      ) : null}
     </>
   );
 }

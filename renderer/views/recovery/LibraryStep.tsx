@@ -26,8 +26,14 @@ export function LibraryStep({ libraries, selected, onSelect, busy, issue }: Prop
   const [keys, setKeys] = useState('');
   const [partition, setPartition] = useState('');
   const nameValid = NAME.test(name) && !libraries.some((l) => l.name === name);
-  const keyList = keys.split(',').map((k) => k.trim().toUpperCase()).filter(Boolean);
-  const ranges = partition.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean);
+  const keyList = keys
+    .split(',')
+    .map((k) => k.trim().toUpperCase())
+    .filter(Boolean);
+  const ranges = partition
+    .split(',')
+    .map((r) => r.trim().toUpperCase())
+    .filter(Boolean);
   const rangesValid = ranges.every((r) => RANGE.test(r));
   const line = `STANDALONE ${name} MODEL TAPE DRIVES ${drives}${formats.length ? ` FORMATS ${formats.join(',')}` : ''}${code ? ` CODE ${code}` : ''}${keyList.length ? ` KEYS ${keyList.join(',')}` : ''}${ranges.length ? ` PARTITION ${ranges.join(',')}` : ''}`;
   return (
@@ -43,7 +49,8 @@ export function LibraryStep({ libraries, selected, onSelect, busy, issue }: Prop
           <legend>Recover into</legend>
           {libraries.map((l) => (
             <label key={l.name} className="rc-choice">
-              <input type="radio" name={`${id}-library`} checked={selected === l.name} onChange={() => onSelect(l.name)} /> <strong>{l.name}</strong>: {l.drives} drives ({l.formats.join(', ')}), code {l.code}
+              <input type="radio" name={`${id}-library`} checked={selected === l.name} onChange={() => onSelect(l.name)} /> <strong>{l.name}</strong>: {l.drives} drives ({l.formats.join(', ')}), code{' '}
+              {l.code}
               {l.keys.length ? `, keys ${l.keys.join(', ')}` : ''}, {l.empty ? 'empty' : `${l.volumes} logical volumes`}
             </label>
           ))}
@@ -69,7 +76,16 @@ export function LibraryStep({ libraries, selected, onSelect, busy, issue }: Prop
             <label htmlFor={`${id}-keys`}>Encryption key labels</label>
             <input id={`${id}-keys`} className="mono" size={24} placeholder="none" value={keys} onChange={(e) => setKeys(e.target.value)} />
             <label htmlFor={`${id}-partition`}>VOLSER ranges of another partition</label>
-            <input id={`${id}-partition`} className="mono" size={24} placeholder="none" value={partition} aria-invalid={!rangesValid} aria-describedby={`${id}-partition-help`} onChange={(e) => setPartition(e.target.value)} />
+            <input
+              id={`${id}-partition`}
+              className="mono"
+              size={24}
+              placeholder="none"
+              value={partition}
+              aria-invalid={!rangesValid}
+              aria-describedby={`${id}-partition-help`}
+              onChange={(e) => setPartition(e.target.value)}
+            />
             <span id={`${id}-partition-help`} className="small muted ce-help">
               Another TS7700 or native drives on the same library: VOLSERs that overlap cannot be recovered (§11.7.1).
             </span>

@@ -64,6 +64,8 @@ export function RecoveryView() {
   useEffect(() => {
     if (library?.job?.status === 'in progress' && library.job.kind === 'RECOVER') setStep(5);
     else if (library?.job?.kind === 'RECOVER' && library.job.status === 'completed') setStep((s) => (s === 5 ? 6 : s));
+    // jobKey names exactly the job fields read above: the step moves when one of them changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jobKey]);
 
   const sources = (overview?.libraries ?? []).filter((l) => l.copyExported > 0).map((l) => ({ cluster: l.cluster, ejected: l.ejectedCopyExported }));
@@ -82,7 +84,13 @@ export function RecoveryView() {
             <ol>
               {STEPS.map((s, i) => (
                 <li key={s.title}>
-                  <button type="button" className={`rc-step-link${i === current ? ' is-current' : ''}${i < suggested ? ' is-done' : ''}`} aria-current={i === current ? 'step' : undefined} disabled={i > 0 && !library} onClick={() => setStep(i)}>
+                  <button
+                    type="button"
+                    className={`rc-step-link${i === current ? ' is-current' : ''}${i < suggested ? ' is-done' : ''}`}
+                    aria-current={i === current ? 'step' : undefined}
+                    disabled={i > 0 && !library}
+                    onClick={() => setStep(i)}
+                  >
                     <span className="rc-step-no">{i + 1}</span> {s.title}
                     {i < suggested ? <span className="sr-only"> (done)</span> : null}
                   </button>
@@ -109,7 +117,11 @@ export function RecoveryView() {
               ) : current === 4 ? (
                 <RecoverStep library={library} loaded={loaded} busy={busy} issue={issueOk} />
               ) : current === 5 ? (
-                row?.recovery.operation ? <p className="small">The status window below follows the recovery task by task.</p> : <p className="muted">Nothing is running in {library.name}.</p>
+                row?.recovery.operation ? (
+                  <p className="small">The status window below follows the recovery task by task.</p>
+                ) : (
+                  <p className="muted">Nothing is running in {library.name}.</p>
+                )
               ) : (
                 <ResultsStep library={library.name} recovery={row?.recovery ?? null} busy={busy} issue={issueOk} />
               )}

@@ -41,7 +41,15 @@ export function StatusWindow({ library, recovery, busy }: { library: string; rec
         <span id={`${id}-overall`} className="small muted">
           Overall progress
         </span>
-        <div className="gauge-track" role="progressbar" aria-labelledby={`${id}-overall`} aria-valuemin={0} aria-valuemax={recovery.totalSteps} aria-valuenow={done} aria-valuetext={`${done} of ${recovery.totalSteps} steps done`}>
+        <div
+          className="gauge-track"
+          role="progressbar"
+          aria-labelledby={`${id}-overall`}
+          aria-valuemin={0}
+          aria-valuemax={recovery.totalSteps}
+          aria-valuenow={done}
+          aria-valuetext={`${done} of ${recovery.totalSteps} steps done`}
+        >
           <div className="gauge-fill" style={{ width: `${recovery.totalSteps ? (done / recovery.totalSteps) * 100 : 0}%` }} />
         </div>
       </div>
@@ -75,9 +83,7 @@ export function StatusWindow({ library, recovery, busy }: { library: string; rec
           </button>
         </div>
       ) : (
-        <p className="small muted">
-          {recovery.operation === 'ERASE' ? 'Copy Export Recovery database cleanup is complete.' : `All ${count(recovery.steps.length)} steps done.`}
-        </p>
+        <p className="small muted">{recovery.operation === 'ERASE' ? 'Copy Export Recovery database cleanup is complete.' : `All ${count(recovery.steps.length)} steps done.`}</p>
       )}
     </section>
   );

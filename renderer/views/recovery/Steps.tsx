@@ -41,9 +41,7 @@ export function SetupStep({ library }: { library: StandaloneView }) {
   return (
     <ol className="rc-setup">
       <li>Verify or define the VOLSER range(s) of the physical volumes this library owns (§11.7.2 step 5a).</li>
-      <li>
-        Encryption: {library.keys.length > 0 ? `the key manager serves ${library.keys.join(', ')}` : 'no key labels defined'} — encrypted copy-exported volumes need the source's keys (step 5b).
-      </li>
+      <li>Encryption: {library.keys.length > 0 ? `the key manager serves ${library.keys.join(', ')}` : 'no key labels defined'} — encrypted copy-exported volumes need the source's keys (step 5b).</li>
       <li>DR test: keep Disaster Recovery Test Mode selected and the library performs no reclamation; for a real disaster, define the reclamation policies (step 5c).</li>
       <li>
         Drives: {library.drivesAvailable} of {library.drives} available, formats {library.formats.join(', ')}; code level {library.code}.
@@ -58,7 +56,7 @@ export function RecoverStep({ library, loaded, busy, issue }: { library: Standal
   const [from, setFrom] = useState('LATEST');
   const [testMode, setTestMode] = useState(true);
   const [asking, setAsking] = useState(false);
-  const chosen = from === 'LATEST' ? withDb[0]?.pvol ?? null : from;
+  const chosen = from === 'LATEST' ? (withDb[0]?.pvol ?? null) : from;
   const line = `RECOVER ${library.name} FROM ${from} TESTMODE ${testMode ? 'ON' : 'OFF'}`;
   const running = library.job?.kind === 'RECOVER' && library.job.status === 'in progress';
   return (
@@ -78,7 +76,8 @@ export function RecoverStep({ library, loaded, busy, issue }: { library: Standal
           A volume of the last set exported holds the last database backup; the export status file of the latest export lists them (§11.7.2 step 7).
         </span>
         <label className="ce-check">
-          <input type="checkbox" checked={testMode} onChange={(e) => setTestMode(e.target.checked)} /> Disaster Recovery Test Mode: no reclamation, volumes keep the Copy Exported status, no construct re-check on unload
+          <input type="checkbox" checked={testMode} onChange={(e) => setTestMode(e.target.checked)} /> Disaster Recovery Test Mode: no reclamation, volumes keep the Copy Exported status, no construct
+          re-check on unload
         </label>
       </div>
       {asking ? (
@@ -184,7 +183,8 @@ export function ResultsStep({ library, recovery, busy, issue }: { library: strin
       <ul className="rc-checklist plain" aria-label="Post-recovery checklist">
         {recovery!.checklist.map((c, i) => (
           <li key={i} className={`rc-check-${c.status}`}>
-            <span className={`badge ${c.status === 'done' ? 'badge-ok' : c.status === 'warning' ? 'badge-warn' : ''}`}>{c.status === 'todo' ? 'to do' : c.status}</span> {c.step} <span className="muted small">({c.source})</span>
+            <span className={`badge ${c.status === 'done' ? 'badge-ok' : c.status === 'warning' ? 'badge-warn' : ''}`}>{c.status === 'todo' ? 'to do' : c.status}</span> {c.step}{' '}
+            <span className="muted small">({c.source})</span>
             {c.status === 'todo' && ADD_SCRATCH.test(c.step) ? (
               <button type="button" className="rc-act" disabled={busy} onClick={() => void issue(`POOL ${library} ${ADD_SCRATCH.exec(c.step)![1]} SCRATCH 2`)}>
                 Add 2 scratch cartridges to pool {ADD_SCRATCH.exec(c.step)![1]}

@@ -18,7 +18,14 @@ export function ReportActions({ id, title }: { id: string; title: string }) {
     setBusy(true);
     try {
       const outcome = await client().call('reports.verify', { id });
-      setStatus(outcome.ok ? `Verified: the report and journal entries match their SHA-256 digests.` : `NOT verified: ${outcome.checks.filter((c) => !c.ok).map((c) => c.detail).join(' ')}`);
+      setStatus(
+        outcome.ok
+          ? `Verified: the report and journal entries match their SHA-256 digests.`
+          : `NOT verified: ${outcome.checks
+              .filter((c) => !c.ok)
+              .map((c) => c.detail)
+              .join(' ')}`,
+      );
     } catch (error) {
       reportError(error, `verifying report ${id}`);
     }

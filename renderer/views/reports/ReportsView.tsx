@@ -104,7 +104,8 @@ function OpenReport({ report: r, onClose }: { report: Report; onClose: () => voi
         </button>
       </div>
       <p className="muted small">
-        {r.cover.subject} · {r.cover.procedure} · simulated {r.cover.simulatedStart ? showTime(r.cover.simulatedStart) : '—'} to {r.cover.simulatedEnd ? showTime(r.cover.simulatedEnd) : '—'} · {r.steps.length} steps
+        {r.cover.subject} · {r.cover.procedure} · simulated {r.cover.simulatedStart ? showTime(r.cover.simulatedStart) : '—'} to {r.cover.simulatedEnd ? showTime(r.cover.simulatedEnd) : '—'} ·{' '}
+        {r.steps.length} steps
         {skipped.length > 0 ? `, ${skipped.length} skipped, failed or not run` : ''} · report {r.id}
       </p>
       <ReportActions id={r.id} title={r.title} />
@@ -188,17 +189,19 @@ function CreateReport({ onMade }: { onMade: () => void }) {
       <fieldset className="journal-report">
         <legend>Report of journal entries (a runbook run)</legend>
         <label>
-          From #{' '}
-          <input type="number" min={1} max={Math.max(1, journalLength)} value={fromSeq} onChange={(e) => setFromSeq(Math.max(1, Number(e.target.value) || 1))} />
+          From # <input type="number" min={1} max={Math.max(1, journalLength)} value={fromSeq} onChange={(e) => setFromSeq(Math.max(1, Number(e.target.value) || 1))} />
         </label>
         <label>
-          to #{' '}
-          <input type="number" min={1} max={Math.max(1, journalLength)} value={lastSeq} onChange={(e) => setToSeq(Math.max(1, Number(e.target.value) || 1))} />
+          to # <input type="number" min={1} max={Math.max(1, journalLength)} value={lastSeq} onChange={(e) => setToSeq(Math.max(1, Number(e.target.value) || 1))} />
         </label>
         <label>
           Title <input type="text" maxLength={200} value={title} placeholder="e.g. quarterly failover runbook" onChange={(e) => setTitle(e.target.value)} />
         </label>
-        <button type="button" disabled={journalLength === 0 || fromSeq > lastSeq} onClick={() => void make({ source: 'journal', fromSeq, toSeq: lastSeq, ...(title.trim() ? { title: title.trim() } : {}) })}>
+        <button
+          type="button"
+          disabled={journalLength === 0 || fromSeq > lastSeq}
+          onClick={() => void make({ source: 'journal', fromSeq, toSeq: lastSeq, ...(title.trim() ? { title: title.trim() } : {}) })}
+        >
           Journal report
         </button>
       </fieldset>

@@ -82,7 +82,13 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, on
       return;
     }
     if (hover && hover.word === first && hover.line === line) return;
-    setHover({ word: first, line, forms, top: (line + 1) * m.lineHeight + m.padTop - e.currentTarget.scrollTop + 2, left: Math.max(0, startCol * m.charWidth + m.padLeft - e.currentTarget.scrollLeft) });
+    setHover({
+      word: first,
+      line,
+      forms,
+      top: (line + 1) * m.lineHeight + m.padTop - e.currentTarget.scrollTop + 2,
+      left: Math.max(0, startCol * m.charWidth + m.padLeft - e.currentTarget.scrollLeft),
+    });
   }
 
   const listStyle = (() => {

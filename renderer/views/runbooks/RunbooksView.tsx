@@ -29,7 +29,7 @@ export function RunbooksView() {
 
   useEffect(() => saveDraft(name, text), [name, text]);
 
-  const errors = validation?.errors ?? [];
+  const errors = useMemo(() => validation?.errors ?? [], [validation]);
   const total = validation?.commands ?? 0;
   const allErrors = useMemo(() => [...errors, ...runErrors], [errors, runErrors]);
   const errorLines = useMemo(() => new Set(allErrors.map((e) => e.line)), [allErrors]);
@@ -74,7 +74,9 @@ export function RunbooksView() {
         <div className="runbook-edit">
           <Editor ref={editor} text={text} onChange={setText} errorLines={errorLines} currentLine={currentLine} label="Runbook" />
           <div className="validation" aria-live="polite">
-            <span data-testid="validation-status">{checking ? 'Checking…' : errors.length ? `${errors.length} error${errors.length > 1 ? 's' : ''}` : `Valid: ${total} command${total === 1 ? '' : 's'}`}</span>
+            <span data-testid="validation-status">
+              {checking ? 'Checking…' : errors.length ? `${errors.length} error${errors.length > 1 ? 's' : ''}` : `Valid: ${total} command${total === 1 ? '' : 's'}`}
+            </span>
           </div>
           {allErrors.length > 0 ? (
             <ul className="error-list" aria-label="Validation errors">
@@ -107,7 +109,14 @@ export function RunbooksView() {
             {next >= total && total > 0 ? `Ran all ${total} commands` : `Next: command ${Math.min(next + 1, Math.max(total, 1))} of ${total}`}
             {expects.length ? ` · EXPECT ${passed} passed, ${expects.length - passed} failed` : ''}
           </p>
-          <VirtualLog items={records} itemKey={(_, i) => i} render={(r) => <Record record={r} />} label="Run results" className="run-records" empty={<p className="muted">Results of the steps you run appear here.</p>} />
+          <VirtualLog
+            items={records}
+            itemKey={(_, i) => i}
+            render={(r) => <Record record={r} />}
+            label="Run results"
+            className="run-records"
+            empty={<p className="muted">Results of the steps you run appear here.</p>}
+          />
         </div>
       </div>
     </section>

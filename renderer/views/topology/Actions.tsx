@@ -129,7 +129,13 @@ function ClusterActions({ grid, detail, name, disabled, issue }: { grid: GridVie
         <dt>Grid states</dt>
         <dd>{c.states.length ? c.states.join('; ') : 'none'}</dd>
         <dt>Takeover</dt>
-        <dd>{Object.keys(c.takeover).length ? Object.entries(c.takeover).map(([p, m]) => `${m} for ${p}`).join(', ') : 'none'}</dd>
+        <dd>
+          {Object.keys(c.takeover).length
+            ? Object.entries(c.takeover)
+                .map(([p, m]) => `${m} for ${p}`)
+                .join(', ')
+            : 'none'}
+        </dd>
         <dt>Owned volumes</dt>
         <dd>{c.owned.toLocaleString('en-US')}</dd>
         {detail?.cacheUsedPercent !== undefined ? (
@@ -148,7 +154,11 @@ function ClusterActions({ grid, detail, name, disabled, issue }: { grid: GridVie
         ) : null}
       </dl>
       <div className="button-row">
-        {failed ? <Btn line={`REPAIR CLUSTER ${name}`} label={`Repair ${name}`} disabled={disabled} issue={issue} /> : <Btn line={`FAIL CLUSTER ${name}`} label={`Fail ${name}`} disabled={disabled} issue={issue} danger />}
+        {failed ? (
+          <Btn line={`REPAIR CLUSTER ${name}`} label={`Repair ${name}`} disabled={disabled} issue={issue} />
+        ) : (
+          <Btn line={`FAIL CLUSTER ${name}`} label={`Fail ${name}`} disabled={disabled} issue={issue} danger />
+        )}
       </div>
       {failed ? (
         // A failed cluster can neither be serviced nor take anything over: its volumes are taken over
@@ -183,8 +193,7 @@ function ClusterActions({ grid, detail, name, disabled, issue }: { grid: GridVie
       {!hostKnown ? (
         <fieldset>
           <legend>Host link to {name}</legend>
-          <label htmlFor={`${id}-host`}>Host</label>{' '}
-          <input id={`${id}-host`} className="mono" size={10} value={host} onChange={(e) => setHost(e.target.value.toUpperCase())} placeholder="PRODHOST" />{' '}
+          <label htmlFor={`${id}-host`}>Host</label> <input id={`${id}-host`} className="mono" size={10} value={host} onChange={(e) => setHost(e.target.value.toUpperCase())} placeholder="PRODHOST" />{' '}
           <Btn line={`FAIL HOSTLINK ${host} ${name}`} label="Fail host link" disabled={disabled || !host.trim()} issue={issue} danger />
           <Btn line={`REPAIR HOSTLINK ${host} ${name}`} label="Repair host link" disabled={disabled || !host.trim()} issue={issue} />
         </fieldset>

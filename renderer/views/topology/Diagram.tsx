@@ -6,11 +6,7 @@ import type { ClusterSummary, GridView } from '../../../contract/show-api';
 import { hostLinkState, linkState, pathOf, type Layout } from './layout';
 
 export type Selection =
-  | { kind: 'cluster'; name: string }
-  | { kind: 'link'; a: string; b: string }
-  | { kind: 'host'; name: string }
-  | { kind: 'hostlink'; host: string; cluster: string }
-  | { kind: 'site'; id: string };
+  { kind: 'cluster'; name: string } | { kind: 'link'; a: string; b: string } | { kind: 'host'; name: string } | { kind: 'hostlink'; host: string; cluster: string } | { kind: 'site'; id: string };
 
 export function sameSelection(a: Selection | null, b: Selection): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
@@ -50,7 +46,13 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
       {view.sites.map((s) => {
         const sel: Selection = { kind: 'site', id: s.id };
         return (
-          <g key={s.id} className={`site${s.failed ? ' is-failed' : ''}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={`Site ${s.id}${s.failed ? ', failed' : ''}`} aria-pressed={sameSelection(selection, sel)}>
+          <g
+            key={s.id}
+            className={`site${s.failed ? ' is-failed' : ''}${sameSelection(selection, sel) ? ' is-selected' : ''}`}
+            {...pressable(() => onSelect(sel))}
+            aria-label={`Site ${s.id}${s.failed ? ', failed' : ''}`}
+            aria-pressed={sameSelection(selection, sel)}
+          >
             <rect x={s.box.x} y={s.box.y} width={s.box.w} height={s.box.h} rx={10} className="site-box" />
             <text x={s.box.x + 12} y={s.box.y + 22} className="site-label">
               Site {s.id}
@@ -66,7 +68,14 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
         const label = `Host link ${hl.host}–${hl.cluster}: ${state}${why}${hl.paths !== null ? `, ${hl.paths - (hl.failedPaths ?? 0)} of ${hl.paths} paths` : ''}`;
         const d = pathOf(hl.points);
         return (
-          <g key={`${hl.host}-${hl.cluster}`} className={`hostlink hostlink-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)} data-hostlink={`${hl.host}-${hl.cluster}`}>
+          <g
+            key={`${hl.host}-${hl.cluster}`}
+            className={`hostlink hostlink-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`}
+            {...pressable(() => onSelect(sel))}
+            aria-label={label}
+            aria-pressed={sameSelection(selection, sel)}
+            data-hostlink={`${hl.host}-${hl.cluster}`}
+          >
             <title>{label}</title>
             <path d={d} className="link-hit" />
             <path d={d} className="hostlink-line" />
@@ -81,7 +90,14 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
         const label = `Grid link ${l.a}–${l.b}: ${down ?? (state === 'unknown' ? 'state not recorded for this moment' : `${working} of ${l.count} working`)}`;
         const d = pathOf(l.points);
         return (
-          <g key={`${l.a}-${l.b}`} className={`link link-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)} data-link={`${l.a}-${l.b}`}>
+          <g
+            key={`${l.a}-${l.b}`}
+            className={`link link-${state}${sameSelection(selection, sel) ? ' is-selected' : ''}`}
+            {...pressable(() => onSelect(sel))}
+            aria-label={label}
+            aria-pressed={sameSelection(selection, sel)}
+            data-link={`${l.a}-${l.b}`}
+          >
             <title>{label}</title>
             <path d={d} className="link-hit" />
             <path d={d} className="link-line" />
@@ -96,7 +112,13 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
         const b = view.hosts[host.name]!;
         const sel: Selection = { kind: 'host', name: host.name };
         return (
-          <g key={host.name} className={`host${host.failed ? ' is-failed' : ''}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={`Host ${host.name}${host.role ? `, ${host.role}` : ''}${host.failed ? ', failed' : ''}`} aria-pressed={sameSelection(selection, sel)}>
+          <g
+            key={host.name}
+            className={`host${host.failed ? ' is-failed' : ''}${sameSelection(selection, sel) ? ' is-selected' : ''}`}
+            {...pressable(() => onSelect(sel))}
+            aria-label={`Host ${host.name}${host.role ? `, ${host.role}` : ''}${host.failed ? ', failed' : ''}`}
+            aria-pressed={sameSelection(selection, sel)}
+          >
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={12} className="host-box" />
             <text x={b.x + b.w / 2} y={b.y + 16} textAnchor="middle" className="host-label">
               {host.name}
@@ -114,7 +136,15 @@ export function Diagram({ grid, view, selection, onSelect }: { grid: GridView; v
         const takeover = Object.entries(c.takeover).map(([peer, mode]) => `${mode} for ${peer}`);
         const label = `Cluster ${name}, ${c.status}${c.states.length ? `, ${c.states.join(', ')}` : ''}${takeover.length ? `, takeover ${takeover.join(', ')}` : ''}`;
         return (
-          <g key={name} className={`${clusterClass(c)}${sameSelection(selection, sel) ? ' is-selected' : ''}`} {...pressable(() => onSelect(sel))} aria-label={label} aria-pressed={sameSelection(selection, sel)} data-cluster={name} data-status={c.status}>
+          <g
+            key={name}
+            className={`${clusterClass(c)}${sameSelection(selection, sel) ? ' is-selected' : ''}`}
+            {...pressable(() => onSelect(sel))}
+            aria-label={label}
+            aria-pressed={sameSelection(selection, sel)}
+            data-cluster={name}
+            data-status={c.status}
+          >
             <title>{label}</title>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} className="cluster-box" />
             {c.status === 'failed' || c.status.startsWith('service') ? <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} fill="url(#hatch)" className="cluster-hatch" /> : null}

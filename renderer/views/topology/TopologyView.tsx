@@ -32,7 +32,13 @@ export function TopologyView() {
       </div>
       <WorkloadBadge />
       {!grid ? (
-        <div className="empty">{info?.grid === null ? 'No grid is loaded. Load a sample, or define one in the Console or a runbook (GRID, SITE, CLUSTER …).' : past ? 'Rebuilding the grid at that moment…' : 'Loading the grid…'}</div>
+        <div className="empty">
+          {info?.grid === null
+            ? 'No grid is loaded. Load a sample, or define one in the Console or a runbook (GRID, SITE, CLUSTER …).'
+            : past
+              ? 'Rebuilding the grid at that moment…'
+              : 'Loading the grid…'}
+        </div>
       ) : (
         <>
           <GridStates states={grid.states} name={grid.name ?? null} />

@@ -52,10 +52,22 @@ function overlaps(view: Layout): string[] {
     for (const [name, b] of [...clusterBoxes, ...hostBoxes]) if (boxesOverlap(l.label, b, 2)) problems.push(`label ${id} overlaps box ${name}`);
     for (const s of view.sites) {
       const edges: [Point, Point][] = [
-        [{ x: s.box.x, y: s.box.y }, { x: s.box.x + s.box.w, y: s.box.y }],
-        [{ x: s.box.x, y: s.box.y + s.box.h }, { x: s.box.x + s.box.w, y: s.box.y + s.box.h }],
-        [{ x: s.box.x, y: s.box.y }, { x: s.box.x, y: s.box.y + s.box.h }],
-        [{ x: s.box.x + s.box.w, y: s.box.y }, { x: s.box.x + s.box.w, y: s.box.y + s.box.h }],
+        [
+          { x: s.box.x, y: s.box.y },
+          { x: s.box.x + s.box.w, y: s.box.y },
+        ],
+        [
+          { x: s.box.x, y: s.box.y + s.box.h },
+          { x: s.box.x + s.box.w, y: s.box.y + s.box.h },
+        ],
+        [
+          { x: s.box.x, y: s.box.y },
+          { x: s.box.x, y: s.box.y + s.box.h },
+        ],
+        [
+          { x: s.box.x + s.box.w, y: s.box.y },
+          { x: s.box.x + s.box.w, y: s.box.y + s.box.h },
+        ],
       ];
       if (edges.some((e) => segmentHitsBox(e, l.label, 1))) problems.push(`label ${id} overlaps site ${s.id}'s border`);
     }
@@ -81,7 +93,27 @@ function overlaps(view: Layout): string[] {
 }
 
 // 2 to 8 clusters over 1 to 4 sites, including the shapes of Redbook §11.4's configurations.
-const SHAPES: number[][] = [[2], [1, 1], [2, 1], [1, 1, 1], [3], [2, 2], [2, 1, 1], [2, 2, 1], [3, 2], [5], [2, 2, 2], [3, 3], [4, 2, 1], [2, 2, 2, 1], [3, 2, 2], [4, 4], [2, 2, 3, 1], [8], [1, 1, 1, 1, 4]];
+const SHAPES: number[][] = [
+  [2],
+  [1, 1],
+  [2, 1],
+  [1, 1, 1],
+  [3],
+  [2, 2],
+  [2, 1, 1],
+  [2, 2, 1],
+  [3, 2],
+  [5],
+  [2, 2, 2],
+  [3, 3],
+  [4, 2, 1],
+  [2, 2, 2, 1],
+  [3, 2, 2],
+  [4, 4],
+  [2, 2, 3, 1],
+  [8],
+  [1, 1, 1, 1, 4],
+];
 
 describe('topology layout for 2 to 8 clusters, fully meshed', () => {
   for (const shape of SHAPES) {

@@ -311,7 +311,18 @@ function routeHostLinks(views: HostLinkView[], hosts: Record<string, Box>, clust
     const hx = hostPort.get(key(v))!;
     const px = clusterPort.get(key(v))!;
     const y = bandTop + 12 + level.get(key(v))! * BOX.hostTrack;
-    const points = hx === px ? [{ x: hx, y: h.y + h.h }, { x: px, y: c.y }] : [{ x: hx, y: h.y + h.h }, { x: hx, y }, { x: px, y }, { x: px, y: c.y }];
+    const points =
+      hx === px
+        ? [
+            { x: hx, y: h.y + h.h },
+            { x: px, y: c.y },
+          ]
+        : [
+            { x: hx, y: h.y + h.h },
+            { x: hx, y },
+            { x: px, y },
+            { x: px, y: c.y },
+          ];
     return { ...v, points };
   });
 }

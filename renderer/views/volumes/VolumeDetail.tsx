@@ -45,7 +45,7 @@ export function VolumeDetail({ volser, onClose }: { volser: string; onClose: () 
       })
       .catch((e: unknown) => {
         if (!live) return;
-        const code = (e as { code?: string }).code;
+        const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
         setFailure({ volser, text: code === 'UNKNOWN_VOLUME' ? `${volser} is not in the grid${at ? ' at that moment' : ''}: it was not created yet, or the grid was replaced.` : describeError(e) });
       });
     return () => {
@@ -151,7 +151,11 @@ export function VolumeDetail({ volser, onClose }: { volser: string; onClose: () 
             </ol>
           )}
           {history.length >= HISTORY_SHOWN ? <p className="muted small">The latest {count(HISTORY_SHOWN)} entries.</p> : null}
-          {state!.dropped > 0 ? <p className="muted small">The grid keeps the latest {count(1 << 20)} volume events of all volumes; {count(state!.dropped)} older ones are no longer kept, so early events may be missing.</p> : null}
+          {state!.dropped > 0 ? (
+            <p className="muted small">
+              The grid keeps the latest {count(1 << 20)} volume events of all volumes; {count(state!.dropped)} older ones are no longer kept, so early events may be missing.
+            </p>
+          ) : null}
         </>
       )}
     </aside>

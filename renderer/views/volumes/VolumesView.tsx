@@ -54,7 +54,15 @@ export function VolumesView() {
   const { total, row, ensure, failure, retry } = useVolumePages(hasGrid ? query : null, revision, sort);
   const set = (patch: Partial<Filters>) => setFilters(patch);
   const filtered = query !== null && Object.keys(query).length > 0;
-  const headline = !hasGrid ? 'No grid loaded' : problem ? 'Fix the filter to search' : failure ? 'Could not load the list' : total === null ? 'Loading…' : `${count(total)} volume${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`;
+  const headline = !hasGrid
+    ? 'No grid loaded'
+    : problem
+      ? 'Fix the filter to search'
+      : failure
+        ? 'Could not load the list'
+        : total === null
+          ? 'Loading…'
+          : `${count(total)} volume${total === 1 ? '' : 's'}${filtered ? ' match' : ''}`;
 
   let body: React.ReactNode;
   if (!hasGrid) {
@@ -82,7 +90,19 @@ export function VolumesView() {
   } else if (total === 0) {
     body = <EmptyState title="This grid has no volumes yet">Add some in the Console: INSERT for empty scratch volumes, PRELOAD for volumes already written, then JOB to write to them.</EmptyState>;
   } else if (query && total !== null) {
-    body = <VolumeTable total={total} row={row} ensure={ensure} selected={selected} onSelect={setSelected} resetKey={JSON.stringify([query, sort])} clusters={Object.keys(clusters ?? {})} sort={sort} onSort={setSort} />;
+    body = (
+      <VolumeTable
+        total={total}
+        row={row}
+        ensure={ensure}
+        selected={selected}
+        onSelect={setSelected}
+        resetKey={JSON.stringify([query, sort])}
+        clusters={Object.keys(clusters ?? {})}
+        sort={sort}
+        onSort={setSort}
+      />
+    );
   } else {
     body = <div className="vtable-placeholder muted">Loading the volume list…</div>;
   }

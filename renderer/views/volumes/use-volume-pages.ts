@@ -48,6 +48,8 @@ export function useVolumePages(query: VolumeQuery | null, revision: number, sort
           if (inFlight.current.get(page) === gen) inFlight.current.delete(page);
         });
     },
+    // queryKey is query and sort as one string: a new object of the same filter must not refetch
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [queryKey],
   );
 

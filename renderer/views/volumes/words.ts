@@ -34,5 +34,8 @@ export function describeError(error: unknown): string {
 
 /** "query.search: a volser prefix has at most 6 characters" → "a volser prefix has at most 6 characters". */
 function stripPath(message: string): string {
-  return message.replace(/^[\w.[\]]+ (request|response) /, '').replace(/^[\w.[\]]+: /, '').replace(/\.$/, '');
+  return message
+    .replace(/^[\w.[\]]+ (request|response) /, '')
+    .replace(/^[\w.[\]]+: /, '')
+    .replace(/\.$/, '');
 }

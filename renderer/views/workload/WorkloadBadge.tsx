@@ -10,7 +10,8 @@ export function WorkloadBadge() {
   if (!data?.workload) return null;
   return (
     <p className="workload-badge small" data-testid="workload-badge">
-      <strong>Production load active:</strong> {describeWorkload(data.workload)} — since {showTime(data.startedAt)}, {count(data.totals.writes)} written, {count(data.totals.reads)} read. The time bar's Advance runs it. <a href="#/workload">Workload</a>
+      <strong>Production load active:</strong> {describeWorkload(data.workload)} — since {showTime(data.startedAt)}, {count(data.totals.writes)} written, {count(data.totals.reads)} read. The time
+      bar's Advance runs it. <a href="#/workload">Workload</a>
     </p>
   );
 }

@@ -55,7 +55,17 @@ export function toWorkload(f: Form): { workload: WorkloadSpecDto } | { field: st
   if (!Number.isInteger(seed) || seed > 2 ** 31 - 1) return { field: 'Seed', problem: 'a whole number 0 to 2147483647' };
   if (!f.host) return { field: 'Host', problem: 'the grid has no host: define one first' };
   return {
-    workload: { host: f.host, cluster: f.cluster, mc: f.mc || null, writesPerHour, sizes: writesPerHour > 0 ? sizes : [], readsPerHour, readRange: readsPerHour > 0 ? readRange : null, readCluster: f.readCluster, seed },
+    workload: {
+      host: f.host,
+      cluster: f.cluster,
+      mc: f.mc || null,
+      writesPerHour,
+      sizes: writesPerHour > 0 ? sizes : [],
+      readsPerHour,
+      readRange: readsPerHour > 0 ? readRange : null,
+      readCluster: f.readCluster,
+      seed,
+    },
   };
 }
 
@@ -145,7 +155,8 @@ export function WorkloadView() {
               ) : null}
             </dl>
             <p className="small muted">
-              While the load is active the time bar's Advance runs it (Run until idle only drains copies); <code>ADVANCE</code> typed in the Console or a runbook moves time without it. Each demount waits for its RUN copies (spec §5), so a run can end a little past its duration.
+              While the load is active the time bar's Advance runs it (Run until idle only drains copies); <code>ADVANCE</code> typed in the Console or a runbook moves time without it. Each demount
+              waits for its RUN copies (spec §5), so a run can end a little past its duration.
             </p>
             <div className="button-row" role="group" aria-label="Run the load">
               {['10m', '1h', '4h', '1d'].map((d) => (
@@ -232,10 +243,22 @@ export function WorkloadView() {
                   {form.sizes.map((s, i) => (
                     <tr key={i}>
                       <td>
-                        <input aria-label={`Size ${i + 1}`} className="mono" size={7} value={s.size} onChange={(e) => setForm({ ...form, sizes: form.sizes.map((x, j) => (j === i ? { ...x, size: e.target.value.trim() } : x)) })} />
+                        <input
+                          aria-label={`Size ${i + 1}`}
+                          className="mono"
+                          size={7}
+                          value={s.size}
+                          onChange={(e) => setForm({ ...form, sizes: form.sizes.map((x, j) => (j === i ? { ...x, size: e.target.value.trim() } : x)) })}
+                        />
                       </td>
                       <td>
-                        <input aria-label={`Share ${i + 1}`} className="mono" size={4} value={s.percent} onChange={(e) => setForm({ ...form, sizes: form.sizes.map((x, j) => (j === i ? { ...x, percent: e.target.value.trim() } : x)) })} />
+                        <input
+                          aria-label={`Share ${i + 1}`}
+                          className="mono"
+                          size={4}
+                          value={s.percent}
+                          onChange={(e) => setForm({ ...form, sizes: form.sizes.map((x, j) => (j === i ? { ...x, percent: e.target.value.trim() } : x)) })}
+                        />
                       </td>
                       <td>
                         <button type="button" className="linklike" disabled={form.sizes.length === 1} onClick={() => setForm({ ...form, sizes: form.sizes.filter((_, j) => j !== i) })}>

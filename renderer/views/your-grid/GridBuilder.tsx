@@ -133,7 +133,18 @@ export function GridBuilder({ disabled }: { disabled: boolean }) {
                       <input type="checkbox" aria-label={`Cluster ${i + 1} I/O station`} disabled={c.model !== 'TAPE'} checked={c.ioStation} onChange={(e) => set({ ioStation: e.target.checked })} />
                     </td>
                     <td>
-                      <button type="button" className="linklike" disabled={form.clusters.length === 1} onClick={() => edit({ ...renameCluster(form, c.name.trim().toUpperCase(), null), clusters: form.clusters.filter((_, j) => j !== i), mcs: form.mcs.map((m) => ({ ...m, copy: m.copy.slice(0, i) + m.copy.slice(i + 1) })) })}>
+                      <button
+                        type="button"
+                        className="linklike"
+                        disabled={form.clusters.length === 1}
+                        onClick={() =>
+                          edit({
+                            ...renameCluster(form, c.name.trim().toUpperCase(), null),
+                            clusters: form.clusters.filter((_, j) => j !== i),
+                            mcs: form.mcs.map((m) => ({ ...m, copy: m.copy.slice(0, i) + m.copy.slice(i + 1) })),
+                          })
+                        }
+                      >
                         Remove<span className="sr-only"> cluster {i + 1}</span>
                       </button>
                     </td>
@@ -145,7 +156,13 @@ export function GridBuilder({ disabled }: { disabled: boolean }) {
           <button
             type="button"
             disabled={form.clusters.length >= 8}
-            onClick={() => edit({ ...form, clusters: [...form.clusters, { name: `CL${form.clusters.length}`, site: form.sites[0] ?? '', model: 'DISK', cache: '', drives: '', ioStation: false }], mcs: form.mcs.map((m) => ({ ...m, copy: m.copy + 'N' })) })}
+            onClick={() =>
+              edit({
+                ...form,
+                clusters: [...form.clusters, { name: `CL${form.clusters.length}`, site: form.sites[0] ?? '', model: 'DISK', cache: '', drives: '', ioStation: false }],
+                mcs: form.mcs.map((m) => ({ ...m, copy: m.copy + 'N' })),
+              })
+            }
           >
             Add a cluster
           </button>
@@ -212,7 +229,10 @@ export function GridBuilder({ disabled }: { disabled: boolean }) {
               </div>
             );
           })}
-          <button type="button" onClick={() => edit({ ...form, hosts: [...form.hosts, { name: `HOST${form.hosts.length + 1}`, site: form.sites[0] ?? '', role: 'PRODUCTION', devices: clusters.slice(0, 1) }] })}>
+          <button
+            type="button"
+            onClick={() => edit({ ...form, hosts: [...form.hosts, { name: `HOST${form.hosts.length + 1}`, site: form.sites[0] ?? '', role: 'PRODUCTION', devices: clusters.slice(0, 1) }] })}
+          >
             Add a host
           </button>
         </fieldset>
@@ -225,7 +245,14 @@ export function GridBuilder({ disabled }: { disabled: boolean }) {
                 <input aria-label={`Management Class ${i + 1} name`} className="mono" size={10} value={m.name} onChange={(e) => set({ name: e.target.value })} />
                 <label>
                   copy modes{' '}
-                  <input aria-label={`Management Class ${i + 1} copy modes`} className="mono" size={9} placeholder={clusters.map(() => 'D').join('')} value={m.copy} onChange={(e) => set({ copy: e.target.value.toUpperCase() })} />
+                  <input
+                    aria-label={`Management Class ${i + 1} copy modes`}
+                    className="mono"
+                    size={9}
+                    placeholder={clusters.map(() => 'D').join('')}
+                    value={m.copy}
+                    onChange={(e) => set({ copy: e.target.value.toUpperCase() })}
+                  />
                 </label>
                 <select aria-label={`Management Class ${i + 1} preference`} value={m.preference} onChange={(e) => set({ preference: e.target.value as 'PG0' | 'PG1' })}>
                   <option value="PG1">PG1</option>

@@ -20,7 +20,13 @@ const FIELDS: { field: Field; label: string; required: boolean; help: string }[]
   { field: 'copies', label: 'Consistent copies on', required: true, help: 'cluster names separated by ; (the first owns the volume)' },
 ];
 
-type Phase = { kind: 'idle' } | { kind: 'sending'; sent: number; total: number } | { kind: 'checking' } | { kind: 'checked'; result: InventoryCheckDto } | { kind: 'importing' } | { kind: 'imported'; line: string; imported: number };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'sending'; sent: number; total: number }
+  | { kind: 'checking' }
+  | { kind: 'checked'; result: InventoryCheckDto }
+  | { kind: 'importing' }
+  | { kind: 'imported'; line: string; imported: number };
 
 export function InventoryImport({ disabled }: { disabled: boolean }) {
   const id = useId();
@@ -87,7 +93,12 @@ export function InventoryImport({ disabled }: { disabled: boolean }) {
     phase.kind === 'sending'
       ? { label: `Sending ${file?.name}`, value: phase.sent, max: phase.total, text: `${bytes(phase.sent)} of ${bytes(phase.total)}` }
       : (phase.kind === 'checking' || phase.kind === 'importing') && engineProgress
-        ? { label: phase.kind === 'checking' ? 'Reading the rows' : 'Importing', value: engineProgress.done, max: engineProgress.total, text: `${Math.round((100 * engineProgress.done) / Math.max(1, engineProgress.total))}%` }
+        ? {
+            label: phase.kind === 'checking' ? 'Reading the rows' : 'Importing',
+            value: engineProgress.done,
+            max: engineProgress.total,
+            text: `${Math.round((100 * engineProgress.done) / Math.max(1, engineProgress.total))}%`,
+          }
         : null;
 
   return (
@@ -172,11 +183,14 @@ export function InventoryImport({ disabled }: { disabled: boolean }) {
           </div>
         </>
       ) : (
-        <p className="muted small">Columns: VOLSER, category, Management Class, size, and the clusters that hold consistent copies (for example <code>A00001,000F,MCPROD,4GB,CL0;CL1</code>).</p>
+        <p className="muted small">
+          Columns: VOLSER, category, Management Class, size, and the clusters that hold consistent copies (for example <code>A00001,000F,MCPROD,4GB,CL0;CL1</code>).
+        </p>
       )}
       {bar || busy ? (
         <div className="yg-progress" role="status">
-          <span>{bar?.label ?? (phase.kind === 'importing' ? 'Importing…' : 'Reading the rows…')}</span> <progress aria-label="Inventory progress" value={bar?.value} max={bar?.max} /> <span className="small">{bar?.text ?? ''}</span>
+          <span>{bar?.label ?? (phase.kind === 'importing' ? 'Importing…' : 'Reading the rows…')}</span> <progress aria-label="Inventory progress" value={bar?.value} max={bar?.max} />{' '}
+          <span className="small">{bar?.text ?? ''}</span>
         </div>
       ) : null}
       {phase.kind === 'checked' ? <CheckResult result={phase.result} /> : null}

@@ -27,7 +27,11 @@ export function splitCsvLine(line: string): string[] {
 }
 
 export function previewLines(text: string, rows: number): { header: string[]; rows: string[][] } {
-  const head = text.slice(0, 64 * 1024).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '');
+  const head = text
+    .slice(0, 64 * 1024)
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '');
   const [first, ...rest] = head.slice(0, rows + 1).map(splitCsvLine);
   return { header: (first ?? []).map((h) => h.trim()), rows: rest };
 }
