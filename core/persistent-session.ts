@@ -10,6 +10,15 @@ import { advanceTo } from './world/run.js';
 import { shouldCheckpoint } from './store/checkpoint-policy.js';
 import { StoreError, type GridStore, type JournalEntry } from './store/port.js';
 import { beginRun, endRun, recoverAfterPowerLoss } from './store/power-restart.js';
+import { z } from 'zod';
+
+/** A journal entry's outcome as stored (Session.run's record): read with its shape checked, never taken on trust. */
+const STORED_OUTCOME = z.object({
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  result: z.unknown(),
+  messages: z.array(z.object({ time: z.string(), id: z.string(), text: z.string() })),
+});
 
 export interface PersistentSession {
   session: Session;
@@ -36,11 +45,12 @@ export interface AbnormalEnd {
 
 /** The journal as the session keeps it: the stored record, outcome and all. */
 export function toJournalRecord(entry: JournalEntry): JournalRecord {
-  let outcome: JournalRecord['outcome'];
+  let outcome: JournalRecord['outcome'] = { ok: entry.ok, error: null, result: null, messages: [] };
   try {
-    outcome = JSON.parse(entry.outcome) as JournalRecord['outcome'];
+    const stored = STORED_OUTCOME.safeParse(JSON.parse(entry.outcome));
+    if (stored.success) outcome = { ...stored.data, result: stored.data.result ?? null };
   } catch {
-    outcome = { ok: entry.ok, error: null, result: null, messages: [] };
+    // not JSON: the entry's own ok stands, with nothing more to show
   }
   return { source: entry.source, line: entry.line, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, outcome, wallMs: 0 };
 }

@@ -11,6 +11,8 @@ import type { FilePort } from '../core/runbook/validate.js';
 import { exportSetName, type ExportSetEntryDto } from '../contract/export-api.js';
 import type { Settings } from './dr-service.js';
 import { errorMessage } from '../core/error-text.js';
+import { z } from 'zod';
+import { exportSetEntry } from '../contract/export-api.js';
 
 const INDEX_KEY = 'exportsets';
 /** The same keys the CLI keeps its loaded export sets under: either front end reads the other's by name. */
@@ -39,8 +41,8 @@ export function exportSetShelf(inner: FilePort | null, settings: Settings): Expo
     const text = settings.get(INDEX_KEY);
     if (!text) return [];
     try {
-      const parsed = JSON.parse(text) as ExportSetEntryDto[];
-      return Array.isArray(parsed) ? parsed : [];
+      const parsed = z.array(exportSetEntry).safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : [];
     } catch {
       return []; // a damaged index lists nothing; the files themselves stay readable by name
     }

@@ -17,6 +17,7 @@ import { describeIssue } from '../contract/api.js';
 import { fail } from './errors.js';
 import { evidencePdf } from './evidence-pdf.js';
 import { toolVersion } from './tool-version.js';
+import { parseOutcome } from '../core/model/json-fields.js';
 
 export interface ReportArchive {
   persistent: boolean;
@@ -71,11 +72,24 @@ export async function renderReport(report: EvidenceReport, format: 'html' | 'pdf
   return { name: `${base}.pdf`, mime: 'application/pdf', base64: Buffer.from(await evidencePdf(report)).toString('base64') };
 }
 
+/** A kept report's body, checked against the report's schema: a damaged one is refused naming the field, never half-used. */
+function storedReport(id: string, body: string): EvidenceReport {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    fail('DAMAGED_REPORT', `id: report ${id} is not JSON in the database`);
+  }
+  const checked = evidenceReport.safeParse(json);
+  if (!checked.success) fail('DAMAGED_REPORT', `id: report ${id} in the database does not read as a report: ${describeIssue(checked.error)}`);
+  return checked.data;
+}
+
 export function reportHandlers(session: Session, ports: EvidencePorts, wizardReport: () => EvidenceReport | null) {
   const load = (id: string): EvidenceReport => {
     const stored = ports.archive.get(id);
     if (!stored) fail('NO_SUCH_REPORT', `id: no report ${id} (reports.list names them)`);
-    return JSON.parse(stored.body) as EvidenceReport;
+    return storedReport(id, stored.body);
   };
   return {
     'reports.list': (): Response<'reports.list'> => ({ persistent: ports.archive.persistent, reports: ports.archive.list() }),
@@ -84,7 +98,7 @@ export function reportHandlers(session: Session, ports: EvidencePorts, wizardRep
     'reports.verify': ({ id }: Request<'reports.verify'>): Response<'reports.verify'> => {
       const stored = ports.archive.get(id);
       if (!stored) fail('NO_SUCH_REPORT', `id: no report ${id} (reports.list names them)`);
-      return verifyReport(JSON.parse(stored.body) as EvidenceReport, ports.journal, stored.digest);
+      return verifyReport(storedReport(id, stored.body), ports.journal, stored.digest);
     },
     'reports.create': (request: Request<'reports.create'>): Response<'reports.create'> => {
       if (request.source === 'wizard') {
@@ -106,8 +120,8 @@ export function reportHandlers(session: Session, ports: EvidencePorts, wizardRep
       if (request.fromSeq > request.toSeq || request.toSeq > last) fail('BAD_RANGE', `toSeq: the journal holds entries 1-${last}; asked for ${request.fromSeq}-${request.toSeq}`);
       const rows = ports.journal.rows(request.fromSeq, request.toSeq);
       const lines = rows.map((r) => {
-        const outcome = JSON.parse(r.outcome) as { error: { code: string; message: string } | null };
-        return { line: null, text: r.text, expect: false, ok: r.ok, error: outcome.error ? `${outcome.error.code}: ${outcome.error.message}` : null, startedAt: r.startedAt, endedAt: r.endedAt };
+        const outcome = parseOutcome(r.outcome);
+        return { line: null, text: r.text, expect: false, ok: r.ok, error: outcome?.error ? `${outcome.error.code}: ${outcome.error.message}` : null, startedAt: r.startedAt, endedAt: r.endedAt };
       });
       const run = {
         title: request.title ?? `Journal entries ${request.fromSeq}-${request.toSeq}`,

@@ -6,7 +6,8 @@
 // between two slices and the progress bar moves.
 
 import type { Response } from '../contract/api.js';
-import type { WorkloadSpecDto } from '../contract/workload-api.js';
+import { workloadSpec, workloadState, type WorkloadSpecDto } from '../contract/workload-api.js';
+import { z } from 'zod';
 import type { ConsoleMessage } from '../core/world/console-message.js';
 import type { RunRecord, Session } from '../core/session.js';
 import { isoTime, parseDuration } from '../core/sim/time.js';
@@ -21,6 +22,9 @@ type Totals = State['totals'];
 const KEY = 'workload';
 const RECENT = 40;
 const YIELD_MS = 100;
+
+/** The running workload as kept in settings: read with its shape checked; a damaged one is not resumed. */
+const STORED_ACTIVE = z.object({ spec: workloadSpec, startedAt: z.number(), ranUntil: z.number(), totals: workloadState.shape.totals });
 
 interface Active {
   spec: Workload;
@@ -47,7 +51,9 @@ export function workloadService(session: Session, settings: Settings, hooks: Wor
   function load(): Active | null {
     try {
       const text = settings.get(KEY);
-      return text ? (JSON.parse(text) as Active) : null;
+      if (!text) return null;
+      const stored = STORED_ACTIVE.safeParse(JSON.parse(text));
+      return stored.success ? stored.data : null;
     } catch {
       return null;
     }

@@ -17,7 +17,7 @@ export interface Holder {
   program: string;
   pid: number;
   since: string;
-  host?: string;
+  host?: string | undefined;
 }
 
 export interface DatabaseLock {

@@ -12,6 +12,10 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import { StoreError, type GridStore, type JournalEntry, type LoadedAt, type LoadedLatest, type StoredReport } from './port.js';
 import { storageError } from './storage-errors.js';
 import { errorCode } from '../error-text.js';
+import { z } from 'zod';
+
+/** The holder record as stored in meta: what a second program names when it finds the database in use. */
+const HOLDER = z.object({ program: z.string(), pid: z.number(), since: z.string(), host: z.string().optional() });
 
 /** `PRAGMA application_id` of every TimeZero grid database ('TZGR'): another program's file is refused. */
 export const TIMEZERO_APPLICATION_ID = 0x545a4752;
@@ -124,7 +128,9 @@ export function readHolder(path: string): Holder | null {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
       const row = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(HOLDER_KEY);
-      return row ? (JSON.parse(row.value) as Holder) : null;
+      if (!row) return null;
+      const parsed = HOLDER.safeParse(JSON.parse(row.value));
+      return parsed.success ? parsed.data : null;
     } finally {
       db.close();
     }
