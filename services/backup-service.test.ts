@@ -8,15 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleService, type ConsoleService, type Reply } from './console-service.js';
+import { createConsoleService, type ConsoleService } from './console-service.js';
 import { sqliteSessionStore } from './sqlite-session-store.js';
 import { createBackups } from './backup-service.js';
 import { openSqliteStore } from '../core/store/sqlite-store.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 let dir: string;
 let db: string;

@@ -5,12 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createConsoleService } from './console-service.js';
-import type { Reply } from './errors.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 describe('command.impact', () => {
   it('names the grid a SAMPLE would replace, with its clusters, volumes and journal, and that a backup is taken', async () => {

@@ -6,12 +6,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, MAX_PAYLOAD_BYTES, type Channel } from '../contract/api.js';
 import { createConsoleService, type ConsoleService, type EngineEvent } from './console-service.js';
-import type { Reply } from './errors.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 /** One valid request per channel: the round trip must answer each with ok (file.save: UNSUPPORTED in web mode). */
 const SAMPLE_REQUESTS: Record<Channel, unknown> = {

@@ -3,12 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createConsoleService } from './console-service.js';
-import type { Reply } from './errors.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 async function run(service: ReturnType<typeof createConsoleService>, lines: string[]): Promise<void> {
   for (const line of lines) {

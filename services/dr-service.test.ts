@@ -5,12 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConsoleService, type ConsoleService } from './console-service.js';
 import { sqliteSessionStore } from './sqlite-session-store.js';
-
-async function ok<T = any>(promise: Promise<{ ok: boolean }>): Promise<T> {
-  const reply = (await promise) as { ok: boolean; result?: T; error?: unknown };
-  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-  return reply.result as T;
-}
+import { okAsync as ok } from './reply.fixture.js';
 
 async function exec(service: ConsoleService, line: string) {
   const r = await ok<{ records: { ok: boolean }[]; errors: unknown[] }>(service.handle('console.execute', { line }));

@@ -4,12 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createConsoleService } from './console-service.js';
-import type { Reply } from './errors.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 describe('grid.show topology for the console diagram', () => {
   it('names the sites, the hosts with their devices per cluster, and every grid link', async () => {

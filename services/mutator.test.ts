@@ -5,12 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../contract/api.js';
 import { createConsoleService } from './console-service.js';
 import { isMutator } from './mutator.js';
-import type { Reply } from './errors.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 describe('one writer at a time (issue 11 item 8)', () => {
   it('a wizard step sent while a long runbook step is running waits for it: the journal is not interleaved', async () => {

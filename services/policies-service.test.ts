@@ -4,12 +4,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleService, type ConsoleService } from './console-service.js';
-import type { Reply } from './errors.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 describe('policies.show', () => {
   let service: ConsoleService;

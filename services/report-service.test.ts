@@ -11,14 +11,8 @@ import { sessionJournal } from '../core/reports/evidence-digest.js';
 import { buildRecoveryEvidence } from '../core/reports/evidence-recovery.js';
 import { evidenceReport } from '../contract/report-api.js';
 import { createConsoleService, type ConsoleService } from './console-service.js';
-import type { Reply } from './errors.js';
 import { sqliteSessionStore } from './sqlite-session-store.js';
-
-async function ok<T = any>(reply: Promise<Reply>): Promise<T> {
-  const r = await reply;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.result as T;
-}
+import { okAsync as ok } from './reply.fixture.js';
 
 async function exec(service: ConsoleService, line: string) {
   const r = await ok<{ records: { ok: boolean }[] }>(service.handle('console.execute', { line }));

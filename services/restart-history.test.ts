@@ -10,13 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { round, SETUP } from '../core/store/crash-work.js';
-import { createConsoleService, type ConsoleService, type EngineEvent, type Reply } from './console-service.js';
+import { createConsoleService, type ConsoleService, type EngineEvent } from './console-service.js';
 import { sqliteSessionStore } from './sqlite-session-store.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 let dir: string;
 let db: string;

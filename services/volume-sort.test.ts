@@ -5,13 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { VolumeRow, VolumeSort } from '../contract/api.js';
 import { createConsoleService } from './console-service.js';
-import type { Reply } from './errors.js';
 import { CSV_HEADER } from '../core/queries/volume-pager.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 async function allRows(service: ReturnType<typeof createConsoleService>, query: object, sort: VolumeSort): Promise<VolumeRow[]> {
   const rows: VolumeRow[] = [];

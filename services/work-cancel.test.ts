@@ -12,6 +12,7 @@ import { sqliteSessionStore } from './sqlite-session-store.js';
 import { Engine } from '../core/engine/engine.js';
 import { restoreState, serializeState } from '../core/engine/checkpoint.js';
 import { expectSameState, expectStoredAgrees } from '../core/store/agreement.fixture.js';
+import { ok } from './reply.fixture.js';
 
 const BIG_PRELOAD = 'PRELOAD 000000-999999 ON CL0 MC MCPROD SIZE 800MB';
 
@@ -32,11 +33,6 @@ async function cancelLine(service: ConsoleService, line: string, after: number) 
 
 function snapshot(engine: Engine): Engine {
   return new Engine(engine.state.seed, restoreState(serializeState(engine.state)));
-}
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
 }
 
 describe('cancelling long work', () => {

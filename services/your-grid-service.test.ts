@@ -10,11 +10,7 @@ import { memorySettings } from './dr-service.js';
 import { createConsoleService, type ConsoleService } from './console-service.js';
 import type { Reply } from './errors.js';
 import { withInventories } from './your-grid-service.js';
-
-function ok<T = any>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.result as T;
-}
+import { ok } from './reply.fixture.js';
 
 function inventory(n: number): string {
   const sizes = ['800MB', '4GB', '2048'];
