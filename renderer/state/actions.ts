@@ -77,6 +77,10 @@ function announcePreviousRun(info: Response<'session.info'>): void {
   if (info.previousRun.restarts.length > 0) get().addRecords(info.previousRun.restarts);
 }
 
+/** Reads in a row that met a grid replaced under them; past this many, the error is shown. */
+const MAX_STALE_READS = 5;
+let staleReads = 0;
+
 async function refreshGrid(): Promise<void> {
   const c = client();
   try {
@@ -93,7 +97,15 @@ async function refreshGrid(): Promise<void> {
     const byName: Record<string, ClusterDetail> = {};
     details.forEach((d) => (byName[d.name] = d));
     get().setGrid(grid, byName);
+    staleReads = 0;
   } catch (error) {
+    // The grid was replaced between grid.show and a cluster.show (a sample or grid file loading): the
+    // cluster read is from the grid before; read the new one instead of reporting a grid that is gone.
+    if (error instanceof ClientError && error.code === 'UNKNOWN_CLUSTER' && staleReads < MAX_STALE_READS) {
+      staleReads++;
+      again = true;
+      return;
+    }
     reportError(error, 'refreshing the grid');
   }
 }
