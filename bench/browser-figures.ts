@@ -90,8 +90,7 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
   }
   const rootDir = ensureRendererBuilt(ROOT, { out: () => {}, err: (l) => opts.log?.(l) }, true);
   if (!rootDir) throw new Error('browser figures: the renderer did not build');
-  // The service guards session.run with its writer queue; the bench's later figures run the session directly.
-  const run = session.run;
+  // The service guards session.run with its writer queue until it closes; the bench's later figures run the session directly.
   const service = createConsoleService({ store: { open: () => session, attach: () => {} } });
   const server = await startWebServer({ service, rootDir, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
@@ -189,6 +188,5 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
     await browser.close();
     await server.close();
     service.close();
-    session.run = run;
   }
 }

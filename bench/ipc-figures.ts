@@ -12,8 +12,7 @@ import { createConsoleService } from '../services/console-service.js';
 import type { Figures } from './figures.js';
 
 export async function ipcPage(session: Session, pages = 200): Promise<Figures> {
-  // The service guards session.run with its writer queue; the bench's later figures run the session directly.
-  const run = session.run;
+  // The service guards session.run with its writer queue until it closes; the bench's later figures run the session directly.
   const service = createConsoleService({ store: { open: () => session, attach: () => {} } });
   const server = await startWebServer({ service, rootDir: mkdtempSync(join(tmpdir(), 'tz-bench-root-')), port: 0 });
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, { origin: server.origin });
@@ -49,7 +48,6 @@ export async function ipcPage(session: Session, pages = 200): Promise<Figures> {
   ws.close();
   await server.close();
   service.close();
-  session.run = run;
   times.sort((a, b) => a - b);
   const p95 = times[Math.floor(times.length * 0.95)]!;
   return {

@@ -72,5 +72,7 @@ describe('web mode launch', () => {
     expect(parseWebArgs([], {})).toEqual({ port: 5170, fallback: true, build: false });
     expect(parseWebArgs(['--port', 'x'], {})).toHaveProperty('error');
     expect(parseWebArgs(['--host', '0.0.0.0'], {})).toHaveProperty('error');
+    expect(parseWebArgs(['--pace', '250'], {})).toEqual({ port: 5170, fallback: true, build: false, pace: 250 });
+    expect(parseWebArgs(['--pace', 'slow'], {})).toHaveProperty('error');
   });
 });

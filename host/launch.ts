@@ -12,7 +12,7 @@ import { isStorageFailure } from '../core/store/storage-errors.js';
 import { errorMessage, errorCode } from '../core/error-text.js';
 
 export const DEFAULT_PORT = 5170;
-const USAGE = 'usage: npm run web -- [--port <n>] [--seed <n>] [--build] [--db <path> | --memory]';
+const USAGE = 'usage: npm run web -- [--port <n>] [--seed <n>] [--build] [--db <path> | --memory] [--pace <ms>]';
 
 /** TZ_PORT when it names a port, else 5170. */
 export function defaultPort(env: NodeJS.ProcessEnv = process.env): number {
@@ -29,6 +29,8 @@ export interface WebModeOptions {
   build?: boolean;
   /** the console database; null keeps the grid in memory only */
   db?: string | null;
+  /** milliseconds to wait between two slices of a long command (demonstrations and tests watch its progress) */
+  pace?: number;
   log?: Log;
   /** close on SIGINT/SIGTERM and exit (the command line); tests close the server themselves */
   signals?: boolean;
@@ -54,7 +56,7 @@ export async function runWebMode(opts: WebModeOptions): Promise<WebServer | null
     }
     log.err(`TimeZero: grid database ${dbPath}`);
   }
-  const service = createConsoleService({ seed: opts.seed, store });
+  const service = createConsoleService({ seed: opts.seed, store, ...(opts.pace ? { workPaceMs: opts.pace } : {}) });
   let server: WebServer;
   try {
     server = await startWebServer({ service, rootDir, port: opts.port });
@@ -82,7 +84,7 @@ export async function runWebMode(opts: WebModeOptions): Promise<WebServer | null
   return server;
 }
 
-export type WebArgs = { port: number; fallback: boolean; seed?: number; build: boolean; db?: string | null };
+export type WebArgs = { port: number; fallback: boolean; seed?: number; build: boolean; db?: string | null; pace?: number };
 
 /** `--port <n> --seed <n> --build`; without --port, TZ_PORT or 5170 with a fallback to a free port. */
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs | { error: string } {
@@ -96,6 +98,9 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       i++;
     } else if (arg === '--seed' && /^\d+$/.test(value ?? '')) {
       args.seed = Number(value);
+      i++;
+    } else if (arg === '--pace' && /^\d{1,5}$/.test(value ?? '')) {
+      args.pace = Number(value);
       i++;
     } else if (arg === '--build') args.build = true;
     else if (arg === '--memory') args.db = null;

@@ -88,6 +88,11 @@ export interface ConsoleServiceOptions {
   desktop?: DesktopPort;
   /** a runbook step running longer than this reports progress and yields to I/O */
   progressIntervalMs?: number;
+  /**
+   * Waits this long at every slice boundary of a long command and reports each one (web mode
+   * `--pace <ms>`): a demonstration, or a test, sees the progress bar and can cancel on any machine.
+   */
+  workPaceMs?: number;
 }
 
 export interface ConsoleService {
@@ -119,6 +124,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   const kept = opts.store?.settings ?? memorySettings();
   const files = withInventories(exportSetShelf(opts.files ?? null, kept), kept);
   const progressMs = opts.progressIntervalMs ?? DEFAULT_PROGRESS_MS;
+  const paceMs = opts.workPaceMs ?? 0;
   const listeners = new Set<EventListener>();
   const pager = new VolumePager();
   // Runbook text → its commands, validated against the grid as it was when the run began, so
@@ -131,7 +137,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
   const session = restored ?? new Session(files, seed);
   opts.store?.attach(session);
   if (!restored) openSample(session, opts.sample ?? CONSOLE_SAMPLE);
-  guardSessionWrites(session, writes);
+  const unguard = guardSessionWrites(session, writes);
 
   function publish(event: EngineEvent): void {
     const checked = events[event.event].safeParse(event.payload);
@@ -197,9 +203,9 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     midCommand = new Promise<void>((resolve) => (settle = resolve));
     try {
       while (!step.done) {
-        if (Date.now() - lastYield >= progressMs) {
+        if (paceMs > 0 || Date.now() - lastYield >= progressMs) {
           report(step.value.done, step.value.total);
-          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => (paceMs > 0 ? setTimeout(resolve, paceMs) : setImmediate(resolve)));
           lastYield = Date.now();
           if (cancellable && cancelRequested) {
             session.abandonRun();
@@ -535,6 +541,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     publish,
     openGridFile,
     close() {
+      unguard();
       listeners.clear();
       pager.clear();
       opts.store?.close?.();

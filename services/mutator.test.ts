@@ -59,6 +59,17 @@ describe('one writer at a time (issue 11 item 8)', () => {
     expect(service.session.journal.length).toBe(before);
   });
 
+  it('a closed service takes its guard off: a second service over the same session (the bench) can write through its own queue', async () => {
+    const first = createConsoleService({ sample: 'two-cluster-dr' });
+    const session = first.session;
+    first.close();
+    const second = createConsoleService({ store: { open: () => session, attach: () => {} } });
+    ok(await second.handle('console.execute', { line: 'FAIL CLUSTER CL1' }));
+    second.close();
+    const [command] = session.validate('REPAIR CLUSTER CL1').commands;
+    expect(session.run(command!, 'console').ok).toBe(true);
+  });
+
   it('the channels that change the grid or what is kept with it are the marked ones', () => {
     const service = createConsoleService();
     const marked = (Object.keys(channels) as Channel[]).filter((c) => isMutator(service.handlers[c])).sort();

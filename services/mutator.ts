@@ -53,9 +53,11 @@ export function writerQueue(): WriterQueue {
 /**
  * Makes `session.run` refuse to change the grid outside the writer queue (after `openedAt`, the
  * commands that build the opening grid). A handler that runs commands without `mutator(...)` then
- * answers INTERNAL instead of slipping between the steps of another write.
+ * answers INTERNAL instead of slipping between the steps of another write. Returns what takes the
+ * guard off again (the service's close: a session that outlives it, as in the bench, runs unguarded).
  */
-export function guardSessionWrites(session: Session, queue: WriterQueue): void {
+export function guardSessionWrites(session: Session, queue: WriterQueue): () => void {
+  const unguarded = { run: session.run, runInSlices: session.runInSlices };
   const run = session.run.bind(session);
   session.run = ((...args: Parameters<Session['run']>) => {
     if (!queue.writing) throw new Error('a grid change outside the writer queue: its handler must be registered with mutator(...)');
@@ -65,5 +67,9 @@ export function guardSessionWrites(session: Session, queue: WriterQueue): void {
   session.runInSlices = (command, source) => {
     if (!queue.writing) throw new Error('a grid change outside the writer queue: its handler must be registered with mutator(...)');
     return runInSlices(command, source);
+  };
+  return () => {
+    session.run = unguarded.run;
+    session.runInSlices = unguarded.runInSlices;
   };
 }
