@@ -21,7 +21,8 @@ const ROOT = join(import.meta.dirname, '..');
 
 // Scrolls the table at `pxPerMs` for `ms`, counting animation frames. 6 px/ms (200 rows a second)
 // is a fast wheel fling; 144 px/ms is dragging the scrollbar thumb, a screenful of new rows a frame.
-const scrollScript = (ms: number, pxPerMs: number) => `new Promise((resolve) => {
+// `steady` moves it by one 60 fps frame's worth each frame however long the frame took (profiling).
+export const scrollScript = (ms: number, pxPerMs: number, steady = false) => `new Promise((resolve) => {
   const el = document.querySelector('[role=rowgroup][aria-label="Volume rows"]');
   const ms = ${ms};
   const speed = ${pxPerMs};
@@ -33,7 +34,7 @@ const scrollScript = (ms: number, pxPerMs: number) => `new Promise((resolve) => 
     frames++;
     longest = Math.max(longest, now - last);
     last = now;
-    el.scrollTop = from + (now - start) * speed;
+    el.scrollTop = from + (${steady} ? frames * speed * 1000 / 60 : (now - start) * speed);
     if (now - start < ms) requestAnimationFrame(step);
     else resolve({ frames, elapsed: now - start, longest, scrolled: el.scrollTop });
   };
