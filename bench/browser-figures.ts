@@ -15,6 +15,7 @@ import { startWebServer } from '../host/web-server.js';
 import { createConsoleService } from '../services/console-service.js';
 import { ensureRendererBuilt } from '../services/renderer-dist.js';
 import type { Figures } from './figures.js';
+import { frameCosts, traceDuring } from './trace-costs.js';
 
 const CHROMIUM = process.env.TZ_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..');
@@ -128,6 +129,14 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
     const drag = (await page.evaluate(scrollScript(seconds * 1000, 144))) as Scroll;
     const fps = (result.frames / result.elapsed) * 1000;
     const dragFps = (drag.frames / drag.elapsed) * 1000;
+    // The same fling traced, a 60 fps frame's worth of rows each frame: the main thread's CPU time per
+    // frame, which other work on a shared machine stretches far less than it stretches the frame rate.
+    let traced: Scroll = { frames: 0, elapsed: 0, longest: 0, scrolled: 0 };
+    const events = await traceDuring(await page.context().newCDPSession(page), async () => {
+      const r = await page.evaluate(scrollScript(2000, 6, true));
+      if (typeof r === 'object' && r !== null && 'frames' in r && typeof r.frames === 'number') traced = { ...traced, frames: r.frames };
+    });
+    const cpu = frameCosts(events, traced.frames);
     const copyColumns = await page.locator('[role=columnheader].vcell-copy').count();
 
     // Topology while a site of two clusters fails and comes back, a change every quarter second.
@@ -176,6 +185,10 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
           longestFrameMs: Math.round(result.longest),
           dragFps: Math.round(dragFps * 10) / 10,
           dragLongestFrameMs: Math.round(drag.longest),
+          frameCpuMs: cpu.busy,
+          scriptCpuMs: cpu.script,
+          styleLayoutCpuMs: cpu.styleLayout,
+          paintCpuMs: cpu.paint,
         },
       },
       topologyFps: {

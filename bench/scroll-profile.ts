@@ -7,9 +7,9 @@
 // --steady moves the table by what a frame at 60 fps would (speed × 16.7 px) whatever the frame rate
 // reached, so a loaded machine's slow frames do not each carry more rows than a fast one's would.
 //
-//   npx tsx bench/scroll-profile.ts [--preload 4000000] [--seconds 4] [--speed 6] [--steady] [--trace out.json]
+//   npx tsx bench/scroll-profile.ts [--preload 4000000] [--seconds 4] [--speed 6] [--steady] [--trace out.json] [--dist dir]
 
-import { chromium, type CDPSession } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,7 @@ import { createConsoleService } from '../services/console-service.js';
 import { ensureRendererBuilt } from '../services/renderer-dist.js';
 import { preload8 } from './grid8-figures.js';
 import { scrollScript } from './browser-figures.js';
-import { frameCosts, type TraceEvent } from './trace-costs.js';
+import { frameCosts, traceDuring } from './trace-costs.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '6' },
     trace: { type: 'string' },
     steady: { type: 'boolean', default: false },
+    /** a renderer built elsewhere (vite build --outDir …), to compare two builds */
+    dist: { type: 'string' },
   },
 });
 const CHROMIUM = process.env.TZ_CHROMIUM ?? '/usr/bin/chromium';
@@ -64,39 +66,13 @@ const MUTATION_COUNTER = `(() => {
   }).observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
-const traceEvent = z.object({
-  name: z.string(),
-  ph: z.string(),
-  ts: z.number(),
-  dur: z.number().optional(),
-  tdur: z.number().optional(),
-  pid: z.number(),
-  tid: z.number(),
-  args: z.object({ name: z.string().optional() }).optional(),
-});
 const scrolled = z.object({ frames: z.number(), elapsed: z.number(), longest: z.number(), scrolled: z.number() });
 const renders = z.object({ commits: z.number(), rendered: z.number() });
-
-async function trace(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => {
-    for (const v of e.value) {
-      const parsed = traceEvent.safeParse(v);
-      if (parsed.success) events.push(parsed.data);
-    }
-  });
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' });
-  await run();
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
-}
 
 const volumes = Number(values.preload);
 console.error(`preloading ${volumes.toLocaleString('en-US')} volumes on 8 clusters…`);
 const { session } = preload8(volumes, Math.min(volumes, 100_000));
-const rootDir = ensureRendererBuilt(ROOT, { out: () => {}, err: (l) => console.error(l) });
+const rootDir = values.dist ?? ensureRendererBuilt(ROOT, { out: () => {}, err: (l) => console.error(l) });
 if (!rootDir) throw new Error('the renderer is not built: npm run build');
 const service = createConsoleService({ store: { open: () => session, attach: () => {} } });
 const server = await startWebServer({ service, rootDir, port: 0 });
@@ -113,7 +89,7 @@ try {
   const before = renders.parse(await page.evaluate('({ ...window.__tzRenders })'));
   const cdp = await page.context().newCDPSession(page);
   let scroll: z.infer<typeof scrolled> = { frames: 0, elapsed: 0, longest: 0, scrolled: 0 };
-  const events = await trace(cdp, async () => {
+  const events = await traceDuring(cdp, async () => {
     scroll = scrolled.parse(await page.evaluate(scrollScript(Number(values.seconds) * 1000, Number(values.speed), values.steady)));
   });
   const after = renders.parse(await page.evaluate('({ ...window.__tzRenders })'));

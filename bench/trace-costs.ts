@@ -4,6 +4,9 @@
 // Thread CPU time (tdur), not wall time: on a machine shared with other work a descheduled thread's
 // wall time grows while the work it does stays the same.
 
+import type { CDPSession } from '@playwright/test';
+import { z } from 'zod';
+
 export interface TraceEvent {
   name: string;
   ph: string;
@@ -73,4 +76,34 @@ export function frameCosts(events: TraceEvent[], frames: number): FrameCosts {
   sums.busy = mainBusy / 1000;
   const per = (n: number) => Math.round((n / Math.max(1, frames)) * 100) / 100;
   return { busy: per(sums.busy), script: per(sums.script), styleLayout: per(sums.styleLayout), paint: per(sums.paint), gc: per(sums.gc), other: per(sums.other) };
+}
+
+const traceEvent = z.object({
+  name: z.string(),
+  ph: z.string(),
+  ts: z.number(),
+  dur: z.number().optional(),
+  tdur: z.number().optional(),
+  pid: z.number(),
+  tid: z.number(),
+  args: z.object({ name: z.string().optional() }).optional(),
+});
+
+/** The DevTools timeline events of the page while `run` runs. */
+export async function traceDuring(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => {
+    for (const v of e.value) {
+      const parsed = traceEvent.safeParse(v);
+      if (parsed.success) events.push(parsed.data);
+    }
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' });
+  await run();
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
 }

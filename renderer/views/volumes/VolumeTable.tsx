@@ -65,7 +65,10 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 6,
+    // Rows past the edges cover what the compositor scrolls before the rows are rendered again; when the
+    // scrollbar maps onto the rows proportionally every frame renders them anyway, and each row drawn
+    // beyond the view is work in every frame of a scroll through millions of rows.
+    overscan: total * ROW > MAX_PX ? 2 : 6,
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scale.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current, { ...options, adjustments: (options.adjustments ?? 0) / scale.current }, instance),
   });
@@ -116,7 +119,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-current={r && r.volser === selected ? 'true' : undefined}
-                className={`vrow virtual-row${r && r.volser === selected ? ' is-selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                className={r && r.volser === selected ? 'vrow virtual-row is-selected' : 'vrow virtual-row'}
                 style={{ transform: `translateY(${top}px)`, height: ROW, ...columns }}
                 onClick={() => r && onSelect(r.volser)}
               >
