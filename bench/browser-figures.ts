@@ -15,13 +15,15 @@ import { startWebServer } from '../host/web-server.js';
 import { createConsoleService } from '../services/console-service.js';
 import { ensureRendererBuilt } from '../services/renderer-dist.js';
 import type { Figures } from './figures.js';
+import { frameCosts, traceDuring } from './trace-costs.js';
 
 const CHROMIUM = process.env.TZ_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..');
 
 // Scrolls the table at `pxPerMs` for `ms`, counting animation frames. 6 px/ms (200 rows a second)
 // is a fast wheel fling; 144 px/ms is dragging the scrollbar thumb, a screenful of new rows a frame.
-const scrollScript = (ms: number, pxPerMs: number) => `new Promise((resolve) => {
+// `steady` moves it by one 60 fps frame's worth each frame however long the frame took (profiling).
+export const scrollScript = (ms: number, pxPerMs: number, steady = false) => `new Promise((resolve) => {
   const el = document.querySelector('[role=rowgroup][aria-label="Volume rows"]');
   const ms = ${ms};
   const speed = ${pxPerMs};
@@ -33,7 +35,7 @@ const scrollScript = (ms: number, pxPerMs: number) => `new Promise((resolve) => 
     frames++;
     longest = Math.max(longest, now - last);
     last = now;
-    el.scrollTop = from + (now - start) * speed;
+    el.scrollTop = from + (${steady} ? frames * speed * 1000 / 60 : (now - start) * speed);
     if (now - start < ms) requestAnimationFrame(step);
     else resolve({ frames, elapsed: now - start, longest, scrolled: el.scrollTop });
   };
@@ -127,6 +129,14 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
     const drag = (await page.evaluate(scrollScript(seconds * 1000, 144))) as Scroll;
     const fps = (result.frames / result.elapsed) * 1000;
     const dragFps = (drag.frames / drag.elapsed) * 1000;
+    // The same fling traced, a 60 fps frame's worth of rows each frame: the main thread's CPU time per
+    // frame, which other work on a shared machine stretches far less than it stretches the frame rate.
+    let traced: Scroll = { frames: 0, elapsed: 0, longest: 0, scrolled: 0 };
+    const events = await traceDuring(await page.context().newCDPSession(page), async () => {
+      const r = await page.evaluate(scrollScript(2000, 6, true));
+      if (typeof r === 'object' && r !== null && 'frames' in r && typeof r.frames === 'number') traced = { ...traced, frames: r.frames };
+    });
+    const cpu = frameCosts(events, traced.frames);
     const copyColumns = await page.locator('[role=columnheader].vcell-copy').count();
 
     // Topology while a site of two clusters fails and comes back, a change every quarter second.
@@ -175,6 +185,10 @@ export async function browserFigures(session: Session, opts: { scrollSeconds?: n
           longestFrameMs: Math.round(result.longest),
           dragFps: Math.round(dragFps * 10) / 10,
           dragLongestFrameMs: Math.round(drag.longest),
+          frameCpuMs: cpu.busy,
+          scriptCpuMs: cpu.script,
+          styleLayoutCpuMs: cpu.styleLayout,
+          paintCpuMs: cpu.paint,
         },
       },
       topologyFps: {

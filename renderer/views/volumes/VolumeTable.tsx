@@ -2,23 +2,18 @@
 // pixels the browser cannot make a scroll area tall enough, so the scrollbar maps onto the row range
 // proportionally (scale > 1) while rows still render at their real size. Column headers sort: the
 // engine host sorts the whole list (services/volume-sort.ts), the table only shows pages of it.
+// A frame of scrolling moves every row element and gives new rows to the slots that scrolled in: a
+// slot's cells render again only when its row changed (RowCells is memoized on the row object), and
+// the table alone redraws when a page of rows in view arrives (subscribe).
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { VolumeRow, VolumeSort } from '../../../contract/api';
 import { count } from '../../lib/format';
+import { COLUMNS, RowCells, copyColumns } from './RowCells';
 
 const ROW = 30;
 const MAX_PX = 6_000_000;
-
-const COLUMNS: { key: Exclude<VolumeSort['by'], 'volser'>; label: string; cell: (r: VolumeRow) => string }[] = [
-  { key: 'category', label: 'Category', cell: (r) => r.category },
-  { key: 'mc', label: 'MC', cell: (r) => r.mc ?? '—' },
-  { key: 'owner', label: 'Owner', cell: (r) => r.owner ?? '—' },
-  { key: 'level', label: 'Level', cell: (r) => String(r.level) },
-  { key: 'size', label: 'Size (MB)', cell: (r) => count(r.sizeMB) },
-  { key: 'mounted', label: 'Mounted on', cell: (r) => r.mountedOn ?? '' },
-];
 
 // One copy column per cluster of the grid (up to 8): ✓ where that cluster holds a consistent copy.
 const FIXED_TRACKS = '90px 80px 100px 80px 60px 90px 100px';
@@ -45,6 +40,8 @@ interface Props {
   total: number;
   row: (index: number) => VolumeRow | null;
   ensure: (first: number, last: number) => void;
+  /** calls its argument when rows in view arrive; returns the unsubscribe */
+  subscribe: (redraw: () => void) => () => void;
   selected: string | null;
   onSelect: (volser: string) => void;
   resetKey: string;
@@ -54,15 +51,24 @@ interface Props {
   onSort: (sort: VolumeSort) => void;
 }
 
-export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey, clusters, sort, onSort }: Props) {
-  const columns = { gridTemplateColumns: tracks(clusters.length) };
+export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect, resetKey, clusters, sort, onSort }: Props) {
+  const [, redraw] = useReducer((x: number) => x + 1, 0);
+  useEffect(() => subscribe(redraw), [subscribe]);
+  const clusterKey = clusters.join('\n');
+  // A new array of the same names each time the view renders: one per grid, so rows can skip rendering.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const copies = useMemo(() => copyColumns(clusters), [clusterKey]);
+  const columns = useMemo(() => ({ gridTemplateColumns: tracks(copies.length) }), [copies]);
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 6,
+    // Rows past the edges cover what the compositor scrolls before the rows are rendered again; when the
+    // scrollbar maps onto the rows proportionally every frame renders them anyway, and each row drawn
+    // beyond the view is work in every frame of a scroll through millions of rows.
+    overscan: total * ROW > MAX_PX ? 2 : 6,
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scale.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current, { ...options, adjustments: (options.adjustments ?? 0) / scale.current }, instance),
   });
@@ -113,28 +119,12 @@ export function VolumeTable({ total, row, ensure, selected, onSelect, resetKey, 
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-current={r && r.volser === selected ? 'true' : undefined}
-                className={`vrow virtual-row${r && r.volser === selected ? ' is-selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                className={r && r.volser === selected ? 'vrow virtual-row is-selected' : 'vrow virtual-row'}
                 style={{ transform: `translateY(${top}px)`, height: ROW, ...columns }}
                 onClick={() => r && onSelect(r.volser)}
               >
                 {r ? (
-                  <>
-                    <span role="cell" className="vcell vcell-volser">
-                      <button type="button" className="linklike mono" onClick={(e) => (e.stopPropagation(), onSelect(r.volser))}>
-                        {r.volser}
-                      </button>
-                    </span>
-                    {COLUMNS.map((c) => (
-                      <span key={c.key} role="cell" className={`vcell vcell-${c.key}`}>
-                        {c.cell(r)}
-                      </span>
-                    ))}
-                    {clusters.map((name) => (
-                      <span key={name} role="cell" className="vcell vcell-copy" aria-label={r.consistentOn.includes(name) ? `consistent on ${name}` : `no consistent copy on ${name}`}>
-                        {r.consistentOn.includes(name) ? '✓' : '–'}
-                      </span>
-                    ))}
-                  </>
+                  <RowCells row={r} copies={copies} onSelect={onSelect} />
                 ) : (
                   <span role="cell" className="vcell muted">
                     loading row {count(item.index + 1)}…

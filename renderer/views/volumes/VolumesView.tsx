@@ -51,7 +51,7 @@ export function VolumesView() {
   }, [filters]);
 
   const { query, problem } = useMemo(() => toQuery(settled), [settled]);
-  const { total, row, ensure, failure, retry } = useVolumePages(hasGrid ? query : null, revision, sort);
+  const { total, row, ensure, subscribe, failure, retry } = useVolumePages(hasGrid ? query : null, revision, sort);
   const set = (patch: Partial<Filters>) => setFilters(patch);
   const filtered = query !== null && Object.keys(query).length > 0;
   const headline = !hasGrid
@@ -95,6 +95,7 @@ export function VolumesView() {
         total={total}
         row={row}
         ensure={ensure}
+        subscribe={subscribe}
         selected={selected}
         onSelect={setSelected}
         resetKey={JSON.stringify([query, sort])}

@@ -1,12 +1,15 @@
 // Pages of volumes.page fetched on demand for the rows in view. A changed query starts over; a changed
 // grid (revision) refetches the pages in view and keeps showing the old rows until they arrive.
+// A page arriving redraws only the table (subscribe), and only when it holds rows in view: the view
+// around it (filters, headline, detail) renders again only when the total or a failure changes.
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { VolumeQuery, VolumeRow, VolumeSort } from '../../../contract/api';
 import { describeError } from './words';
 import { client } from '../../api/client';
+import { PAGE, pageInView, pagesToDrop, pagesWanted } from './page-window';
 
-export const PAGE = 200;
+export { PAGE } from './page-window';
 
 interface Page {
   generation: number;
@@ -22,8 +25,9 @@ export function useVolumePages(query: VolumeQuery | null, revision: number, sort
   const inFlight = useRef(new Map<number, number>());
   const generation = useRef(0);
   const queryKey = JSON.stringify([query, sort, attempt]);
-  const [, redraw] = useReducer((x: number) => x + 1, 0);
   const visible = useRef<[number, number]>([0, 0]);
+  const known = useRef<{ total: number | null; failed: boolean }>({ total: null, failed: false });
+  const listeners = useRef(new Set<() => void>());
 
   const fetchPage = useCallback(
     (page: number) => {
@@ -36,13 +40,18 @@ export function useVolumePages(query: VolumeQuery | null, revision: number, sort
         .then((res) => {
           if (gen !== generation.current) return;
           pages.current.set(page, { generation: gen, rows: res.rows });
-          setTotal(res.total);
-          setFailure(null);
-          redraw();
+          const [first, last] = visible.current;
+          for (const p of pagesToDrop(pages.current.keys(), first, last)) pages.current.delete(p);
+          if (res.total !== known.current.total) setTotal((known.current.total = res.total));
+          if (known.current.failed) setFailure(null);
+          known.current.failed = false;
+          if (pageInView(page, first, last)) listeners.current.forEach((l) => l());
         })
         .catch((e) => {
           // Shown in the table's place with a Retry, never as a list stuck "Loading…".
-          if (gen === generation.current) setFailure(describeError(e));
+          if (gen !== generation.current) return;
+          known.current.failed = true;
+          setFailure(describeError(e));
         })
         .finally(() => {
           if (inFlight.current.get(page) === gen) inFlight.current.delete(page);
@@ -53,13 +62,12 @@ export function useVolumePages(query: VolumeQuery | null, revision: number, sort
     [queryKey],
   );
 
-  /** Ask for the pages covering rows [first, last]. */
+  /** Ask for the pages covering rows [first, last], and those ahead of a steady scroll. */
   const ensure = useCallback(
     (first: number, last: number) => {
+      const [previousFirst] = visible.current;
       visible.current = [first, last];
-      const from = Math.floor(Math.max(0, first) / PAGE);
-      const to = Math.floor(Math.max(0, last) / PAGE);
-      for (let p = from; p <= to; p++) fetchPage(p);
+      for (const p of pagesWanted(first, last, previousFirst, known.current.total ?? last + 1)) fetchPage(p);
     },
     [fetchPage],
   );
@@ -69,6 +77,7 @@ export function useVolumePages(query: VolumeQuery | null, revision: number, sort
     generation.current++;
     pages.current.clear();
     inFlight.current.clear();
+    known.current = { total: null, failed: false };
     setTotal(null);
     setFailure(null);
     visible.current = [0, 0];
@@ -81,10 +90,19 @@ export function useVolumePages(query: VolumeQuery | null, revision: number, sort
     if (revision === firstRevision.current) return;
     generation.current++;
     inFlight.current.clear();
-    ensure(...visible.current);
+    const [first, last] = visible.current;
+    // No look-ahead: previousFirst = first.
+    visible.current = [first, first];
+    ensure(first, last);
   }, [revision, ensure]);
 
   const row = useCallback((index: number): VolumeRow | null => pages.current.get(Math.floor(index / PAGE))?.rows[index % PAGE] ?? null, []);
 
-  return { total, row, ensure, failure, retry };
+  /** Call `redraw` when a page with rows in view arrives; returns the unsubscribe. */
+  const subscribe = useCallback((redraw: () => void) => {
+    listeners.current.add(redraw);
+    return () => void listeners.current.delete(redraw);
+  }, []);
+
+  return { total, row, ensure, subscribe, failure, retry };
 }
