@@ -78,7 +78,7 @@ test.describe('paced long work kept in SQLite', () => {
     await input.fill('ADVANCE 25h');
     await input.press('Enter');
     const progress = page.getByRole('status', { name: 'Progress' });
-    const bar = progress.getByRole('progressbar', { name: 'Checkpoint: saving the grid to the database' });
+    const bar = progress.getByRole('progressbar', { name: 'Saving a checkpoint' });
     await expect(bar).toBeVisible();
     await expect(progress.getByTestId('progress-not-cancellable')).toHaveText(/^Can't be cancelled: the grid is being saved/);
     await expect(progress.getByRole('button', { name: 'Cancel' })).toHaveCount(0);

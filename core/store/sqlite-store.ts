@@ -51,9 +51,9 @@ export const DEFAULT_MAX_CHECKPOINTS = 20;
 
 /** How a checkpoint being written shows in the header: a storage admin reads why it has no Cancel. */
 export const CHECKPOINT_PROGRESS: Pick<WorkProgress, 'label' | 'unit' | 'notCancellable'> = {
-  label: 'Checkpoint: saving the grid to the database',
+  label: 'Saving a checkpoint',
   unit: 'MB',
-  notCancellable: "Can't be cancelled: the grid is being saved in one transaction, and a checkpoint stopped half way would be thrown away.",
+  notCancellable: "Can't be cancelled: the grid is being saved to the database in one transaction, kept whole or not at all.",
 };
 
 function megabytes(bytes: number): number {
