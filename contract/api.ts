@@ -350,6 +350,10 @@ export const events = {
     total: z.number(),
     /** work.cancel stops it between two whole commands, or undoes the one working: nothing is left half-applied in the grid or the journal */
     cancellable: z.boolean().optional(),
+    /** what done and total count when it is not items (MB of a checkpoint) */
+    unit: z.string().optional(),
+    /** why this work has no Cancel, in words for the bar (a checkpoint is saved whole or not at all) */
+    notCancellable: z.string().optional(),
   }),
   /** desktop only: a menu item the console acts on (save the runbook, save a report, ask for a duration) */
   'app.menu': z.object({ action: z.enum(['save-runbook', 'save-report', 'advance-time']) }),

@@ -10,6 +10,7 @@ import { advanceTo } from './world/run.js';
 import { shouldCheckpoint } from './store/checkpoint-policy.js';
 import { StoreError, type GridStore, type JournalEntry } from './store/port.js';
 import { beginRun, endRun, recoverAfterPowerLoss } from './store/power-restart.js';
+import { whole, type Sliced } from './sim/work-slices.js';
 import { z } from 'zod';
 
 /** A journal entry's outcome as stored (Session.run's record): read with its shape checked, never taken on trust. */
@@ -73,29 +74,32 @@ export function attachStore(store: GridStore, session: Session, files: FilePort 
   let sinceCheckpoint = replayedSinceCheckpoint;
   let wallSinceCheckpoint = 0;
   let checkpointTime = session.engine.state.now;
+  /** The entry and, when the policy says one is due, a checkpoint, in one transaction; its progress yielded while the checkpoint is written. */
+  function* appendInSlices(entry: JournalRecord, engine: Engine): Sliced<void> {
+    // Looking changes nothing: a read-only session shows without journaling; anything else is refused by the store.
+    if (store.readOnly && /^(SHOW|HELP)\b/i.test(entry.text)) return;
+    sinceCheckpoint++;
+    wallSinceCheckpoint += entry.wallMs;
+    const due = shouldCheckpoint(sinceCheckpoint, wallSinceCheckpoint, engine.state.now - checkpointTime);
+    try {
+      const stored = { line: entry.line, source: entry.source, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, ok: entry.outcome.ok, outcome: JSON.stringify(entry.outcome) };
+      const checkpoint = due ? serializeState(engine.state, { views: true }) : undefined;
+      if (checkpoint && store.appendInSlices) yield* store.appendInSlices(stored, checkpoint);
+      else store.append(stored, checkpoint);
+    } catch (error) {
+      sinceCheckpoint--;
+      wallSinceCheckpoint -= entry.wallMs;
+      throw error;
+    }
+    if (due) {
+      sinceCheckpoint = 0;
+      wallSinceCheckpoint = 0;
+      checkpointTime = engine.state.now;
+    }
+  }
   session.sink = {
-    append(entry: JournalRecord, engine: Engine) {
-      // Looking changes nothing: a read-only session shows without journaling; anything else is refused by the store.
-      if (store.readOnly && /^(SHOW|HELP)\b/i.test(entry.text)) return;
-      sinceCheckpoint++;
-      wallSinceCheckpoint += entry.wallMs;
-      const due = shouldCheckpoint(sinceCheckpoint, wallSinceCheckpoint, engine.state.now - checkpointTime);
-      try {
-        store.append(
-          { line: entry.line, source: entry.source, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, ok: entry.outcome.ok, outcome: JSON.stringify(entry.outcome) },
-          due ? serializeState(engine.state, { views: true }) : undefined,
-        );
-      } catch (error) {
-        sinceCheckpoint--;
-        wallSinceCheckpoint -= entry.wallMs;
-        throw error;
-      }
-      if (due) {
-        sinceCheckpoint = 0;
-        wallSinceCheckpoint = 0;
-        checkpointTime = engine.state.now;
-      }
-    },
+    append: (entry, engine) => whole(appendInSlices(entry, engine)),
+    appendInSlices,
     storedEngine() {
       return rebuildLatest(store, files, baseSeed, false).session.engine;
     },

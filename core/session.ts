@@ -37,6 +37,8 @@ export interface JournalRecord {
 export interface JournalSink {
   /** Stores the entry durably or throws (a StoreError with a STORAGE_* code when the disk said no). */
   append(entry: JournalRecord, engine: Engine): void;
+  /** append() yielding its progress while a checkpoint is written; not to be stopped half way (its parts say notCancellable) */
+  appendInSlices?(entry: JournalRecord, engine: Engine): Sliced<void>;
   /**
    * The grid exactly as stored: what the session goes back to when an append failed, so nothing the
    * journal does not hold stays applied (spec §12: "the grid in memory and on disk still agree").
@@ -111,7 +113,8 @@ export class Session {
     // grid goes back to what the database holds, which is the grid before this command.
     if (this.sink) {
       try {
-        this.sink.append(entry, this.engine);
+        if (this.sink.appendInSlices) yield* this.sink.appendInSlices(entry, this.engine);
+        else this.sink.append(entry, this.engine);
       } catch (error) {
         this.adoptEngine(this.sink.storedEngine());
         throw error;

@@ -61,3 +61,94 @@ test('Run to end asks before a line that throws data away, as the Console does; 
   await dialog.getByRole('button', { name: 'Load sample' }).click();
   await expect(page.getByRole('log', { name: 'Run results' }).locator('.record')).toHaveCount(2);
 });
+
+test.describe('paced long work kept in SQLite', () => {
+  // A grid kept in SQLite: a day of simulated time since the last checkpoint makes ADVANCE 25h write
+  // one, and --pace holds each of its parts 300 ms so the bar is there to read.
+  test.use({ hostArgs: ['--pace', '300'] });
+
+  test('a checkpoint shows MB saved of the whole with an estimate and says why it has no Cancel', async ({ page, host }, testInfo) => {
+    test.setTimeout(120_000);
+    await openConsole(page, host.url);
+    const journal = page.locator('.statusbar');
+    await expect(journal).toContainText(/journal \d+ · saved/);
+    const journalBefore = Number(/journal (\d+)/.exec((await journal.textContent()) ?? '')?.[1]);
+    await goTo(page, 'Console');
+    const input = page.getByRole('textbox', { name: 'Command' });
+    await input.fill('ADVANCE 25h');
+    await input.press('Enter');
+    const progress = page.getByRole('status', { name: 'Progress' });
+    const bar = progress.getByRole('progressbar', { name: 'Saving a checkpoint' });
+    await expect(bar).toBeVisible();
+    await expect(progress.getByTestId('progress-not-cancellable')).toHaveText(/^Can't be cancelled: the grid is being saved/);
+    await expect(progress.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    await expect(progress).toContainText(/\d+%/);
+    await expect(progress.getByTestId('progress-count')).toContainText(/[\d,]+ of [\d,]+ MB · about .* left/);
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [width, height] of [
+        [1280, 800],
+        [1920, 1080],
+      ] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.setViewportSize({ width, height });
+        const name = `checkpoint-bar-${scheme}-${width}x${height}`;
+        const path = testInfo.outputPath(`${name}.png`);
+        await page.screenshot({ path, clip: { x: 0, y: 0, width, height: 140 } });
+        await testInfo.attach(name, { path, contentType: 'image/png' });
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(bar).toBeHidden({ timeout: 60_000 });
+    await expect(journal).toContainText(`journal ${journalBefore + 1}`);
+  });
+});
+
+test.describe('paced Copy Export', () => {
+  test.use({ hostArgs: ['--memory', '--pace', '300'] });
+
+  // Redbook §11.5.2's example pool 8 on CL1, with 600,000 logical volumes whose secondary copy is in it:
+  // starting the export scans them all for the export set (Redbook §11.5.1).
+  const SETUP = [
+    'GRID GRID01',
+    'SITE PROD',
+    'CLUSTER CL0 SITE PROD MODEL DISK',
+    'CLUSTER CL1 SITE PROD MODEL TAPE DRIVES 8 IOSTATION',
+    'HOST PRODHOST SITE PROD ROLE PRODUCTION DEVICES CL0,CL1',
+    'MC MCCEDATA COPY RR SECONDARY 8',
+    'MC MCELFVOL COPY NR',
+    'POOL CL1 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10000',
+    'SETTING CL1 COPYEXPORTLIMIT 10000',
+    'PRELOAD 000000-599999 ON CL0 MC MCCEDATA SIZE 80MB',
+    'INSERT EXP000-EXP009 ON CL1',
+    'ADVANCE 1h',
+    'EXPORTLIST EXP000 ON CL1 POOL 8 EJECT MC MCELFVOL',
+  ].join('\n');
+
+  test('LIBRARY EXPORT shows logical volumes scanned of the grid; Cancel leaves the grid and the journal as they were', async ({ page, host }) => {
+    test.setTimeout(180_000);
+    await openConsole(page, host.url);
+    await goTo(page, 'Runbooks');
+    await page.getByRole('textbox', { name: 'Runbook' }).fill(SETUP);
+    await expect(page.getByTestId('validation-status')).toHaveText('Valid: 13 commands');
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await confirmIfAsked(page, page.getByRole('log', { name: 'Run results' }).locator('.record').first());
+    await expect(page.getByRole('log', { name: 'Run results' }).locator('.record')).toHaveCount(13, { timeout: 120_000 });
+    const journal = page.locator('.statusbar');
+    const journalBefore = /journal \d+/.exec((await journal.textContent()) ?? '')?.[0];
+
+    await goTo(page, 'Console');
+    const input = page.getByRole('textbox', { name: 'Command' });
+    await input.fill('LIBRARY EXPORT,EXP000');
+    await input.press('Enter');
+    const progress = page.getByRole('status', { name: 'Progress' });
+    const bar = progress.getByRole('progressbar', { name: 'LIBRARY EXPORT,EXP000' });
+    await confirmIfAsked(page, bar);
+    await expect(bar).toBeVisible();
+    await expect(bar).toHaveAttribute('max', '600010');
+    await expect(progress.getByTestId('progress-count')).toContainText(/[\d,]+ of 600,010 logical volumes/);
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(bar).toBeHidden();
+    await expect(page.getByTestId('last-issued')).toContainText('Cancelled: the grid and the journal are as they were before it.');
+    await expect(journal).toContainText(journalBefore ?? 'journal');
+  });
+});

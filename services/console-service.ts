@@ -113,6 +113,8 @@ const HISTORY_LIMIT = 200;
 const QUEUED_VOLUMES_LIMIT = 100;
 const VALIDATED_RUNBOOKS = 4;
 
+type ProgressPayload = EventPayload<'engine.progress'>;
+
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(channels, name);
 }
@@ -194,7 +196,7 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
    * to the event loop, where work.cancel can land. Cancelled, the session puts the grid back as it
    * was before the command (Session.abandonRun) and the journal never holds it: null.
    */
-  async function runSliced(command: Command, source: string, report: (done: number, total: number) => void, cancellable: boolean): Promise<RunRecord | null> {
+  async function runSliced(command: Command, source: string, report: (progress: ProgressPayload) => void, cancellable: boolean): Promise<RunRecord | null> {
     const work = session.runInSlices(command, source);
     let lastYield = Date.now();
     let step = work.next();
@@ -204,10 +206,20 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
     try {
       while (!step.done) {
         if (paceMs > 0 || Date.now() - lastYield >= progressMs) {
-          report(step.value.done, step.value.total);
+          // A part that must run to its end (the checkpoint after the command) says why it has no Cancel;
+          // a Cancel asked for meanwhile stops the run at the next whole command instead.
+          const { done, total, label, unit, notCancellable } = step.value;
+          report({
+            label: label ?? commandLabel(command),
+            done,
+            total,
+            cancellable: cancellable && notCancellable === undefined,
+            ...(unit === undefined ? {} : { unit }),
+            ...(notCancellable === undefined ? {} : { notCancellable }),
+          });
           await new Promise((resolve) => (paceMs > 0 ? setTimeout(resolve, paceMs) : setImmediate(resolve)));
           lastYield = Date.now();
-          if (cancellable && cancelRequested) {
+          if (cancellable && cancelRequested && notCancellable === undefined) {
             session.abandonRun();
             return null;
           }
@@ -248,8 +260,8 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
         const record = await runSliced(
           command,
           source,
-          (done, of) => {
-            publish({ event: 'engine.progress', payload: { label: commandLabel(command), done, total: of, cancellable } });
+          (progress) => {
+            publish({ event: 'engine.progress', payload: progress });
             reported = true;
           },
           cancellable,
@@ -309,8 +321,9 @@ export function createConsoleService(opts: ConsoleServiceOptions = {}): ConsoleS
         return await runSliced(
           command,
           source,
-          (done, total) => {
-            publish({ event: 'engine.progress', payload: { label, done, total, cancellable: true } });
+          (progress) => {
+            // The line's own work is named as the Your Grid step calls it; a checkpoint after it by its own name.
+            publish({ event: 'engine.progress', payload: progress.notCancellable === undefined ? { ...progress, label } : progress });
             reported = true;
           },
           true,

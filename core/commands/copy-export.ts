@@ -4,7 +4,7 @@
 import { GRID_PARSERS as G } from '../runbook/grid-parsers.js';
 import { TAPE_PARSERS as P } from '../runbook/tape-parsers.js';
 import { TAPE_CHECKS as V } from '../runbook/tape-validate.js';
-import { TAPE_RUN } from '../engine/tape.js';
+import { libraryExportSlices, TAPE_RUN } from '../engine/tape.js';
 import { RESULTS as R } from './results/index.js';
 import { command, noReferences, type DomainTable } from './spec.js';
 
@@ -59,6 +59,7 @@ export const COPY_EXPORT: DomainTable<'POOL' | 'EXPORTLIST' | 'LIBRARY_EXPORT' |
     parse: G.LIBRARY_EXPORT,
     validate: noReferences,
     run: TAPE_RUN.LIBRARY_EXPORT,
+    runInSlices: libraryExportSlices,
     result: R.LIBRARY_EXPORT,
   }),
   COPYEXP: command({

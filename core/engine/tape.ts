@@ -2,7 +2,9 @@
 // the existing ones that touch tape (CLUSTER, INSERT, PRELOAD, DRIVES, FAIL/REPAIR, SHOW CLUSTER and
 // SHOW VOLUME … ON) get the physical side or are answered for a stand-alone library.
 
-import type { Handlers } from '../commands/spec.js';
+import type { Handlers, RunContext } from '../commands/spec.js';
+import type { CommandRecord } from '../runbook/commands.js';
+import { whole, type Sliced } from '../sim/work-slices.js';
 import { GRID_RUN } from './grid-handlers.js';
 import type { GridState } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
@@ -17,7 +19,7 @@ import { isInCache } from '../rules/cache.js';
 import { reclaimBusy, startReclaim } from '../rules/physical/reclaim.js';
 import { describePvol, physicalDrives, poolCount, reclaimActivities, showPool, type DriveActivity } from '../rules/physical/show.js';
 import { activeRun } from '../rules/copy-export/routing.js';
-import { cancelExport, clusterStatusChanged, drivesChanged, exportBusy, restartLibrary, startExport } from '../rules/copy-export/process.js';
+import { cancelExport, clusterStatusChanged, drivesChanged, exportBusy, restartLibrary, startExportSlices } from '../rules/copy-export/process.js';
 import { writeExportList } from '../rules/copy-export/export-list.js';
 import { showExportStatus } from '../rules/copy-export/status-file.js';
 import { defineStandalone, insertInto, preloadInto, refuseIfBusy, showStandalone, showStandaloneVolume, standalone } from '../rules/recovery/standalone.js';
@@ -109,6 +111,15 @@ function volumesOn(state: GridState, cluster: number, id: number, limit: number)
   const n = Math.min(state.volumes.count, pl.primary.length);
   for (let v = 0; v < n && out.length < limit; v++) if (pl.primary[v] === id || pl.secondary[v] === id) out.push(state.volumes.volser(v));
   return out;
+}
+
+/**
+ * LIBRARY EXPORT,<volser>[,CANCEL] in slices: starting an export scans the grid's logical volumes for
+ * its export set (Redbook §11.5.1), which on millions of volumes is long enough to show and cancel.
+ */
+export function* libraryExportSlices(x: RunContext, command: CommandRecord<'LIBRARY_EXPORT'>): Sliced<unknown> {
+  hostMessage(x.state, 'CBR1020I', `EXPORT,${command.args.volser.name}${command.args.cancel ? ',CANCEL' : ''}`);
+  return command.args.cancel ? cancelExport(x.state, command.args.volser.name) : yield* startExportSlices(x.state, command.args.volser.name);
 }
 
 /**
@@ -242,10 +253,7 @@ export const TAPE_RUN: Handlers<
     const a = command.args;
     return writeExportList(x.state, a.volser.name, a.cluster.index, a.pool, a.eject, a.lmtdbpvl, a.mc?.name ?? null);
   },
-  LIBRARY_EXPORT: (x, command) => {
-    hostMessage(x.state, 'CBR1020I', `EXPORT,${command.args.volser.name}${command.args.cancel ? ',CANCEL' : ''}`);
-    return command.args.cancel ? cancelExport(x.state, command.args.volser.name) : startExport(x.state, command.args.volser.name);
-  },
+  LIBRARY_EXPORT: (x, command) => whole(libraryExportSlices(x, command)),
   COPYEXP: (x, command) => {
     const a = command.args;
     const d = distributed(x.state, a.library.name);

@@ -7,6 +7,15 @@
 export interface WorkProgress {
   done: number;
   total: number;
+  /** what is working when it is not the command itself (the checkpoint written after it) */
+  label?: string;
+  /** the units counted when they are not the command's own (MB of a checkpoint) */
+  unit?: string;
+  /**
+   * Why this part cannot be stopped: set, a Cancel waits for it to end (the grid half written to the
+   * database is never kept, so the write runs to its commit) and the bar says so in these words.
+   */
+  notCancellable?: string;
 }
 
 export type Sliced<T> = Generator<WorkProgress, T, void>;

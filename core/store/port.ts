@@ -3,6 +3,7 @@
 // The engine never sees this; the session replays journal entries on top of a restored checkpoint.
 
 import type { Checkpoint } from '../engine/checkpoint.js';
+import type { Sliced } from '../sim/work-slices.js';
 
 export interface JournalEntry {
   /** 1, 2, 3 … in execution order, no gaps */
@@ -44,6 +45,8 @@ export interface GridStore {
   loadAt(time: number): LoadedAt;
   /** one transaction: the entry, and the checkpoint of the state after it when given. Returns the entry's seq. */
   append(entry: Omit<JournalEntry, 'seq'>, checkpoint?: Checkpoint): number;
+  /** append() with a checkpoint, yielding how much of it is written between its parts; still one transaction, rolled back unless run to its end */
+  appendInSlices?(entry: Omit<JournalEntry, 'seq'>, checkpoint: Checkpoint): Sliced<number>;
   /** up to `limit` entries from seq `fromSeq` on, in order */
   entries(fromSeq: number, limit: number): JournalEntry[];
   lastSeq(): number;

@@ -12,6 +12,7 @@ import { MIGRATIONS, migrate } from './migrations.js';
 import { StoreError, type GridStore, type JournalEntry, type LoadedAt, type LoadedLatest, type StoredReport } from './port.js';
 import { storageError } from './storage-errors.js';
 import { errorCode } from '../error-text.js';
+import { whole, type Sliced, type WorkProgress } from '../sim/work-slices.js';
 import { z } from 'zod';
 
 /** The holder record as stored in meta: what a second program names when it finds the database in use. */
@@ -47,6 +48,17 @@ export interface SqliteStoreOptions {
 }
 
 export const DEFAULT_MAX_CHECKPOINTS = 20;
+
+/** How a checkpoint being written shows in the header: a storage admin reads why it has no Cancel. */
+export const CHECKPOINT_PROGRESS: Pick<WorkProgress, 'label' | 'unit' | 'notCancellable'> = {
+  label: 'Saving a checkpoint',
+  unit: 'MB',
+  notCancellable: "Can't be cancelled: the grid is being saved to the database in one transaction, kept whole or not at all.",
+};
+
+function megabytes(bytes: number): number {
+  return Math.ceil(bytes / 2 ** 20);
+}
 
 interface JournalRow {
   seq: number;
@@ -222,6 +234,9 @@ function prepareStatements(db: Database.Database) {
     firstEndingAfter: db.prepare<[number], { seq: number | null }>('SELECT min(seq) AS seq FROM journal WHERE ended_at > ?'),
     insertCheckpoint: db.prepare('INSERT INTO checkpoints (seq, time, meta, created_at) VALUES (?, ?, ?, ?)'),
     insertBlob: db.prepare('INSERT INTO checkpoint_blobs (seq, name, data) VALUES (?, ?, ?)'),
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
     latestCheckpoint: db.prepare<[], CheckpointRow>('SELECT seq, meta FROM checkpoints ORDER BY seq DESC LIMIT 1'),
     checkpointAtOrBefore: db.prepare<[number, number], CheckpointRow>('SELECT seq, meta FROM checkpoints WHERE time <= ? AND seq <= ? ORDER BY seq DESC LIMIT 1'),
     checkpointSeqs: db.prepare<[], { seq: number }>('SELECT seq FROM checkpoints ORDER BY seq'),
@@ -296,7 +311,43 @@ class SqliteStore implements GridStore {
   }
 
   append(entry: Omit<JournalEntry, 'seq'>, checkpoint?: Checkpoint): number {
-    return this.write('cannot journal the command', () => this.appendTx(entry, checkpoint));
+    // Without a checkpoint there is nothing long to watch; with one, the same steps as appendInSlices.
+    if (!checkpoint || this.db.inTransaction) return this.write('cannot journal the command', () => this.appendTx(entry, checkpoint));
+    return whole(this.appendInSlices(entry, checkpoint));
+  }
+
+  /**
+   * append() with the checkpoint's blobs written one at a time, yielding the MB written of the whole
+   * between them. Still one transaction: it commits after the last blob, and a failure (or a caller
+   * that drops the work half way, which runs the finally) rolls it all back, so a half-written
+   * checkpoint is never kept. While it is open nothing else may write to this store.
+   */
+  *appendInSlices(entry: Omit<JournalEntry, 'seq'>, checkpoint: Checkpoint): Sliced<number> {
+    const doing = 'cannot journal the command';
+    this.write(doing, () => this.sql.begin.run());
+    let committed = false;
+    try {
+      const row = { source: entry.source, line: entry.line ?? null, text: entry.text, startedAt: entry.startedAt, endedAt: entry.endedAt, ok: entry.ok ? 1 : 0, outcome: entry.outcome };
+      const seq = this.write(doing, () => Number(this.sql.insertEntry.run(row).lastInsertRowid));
+      const blobs = Object.entries(checkpoint.blobs);
+      const total = megabytes(blobs.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0));
+      let written = 0;
+      this.write(doing, () => this.sql.insertCheckpoint.run(seq, entry.endedAt, JSON.stringify(checkpoint.meta), new Date().toISOString()));
+      for (const [name, bytes] of blobs) {
+        yield { done: megabytes(written), total, ...CHECKPOINT_PROGRESS };
+        this.write(doing, () => this.sql.insertBlob.run(seq, name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+        written += bytes.byteLength;
+      }
+      yield { done: total, total, ...CHECKPOINT_PROGRESS };
+      this.write(doing, () => {
+        this.thin();
+        this.sql.commit.run();
+      });
+      committed = true;
+      return seq;
+    } finally {
+      if (!committed && this.db.inTransaction) this.sql.rollback.run();
+    }
   }
 
   entries(fromSeq: number, limit: number): JournalEntry[] {

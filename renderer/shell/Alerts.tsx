@@ -47,6 +47,7 @@ export function ProgressIndicator() {
           {progress.total > 1 ? (
             <span className="muted small" data-testid="progress-count">
               {count(progress.done)} of {count(progress.total)}
+              {progress.unit ? ` ${progress.unit}` : ''}
               {left !== null ? ` · about ${duration(Math.max(1000, left))} left` : ''}
             </span>
           ) : left !== null ? (
@@ -66,6 +67,10 @@ export function ProgressIndicator() {
             >
               {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
+          ) : progress.notCancellable ? (
+            <span className="small progress-why" data-testid="progress-not-cancellable">
+              {progress.notCancellable}
+            </span>
           ) : null}
         </>
       ) : pending > 0 ? (

@@ -17,6 +17,10 @@ export interface Progress {
   total: number;
   /** work.cancel can stop it safely (between whole commands) */
   cancellable?: boolean | undefined;
+  /** what done and total count when not items (MB) */
+  unit?: string | undefined;
+  /** why it has no Cancel, shown beside the bar */
+  notCancellable?: string | undefined;
 }
 
 export interface Issued {

@@ -10,6 +10,7 @@ import { refuse } from '../../world/refusal.js';
 import { NO_COPY, NOT_MOUNTED } from '../../model/volumes.js';
 import type { FiredEvent } from '../../world/events.js';
 import { MB } from '../../sim/time.js';
+import { whole, type Sliced } from '../../sim/work-slices.js';
 import { DRIVE_MOUNT_MS, isInCache, pumpPremigration } from '../cache.js';
 import { premigrationOf } from '../premigration-queue.js';
 import { copyExportedCount, poolOf, returnToScratch, type PhysicalLibrary, type StackedVolume, pvolAt, definedPool, NO_PVOL } from '../../world/tape/library.js';
@@ -103,8 +104,19 @@ export function exportVerdict(state: GridState, volser: string): ExportVerdict {
   return { refusal: null, cluster: c, pool: list.pool };
 }
 
+/** Logical volumes LIBRARY EXPORT looks at between two progress reports: a few tens of milliseconds. */
+export const EXPORT_SCAN_SLICE = 262_144;
+
 /** LIBRARY EXPORT,<volser>: routed to the cluster holding the export list volume, validated, started. */
 export function startExport(state: GridState, volser: string) {
+  return whole(startExportSlices(state, volser));
+}
+
+/**
+ * startExport() yielding the logical volumes scanned for the export set between slices. Nothing in
+ * the grid changes until the scan is done, so a Cancel there (Session.abandonRun) is safe.
+ */
+export function* startExportSlices(state: GridState, volser: string, slice = EXPORT_SCAN_SLICE) {
   const verdict = exportVerdict(state, volser);
   if (verdict.refusal) {
     if (verdict.refusal.code === 'FUNCTION_INCOMPATIBLE') hostMessage(state, 'CBR3726I', '32', state.name ?? 'GRID', volser);
@@ -114,7 +126,7 @@ export function startExport(state: GridState, volser: string) {
   if (!list) throw new Error(`export list ${volser} passed the checks but is gone`);
   const c = verdict.cluster;
   const lib = libraryAt(state, c);
-  const run = selectExportSet(state, lib, c, list.pool, volser, list.eject, list.lmtdbpvl);
+  const run = yield* selectExportSet(state, lib, c, list.pool, volser, list.eject, list.lmtdbpvl, slice);
   state.tape.exports.push(run);
   state.tape.activeExport = state.tape.exports.length - 1;
   lockPool(lib, run);
@@ -156,6 +168,11 @@ export interface ExportSetScan {
  * cache-only ones to be copied to the pool first.
  */
 export function scanExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number): ExportSetScan {
+  return whole(scanExportSetSlices(state, lib, c, pool));
+}
+
+/** scanExportSet() yielding the logical volumes looked at of the grid's every `slice` volumes. */
+export function* scanExportSetSlices(state: GridState, lib: PhysicalLibrary, c: number, pool: number, slice = EXPORT_SCAN_SLICE): Sliced<ExportSetScan> {
   const cols = state.volumes.cols;
   const pl = placementOf(state, c);
   const n = state.volumes.count;
@@ -175,6 +192,7 @@ export function scanExportSet(state: GridState, lib: PhysicalLibrary, c: number,
   const picked = new Int32Array(n);
   let count = 0;
   for (let v = 0; v < n; v++) {
+    if (v % slice === 0 && v > 0) yield { done: v, total: n, unit: 'logical volumes' };
     const m = mc[v]!;
     if (mcPool[m] !== pool || level[v] === 0) continue;
     const copy = copyLevel[v]!;
@@ -223,8 +241,8 @@ function copyLevelOf(state: GridState, c: number): Int32Array {
   return state.volumes.copyLevels(c);
 }
 
-function selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number, listVolser: string, ejectOption: boolean, lmtdbpvl: boolean): ExportRun {
-  const scan = scanExportSet(state, lib, c, pool);
+function* selectExportSet(state: GridState, lib: PhysicalLibrary, c: number, pool: number, listVolser: string, ejectOption: boolean, lmtdbpvl: boolean, slice: number): Sliced<ExportRun> {
+  const scan = yield* scanExportSetSlices(state, lib, c, pool, slice);
   const { volumes, reason, pvolOf, exportable, invalid, mounted, outstanding } = scan;
   const count = volumes.length;
   // Volumes on tape without their secondary copy get one made from the primary (through pre-migration).
