@@ -82,12 +82,24 @@ export function extended(column: NumberColumn, length: number): FreshColumn {
   return out;
 }
 
-/** A view of `column`'s kind, `length` long, at the start of `buffer`. */
-function viewLike(column: NumberColumn, buffer: ArrayBuffer, length: number): FreshColumn {
-  if (column instanceof Float64Array) return new Float64Array(buffer, 0, length);
-  if (column instanceof Int32Array) return new Int32Array(buffer, 0, length);
-  if (column instanceof Uint32Array) return new Uint32Array(buffer, 0, length);
-  if (column instanceof Uint16Array) return new Uint16Array(buffer, 0, length);
-  if (column instanceof Int8Array) return new Int8Array(buffer, 0, length);
-  return new Uint8Array(buffer, 0, length);
+/**
+ * A column of `like`'s kind over `bytes` themselves, nothing copied (a restore taking a checkpoint's
+ * blobs as its columns), or null when they cannot be one: not aligned for the kind, or not a whole
+ * number of values.
+ */
+export function viewOf(like: NumberColumn, bytes: Uint8Array): FreshColumn | null {
+  const buffer = bytes.buffer;
+  const width = like.BYTES_PER_ELEMENT;
+  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset % width !== 0 || bytes.byteLength % width !== 0) return null;
+  return viewLike(like, buffer, bytes.byteLength / width, bytes.byteOffset);
+}
+
+/** A view of `column`'s kind, `length` long, at `offset` bytes into `buffer`. */
+function viewLike(column: NumberColumn, buffer: ArrayBuffer, length: number, offset = 0): FreshColumn {
+  if (column instanceof Float64Array) return new Float64Array(buffer, offset, length);
+  if (column instanceof Int32Array) return new Int32Array(buffer, offset, length);
+  if (column instanceof Uint32Array) return new Uint32Array(buffer, offset, length);
+  if (column instanceof Uint16Array) return new Uint16Array(buffer, offset, length);
+  if (column instanceof Int8Array) return new Int8Array(buffer, offset, length);
+  return new Uint8Array(buffer, offset, length);
 }

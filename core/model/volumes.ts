@@ -81,10 +81,15 @@ export class VolumeStore {
     this.clusterCount++;
   }
 
+  /**
+   * Room for `total` volumes in every column. The columns are `capacity` long, but for a store restored
+   * from a checkpoint's blobs as they were (exactly `count` long): those grow to the saved capacity
+   * first, so the store grows as the one that was saved would have.
+   */
   reserve(total: number): void {
-    if (total <= this.capacity) return;
+    if (total <= this.cols.code.length) return;
     // Grow by half again at least, so a run of PRELOADs reallocates O(log n) times, not per range.
-    const capacity = Math.max(total, Math.ceil(this.capacity * 1.5));
+    const capacity = total <= this.capacity ? this.capacity : Math.max(total, Math.ceil(this.capacity * 1.5));
     // In place: callers hold `cols` across an add() that grows it. Each column grows into the room its
     // memory has behind it where it can (see extended): a PRELOAD of millions copies almost nothing.
     const c = this.cols;
@@ -178,7 +183,7 @@ export class VolumeStore {
 
   /** Appends a volume; the caller fills its attributes. Returns its number. */
   add(code: number): number {
-    if (this.count === this.capacity) this.reserve(this.count + 1);
+    if (this.count === this.cols.code.length) this.reserve(this.count + 1);
     const v = this.count++;
     const c = this.cols;
     c.code[v] = code;
