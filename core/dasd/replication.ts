@@ -146,6 +146,7 @@ export function splitLoad(state: GridState, r: Replication, data: BlockMap, n: n
   const msPerTx = (count * BLOCK * 1000) / r.bytesPerSec;
   let done = start;
   let linkFree = r.linkFreeAt;
+  if (r.mode !== 'SNAPSHOT') log.reserveBack(n, n * count);
   for (let i = 0; i < n; i++) {
     // Seed 001 background: a synchronous replica that cannot keep pace slows the production writes.
     const issue = sync ? Math.max(start + i * interval, done) : start + i * interval;
@@ -244,6 +245,8 @@ export function deliver(state: GridState, r: Replication): void {
   const paused = distributionPaused(r);
   const linkUp = !siteFailed(state, src.site) && !siteFailed(state, tgt.site);
   const wasBlocked = r.blocked;
+  // Undo records for everything in flight, made room for at once (distributed as it arrives below).
+  if (linkUp && !paused && j.doLog.length === 0) j.undoLog.reserveBack(log.length, log.dataTail - log.dataHead);
   while (linkUp && log.length > 0) {
     const i = log.head;
     if (log.arriveAt(i) > state.now) break;

@@ -22,6 +22,7 @@ import { createTapeState } from '../world/tape/tape-state.js';
 import { restoreTape, serializeTape, type TapeMeta } from '../rules/physical/checkpoint.js';
 import { restoreDasd, serializeDasd, type DasdMeta } from '../dasd/checkpoint.js';
 import { VolumeTrail, type TrailColumns } from '../model/volume-trail.js';
+import { viewOf, type FreshColumn } from '../model/typed-arrays.js';
 
 export interface Checkpoint {
   /** JSON-safe: everything except the big arrays */
@@ -285,7 +286,7 @@ export function restoreState(cp: Checkpoint, { adopt = false }: { adopt?: boolea
     hosts: meta.hosts,
     mcs: meta.mcs,
     categories: meta.categories,
-    volumes: restoreVolumes(meta.volumes, blob),
+    volumes: restoreVolumes(meta.volumes, blob, adopt),
     copies,
     scratch: ScratchPools.fromJSON(pools),
     premigration,
@@ -321,7 +322,7 @@ function restoreTrail(saved: NonNullable<CheckpointMeta['trail']>, blob: (name: 
 type Column = ArrayBufferView & { fill(value: number, start?: number): unknown };
 type ColumnConstructor = new (length: number) => Column;
 
-function restoreVolumes(saved: CheckpointMeta['volumes'], blob: (name: string) => Uint8Array): VolumeStore {
+function restoreVolumes(saved: CheckpointMeta['volumes'], blob: (name: string) => Uint8Array, adopt: boolean): VolumeStore {
   const { count, clusterCount } = saved;
   const unknown = saved.columns.find((name) => !SCALAR_COLUMNS.includes(name));
   if (unknown) throw new CheckpointError('FORMAT', `volumes.columns.${unknown}`, 'a volume column this build does not know');
@@ -329,6 +330,42 @@ function restoreVolumes(saved: CheckpointMeta['volumes'], blob: (name: string) =
   // columns are allocated here once, filled from the blobs; the store starts empty to not allocate twice.
   const capacity = Math.max(saved.capacity, count);
   const store = new VolumeStore(clusterCount, 0);
+  if (!(adopt && adoptColumns(store, count, blob))) copyColumns(store, count, capacity, blob);
+  store.capacity = capacity;
+  // The volser hash is derived data: rebuilt, not stored (its layout depends on growth history).
+  const code = store.cols.code;
+  store.index.reserve(count);
+  for (let v = 0; v < count; v++) store.index.set(code[v]!, v);
+  store.count = count;
+  return store;
+}
+
+/**
+ * The blobs become the columns as they are, `count` long, nothing copied (restoreState's `adopt`): the
+ * store grows them to the saved capacity when it next needs room. All or none, so every column has one
+ * length: false, with nothing changed, when some blob cannot be a column as it is.
+ */
+function adoptColumns(store: VolumeStore, count: number, blob: (name: string) => Uint8Array): boolean {
+  const scalars = new Map<ScalarColumn, FreshColumn>();
+  for (const name of SCALAR_COLUMNS) {
+    const view = viewOf(store.cols[name], blob(`volumes/${name}`));
+    if (view === null || view.length !== count) return false;
+    scalars.set(name, view);
+  }
+  const levels: Int32Array[] = [];
+  for (const [c, like] of store.cols.copyLevel.entries()) {
+    const view = viewOf(like, blob(`volumes/copyLevel/${c}`));
+    if (!(view instanceof Int32Array) || view.length !== count) return false;
+    levels.push(view);
+  }
+  const columns: Record<ScalarColumn, Column> = store.cols;
+  for (const [name, view] of scalars) columns[name] = view;
+  store.cols.copyLevel = levels;
+  return true;
+}
+
+/** The columns allocated at `capacity` and filled from the blobs (the checkpoint stays untouched). */
+function copyColumns(store: VolumeStore, count: number, capacity: number, blob: (name: string) => Uint8Array): void {
   const columns = store.cols as unknown as Record<ScalarColumn, Column>;
   for (const name of SCALAR_COLUMNS) {
     const column = new (columns[name].constructor as ColumnConstructor)(capacity);
@@ -340,13 +377,6 @@ function restoreVolumes(saved: CheckpointMeta['volumes'], blob: (name: string) =
     fill(levels, count, blob(`volumes/copyLevel/${c}`), `volumes/copyLevel/${c}`);
     return levels.fill(NO_COPY, count);
   });
-  store.capacity = capacity;
-  // The volser hash is derived data: rebuilt, not stored (its layout depends on growth history).
-  const code = store.cols.code;
-  store.index.reserve(count);
-  for (let v = 0; v < count; v++) store.index.set(code[v]!, v);
-  store.count = count;
-  return store;
 }
 
 /** Copies `count` elements' worth of bytes into the head of a freshly allocated column. */

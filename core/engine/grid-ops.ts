@@ -59,9 +59,11 @@ export function jobWrite(s: GridState, command: CommandOf<'JOB_WRITE'>) {
     if (a.over !== null) advanceTo(s, start + Math.floor((a.over * i) / a.count));
     let volser: string | null = null;
     try {
-      volser = mounts.mountScratch(s, a.cluster.index, a.host.name, a.mc?.name ?? null, a.category).volser;
-      mounts.writeVolume(s, volser, size);
-      mounts.demount(s, volser);
+      // The JOB holds its own mount: the volume by number, not looked up by volser twice per write.
+      const m = mounts.scratchMount(s, a.cluster.index, a.host.name, a.mc?.name ?? null, a.category);
+      volser = s.volumes.volser(m.volume);
+      mounts.writeVolumeOf(s, m.volume, volser, size);
+      mounts.demountOf(s, m.volume, volser);
       result.succeeded++;
       if (result.volsers.length < 1000) result.volsers.push(volser);
     } catch (error) {

@@ -1,10 +1,20 @@
 // Open-addressing hash from encoded volser to volume number: two typed arrays instead of a
 // Map<string, number>, so 4,000,000 volsers cost tens of megabytes, not hundreds.
 
+const RUN_SHIFT = 12;
+/** Runs covering every code of a volser of up to 6 characters (base 37: below 37 ** 6). */
+const RUNS = Math.ceil(37 ** 6 / 2 ** RUN_SHIFT);
+
 export class VolserIndex {
   private keys: Uint32Array;
   private values: Int32Array;
   private mask: number;
+  /**
+   * One flag per run of 4,096 codes: set once any code of the run is in the table. A lookup of a code
+   * whose run holds none (every volser of a new range, checked before a PRELOAD adds it) answers
+   * without touching the table, whose slots are scattered over tens of megabytes.
+   */
+  private readonly runs = new Uint8Array(RUNS);
   size = 0;
 
   constructor(capacity = 1024) {
@@ -21,6 +31,7 @@ export class VolserIndex {
   }
 
   get(code: number): number {
+    if (this.runs[code >>> RUN_SHIFT] === 0) return -1;
     let i = this.slot(code);
     for (;;) {
       const k = this.keys[i]!;
@@ -40,6 +51,7 @@ export class VolserIndex {
         return;
       }
       if (k === 0) {
+        this.runs[code >>> RUN_SHIFT] = 1;
         this.keys[i] = code;
         this.values[i] = value;
         this.size++;
@@ -49,17 +61,20 @@ export class VolserIndex {
     }
   }
 
-  private grow(): void {
+  private grow(slots = this.keys.length * 2): void {
     const oldKeys = this.keys;
     const oldValues = this.values;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.values = new Int32Array(oldKeys.length * 2);
+    this.keys = new Uint32Array(slots);
+    this.values = new Int32Array(slots);
     this.mask = this.keys.length - 1;
     this.size = 0;
     for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i]!, oldValues[i]!);
   }
 
   reserve(capacity: number): void {
-    while (capacity * 2 > this.keys.length) this.grow();
+    // The table size the doublings would reach, rehashed into once.
+    let slots = this.keys.length;
+    while (capacity * 2 > slots) slots *= 2;
+    if (slots > this.keys.length) this.grow(slots);
   }
 }

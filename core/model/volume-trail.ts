@@ -9,7 +9,7 @@
 // simulated day of hundreds of thousands of writes costs tens of megabytes, never an object each.
 // When the ring is full the oldest events give way; `dropped` says how many.
 
-import { resized, type NumberColumn } from './typed-arrays.js';
+import { extended, type NumberColumn } from './typed-arrays.js';
 
 export const TRAIL_CAPACITY = 1 << 20;
 const INITIAL = 4096;
@@ -190,16 +190,17 @@ export class VolumeTrail {
   }
 
   private grow(): void {
-    // Only while not yet wrapped (start is 0 until the ring reaches capacity).
+    // Only while not yet wrapped (start is 0 until the ring reaches capacity). Into the room behind the
+    // columns where there is some: a day of writes fills the ring without copying it at each doubling.
     const size = Math.min(this.capacity, this.time.length * 2);
-    this.time = resized(this.time, size);
-    this.volume = resized(this.volume, size);
-    this.kind = resized(this.kind, size);
-    this.cluster = resized(this.cluster, size);
-    this.other = resized(this.other, size);
-    this.level = resized(this.level, size);
-    this.value = resized(this.value, size);
-    this.commandRef = resized(this.commandRef, size);
+    this.time = extended(this.time, size);
+    this.volume = extended(this.volume, size);
+    this.kind = extended(this.kind, size);
+    this.cluster = extended(this.cluster, size);
+    this.other = extended(this.other, size);
+    this.level = extended(this.level, size);
+    this.value = extended(this.value, size);
+    this.commandRef = extended(this.commandRef, size);
   }
 }
 

@@ -3,6 +3,7 @@
 
 import { VolserIndex } from './volser-index.js';
 import { decodeVolser, encodeVolser } from './volser.js';
+import { extended } from './typed-arrays.js';
 
 export const MAX_CLUSTERS = 8;
 export const NO_COPY = -1;
@@ -80,20 +81,32 @@ export class VolumeStore {
     this.clusterCount++;
   }
 
+  /**
+   * Room for `total` volumes in every column. The columns are `capacity` long, but for a store restored
+   * from a checkpoint's blobs as they were (exactly `count` long): those grow to the saved capacity
+   * first, so the store grows as the one that was saved would have.
+   */
   reserve(total: number): void {
-    if (total <= this.capacity) return;
+    if (total <= this.cols.code.length) return;
     // Grow by half again at least, so a run of PRELOADs reallocates O(log n) times, not per range.
-    const capacity = Math.max(total, Math.ceil(this.capacity * 1.5));
-    // In place: callers hold `cols` across an add() that grows it.
-    const grown = scalarColumns(capacity);
-    for (const name of SCALAR_COLUMNS) grown[name].set(this.cols[name]);
-    Object.assign(this.cols, grown);
-    this.cols.copyLevel = this.cols.copyLevel.map((old) => {
-      // Only the new tail needs NO_COPY: the head is copied over.
-      const grown = new Int32Array(capacity).fill(NO_COPY, old.length);
-      grown.set(old);
-      return grown;
-    });
+    const capacity = total <= this.capacity ? this.capacity : Math.max(total, Math.ceil(this.capacity * 1.5));
+    // In place: callers hold `cols` across an add() that grows it. Each column grows into the room its
+    // memory has behind it where it can (see extended): a PRELOAD of millions copies almost nothing.
+    const c = this.cols;
+    c.code = extended(c.code, capacity);
+    c.category = extended(c.category, capacity);
+    c.mc = extended(c.mc, capacity);
+    c.owner = extended(c.owner, capacity);
+    c.level = extended(c.level, capacity);
+    c.sizeBytes = extended(c.sizeBytes, capacity);
+    c.mountedOn = extended(c.mountedOn, capacity);
+    c.createdAt = extended(c.createdAt, capacity);
+    c.lastAccess = extended(c.lastAccess, capacity);
+    c.categoryChangedAt = extended(c.categoryChangedAt, capacity);
+    c.inCache = extended(c.inCache, capacity);
+    c.premigrated = extended(c.premigrated, capacity);
+    // Only the new tail needs NO_COPY: the head is kept.
+    c.copyLevel = c.copyLevel.map((old) => extended(old, capacity).fill(NO_COPY, old.length));
     this.capacity = capacity;
     this.index.reserve(total);
   }
@@ -170,7 +183,7 @@ export class VolumeStore {
 
   /** Appends a volume; the caller fills its attributes. Returns its number. */
   add(code: number): number {
-    if (this.count === this.capacity) this.reserve(this.count + 1);
+    if (this.count === this.cols.code.length) this.reserve(this.count + 1);
     const v = this.count++;
     const c = this.cols;
     c.code[v] = code;

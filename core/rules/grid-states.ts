@@ -72,9 +72,9 @@ export function updateGridStates(state: GridState): void {
 
 /**
  * What clusterStates read at the last look, per grid: the immediate-deferred backlog, each cluster's
- * status, model and drives, each link's pair, count and failures. Links are added only with a cluster
- * (topology.ts) and the record is replaced only with a new grid or a restore, so the list is re-read
- * when either changes — not enumerated after every event.
+ * status and whether it is a tape cluster short of drives, each link's count and failures. Links are
+ * added only with a cluster (topology.ts) and the record is replaced only with a new grid or a
+ * restore, so the list is re-read when either changes — not enumerated after every event.
  */
 interface Inputs {
   linksOf: object;
@@ -82,28 +82,35 @@ interface Inputs {
   links: GridLink[];
   immediateDeferred: boolean;
   status: string[];
+  /** per cluster: 1 when clusterStates would see a tape cluster short of drives; per link: count, failed */
   numbers: Int32Array;
 }
 
 const lastInputs = new WeakMap<GridState, Inputs>();
+// The grid looked at last, so the common case (one grid, event after event) skips the WeakMap. Held
+// weakly: a grid that is replaced must not stay in memory because it was the last one looked at.
+let lastState: WeakRef<GridState> | null = null;
+let last: Inputs | null = null;
 // No closures here: this runs after every event, and tsx's transform wraps each closure it creates.
 
-function inputsOf(state: GridState): { inputs: Inputs; fresh: boolean } {
-  const inputs = lastInputs.get(state);
-  if (inputs && inputs.linksOf === state.links && inputs.clusters === state.clusters.length) return { inputs, fresh: false };
-  const links = Object.values(state.links);
-  const made: Inputs = { linksOf: state.links, clusters: state.clusters.length, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length * 3 + links.length * 3) };
-  lastInputs.set(state, made);
-  return { inputs: made, fresh: true };
-}
-
 /**
- * Whether anything clusterStates reads changed since the last call: cluster status, model and drives,
- * link counts and failures, and the immediate-deferred backlog. Compared exactly, without allocating.
+ * Whether anything clusterStates reads changed since the last call: cluster status, a tape cluster
+ * short of drives, link counts and failures, and the immediate-deferred backlog. Compared exactly,
+ * without allocating.
  */
 function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
-  const { inputs, fresh } = inputsOf(state);
-  let changed = fresh;
+  let inputs = last !== null && lastState !== null && lastState.deref() === state ? last : (lastInputs.get(state) ?? null);
+  let changed = false;
+  if (inputs === null || inputs.linksOf !== state.links || inputs.clusters !== state.clusters.length) {
+    const links = Object.values(state.links);
+    inputs = { linksOf: state.links, clusters: state.clusters.length, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length + links.length * 2) };
+    lastInputs.set(state, inputs);
+    changed = true;
+  }
+  if (last !== inputs) {
+    last = inputs;
+    lastState = new WeakRef(state);
+  }
   if (inputs.immediateDeferred !== immediateDeferred) {
     inputs.immediateDeferred = immediateDeferred;
     changed = true;
@@ -111,44 +118,29 @@ function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
   const v = inputs.numbers;
   const status = inputs.status;
   let i = 0;
-  let k = 0;
   for (const c of state.clusters) {
     // Statuses are string constants: comparing them compares references.
-    if (status[k] !== c.status) {
-      status[k] = c.status;
+    if (status[i] !== c.status) {
+      status[i] = c.status;
       changed = true;
     }
-    k++;
-    const x = c.model === 'TAPE' ? 1 : 0;
-    if (v[i] !== x) {
-      v[i] = x;
+    const short = c.model === 'TAPE' && c.drivesAvailable < c.drives ? 1 : 0;
+    if (v[i] !== short) {
+      v[i] = short;
       changed = true;
     }
-    if (v[i + 1] !== c.drivesAvailable) {
-      v[i + 1] = c.drivesAvailable;
-      changed = true;
-    }
-    if (v[i + 2] !== c.drives) {
-      v[i + 2] = c.drives;
-      changed = true;
-    }
-    i += 3;
+    i++;
   }
   for (const l of inputs.links) {
-    const x = l.a * 64 + l.b;
-    if (v[i] !== x) {
-      v[i] = x;
+    if (v[i] !== l.count) {
+      v[i] = l.count;
       changed = true;
     }
-    if (v[i + 1] !== l.count) {
-      v[i + 1] = l.count;
+    if (v[i + 1] !== l.failed) {
+      v[i + 1] = l.failed;
       changed = true;
     }
-    if (v[i + 2] !== l.failed) {
-      v[i + 2] = l.failed;
-      changed = true;
-    }
-    i += 3;
+    i += 2;
   }
   return changed;
 }

@@ -168,6 +168,11 @@ function selectTvc(state: GridState, v: number, cluster: number): number {
 }
 
 export function mountScratch(state: GridState, cluster: number, hostName: string, mcName: string | null, category: number | null): MountResult {
+  return mountResult(state, scratchMount(state, cluster, hostName, mcName, category));
+}
+
+/** A scratch mount, as MOUNT SCRATCH makes it: the mount itself, for a JOB that goes on to write the volume. */
+export function scratchMount(state: GridState, cluster: number, hostName: string, mcName: string | null, category: number | null): Mount {
   const host = hostDevices(state, hostName, cluster);
   const c = clusterAt(state, cluster);
   const scratchCategory = category ?? host.devsup.scratch;
@@ -190,7 +195,7 @@ export function mountScratch(state: GridState, cluster: number, hostName: string
   cols.lastAccess[v] = state.now;
   const mount = attach(state, v, hostName, cluster, cluster, false, 'scratch');
   trailChanges(state, v, oldCategory, oldMc);
-  return mountResult(state, mount);
+  return mount;
 }
 
 /**
@@ -285,7 +290,11 @@ function fits(m: Mount | undefined, host: string | null): m is Mount {
 
 /** The live mount or the DR host's time-zero mount of a volser; HOST tells them apart. */
 export function findMount(state: GridState, volser: string, host: string | null): Mount {
-  const v = findVolume(state, volser);
+  return mountOf(state, findVolume(state, volser), volser, host);
+}
+
+/** findMount of volume v, whose volser the caller has at hand (a JOB's own mount: no lookup by volser). */
+function mountOf(state: GridState, v: number, volser: string, host: string | null): Mount {
   const live = state.mounts.get(v);
   const dr = state.drMounts.get(v);
   if (fits(live, host) && fits(dr, host)) refuse('AMBIGUOUS_MOUNT', `${volser} is mounted by ${live.host} and, at time-zero, by ${dr.host}: say HOST`);
@@ -294,14 +303,19 @@ export function findMount(state: GridState, volser: string, host: string | null)
   return mount;
 }
 
-function activeMount(state: GridState, volser: string, host: string | null): Mount {
-  const mount = findMount(state, volser, host);
+function activeMount(state: GridState, v: number, volser: string, host: string | null): Mount {
+  const mount = mountOf(state, v, volser, host);
   if (mount.lost) refuse('JOB_FAILED', `${volser}: ${mount.lost}`);
   return mount;
 }
 
 export function writeVolume(state: GridState, volser: string, bytes: number, host: string | null = null): { volser: string; bytes: number; tvcCluster: string } {
-  const m = activeMount(state, volser, host);
+  return writeVolumeOf(state, findVolume(state, volser), volser, bytes, host);
+}
+
+/** writeVolume of volume v (volser is its volser). */
+export function writeVolumeOf(state: GridState, v: number, volser: string, bytes: number, host: string | null = null): { volser: string; bytes: number; tvcCluster: string } {
+  const m = activeMount(state, v, volser, host);
   if (m.family) refuse('WRITE_PROTECTED', `${volser} is mounted from DR family ${m.family}'s time-zero image, which is read-only`);
   if (isWriteProtected(state, m.cluster, state.volumes.get(m.volume, 'category'))) {
     refuse('WRITE_PROTECTED', `${clusterAt(state, m.cluster).name} is write protected: ${volser} cannot be modified`);
@@ -314,7 +328,7 @@ export function writeVolume(state: GridState, volser: string, bytes: number, hos
 }
 
 export function readVolume(state: GridState, volser: string, host: string | null = null) {
-  const m = activeMount(state, volser, host);
+  const m = activeMount(state, findVolume(state, volser), volser, host);
   const cols = state.volumes.cols;
   if (m.family) {
     const image = family(state, m.family).images.get(m.volume);
@@ -343,8 +357,12 @@ export interface DemountResult {
 
 /** Rewind-unload: a new data level, then the Management Class's copy consistency points (spec §5). */
 export function demount(state: GridState, volser: string, host: string | null = null): DemountResult {
-  const m = findMount(state, volser, host);
-  const v = m.volume;
+  return demountOf(state, findVolume(state, volser), volser, host);
+}
+
+/** demount of volume v (volser is its volser). */
+export function demountOf(state: GridState, v: number, volser: string, host: string | null = null): DemountResult {
+  const m = mountOf(state, v, volser, host);
   const cols = state.volumes.cols;
   if (m.family) {
     // Spec §12, seed 000: post-time-zero changes "should not alter the time-zero view": the DR host's

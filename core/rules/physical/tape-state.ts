@@ -5,6 +5,7 @@ import type { PhysicalLibrary } from '../../world/tape/library.js';
 import type { Placement } from '../../world/tape/tape-state.js';
 import type { ExportRun } from '../../world/tape/export-types.js';
 import type { DbBackup } from '../../world/tape/db-backup.js';
+import { extended } from '../../model/typed-arrays.js';
 
 export function libraryOf(state: GridState, cluster: number): PhysicalLibrary | null {
   return state.tape.libraries[cluster] ?? null;
@@ -44,14 +45,9 @@ export function placementOf(state: GridState, cluster: number): Placement {
   const need = state.volumes.count;
   if (p.primary.length < need) {
     const capacity = Math.max(need, state.volumes.capacity);
-    for (const key of PLACEMENT_COLUMNS) {
-      const grown = new Int32Array(capacity).fill(-1, p[key].length);
-      grown.set(p[key]);
-      p[key] = grown;
-    }
-    const bytes = new Float64Array(capacity);
-    bytes.set(p.tapeBytes);
-    p.tapeBytes = bytes;
+    // Grown into the room behind the columns where there is some (see extended): nothing copied.
+    for (const key of PLACEMENT_COLUMNS) p[key] = extended(p[key], capacity).fill(-1, p[key].length);
+    p.tapeBytes = extended(p.tapeBytes, capacity);
   }
   return p;
 }
