@@ -5,7 +5,7 @@ import { GRID_PARSERS as P } from '../runbook/grid-parsers.js';
 import { GRID_CHECKS as V } from '../runbook/grid-checks.js';
 import { GRID_RUN } from '../engine/grid-handlers.js';
 import { TAPE_RUN } from '../engine/tape.js';
-import { DASD_RUN } from '../engine/dasd.js';
+import { advanceInSlices, DASD_RUN } from '../engine/dasd.js';
 import { RESULTS as R } from './results/index.js';
 import { command, noReferences, type DomainTable } from './spec.js';
 
@@ -151,6 +151,7 @@ export const FAILURES: DomainTable<'FAIL' | 'REPAIR' | 'SERVICE' | 'TAKEOVER' | 
     parse: P.ADVANCE,
     validate: noReferences,
     run: DASD_RUN.ADVANCE,
+    runInSlices: (x, command) => advanceInSlices(x, command.args.duration),
     result: R.ADVANCE,
   }),
 };

@@ -61,8 +61,12 @@ export interface PastGrid {
 }
 
 /** What handlers ask of the engine itself: advancing time, and the past. */
+export type AdvanceResult = { from: string; to: string; idle?: boolean; blockedCopies?: number };
+
 export interface EngineView {
-  advance(duration: number | null): { from: string; to: string; idle?: boolean; blockedCopies?: number };
+  advance(duration: number | null): AdvanceResult;
+  /** advance() in slices, yielding how far it is (ADVANCE in the console: a bar and Cancel) */
+  advanceInSlices(duration: number | null): Sliced<AdvanceResult>;
   at(time: number): PastGrid;
 }
 

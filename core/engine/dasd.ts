@@ -7,7 +7,9 @@ import { GRID_RUN } from './grid-handlers.js';
 import { TAPE_RUN } from './tape.js';
 import type { GridState } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
-import { advanceUntil } from '../world/run.js';
+import { advanceUntilInSlices, simulatedProgress } from '../world/run-slices.js';
+import { whole, type Sliced } from '../sim/work-slices.js';
+import type { RunContext } from '../commands/spec.js';
 import { isoTime } from '../sim/time.js';
 import { createDasdState } from '../world/dasd/state.js';
 import { defineDasd, describeDasd, findDasd, replicationFrom } from '../dasd/volumes.js';
@@ -78,13 +80,7 @@ export const DASD_RUN: Handlers<
     x.state.dasd = createDasdState();
     return result;
   },
-  ADVANCE: (x, command) => {
-    if (command.args.duration !== null || !dasdBusy(x.state)) return GRID_RUN.ADVANCE(x, command);
-    const from = x.state.now;
-    advanceUntil(x.state, () => !dasdBusy(x.state), x.state.now + IDLE_LIMIT_MS);
-    const result = x.engine.advance(command.args.duration);
-    return { ...result, from: isoTime(from) };
-  },
+  ADVANCE: (x, command) => whole(advanceInSlices(x, command.args.duration)),
   REPAIR: (x, command) => {
     const result = TAPE_RUN.REPAIR(x, command);
     deliverEverywhere(x.state);
@@ -176,3 +172,15 @@ export const DASD_RUN: Handlers<
   SHOW_REMOTECOPY: (x, command) => showRemoteCopy(x.state, command.args.dasd.name),
   SHOW_DASD: (x, command) => describeDasd(x.state, findDasd(x.state, command.args.dasd.name)),
 };
+
+/**
+ * ADVANCE with the Host DASD side (spec §9): UNTIL IDLE first waits for the DASD work in flight, then
+ * for the grid's; in slices, so the console shows how far it is.
+ */
+export function* advanceInSlices(x: RunContext, duration: number | null): Sliced<unknown> {
+  if (duration !== null || !dasdBusy(x.state)) return yield* x.engine.advanceInSlices(duration);
+  const from = x.state.now;
+  yield* advanceUntilInSlices(x.state, () => !dasdBusy(x.state), x.state.now + IDLE_LIMIT_MS, () => simulatedProgress(x.state, from, null));
+  const result = yield* x.engine.advanceInSlices(duration);
+  return { ...result, from: isoTime(from) };
+}

@@ -4,7 +4,8 @@ import type { Command, CommandName, CommandRecord } from '../runbook/commands.js
 import type { ConsoleMessage } from '../world/console-message.js';
 import { createState, type GridState } from '../world/state.js';
 import { Refusal, refuse } from '../world/refusal.js';
-import { advanceTo, advanceUntil } from '../world/run.js';
+import { advanceTo } from '../world/run.js';
+import { advanceToInSlices, advanceUntilInSlices, simulatedProgress } from '../world/run-slices.js';
 import { EVENT_RULES } from './event-handlers.js';
 import { isoTime, MAX_SIM_TIME } from '../sim/time.js';
 import { updateGridStates } from '../rules/grid-states.js';
@@ -13,7 +14,7 @@ import { showGrid } from './show.js';
 import { tapeBusy } from './tape.js';
 import { announceReleases } from './dasd.js';
 import type { FilePort } from '../runbook/scope.js';
-import type { RunContext } from '../commands/spec.js';
+import type { AdvanceResult, RunContext } from '../commands/spec.js';
 import { COMMANDS } from '../commands/index.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
 
@@ -95,15 +96,21 @@ export class Engine {
   }
 
   advance(duration: number | null) {
+    return whole(this.advanceInSlices(duration));
+  }
+
+  /** ADVANCE in slices (core/world/run-slices.ts): the progress is simulated time, of the duration or of the work queued. */
+  *advanceInSlices(duration: number | null): Sliced<AdvanceResult> {
     const s = this.state;
     const from = s.now;
     s.clockSet = true;
     if (duration !== null) {
       if (s.now + duration > MAX_SIM_TIME) refuse('TIME_LIMIT', `the simulated clock stops at ${isoTime(MAX_SIM_TIME)}; it is ${isoTime(s.now)}`);
-      advanceTo(s, s.now + duration);
+      const until = s.now + duration;
+      yield* advanceToInSlices(s, until, () => simulatedProgress(s, from, until));
       return { from: isoTime(from), to: isoTime(s.now) };
     }
-    const idle = advanceUntil(s, () => !this.busy(), s.now + IDLE_LIMIT_MS);
+    const idle = yield* advanceUntilInSlices(s, () => !this.busy(), s.now + IDLE_LIMIT_MS, () => simulatedProgress(s, from, null));
     if (!idle && this.busy()) advanceTo(s, from + IDLE_LIMIT_MS);
     // Spec §12: idle only when nothing is pending; copies that remain but cannot progress stop the
     // advance with idle: false and their count.

@@ -110,6 +110,16 @@ export class EventQueue<E extends EventBody> {
     return queue;
   }
 
+  /** When the last event held now is due (ADVANCE UNTIL IDLE's horizon for its progress bar), or null when none is. */
+  latestTime(): number | null {
+    const n = this.items.length;
+    if (n === 0) return null;
+    let latest = -Infinity;
+    const times = this.times;
+    for (let i = 0; i < n; i++) latest = Math.max(latest, times[i] ?? latest);
+    return latest;
+  }
+
   /** Appends an event after every held one: restoring the sorted list of toJSON() keeps the heap order. */
   private place(event: Queued<E>): void {
     const i = this.items.length;
