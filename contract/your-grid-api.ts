@@ -13,6 +13,10 @@ const column = z.number().int().min(0).max(255);
 
 export const inventoryMapping = z.object({ volser: column, category: column.nullable(), mc: column.nullable(), size: column.nullable(), copies: column }).strict();
 
+/** how much of a chosen file the preview reads: the header and the first rows are well within it */
+export const PREVIEW_CHARS = 64 * 1024;
+const guessed = z.number().int().min(0).nullable();
+
 const rowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
 
 export const inventoryCheck = z.object({
@@ -37,6 +41,15 @@ export const yourGridChannels = {
     request: z.object({ name: z.string().max(255), text: z.string().max(7 * 2 ** 20) }).strict(),
     response: z.object({ ok: z.boolean(), error: z.string().nullable(), lines: z.number() }),
   },
+  /** the header and first rows of a chosen file, split as the import will split them, and a mapping guessed from the header names */
+  'inventory.preview': {
+    request: z.object({ text: z.string().max(PREVIEW_CHARS), rows: z.number().int().min(1).max(100) }).strict(),
+    response: z.object({
+      header: z.array(z.string()),
+      rows: z.array(z.array(z.string())),
+      mapping: z.object({ volser: guessed, category: guessed, mc: guessed, size: guessed, copies: guessed }),
+    }),
+  },
   /** appends a chunk of an inventory file; offset = characters already sent (0 starts over) */
   'inventory.upload': {
     request: z.object({ upload: uploadId, offset: z.number().int().min(0), text: z.string().max(MAX_CHUNK_CHARS) }).strict(),
@@ -52,4 +65,5 @@ export const yourGridChannels = {
 } as const;
 
 export type InventoryMappingDto = z.infer<typeof inventoryMapping>;
+export type InventoryPreviewDto = z.infer<(typeof yourGridChannels)['inventory.preview']['response']>;
 export type InventoryCheckDto = z.infer<typeof inventoryCheck>;

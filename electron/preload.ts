@@ -95,6 +95,7 @@ export function preloadApi(ipc: IpcRenderer): DesktopApi {
     workloadRun: call('workload.run'),
     gridfileCheck: call('gridfile.check'),
     gridfileOpen: call('gridfile.open'),
+    inventoryPreview: call('inventory.preview'),
     inventoryUpload: call('inventory.upload'),
     inventoryCheck: call('inventory.check'),
     inventoryImport: call('inventory.import'),

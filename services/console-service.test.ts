@@ -61,6 +61,7 @@ const SAMPLE_REQUESTS: Record<Channel, unknown> = {
   'workload.stop': {},
   'gridfile.check': { text: '{}' },
   'gridfile.open': { name: 'bad.json', text: '{}' },
+  'inventory.preview': { text: 'VOLSER,COPIES\nZ00001,CL0\n', rows: 8 },
   'inventory.upload': { upload: 'sample', offset: 0, text: 'VOLSER,COPIES\nZ00001,CL0\n' },
   'inventory.check': { upload: 'sample', mapping: { volser: 0, category: null, mc: null, size: null, copies: 1 } },
   'inventory.import': { upload: 'sample', mapping: { volser: 0, category: null, mc: null, size: null, copies: 1 } },

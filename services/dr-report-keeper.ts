@@ -4,6 +4,7 @@
 // the report is built first and kept beside the grid; report.drTest serves it afterwards, as long as
 // no later time-zero of that family has superseded it.
 
+import { z } from 'zod';
 import { buildDrTestReport, type DrTestReport } from '../core/reports/dr-test-report.js';
 import { describeStep, type WizardRun } from '../core/wizards/runner.js';
 import { isoTime } from '../core/sim/time.js';
@@ -14,10 +15,20 @@ const keyOf = (family: string) => `dr-report:${family}`;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const flashCommand = (family: string, verb: 'ENABLE' | 'DISABLE') => new RegExp(`DRSETUP\\s*,\\s*${escapeRegExp(family)}\\s*,\\s*FLASH\\s*,\\s*${verb}\\b`, 'i');
 
-interface Kept {
-  drHost: string;
-  report: DrTestReport;
-}
+/** The report's frame, what this keeper and the report's writers read first; its sections are the builder's. */
+const reportFrame = z.object({
+  title: z.string(),
+  generated: z.string(),
+  family: z.looseObject({ name: z.string(), timeZero: z.string().nullable() }).nullable(),
+  readiness: z.looseObject({}),
+  mounts: z.array(z.unknown()),
+});
+
+const keptSchema = z.object({
+  drHost: z.string(),
+  report: z.custom<DrTestReport>((value) => reportFrame.safeParse(value).success, 'not a DR test report'),
+});
+type Kept = z.infer<typeof keptSchema>;
 
 /** Reports to keep if the run's next step goes ahead: one per flashed family the step disables. */
 export function reportBeforeFlashOff(session: Session, run: WizardRun): { key: string; json: string }[] {
@@ -35,13 +46,16 @@ export function reportBeforeFlashOff(session: Session, run: WizardRun): { key: s
 export function reportOfLastTimeZero(session: Session, settings: Settings, family: string, drHost: string): DrTestReport | null {
   const text = settings.get(keyOf(family));
   if (!text) return null;
-  let kept: Kept;
+  let json: unknown;
   try {
-    kept = JSON.parse(text) as Kept;
+    json = JSON.parse(text);
   } catch {
     return null; // a damaged kept report is ignored, never half-used
   }
-  if (kept.drHost.toUpperCase() !== drHost.toUpperCase() || !kept.report?.family?.timeZero) return null;
+  const read = keptSchema.safeParse(json);
+  if (!read.success) return null;
+  const kept = read.data;
+  if (kept.drHost.toUpperCase() !== drHost.toUpperCase() || !kept.report.family?.timeZero) return null;
   // The last successful FLASH ENABLE of the family must be the kept report's time-zero.
   const enable = flashCommand(family, 'ENABLE');
   for (let i = session.journal.length - 1; i >= 0; i--) {

@@ -33,6 +33,18 @@ async function upload(service: ConsoleService, id: string, text: string): Promis
 const MAPPING = { volser: 0, category: 1, mc: 2, size: 3, copies: 4 };
 
 describe('your grid: inventory import', () => {
+  it('previews a chosen file as the import splits it, with the mapping guessed from the header', async () => {
+    const service = createConsoleService({ seed: 2 });
+    const preview = ok(await service.handle('inventory.preview', { text: 'VOLSER,CAT,CLASS,SIZE,COPIES\r\nK00001,000F,MCPROD,800MB,"CL0;CL1"\r\nK00002,0002,,4GB,CL1\r\n', rows: 1 }));
+    expect(preview).toEqual({
+      header: ['VOLSER', 'CAT', 'CLASS', 'SIZE', 'COPIES'],
+      rows: [['K00001', '000F', 'MCPROD', '800MB', 'CL0;CL1']],
+      mapping: { volser: 0, category: 1, mc: 2, size: 3, copies: 4 },
+    });
+    const unnamed = ok(await service.handle('inventory.preview', { text: 'A,B\n', rows: 8 }));
+    expect(unnamed.mapping).toEqual({ volser: null, category: null, mc: null, size: null, copies: null });
+  });
+
   it('a bad inventory names each bad row and column and changes nothing', async () => {
     const service = createConsoleService({ seed: 2 });
     const before = { volumes: service.session.engine.state.volumes.count, journal: service.session.journal.length };

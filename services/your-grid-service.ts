@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from '../contract/api.js';
 import type { InventoryMappingDto } from '../contract/your-grid-api.js';
-import { keptInventoryText, parseInventorySteps, type InventoryColumns, type InventoryNames } from '../core/inventory/csv.js';
+import { guessMapping, keptInventoryText, parseInventorySteps, previewCsv, type InventoryColumns, type InventoryNames } from '../core/inventory/csv.js';
 import { hex4 } from '../core/model/grid.js';
 import { gridFileToRunbook } from '../core/model/grid-file.js';
 import { decodeVolser } from '../core/model/volser.js';
@@ -108,6 +108,14 @@ export function yourGridService(session: Session, settings: Settings, hooks: You
       return { runbook: converted, error: null, lines: validated.commands.length };
     },
     'gridfile.open': ({ name, text: file }: { name: string; text: string }) => hooks.openGridFile(name, file),
+    'inventory.preview': ({ text: head, rows }: { text: string; rows: number }): Response<'inventory.preview'> => {
+      const preview = previewCsv(head, rows);
+      const guess = guessMapping(preview.header);
+      return {
+        ...preview,
+        mapping: { volser: guess.volser ?? null, category: guess.category ?? null, mc: guess.mc ?? null, size: guess.size ?? null, copies: guess.copies ?? null },
+      };
+    },
     'inventory.upload': ({ upload, offset, text: chunk }: { upload: string; offset: number; text: string }): Response<'inventory.upload'> => {
       if (offset === 0) {
         lastRead = null;

@@ -163,3 +163,10 @@ export type Handlers<K extends CommandName> = { [P in K]: (x: RunContext, cmd: C
 
 /** Validate functions of a set of commands, one each. */
 export type Checks<K extends CommandName> = { [P in K]: (cmd: CommandRecord<P>, v: CheckContext) => LineError | null };
+
+/**
+ * A domain module's handlers or checks, for the commands it serves: which commands those are is
+ * declared once, by the command tables that name them (core/commands/), not listed again here.
+ */
+export type SomeHandlers = Partial<Handlers<CommandName>>;
+export type SomeChecks = Partial<Checks<CommandName>>;

@@ -5,17 +5,15 @@
 // the same commands gives the same results as never having stopped: every field that can steer a
 // later command (RNG state, event sequence numbers, Map iteration order, FIFO contents) comes back.
 
-import type { GridState, Mount } from '../world/state.js';
+import type { GridState } from '../world/state.js';
 import type { TargetQueue } from '../world/copy-queues.js';
 import { CopyQueues } from '../world/copy-queues.js';
 import { ScratchPools } from '../world/scratch-pools.js';
 import type { Premigration } from '../world/premigration.js';
 import type { DrFamily, TimeZeroImage } from '../world/dr-family.js';
-import type { Category, Cluster, GridLink, Host, ManagementClass, Site } from '../model/grid.js';
 import { NumberFifo } from '../model/number-fifo.js';
 import { NO_COPY, SCALAR_COLUMNS, VolumeStore, type ScalarColumn } from '../model/volumes.js';
-import { EventQueue, type Queued } from '../sim/event-queue.js';
-import type { WorldEvent } from '../world/events.js';
+import { EventQueue } from '../sim/event-queue.js';
 import { EVENT_RULES } from './event-handlers.js';
 import { Rng } from '../sim/rng.js';
 import { createTapeState } from '../world/tape/tape-state.js';
@@ -49,16 +47,18 @@ export class CheckpointError extends Error {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * Every GridState field and how it travels. Typed as a complete map over GridState so that a field
- * added to the state without a checkpoint decision fails to compile here.
+ * Every GridState field and how it travels: `meta` as it is in the state, `meta, own form` as a
+ * JSON-safe form of its own (below), `meta+blobs` as a JSON-safe form whose big arrays travel as
+ * blobs. A complete map over GridState, so a field added to the state without a checkpoint
+ * decision fails to compile here; CheckpointMeta is derived from it.
  */
-const FIELDS: { [K in keyof GridState]: 'meta' | 'blobs' | 'meta+blobs' | 'not saved' } = {
+const FIELDS = {
   name: 'meta',
   now: 'meta',
   clockSet: 'meta',
   seed: 'meta',
-  rng: 'meta',
-  events: 'meta',
+  rng: 'meta, own form',
+  events: 'meta, own form',
   eventRules: 'not saved', // code: the engine's one table
   sites: 'meta',
   clusters: 'meta',
@@ -70,8 +70,8 @@ const FIELDS: { [K in keyof GridState]: 'meta' | 'blobs' | 'meta+blobs' | 'not s
   copies: 'meta+blobs',
   scratch: 'meta+blobs',
   premigration: 'meta+blobs',
-  mounts: 'meta',
-  drMounts: 'meta',
+  mounts: 'meta, own form',
+  drMounts: 'meta, own form',
   families: 'meta+blobs',
   flashActive: 'meta',
   announced: 'meta',
@@ -79,7 +79,7 @@ const FIELDS: { [K in keyof GridState]: 'meta' | 'blobs' | 'meta+blobs' | 'not s
   dasd: 'meta+blobs',
   messages: 'not saved', // raised during one command; empty between commands
   trail: 'meta+blobs',
-};
+} satisfies { [K in keyof GridState]: 'meta' | 'meta, own form' | 'meta+blobs' | 'not saved' };
 export const CHECKPOINT_FIELDS = Object.keys(FIELDS) as (keyof GridState)[];
 
 /**
@@ -97,41 +97,42 @@ type DrFamilyMeta = WithBlobs<DrFamily, 'images' | 'snapshotOwner'>;
 const IMAGE_NUMBERS: { [K in Exclude<keyof TimeZeroImage, 'copyLevel'>]: true } = { level: true, category: true, mc: true, sizeBytes: true };
 const IMAGE_FIELDS = Object.keys(IMAGE_NUMBERS) as Exclude<keyof TimeZeroImage, 'copyLevel'>[];
 
-/** The shape of Checkpoint.meta (after decoding the non-finite number tags). */
-interface CheckpointMeta {
-  format: number;
-  littleEndian: boolean;
-  name: string | null;
-  now: number;
-  clockSet: boolean;
-  seed: number;
-  rngState: number;
-  events: { nextSeq: number; events: Queued<WorldEvent>[] };
-  sites: Site[];
-  clusters: Cluster[];
-  links: Record<string, GridLink>;
-  hosts: Host[];
-  mcs: ManagementClass[];
-  categories: Record<number, Category>;
+type Travelling<T> = { [K in keyof typeof FIELDS]: (typeof FIELDS)[K] extends T ? K : never }[keyof typeof FIELDS];
+type EntriesOf<M> = M extends Map<infer K, infer V> ? [K, V][] : never;
+
+/** Fields older checkpoints lack: each restores to an empty value. */
+type AddedLater = 'tape' | 'dasd' | 'trail';
+
+/**
+ * What meta holds in place of each field that does not travel as it is. Keyed by exactly those
+ * fields (CheckpointMeta below indexes it by them), but for `rng`, which travels as its state alone.
+ */
+interface StoredForms {
+  events: ReturnType<GridState['events']['toJSON']>;
   volumes: { count: number; capacity: number; clusterCount: number; columns: ScalarColumn[] };
   copies: TargetQueueMeta[];
   /** pool keys in Map insertion order; contents in blobs scratch/<key> */
   scratch: string[];
   premigration: PremigrationMeta[];
   /** [volume number, mount] in Map insertion order: failures walk mounts in this order */
-  mounts: [number, Mount][];
-  drMounts: [number, Mount][];
+  mounts: EntriesOf<GridState['mounts']>;
+  drMounts: EntriesOf<GridState['drMounts']>;
   /** time-zero images and snapshot owners in blobs families/<i>/… */
   families: DrFamilyMeta[];
-  flashActive: boolean;
-  announced: Record<number, string[]>;
   /** pools, stacked volumes, export runs, stand-alone libraries; columns in blobs tape/… (absent before Copy Export existed) */
-  tape?: TapeMeta | undefined;
+  tape: TapeMeta;
   /** Host DASD volumes, journals, pools, remote copies; data in blobs dasd/… (absent before spec §9 existed) */
-  dasd?: DasdMeta | undefined;
+  dasd: DasdMeta;
   /** per-volume events, oldest first, columns in blobs trail/… (absent before volume histories existed) */
-  trail?: { length: number; dropped: number; texts: string[] } | undefined;
+  trail: { length: number; dropped: number; texts: string[] };
 }
+
+type OwnForm = Exclude<Travelling<'meta, own form' | 'meta+blobs'>, 'rng'>;
+
+/** The shape of Checkpoint.meta (after decoding the non-finite number tags). */
+type CheckpointMeta = { format: number; littleEndian: boolean; rngState: GridState['rng']['state'] } & Pick<GridState, Travelling<'meta'>> & {
+    [K in Exclude<OwnForm, AddedLater>]: StoredForms[K];
+  } & { [K in AddedLater]?: StoredForms[K] | undefined };
 
 const TRAIL_COLUMNS = ['time', 'volume', 'kind', 'cluster', 'other', 'level', 'value', 'commandRef'] as const;
 

@@ -2,14 +2,13 @@
 // rest, ADVANCE UNTIL IDLE also waits for DASD work (deliveries, change sets, background rolls), and a
 // repaired site lets held deliveries go on.
 
-import type { Handlers } from '../commands/spec.js';
+import type { RunContext, SomeHandlers } from '../commands/spec.js';
 import { GRID_RUN } from './grid-handlers.js';
 import { TAPE_RUN } from './tape.js';
 import type { GridState } from '../world/state.js';
 import { refuse } from '../world/refusal.js';
 import { advanceUntilInSlices, simulatedProgress } from '../world/run-slices.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
-import type { RunContext } from '../commands/spec.js';
 import { isoTime } from '../sim/time.js';
 import { createDasdState } from '../world/dasd/state.js';
 import { defineDasd, describeDasd, findDasd, replicationFrom } from '../dasd/volumes.js';
@@ -43,38 +42,7 @@ export function announceReleases(state: GridState): void {
  * The Host DASD commands, and the DASD side of GRID (a new grid has no DASD), ADVANCE UNTIL IDLE
  * (waits for DASD work too) and REPAIR (held deliveries go on): those call the grid's handler and add theirs.
  */
-export const DASD_RUN: Handlers<
-  | 'GRID'
-  | 'ADVANCE'
-  | 'REPAIR'
-  | 'DASD'
-  | 'DASDWRITE'
-  | 'DASDLOAD'
-  | 'CHECKSUM'
-  | 'REPLICATE'
-  | 'BOOKMARK'
-  | 'IMAGE_ACCESS'
-  | 'IMAGE_ROLL'
-  | 'IMAGE_DISABLE'
-  | 'FAILOVER'
-  | 'DISTRIBUTE'
-  | 'FRACTURE'
-  | 'ROLL'
-  | 'UNFRACTURE'
-  | 'SOURCEPOOL'
-  | 'TARGETPOOL'
-  | 'PREPAIR'
-  | 'BACKUP'
-  | 'SHOW_VERSIONS'
-  | 'REMOTECOPY'
-  | 'FLASHCOPY'
-  | 'SHIP'
-  | 'UPLOAD'
-  | 'SYNC'
-  | 'SHOW_JOURNAL'
-  | 'SHOW_REMOTECOPY'
-  | 'SHOW_DASD'
-> = {
+export const DASD_RUN = {
   GRID: (x, command) => {
     const result = GRID_RUN.GRID(x, command);
     x.state.dasd = createDasdState();
@@ -171,7 +139,7 @@ export const DASD_RUN: Handlers<
   SHOW_JOURNAL: (x, command) => showJournal(replicaOf(x.state, command.args.replica.name)),
   SHOW_REMOTECOPY: (x, command) => showRemoteCopy(x.state, command.args.dasd.name),
   SHOW_DASD: (x, command) => describeDasd(x.state, findDasd(x.state, command.args.dasd.name)),
-};
+} satisfies SomeHandlers;
 
 /**
  * ADVANCE with the Host DASD side (spec §9): UNTIL IDLE first waits for the DASD work in flight, then

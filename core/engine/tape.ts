@@ -2,7 +2,7 @@
 // the existing ones that touch tape (CLUSTER, INSERT, PRELOAD, DRIVES, FAIL/REPAIR, SHOW CLUSTER and
 // SHOW VOLUME … ON) get the physical side or are answered for a stand-alone library.
 
-import type { Handlers, RunContext } from '../commands/spec.js';
+import type { RunContext, SomeHandlers } from '../commands/spec.js';
 import type { CommandRecord } from '../runbook/commands.js';
 import { whole, type Sliced } from '../sim/work-slices.js';
 import { GRID_RUN } from './grid-handlers.js';
@@ -126,38 +126,7 @@ export function* libraryExportSlices(x: RunContext, command: CommandRecord<'LIBR
  * The Copy Export and recovery commands, and the physical side of the grid commands that touch tape:
  * those call the grid's own handler (GRID_RUN) and add their part.
  */
-export const TAPE_RUN: Handlers<
-  | 'CLUSTER'
-  | 'INSERT'
-  | 'PRELOAD'
-  | 'DRIVES'
-  | 'FAIL'
-  | 'REPAIR'
-  | 'SHOW_CLUSTER'
-  | 'SHOW_VOLUME'
-  | 'POOL'
-  | 'EXPORTLIST'
-  | 'LIBRARY_EXPORT'
-  | 'COPYEXP'
-  | 'PDRIVE'
-  | 'POOLCNT'
-  | 'SETTING'
-  | 'IOSTATION'
-  | 'EJECT'
-  | 'RECLAIM'
-  | 'PVOL'
-  | 'STANDALONE'
-  | 'TRANSPORT'
-  | 'RESTART'
-  | 'SAVE_EXPORTSET'
-  | 'LOAD_EXPORTSET'
-  | 'ERASE'
-  | 'RECOVER'
-  | 'SHOW_RECOVERY'
-  | 'SHOW_EXPORTSTATUS'
-  | 'SHOW_POOL'
-  | 'SHOW_PVOL'
-> = {
+export const TAPE_RUN = {
   CLUSTER: (x, command) => {
     const result = GRID_RUN.CLUSTER(x, command);
     addClusterLibrary(x.state, x.state.clusters.length - 1);
@@ -369,7 +338,7 @@ export const TAPE_RUN: Handlers<
     const { pvol, lib, cluster } = pvolAnywhere(x.state, a.pvol.name);
     return { library: lib.name, ...describePvol(pvol), volumes: volumesOn(x.state, cluster, pvol.id, 100) };
   },
-};
+} satisfies SomeHandlers;
 
 /** Timed tape work still under way: ADVANCE UNTIL IDLE waits for it. */
 export function tapeBusy(state: GridState): boolean {

@@ -98,7 +98,7 @@ export function previewCsv(text: string, rows = 10): { header: string[]; rows: s
   return { header: (head ?? []).map((h) => h.trim()), rows: body };
 }
 
-/** Guesses the mapping from header names (volser, category, mc / management class, size, copies / clusters). */
+/** Guesses the mapping from header names (volser, category, mc / management class / class, size, copies / clusters). */
 export function guessMapping(header: string[]): { [K in keyof InventoryMapping]?: number | undefined } {
   const find = (...patterns: RegExp[]) => {
     const i = header.findIndex((h) => patterns.some((p) => p.test(h.trim())));
@@ -107,7 +107,7 @@ export function guessMapping(header: string[]): { [K in keyof InventoryMapping]?
   return {
     volser: find(/^vol(ser|ume)?$/i, /volser/i),
     category: find(/^cat(egory)?$/i, /category/i),
-    mc: find(/^mc$/i, /management.?class/i, /^mgmt/i),
+    mc: find(/^mc$/i, /management.?class/i, /^class$/i, /^mgmt/i),
     size: find(/^size/i, /bytes|mb$/i),
     copies: find(/^copies$/i, /consistent/i, /clusters?/i, /copies/i),
   };

@@ -9,7 +9,7 @@ import { parseIsoTime } from '../sim/time.js';
 import type { CommandArgs } from './commands.js';
 import type { Cursor, Named } from './cursor.js';
 import type { PointRef } from './dasd-commands.js';
-import { choice, type ArgParsers } from './grid-parsers.js';
+import { choice, type SomeArgParsers } from './grid-parsers.js';
 
 function dasd(c: Cursor, what = 'a DASD volume name'): Named {
   return c.name(what);
@@ -53,35 +53,7 @@ function site(c: Cursor): Named | null {
   return c.optKw('SITE') ? c.name('site') : null;
 }
 
-export const DASD_PARSERS: ArgParsers<
-  | 'DASD'
-  | 'DASDWRITE'
-  | 'DASDLOAD'
-  | 'CHECKSUM'
-  | 'REPLICATE'
-  | 'BOOKMARK'
-  | 'IMAGE_ACCESS'
-  | 'IMAGE_ROLL'
-  | 'IMAGE_DISABLE'
-  | 'FAILOVER'
-  | 'DISTRIBUTE'
-  | 'FRACTURE'
-  | 'ROLL'
-  | 'UNFRACTURE'
-  | 'SOURCEPOOL'
-  | 'TARGETPOOL'
-  | 'PREPAIR'
-  | 'BACKUP'
-  | 'REMOTECOPY'
-  | 'FLASHCOPY'
-  | 'SHIP'
-  | 'UPLOAD'
-  | 'SYNC'
-  | 'SHOW_JOURNAL'
-  | 'SHOW_REMOTECOPY'
-  | 'SHOW_VERSIONS'
-  | 'SHOW_DASD'
-> = {
+export const DASD_PARSERS = {
   // DASD <name> SITE <site> SIZE <size> [TYPE <type>] [TECH FLASHCOPY|SNAPSHOT|COPY]
   DASD: (c) => {
     const name = dasd(c);
@@ -245,4 +217,4 @@ export const DASD_PARSERS: ArgParsers<
   SHOW_REMOTECOPY: (c) => ({ dasd: dasd(c) }),
   SHOW_VERSIONS: (c) => ({ pool: c.name('source pool name') }),
   SHOW_DASD: (c) => ({ dasd: dasd(c) }),
-};
+} satisfies SomeArgParsers;

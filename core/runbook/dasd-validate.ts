@@ -4,7 +4,7 @@
 
 import type { GridState } from '../world/state.js';
 import type { LineError, Named } from './cursor.js';
-import type { CheckContext, Checks } from '../commands/spec.js';
+import type { CheckContext, SomeChecks } from '../commands/spec.js';
 import type { DasdScope } from './scope.js';
 
 export function emptyDasdScope(): DasdScope {
@@ -41,35 +41,7 @@ function pair(v: CheckContext, a: Named, b: Named, what: string): LineError | nu
   return null;
 }
 
-export const DASD_CHECKS: Checks<
-  | 'DASD'
-  | 'DASDWRITE'
-  | 'DASDLOAD'
-  | 'CHECKSUM'
-  | 'REPLICATE'
-  | 'REMOTECOPY'
-  | 'BOOKMARK'
-  | 'FRACTURE'
-  | 'UNFRACTURE'
-  | 'SYNC'
-  | 'SHOW_REMOTECOPY'
-  | 'SHOW_DASD'
-  | 'IMAGE_ACCESS'
-  | 'IMAGE_ROLL'
-  | 'IMAGE_DISABLE'
-  | 'FAILOVER'
-  | 'SHOW_JOURNAL'
-  | 'DISTRIBUTE'
-  | 'ROLL'
-  | 'SOURCEPOOL'
-  | 'TARGETPOOL'
-  | 'PREPAIR'
-  | 'BACKUP'
-  | 'SHOW_VERSIONS'
-  | 'FLASHCOPY'
-  | 'SHIP'
-  | 'UPLOAD'
-> = {
+export const DASD_CHECKS = {
   DASD: (cmd, v) => {
     const a = cmd.args;
     const volumes = v.scope.dasd.volumes;
@@ -140,4 +112,4 @@ export const DASD_CHECKS: Checks<
   },
   SHIP: (cmd, v) => media(v, cmd.args.media) ?? site(v, cmd.args.site),
   UPLOAD: (cmd, v) => media(v, cmd.args.media) ?? vol(v, cmd.args.dasd),
-};
+} satisfies SomeChecks;

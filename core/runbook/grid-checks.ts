@@ -9,7 +9,7 @@ import { SAMPLES } from '../samples/index.js';
 import { gridFileToRunbook, MAX_GRID_FILE_BYTES } from '../model/grid-file.js';
 import { parseInventory, readKeptInventory } from '../inventory/csv.js';
 import { standaloneRef } from './tape-validate.js';
-import type { CheckContext, Checks } from '../commands/spec.js';
+import type { CheckContext, SomeChecks } from '../commands/spec.js';
 import { emptyScope, nestingProblem } from './scope-of.js';
 
 const hosts = (v: CheckContext, cmd: CommandRecord<'READ' | 'WRITE' | 'DEMOUNT' | 'DEVSUP' | 'RETURN'>) => v.named(v.scope.hosts, 'host', cmd.args.host);
@@ -25,42 +25,7 @@ const failure = (cmd: CommandRecord<'FAIL' | 'REPAIR'>, v: CheckContext): LineEr
   return null;
 };
 
-export const GRID_CHECKS: Checks<
-  | 'GRID'
-  | 'DRSETUP'
-  | 'SHOW_READINESS'
-  | 'READ'
-  | 'WRITE'
-  | 'DEMOUNT'
-  | 'SAMPLE'
-  | 'LOAD'
-  | 'IMPORT_INVENTORY'
-  | 'SITE'
-  | 'CLUSTER'
-  | 'LINK'
-  | 'HOST'
-  | 'DEVSUP'
-  | 'VARY'
-  | 'MC'
-  | 'INSERT'
-  | 'PRELOAD'
-  | 'MOUNT'
-  | 'JOB_WRITE'
-  | 'JOB_READ'
-  | 'CHANGE'
-  | 'RETURN'
-  | 'FAIL'
-  | 'REPAIR'
-  | 'SHOW_CLUSTER'
-  | 'DRIVES'
-  | 'SHOW_VOLUME'
-  | 'SERVICE'
-  | 'SHOW_QUEUE'
-  | 'WRITEPROTECT'
-  | 'EXCLUDE'
-  | 'AOTM'
-  | 'TAKEOVER'
-> = {
+export const GRID_CHECKS = {
   GRID: (cmd, v) => {
     Object.assign(v.scope, emptyScope(), { grid: cmd.args.name });
     return null;
@@ -163,8 +128,8 @@ export const GRID_CHECKS: Checks<
   JOB_READ: (cmd, v) => v.named(v.scope.hosts, 'host', cmd.args.host) ?? v.refs(cmd.args.cluster),
   CHANGE: (cmd, v) => v.named(v.scope.mcs, 'Management Class', cmd.args.mc) ?? v.named(v.scope.hosts, 'host', cmd.args.host),
   RETURN: (cmd, v) => hosts(v, cmd),
-  FAIL: failure,
-  REPAIR: failure,
+  FAIL: (cmd, v) => failure(cmd, v),
+  REPAIR: (cmd, v) => failure(cmd, v),
   SHOW_CLUSTER: (cmd, v) => clusterOrStandalone(v, cmd),
   DRIVES: (cmd, v) => clusterOrStandalone(v, cmd),
   SHOW_VOLUME: (cmd, v) => {
@@ -177,4 +142,4 @@ export const GRID_CHECKS: Checks<
   EXCLUDE: (cmd, v) => v.refs(cmd.args.cluster),
   AOTM: (cmd, v) => v.refs(cmd.args.cluster),
   TAKEOVER: (cmd, v) => v.refs(cmd.args.survivor, cmd.args.failed),
-};
+} satisfies SomeChecks;

@@ -6,7 +6,7 @@ import { parseVolserRange } from '../model/volser.js';
 import type { CommandArgs } from './commands.js';
 import type { ClusterRef, Cursor, Named } from './cursor.js';
 import type { Token } from './lexer.js';
-import { choice, type ArgParsers } from './grid-parsers.js';
+import { choice, type SomeArgParsers } from './grid-parsers.js';
 
 function media(c: Cursor): Media {
   const token = c.next(`a media type (${MEDIA.join(', ')})`);
@@ -53,29 +53,7 @@ function pvolName(c: Cursor): Named {
   return c.volser();
 }
 
-export const TAPE_PARSERS: ArgParsers<
-  | 'POOL'
-  | 'EXPORTLIST'
-  | 'SETTING'
-  | 'IOSTATION'
-  | 'EJECT'
-  | 'RECLAIM'
-  | 'PVOL'
-  | 'STANDALONE'
-  | 'TRANSPORT'
-  | 'SAVE_EXPORTSET'
-  | 'RESTART'
-  | 'ERASE'
-  | 'RECOVER'
-  | 'LOAD_EXPORTSET'
-  | 'SHOW_EXPORTSTATUS'
-  | 'SHOW_POOL'
-  | 'SHOW_PVOL'
-  | 'SHOW_RECOVERY'
-  | 'COPYEXP'
-  | 'PDRIVE'
-  | 'POOLCNT'
-> = {
+export const TAPE_PARSERS = {
   // POOL <cl> <n> [MEDIA …] [FORMAT …] [COPYEXPORT] [RECLAIM <n>] [SCRATCH <count>] [ENCRYPT <keylabel>]
   POOL: (c) => {
     const cluster = c.cluster();
@@ -220,7 +198,7 @@ export const TAPE_PARSERS: ArgParsers<
   },
   PDRIVE: (c) => ({ library: libraryRequest(c) }),
   POOLCNT: (c) => ({ library: libraryRequest(c) }),
-};
+} satisfies SomeArgParsers;
 
 /** LI REQ,<library>,<request>: the library, with the request keyword stepped over. */
 function libraryRequest(c: Cursor): Named {

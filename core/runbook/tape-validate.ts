@@ -4,7 +4,7 @@
 
 import type { ClusterRef, LineError, Named } from './cursor.js';
 import type { Scope } from './scope.js';
-import type { CheckContext, Checks } from '../commands/spec.js';
+import type { CheckContext, SomeChecks } from '../commands/spec.js';
 
 /** Marks a reference to a stand-alone library; false when it names none. */
 export function standaloneRef(scope: Scope, ref: ClusterRef): boolean {
@@ -38,27 +38,7 @@ function anyLibrary(v: CheckContext, ref: ClusterRef): LineError | null {
   return v.at(ref.col, `unknown library '${ref.ref}' (clusters and stand-alone libraries: ${[...scope.clusters, ...scope.standalones].join(', ')})`);
 }
 
-export const TAPE_CHECKS: Checks<
-  | 'POOL'
-  | 'RECLAIM'
-  | 'SHOW_POOL'
-  | 'EXPORTLIST'
-  | 'SETTING'
-  | 'RESTART'
-  | 'IOSTATION'
-  | 'EJECT'
-  | 'COPYEXP'
-  | 'PDRIVE'
-  | 'POOLCNT'
-  | 'STANDALONE'
-  | 'TRANSPORT'
-  | 'SAVE_EXPORTSET'
-  | 'LOAD_EXPORTSET'
-  | 'ERASE'
-  | 'RECOVER'
-  | 'SHOW_RECOVERY'
-  | 'SHOW_PVOL'
-> = {
+export const TAPE_CHECKS = {
   POOL: (cmd, v) => anyLibrary(v, cmd.args.cluster),
   RECLAIM: (cmd, v) => anyLibrary(v, cmd.args.cluster),
   SHOW_POOL: (cmd, v) => anyLibrary(v, cmd.args.cluster),
@@ -93,4 +73,4 @@ export const TAPE_CHECKS: Checks<
   RECOVER: (cmd, v) => standaloneOnly(v, cmd.args.target),
   SHOW_RECOVERY: (cmd, v) => standaloneOnly(v, cmd.args.target),
   SHOW_PVOL: (cmd, v) => (cmd.args.on ? standaloneOnly(v, cmd.args.on) : null),
-};
+} satisfies SomeChecks;

@@ -3,39 +3,10 @@
 // field added or renamed fails until the schema says so; keyed maps (per cluster, per code) are records.
 
 import { z } from 'zod';
+import { POOL_VIEW } from './shapes.js';
 
 export const COPY_EXPORT_RESULTS = {
-  POOL: z.strictObject({
-    library: z.string(),
-    pool: z.number(),
-    media: z.string(),
-    format: z.string(),
-    copyExport: z.boolean(),
-    reclaimPool: z.number(),
-    reclaimThreshold: z.number(),
-    encryptKey: z.string().nullable(),
-    scratch: z.number(),
-    empty: z.number(),
-    filling: z.number(),
-    full: z.number(),
-    erase: z.number(),
-    ror: z.number(),
-    unavailable: z.number(),
-    copyExported: z.number(),
-    activeMB: z.number(),
-    logicalVolumes: z.number(),
-    stackedVolumes: z.array(
-      z.strictObject({
-        pvol: z.string(),
-        state: z.string(),
-        location: z.string(),
-        activeMB: z.number(),
-        utilization: z.number(),
-        logicalVolumes: z.number(),
-      }),
-    ),
-    stackedVolumesTotal: z.number(),
-  }),
+  POOL: POOL_VIEW,
   EXPORTLIST: z.strictObject({
     volser: z.string(),
     cluster: z.string(),

@@ -3,18 +3,10 @@
 // field added or renamed fails until the schema says so; keyed maps (per cluster, per code) are records.
 
 import { z } from 'zod';
+import { DASD_VIEW } from './shapes.js';
 
 export const DASD_RESULTS = {
-  DASD: z.strictObject({
-    name: z.string(),
-    site: z.string(),
-    sizeBytes: z.number(),
-    blocks: z.number(),
-    type: z.string(),
-    tech: z.string(),
-    writtenBlocks: z.number(),
-    role: z.null(),
-  }),
+  DASD: DASD_VIEW,
   DASDWRITE: z.strictObject({
     dasd: z.string(),
     offset: z.number(),

@@ -3,19 +3,8 @@
 // field added or renamed fails until the schema says so; keyed maps (per cluster, per code) are records.
 
 import { z } from 'zod';
+import { DR_FAMILY_VIEW } from './shapes.js';
 
 export const DR_RESULTS = {
-  DRSETUP: z.strictObject({
-    name: z.string(),
-    clusters: z.array(z.string()),
-    timeZero: z.string().nullable(),
-    flash: z.string(),
-    writeProtect: z.string(),
-    liveCopy: z.string(),
-    snapshotClusters: z.array(z.string()),
-    metadataSnapshots: z.number(),
-    volumesAtTimeZero: z.number().nullable(),
-    drMounts: z.array(z.unknown()),
-    warning: z.string().optional(),
-  }),
+  DRSETUP: DR_FAMILY_VIEW.extend({ warning: z.string().optional() }),
 };

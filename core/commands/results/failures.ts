@@ -3,49 +3,16 @@
 // field added or renamed fails until the schema says so; keyed maps (per cluster, per code) are records.
 
 import { z } from 'zod';
+import { GRID_VIEW } from './shapes.js';
 
 export const FAILURES_RESULTS = {
-  FAIL: z.strictObject({
-    name: z.string().nullable().optional(),
-    time: z.string().optional(),
-    states: z.array(z.string()).optional(),
-    clusters: z
-      .record(
-        z.string(),
-        z.strictObject({
-          status: z.string(),
-          states: z.array(z.string()),
-          takeover: z.record(z.string(), z.string()),
-          writeProtect: z.boolean(),
-          owned: z.number(),
-          site: z.string(),
-          model: z.string(),
-        }),
-      )
-      .optional(),
-    volumes: z.number().optional(),
+  /** the grid as SHOW GRID shows it, or for a host link the host, the cluster and the paths left */
+  FAIL: GRID_VIEW.partial().extend({
     host: z.string().optional(),
     cluster: z.string().optional(),
     pathsLeft: z.number().optional(),
   }),
-  REPAIR: z.strictObject({
-    name: z.string().nullable(),
-    time: z.string(),
-    states: z.array(z.string()),
-    clusters: z.record(
-      z.string(),
-      z.strictObject({
-        status: z.string(),
-        states: z.array(z.string()),
-        takeover: z.record(z.string(), z.string()),
-        writeProtect: z.boolean(),
-        owned: z.number(),
-        site: z.string(),
-        model: z.string(),
-      }),
-    ),
-    volumes: z.number(),
-  }),
+  REPAIR: GRID_VIEW,
   SERVICE: z.strictObject({
     cluster: z.string(),
     status: z.string(),

@@ -3,26 +3,10 @@
 // field added or renamed fails until the schema says so; keyed maps (per cluster, per code) are records.
 
 import { z } from 'zod';
+import { DASD_VIEW, DR_FAMILY_VIEW, GRID_VIEW, POOL_VIEW } from './shapes.js';
 
 export const SHOW_RESULTS = {
-  SHOW_GRID: z.strictObject({
-    name: z.string().nullable(),
-    time: z.string(),
-    states: z.array(z.string()),
-    clusters: z.record(
-      z.string(),
-      z.strictObject({
-        status: z.string(),
-        states: z.array(z.string()),
-        takeover: z.record(z.string(), z.string()),
-        writeProtect: z.boolean(),
-        owned: z.number(),
-        site: z.string(),
-        model: z.string(),
-      }),
-    ),
-    volumes: z.number(),
-  }),
+  SHOW_GRID: GRID_VIEW,
   SHOW_CLUSTER: z.strictObject({
     name: z.string(),
     index: z.number().optional(),
@@ -165,18 +149,7 @@ export const SHOW_RESULTS = {
     }),
   }),
   SHOW_RESULT: z.strictObject({ line: z.number(), command: z.string(), ok: z.boolean(), error: z.strictObject({ code: z.string(), message: z.string() }).nullable(), result: z.unknown() }).nullable(),
-  SHOW_DRFAMILY: z.strictObject({
-    name: z.string(),
-    clusters: z.array(z.string()),
-    timeZero: z.string().nullable(),
-    flash: z.string(),
-    writeProtect: z.string(),
-    liveCopy: z.string(),
-    snapshotClusters: z.array(z.string()),
-    metadataSnapshots: z.number(),
-    volumesAtTimeZero: z.number().nullable(),
-    drMounts: z.array(z.string()),
-  }),
+  SHOW_DRFAMILY: DR_FAMILY_VIEW,
   SHOW_READINESS: z.strictObject({
     family: z.string(),
     timeZero: z.string(),
@@ -279,37 +252,7 @@ export const SHOW_RESULTS = {
     exportListFile: z.array(z.string()),
     reservedFile: z.array(z.string()),
   }),
-  SHOW_POOL: z.strictObject({
-    library: z.string(),
-    pool: z.number(),
-    media: z.string(),
-    format: z.string(),
-    copyExport: z.boolean(),
-    reclaimPool: z.number(),
-    reclaimThreshold: z.number(),
-    encryptKey: z.null(),
-    scratch: z.number(),
-    empty: z.number(),
-    filling: z.number(),
-    full: z.number(),
-    erase: z.number(),
-    ror: z.number(),
-    unavailable: z.number(),
-    copyExported: z.number(),
-    activeMB: z.number(),
-    logicalVolumes: z.number(),
-    stackedVolumes: z.array(
-      z.strictObject({
-        pvol: z.string(),
-        state: z.string(),
-        location: z.string(),
-        activeMB: z.number(),
-        utilization: z.number(),
-        logicalVolumes: z.number(),
-      }),
-    ),
-    stackedVolumesTotal: z.number(),
-  }),
+  SHOW_POOL: POOL_VIEW,
   SHOW_PVOL: z.strictObject({
     library: z.string(),
     pvol: z.string(),
@@ -543,14 +486,5 @@ export const SHOW_RESULTS = {
       }),
     ),
   }),
-  SHOW_DASD: z.strictObject({
-    name: z.string(),
-    site: z.string(),
-    sizeBytes: z.number(),
-    blocks: z.number(),
-    type: z.string(),
-    tech: z.string(),
-    writtenBlocks: z.number(),
-    role: z.string(),
-  }),
+  SHOW_DASD: DASD_VIEW,
 };

@@ -3,6 +3,7 @@
 // field added or renamed fails until the schema says so; keyed maps (per cluster, per code) are records.
 
 import { z } from 'zod';
+import { JOB_COUNTS } from './shapes.js';
 
 export const TAPE_IO_RESULTS = {
   MOUNT: z.strictObject({
@@ -38,20 +39,8 @@ export const TAPE_IO_RESULTS = {
     deferredCopies: z.array(z.string()),
     waitedSeconds: z.number(),
   }),
-  JOB_WRITE: z.strictObject({
-    requested: z.number(),
-    succeeded: z.number(),
-    failed: z.number(),
-    volsers: z.array(z.string()),
-    failures: z.record(z.string(), z.number()),
-  }),
-  JOB_READ: z.strictObject({
-    requested: z.number(),
-    succeeded: z.number(),
-    failed: z.number(),
-    volsers: z.array(z.string()),
-    failures: z.record(z.string(), z.number()),
-  }),
+  JOB_WRITE: JOB_COUNTS,
+  JOB_READ: JOB_COUNTS,
   RETURN: z.strictObject({
     requested: z.number(),
     returned: z.number(),

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import type { PoliciesDto } from '../../../contract/policies-api';
 import { count } from '../../lib/format';
 import { categoryLine, durationText, type CategoryForm } from './lines';
-import { FormProblem } from './Problem';
+import { PolicyForm, TextField } from './PolicyForm';
 import type { IssueLine } from './use-policies';
 
 export function Categories({ data, busy, issue }: { data: PoliciesDto; busy: boolean; issue: IssueLine }) {
@@ -50,53 +50,27 @@ export function Categories({ data, busy, issue }: { data: PoliciesDto; busy: boo
           ))}
         </tbody>
       </table>
-      <form
-        className="pol-form"
-        aria-label="Category"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if ('line' in built) void issue(built.line);
-        }}
+      <PolicyForm
+        label="Category"
+        title={existing ? `Change category ${form.category.trim().toUpperCase()}` : 'Define a category'}
+        built={built}
+        problemId={`${id}-problem`}
+        busy={busy}
+        issue={issue}
+        submit={existing ? 'Change category' : 'Define category'}
       >
-        <h3>{existing ? `Change category ${form.category.trim().toUpperCase()}` : 'Define a category'}</h3>
-        <div className="pol-fields">
-          <label htmlFor={`${id}-hex`}>Category</label>
-          <input
-            id={`${id}-hex`}
-            className="mono"
-            size={6}
-            placeholder="0002"
-            value={form.category}
-            aria-describedby={`${id}-problem`}
-            onChange={(e) => setForm({ ...form, category: e.target.value.trim() })}
-          />
-          <span id={`${id}-kind`}>Kind</span>
-          <div className="segmented" role="radiogroup" aria-labelledby={`${id}-kind`}>
-            {([true, false] as const).map((scratch) => (
-              <label key={String(scratch)}>
-                <input type="radio" name={`${id}-kind`} checked={form.scratch === scratch} onChange={() => setForm({ ...form, scratch, expireHold: scratch ? form.expireHold : '' })} />{' '}
-                {scratch ? 'Scratch (Fast Ready)' : 'Private'}
-              </label>
-            ))}
-          </div>
-          <label htmlFor={`${id}-hold`}>Expire Hold</label>
-          <input
-            id={`${id}-hold`}
-            className="mono"
-            size={6}
-            placeholder="none"
-            disabled={!form.scratch}
-            value={form.expireHold}
-            onChange={(e) => setForm({ ...form, expireHold: e.target.value.trim() })}
-          />
+        <TextField id={`${id}-hex`} label="Category" size={6} placeholder="0002" value={form.category} describedBy={`${id}-problem`} onChange={(category) => setForm({ ...form, category })} />
+        <span id={`${id}-kind`}>Kind</span>
+        <div className="segmented" role="radiogroup" aria-labelledby={`${id}-kind`}>
+          {([true, false] as const).map((scratch) => (
+            <label key={String(scratch)}>
+              <input type="radio" name={`${id}-kind`} checked={form.scratch === scratch} onChange={() => setForm({ ...form, scratch, expireHold: scratch ? form.expireHold : '' })} />{' '}
+              {scratch ? 'Scratch (Fast Ready)' : 'Private'}
+            </label>
+          ))}
         </div>
-        <FormProblem built={built} id={`${id}-problem`} />
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={busy || !('line' in built)}>
-            {existing ? 'Change category' : 'Define category'}
-          </button>
-        </div>
-      </form>
+        <TextField id={`${id}-hold`} label="Expire Hold" size={6} placeholder="none" disabled={!form.scratch} value={form.expireHold} onChange={(expireHold) => setForm({ ...form, expireHold })} />
+      </PolicyForm>
     </section>
   );
 }

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import type { PoliciesDto } from '../../../contract/policies-api';
 import { devsupLine, type DevsupForm } from './lines';
-import { FormProblem } from './Problem';
+import { PolicyForm, TextField } from './PolicyForm';
 import type { IssueLine } from './use-policies';
 
 type Host = PoliciesDto['hosts'][number];
@@ -37,40 +37,43 @@ function HostForm({ host, categories, busy, issue }: { host: Host; categories: s
   const built = devsupLine(form);
   const changed = form.scratch.toUpperCase() !== host.scratch || form.private.toUpperCase() !== host.private || form.error.toUpperCase() !== host.error;
   return (
-    <form
+    <PolicyForm
       className="pol-form pol-host"
-      aria-label={`DEVSUP of ${host.name}`}
-      data-host={host.name}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if ('line' in built) void issue(built.line);
-      }}
-    >
-      <h3>
-        {host.name}{' '}
-        <span className="small muted">
-          {host.role === 'DR' ? 'DR host' : 'production host'} at {host.site}
-        </span>
-      </h3>
-      <div className="pol-fields">
-        {(['scratch', 'private', 'error'] as const).map((key) => (
-          <span key={key} className="pol-pair">
-            <label htmlFor={`${id}-${key}`}>{key === 'scratch' ? 'Scratch' : key === 'private' ? 'Private' : 'Error'}</label>
-            <input id={`${id}-${key}`} className="mono" size={6} list={`${id}-cats`} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value.trim() })} />
+      label={`DEVSUP of ${host.name}`}
+      host={host.name}
+      title={
+        <>
+          {host.name}{' '}
+          <span className="small muted">
+            {host.role === 'DR' ? 'DR host' : 'production host'} at {host.site}
           </span>
+        </>
+      }
+      built={built}
+      problemId={`${id}-problem`}
+      busy={busy}
+      issue={issue}
+      ready={changed}
+      primary={false}
+      submit={`Set DEVSUP of ${host.name}`}
+    >
+      {(['scratch', 'private', 'error'] as const).map((key) => (
+        <span key={key} className="pol-pair">
+          <TextField
+            id={`${id}-${key}`}
+            label={key === 'scratch' ? 'Scratch' : key === 'private' ? 'Private' : 'Error'}
+            size={6}
+            list={`${id}-cats`}
+            value={form[key]}
+            onChange={(value) => setForm({ ...form, [key]: value })}
+          />
+        </span>
+      ))}
+      <datalist id={`${id}-cats`}>
+        {categories.map((c) => (
+          <option key={c} value={c} />
         ))}
-        <datalist id={`${id}-cats`}>
-          {categories.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-      </div>
-      {changed ? <FormProblem built={built} id={`${id}-problem`} /> : null}
-      <div className="button-row">
-        <button type="submit" disabled={busy || !changed || !('line' in built)}>
-          Set DEVSUP of {host.name}
-        </button>
-      </div>
-    </form>
+      </datalist>
+    </PolicyForm>
   );
 }

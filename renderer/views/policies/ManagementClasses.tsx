@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { PoliciesDto } from '../../../contract/policies-api';
 import { count } from '../../lib/format';
 import { mcLine, type CopyMode, type McForm } from './lines';
-import { FormProblem } from './Problem';
+import { PolicyForm, TextField } from './PolicyForm';
 import type { IssueLine } from './use-policies';
 
 const MODE_NAMES: Record<CopyMode, string> = { R: 'RUN', D: 'Deferred', N: 'No Copy', S: 'Synchronous' };
@@ -77,71 +77,65 @@ export function ManagementClasses({ data, busy, issue }: { data: PoliciesDto; bu
           </table>
         </div>
       )}
-      <form
-        className="pol-form"
-        aria-label="Management Class"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if ('line' in built) void issue(built.line);
-        }}
-      >
-        <h3>{existing ? `Change ${form.name.trim().toUpperCase()}` : 'New Management Class'}</h3>
-        <div className="pol-fields">
-          <label htmlFor={`${id}-name`}>Name</label>
-          <input id={`${id}-name`} className="mono" size={12} value={form.name} aria-describedby={`${id}-problem`} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          <span id={`${id}-modes`}>Copy modes</span>
-          <div className="pol-modes" role="group" aria-labelledby={`${id}-modes`}>
-            {data.clusters.map((c, i) => (
-              <label key={c.name}>
-                {c.name}{' '}
-                <select aria-label={`Copy mode on ${c.name}`} value={modes[i]} onChange={(e) => setForm({ ...form, modes: modes.map((m, j) => (j === i ? (e.target.value as CopyMode) : m)) })}>
-                  {(Object.keys(MODE_NAMES) as CopyMode[]).map((m) => (
-                    <option key={m} value={m}>
-                      {m} — {MODE_NAMES[m]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </div>
-          <label htmlFor={`${id}-secondary`}>Secondary pool</label>
-          <div>
-            <input
-              id={`${id}-secondary`}
-              className="mono"
-              size={4}
-              list={`${id}-pools`}
-              placeholder="none"
-              value={form.secondaryPool}
-              onChange={(e) => setForm({ ...form, secondaryPool: e.target.value.trim() })}
-            />
-            <datalist id={`${id}-pools`}>
-              {secondaryPools.map((p) => (
-                <option key={p} value={String(p)} />
-              ))}
-            </datalist>{' '}
-            <span className="small muted">a tape-attached cluster also writes each volume to this pool: a Copy Export exports it</span>
-          </div>
-          <span id={`${id}-pg`}>Preference group</span>
-          <div className="segmented" role="radiogroup" aria-labelledby={`${id}-pg`}>
-            {(['PG0', 'PG1'] as const).map((pg) => (
-              <label key={pg}>
-                <input type="radio" name={`${id}-pg`} value={pg} checked={form.preference === pg} onChange={() => setForm({ ...form, preference: pg })} />{' '}
-                {pg === 'PG0' ? 'PG0 (leaves the cache once on tape)' : 'PG1 (stays in cache, LRU)'}
-              </label>
-            ))}
-          </div>
-        </div>
-        <FormProblem built={built} id={`${id}-problem`} />
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={busy || !('line' in built)}>
-            {existing ? 'Change Management Class' : 'Define Management Class'}
-          </button>
+      <PolicyForm
+        label="Management Class"
+        title={existing ? `Change ${form.name.trim().toUpperCase()}` : 'New Management Class'}
+        built={built}
+        problemId={`${id}-problem`}
+        busy={busy}
+        issue={issue}
+        submit={existing ? 'Change Management Class' : 'Define Management Class'}
+        buttons={
           <button type="button" onClick={() => setForm(blank(data.clusters.length))}>
             Clear
           </button>
+        }
+      >
+        <TextField id={`${id}-name`} label="Name" size={12} trim={false} value={form.name} describedBy={`${id}-problem`} onChange={(name) => setForm({ ...form, name })} />
+        <span id={`${id}-modes`}>Copy modes</span>
+        <div className="pol-modes" role="group" aria-labelledby={`${id}-modes`}>
+          {data.clusters.map((c, i) => (
+            <label key={c.name}>
+              {c.name}{' '}
+              <select aria-label={`Copy mode on ${c.name}`} value={modes[i]} onChange={(e) => setForm({ ...form, modes: modes.map((m, j) => (j === i ? (e.target.value as CopyMode) : m)) })}>
+                {(Object.keys(MODE_NAMES) as CopyMode[]).map((m) => (
+                  <option key={m} value={m}>
+                    {m} — {MODE_NAMES[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
         </div>
-      </form>
+        <TextField
+          id={`${id}-secondary`}
+          label="Secondary pool"
+          size={4}
+          list={`${id}-pools`}
+          placeholder="none"
+          value={form.secondaryPool}
+          onChange={(secondaryPool) => setForm({ ...form, secondaryPool })}
+          after={
+            <>
+              <datalist id={`${id}-pools`}>
+                {secondaryPools.map((p) => (
+                  <option key={p} value={String(p)} />
+                ))}
+              </datalist>{' '}
+              <span className="small muted">a tape-attached cluster also writes each volume to this pool: a Copy Export exports it</span>
+            </>
+          }
+        />
+        <span id={`${id}-pg`}>Preference group</span>
+        <div className="segmented" role="radiogroup" aria-labelledby={`${id}-pg`}>
+          {(['PG0', 'PG1'] as const).map((pg) => (
+            <label key={pg}>
+              <input type="radio" name={`${id}-pg`} value={pg} checked={form.preference === pg} onChange={() => setForm({ ...form, preference: pg })} />{' '}
+              {pg === 'PG0' ? 'PG0 (leaves the cache once on tape)' : 'PG1 (stays in cache, LRU)'}
+            </label>
+          ))}
+        </div>
+      </PolicyForm>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { PoliciesDto } from '../../../contract/policies-api';
 import { count } from '../../lib/format';
 import { poolLine, type PoolForm } from './lines';
-import { FormProblem } from './Problem';
+import { PolicyForm, TextField } from './PolicyForm';
 import type { IssueLine } from './use-policies';
 
 export function Pools({ data, busy, issue }: { data: PoliciesDto; busy: boolean; issue: IssueLine }) {
@@ -84,61 +84,51 @@ export function Pools({ data, busy, issue }: { data: PoliciesDto; busy: boolean;
         </div>
       )}
       {tape.length > 0 ? (
-        <form
-          className="pol-form"
-          aria-label="Storage pool"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if ('line' in built) void issue(built.line);
-          }}
+        <PolicyForm
+          label="Storage pool"
+          title={current ? `Change pool ${current.pool} of ${current.cluster}` : 'Define a pool'}
+          built={built}
+          problemId={`${id}-problem`}
+          busy={busy}
+          issue={issue}
+          submit={current ? 'Change pool' : 'Define pool'}
         >
-          <h3>{current ? `Change pool ${current.pool} of ${current.cluster}` : 'Define a pool'}</h3>
-          <div className="pol-fields">
-            <label htmlFor={`${id}-cluster`}>Cluster</label>
-            <select id={`${id}-cluster`} value={cluster} onChange={(e) => setForm({ ...form, cluster: e.target.value })}>
-              {tape.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-pool`}>Pool</label>
-            <input id={`${id}-pool`} className="mono" size={4} value={form.pool} aria-describedby={`${id}-problem`} onChange={(e) => setForm({ ...form, pool: e.target.value.trim() })} />
-            <label htmlFor={`${id}-media`}>Media</label>
-            <select id={`${id}-media`} value={form.media} onChange={(e) => setForm({ ...form, media: e.target.value })}>
-              <option value="">{current ? `keep (${current.media})` : 'default for the format'}</option>
-              {formatMedia.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-format`}>Format</label>
-            <select id={`${id}-format`} value={form.format} onChange={(e) => setForm({ ...form, format: e.target.value })}>
-              <option value="">{current ? `keep (${current.format})` : "the drives' format"}</option>
-              {data.formats.map((f) => (
-                <option key={f.format} value={f.format}>
-                  {f.format} (writes {f.media.join(', ')})
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-export`}>Copy Export</label>
-            <div>
-              <input
-                id={`${id}-export`}
-                type="checkbox"
-                checked={form.copyExport}
-                disabled={current?.copyExport === true}
-                onChange={(e) => setForm({ ...form, copyExport: e.target.checked, reclaimPool: e.target.checked ? form.pool : form.reclaimPool })}
-              />{' '}
-              <span className="small muted">{current?.copyExport ? 'a Copy Export pool stays one' : 'its reclaim pool becomes itself'}</span>
-            </div>
-            <label htmlFor={`${id}-reclaim`}>Reclaim pool</label>
-            <input id={`${id}-reclaim`} className="mono" size={4} placeholder="itself" value={form.reclaimPool} onChange={(e) => setForm({ ...form, reclaimPool: e.target.value.trim() })} />
+          <label htmlFor={`${id}-cluster`}>Cluster</label>
+          <select id={`${id}-cluster`} value={cluster} onChange={(e) => setForm({ ...form, cluster: e.target.value })}>
+            {tape.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+          <TextField id={`${id}-pool`} label="Pool" size={4} value={form.pool} describedBy={`${id}-problem`} onChange={(pool) => setForm({ ...form, pool })} />
+          <label htmlFor={`${id}-media`}>Media</label>
+          <select id={`${id}-media`} value={form.media} onChange={(e) => setForm({ ...form, media: e.target.value })}>
+            <option value="">{current ? `keep (${current.media})` : 'default for the format'}</option>
+            {formatMedia.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-format`}>Format</label>
+          <select id={`${id}-format`} value={form.format} onChange={(e) => setForm({ ...form, format: e.target.value })}>
+            <option value="">{current ? `keep (${current.format})` : "the drives' format"}</option>
+            {data.formats.map((f) => (
+              <option key={f.format} value={f.format}>
+                {f.format} (writes {f.media.join(', ')})
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-export`}>Copy Export</label>
+          <div>
+            <input
+              id={`${id}-export`}
+              type="checkbox"
+              checked={form.copyExport}
+              disabled={current?.copyExport === true}
+              onChange={(e) => setForm({ ...form, copyExport: e.target.checked, reclaimPool: e.target.checked ? form.pool : form.reclaimPool })}
+            />{' '}
+            <span className="small muted">{current?.copyExport ? 'a Copy Export pool stays one' : 'its reclaim pool becomes itself'}</span>
           </div>
-          <FormProblem built={built} id={`${id}-problem`} />
-          <div className="button-row">
-            <button type="submit" className="primary" disabled={busy || !('line' in built)}>
-              {current ? 'Change pool' : 'Define pool'}
-            </button>
-          </div>
-        </form>
+          <TextField id={`${id}-reclaim`} label="Reclaim pool" size={4} placeholder="itself" value={form.reclaimPool} onChange={(reclaimPool) => setForm({ ...form, reclaimPool })} />
+        </PolicyForm>
       ) : null}
     </section>
   );

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Response } from '../../../contract/api';
 import { client } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
 import { showTime } from '../../lib/format';
 import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
@@ -18,20 +19,9 @@ const KIND: Record<string, string> = { 'flash-dr-test': 'FlashCopy DR test', 'pr
 const badge = (verdict: string) => (verdict === 'PASS' ? 'badge-ok' : verdict === 'FAIL' ? 'badge-bad' : 'badge-warn');
 
 export function ReportsView() {
-  const revision = useStore((s) => s.revision);
-  const [list, setList] = useState<Response<'reports.list'> | null>(null);
   const [open, setOpen] = useState<Report | null>(null);
   const [made, setMade] = useState(0);
-  useEffect(() => {
-    let live = true;
-    client()
-      .call('reports.list', {})
-      .then((l) => live && setList(l))
-      .catch((e) => live && reportError(e, 'reports.list'));
-    return () => {
-      live = false;
-    };
-  }, [revision, made]);
+  const list = useChannel('reports.list', {}, made).data;
   const openReport = async (id: string) => {
     try {
       setOpen(await client().call('reports.get', { id }));

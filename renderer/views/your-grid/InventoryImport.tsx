@@ -4,13 +4,16 @@
 // bar follows sending the file and the engine host reading it.
 
 import { useId, useState } from 'react';
-import type { InventoryCheckDto } from '../../../contract/your-grid-api';
-import { MAX_CHUNK_CHARS } from '../../../contract/your-grid-api';
+import type { InventoryCheckDto, InventoryPreviewDto } from '../../../contract/your-grid-api';
+import { MAX_CHUNK_CHARS, PREVIEW_CHARS } from '../../../contract/your-grid-api';
 import { client } from '../../api/client';
 import { bytes, count } from '../../lib/format';
 import { reportError } from '../../state/actions';
 import { useStore } from '../../state/store';
-import { guessMapping, previewLines, type Field } from './csv-preview';
+
+/** The engine host splits the preview as the import will split the file, and guesses the mapping. */
+type Field = keyof InventoryPreviewDto['mapping'];
+const PREVIEW_ROWS = 8;
 
 const FIELDS: { field: Field; label: string; required: boolean; help: string }[] = [
   { field: 'volser', label: 'VOLSER', required: true, help: '1-6 characters A-Z 0-9' },
@@ -30,12 +33,12 @@ type Phase =
 
 export function InventoryImport({ disabled }: { disabled: boolean }) {
   const id = useId();
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; text: string; preview: InventoryPreviewDto } | null>(null);
   const [mapping, setMapping] = useState<Record<Field, number | null>>({ volser: null, category: null, mc: null, size: null, copies: null });
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [uploaded, setUploaded] = useState<string | null>(null);
   const progress = useStore((s) => s.progress);
-  const preview = file ? previewLines(file.text, 8) : null;
+  const preview = file?.preview ?? null;
   const complete = mapping.volser !== null && mapping.copies !== null;
   const busy = phase.kind === 'sending' || phase.kind === 'checking' || phase.kind === 'importing';
   const uploadId = `inv-${id.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
@@ -43,10 +46,17 @@ export function InventoryImport({ disabled }: { disabled: boolean }) {
   const choose = async (f: File | undefined) => {
     if (!f) return;
     const text = await f.text();
-    setFile({ name: f.name, text });
+    let preview: InventoryPreviewDto;
+    try {
+      preview = await client().call('inventory.preview', { text: text.slice(0, PREVIEW_CHARS), rows: PREVIEW_ROWS });
+    } catch (e) {
+      reportError(e, 'inventory.preview');
+      return;
+    }
+    setFile({ name: f.name, text, preview });
     setUploaded(null);
     setPhase({ kind: 'idle' });
-    setMapping(guessMapping(previewLines(text, 1).header));
+    setMapping(preview.mapping);
   };
 
   const send = async (): Promise<boolean> => {
