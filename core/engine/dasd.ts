@@ -148,7 +148,12 @@ export const DASD_RUN = {
 export function* advanceInSlices(x: RunContext, duration: number | null): Sliced<unknown> {
   if (duration !== null || !dasdBusy(x.state)) return yield* x.engine.advanceInSlices(duration);
   const from = x.state.now;
-  yield* advanceUntilInSlices(x.state, () => !dasdBusy(x.state), x.state.now + IDLE_LIMIT_MS, () => simulatedProgress(x.state, from, null));
+  yield* advanceUntilInSlices(
+    x.state,
+    () => !dasdBusy(x.state),
+    x.state.now + IDLE_LIMIT_MS,
+    () => simulatedProgress(x.state, from, null),
+  );
   const result = yield* x.engine.advanceInSlices(duration);
   return { ...result, from: isoTime(from) };
 }

@@ -110,7 +110,12 @@ export class Engine {
       yield* advanceToInSlices(s, until, () => simulatedProgress(s, from, until));
       return { from: isoTime(from), to: isoTime(s.now) };
     }
-    const idle = yield* advanceUntilInSlices(s, () => !this.busy(), s.now + IDLE_LIMIT_MS, () => simulatedProgress(s, from, null));
+    const idle = yield* advanceUntilInSlices(
+      s,
+      () => !this.busy(),
+      s.now + IDLE_LIMIT_MS,
+      () => simulatedProgress(s, from, null),
+    );
     if (!idle && this.busy()) advanceTo(s, from + IDLE_LIMIT_MS);
     // Spec §12: idle only when nothing is pending; copies that remain but cannot progress stop the
     // advance with idle: false and their count.
