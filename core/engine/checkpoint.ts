@@ -336,7 +336,7 @@ function restoreVolumes(saved: CheckpointMeta['volumes'], blob: (name: string) =
   // The volser hash is derived data: rebuilt, not stored (its layout depends on growth history).
   const code = store.cols.code;
   store.index.reserve(count);
-  for (let v = 0; v < count; v++) store.index.set(code[v]!, v);
+  code.subarray(0, count).forEach((volser, v) => store.index.set(volser, v));
   store.count = count;
   return store;
 }
