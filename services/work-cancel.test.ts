@@ -107,4 +107,33 @@ describe('cancelling long work', () => {
     if (!read) throw new Error('no read was made while the PRELOAD worked');
     expect(ok(await read).volumes).toBe(count + 100_000);
   }, 120_000);
+
+  it('ADVANCE UNTIL IDLE after a repair counts the copies made of those pending; Cancel puts the grid back; run again it ends idle', async () => {
+    // Redbook: a cluster back from service catches up on the Deferred copies it missed; the operator
+    // waits for the copy queue to drain before trusting the DR site again.
+    const service = createConsoleService({ seed: 4, progressIntervalMs: 0 });
+    for (const line of ['FAIL CLUSTER CL2', 'INSERT T00000-T59999 ON CL0', 'JOB PRODHOST WRITE 60000 SCRATCH ON CL0 MC MCPROD SIZE 1GB', 'REPAIR CLUSTER CL2']) {
+      expect(ok(await service.handle('console.execute', { line })).records[0]).toMatchObject({ ok: true });
+    }
+    const journal: number = ok(await service.handle('session.info', {})).journalLength;
+    const before = snapshot(service.session.engine);
+    const { progress, reply, cancel } = await cancelLine(service, 'ADVANCE UNTIL IDLE', 0);
+    expect(cancel).toEqual({ cancelled: true });
+    expect(reply.cancelled).toBe(true);
+    expect(progress[0]).toMatchObject({ label: 'ADVANCE UNTIL IDLE', total: 60_000, unit: 'copies', cancellable: true });
+    expect(ok(await service.handle('session.info', {})).journalLength).toBe(journal);
+    expectSameState(service.session.engine, before, 'after the cancel vs before the ADVANCE');
+    const again = ok(await service.handle('console.execute', { line: 'ADVANCE UNTIL IDLE' }));
+    expect(again.records[0]).toMatchObject({ ok: true, result: { idle: true, blockedCopies: 0 } });
+  }, 120_000);
+
+  it('ADVANCE <duration> counts simulated seconds of the duration', async () => {
+    const service = createConsoleService({ seed: 4, progressIntervalMs: 0 });
+    for (const line of ['FAIL CLUSTER CL2', 'INSERT T00000-T59999 ON CL0', 'JOB PRODHOST WRITE 60000 SCRATCH ON CL0 MC MCPROD SIZE 1GB', 'REPAIR CLUSTER CL2']) {
+      ok(await service.handle('console.execute', { line }));
+    }
+    const { progress } = await cancelLine(service, 'ADVANCE 7d', 0);
+    expect(progress[0]).toMatchObject({ label: 'ADVANCE 7d', total: 7 * 86_400, unit: 'simulated seconds', cancellable: true });
+    expect(progress.at(0)?.done).toBeLessThan(7 * 86_400);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import type { ConsoleMessage } from '../world/console-message.js';
 import { createState, type GridState } from '../world/state.js';
 import { Refusal, refuse } from '../world/refusal.js';
 import { advanceTo } from '../world/run.js';
-import { advanceToInSlices, advanceUntilInSlices, simulatedProgress } from '../world/run-slices.js';
+import { advanceToInSlices, advanceUntilInSlices, idleProgress, simulatedProgress } from '../world/run-slices.js';
 import { EVENT_RULES } from './event-handlers.js';
 import { isoTime, MAX_SIM_TIME } from '../sim/time.js';
 import { updateGridStates } from '../rules/grid-states.js';
@@ -110,12 +110,7 @@ export class Engine {
       yield* advanceToInSlices(s, until, () => simulatedProgress(s, from, until));
       return { from: isoTime(from), to: isoTime(s.now) };
     }
-    const idle = yield* advanceUntilInSlices(
-      s,
-      () => !this.busy(),
-      s.now + IDLE_LIMIT_MS,
-      () => simulatedProgress(s, from, null),
-    );
+    const idle = yield* advanceUntilInSlices(s, () => !this.busy(), s.now + IDLE_LIMIT_MS, idleProgress(s, from));
     if (!idle && this.busy()) advanceTo(s, from + IDLE_LIMIT_MS);
     // Spec §12: idle only when nothing is pending; copies that remain but cannot progress stop the
     // advance with idle: false and their count.

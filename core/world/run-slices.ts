@@ -42,8 +42,29 @@ export function* advanceToInSlices(state: GridState, until: number, progress: ()
   advanceTo(state, until);
 }
 
-/** How far an advance from `from` is, in simulated seconds, against `until` (or, until idle, the latest event queued). */
+/** How far an advance from `from` is, in simulated seconds, against `until` (or, without one, the latest event queued). */
 export function simulatedProgress(state: GridState, from: number, until: number | null): WorkProgress {
   const end = until ?? Math.max(state.now, state.events.latestTime() ?? state.now);
   return { done: Math.floor((state.now - from) / 1000), total: Math.max(1, Math.ceil((end - from) / 1000)), unit: 'simulated seconds' };
+}
+
+/** Copies waiting or in flight to every cluster. */
+function pendingCopies(state: GridState): number {
+  let n = 0;
+  for (const q of state.copies.targets) n += q.volume.length + q.inFlight.length;
+  return n;
+}
+
+/**
+ * How far ADVANCE UNTIL IDLE is: copies made of the most that were pending (the work that decides
+ * when a grid is idle after a failure or a burst of writes); with no copies to make, simulated time
+ * against the latest event queued (a Copy Export's or a recovery's timed tasks).
+ */
+export function idleProgress(state: GridState, from: number): () => WorkProgress {
+  let most = pendingCopies(state);
+  return () => {
+    const pending = pendingCopies(state);
+    most = Math.max(most, pending);
+    return most > 0 ? { done: most - pending, total: most, unit: 'copies' } : simulatedProgress(state, from, null);
+  };
 }
