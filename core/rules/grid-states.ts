@@ -74,11 +74,13 @@ export function updateGridStates(state: GridState): void {
  * What clusterStates read at the last look, per grid: the immediate-deferred backlog, each cluster's
  * status and whether it is a tape cluster short of drives, each link's count and failures. Links are
  * added only with a cluster (topology.ts) and the record is replaced only with a new grid or a
- * restore, so the list is re-read when either changes — not enumerated after every event.
+ * restore, so the list is re-read when either changes — not enumerated after every event. Clusters
+ * and links are compared only when state.gridChanges moved since.
  */
 interface Inputs {
   linksOf: object;
   clusters: number;
+  gridChanges: number;
   links: GridLink[];
   immediateDeferred: boolean;
   status: string[];
@@ -100,10 +102,20 @@ let last: Inputs | null = null;
  */
 function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
   let inputs = last !== null && lastState !== null && lastState.deref() === state ? last : (lastInputs.get(state) ?? null);
+  // The common case after an event: no cluster or link changed, only the backlog may have.
+  if (inputs !== null && inputs.gridChanges === state.gridChanges && inputs.linksOf === state.links && inputs.clusters === state.clusters.length) {
+    if (last !== inputs) {
+      last = inputs;
+      lastState = new WeakRef(state);
+    }
+    if (inputs.immediateDeferred === immediateDeferred) return false;
+    inputs.immediateDeferred = immediateDeferred;
+    return true;
+  }
   let changed = false;
   if (inputs === null || inputs.linksOf !== state.links || inputs.clusters !== state.clusters.length) {
     const links = Object.values(state.links);
-    inputs = { linksOf: state.links, clusters: state.clusters.length, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length + links.length * 2) };
+    inputs = { linksOf: state.links, clusters: state.clusters.length, gridChanges: state.gridChanges, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length + links.length * 2) };
     lastInputs.set(state, inputs);
     changed = true;
   }
@@ -111,6 +123,7 @@ function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
     last = inputs;
     lastState = new WeakRef(state);
   }
+  inputs.gridChanges = state.gridChanges;
   if (inputs.immediateDeferred !== immediateDeferred) {
     inputs.immediateDeferred = immediateDeferred;
     changed = true;
