@@ -192,7 +192,7 @@ export function onCopy(state: GridState, event: FiredEvent<'copy'>): void {
     if (ends(f)) done.push(f);
     else flights[kept++] = f;
   }
-  flights.length = kept;
+  while (flights.length > kept) flights.pop();
   for (const f of done) completeCopy(state, target, q, f);
   pumpCopies(state, target);
   wakeWaitingTargets(state, target);
