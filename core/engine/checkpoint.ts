@@ -75,6 +75,7 @@ const FIELDS = {
   families: 'meta+blobs',
   flashActive: 'meta',
   announced: 'meta',
+  gridChanges: 'not saved', // a restored state is read afresh
   tape: 'meta+blobs',
   dasd: 'meta+blobs',
   messages: 'not saved', // raised during one command; empty between commands
@@ -296,6 +297,7 @@ export function restoreState(cp: Checkpoint, { adopt = false }: { adopt?: boolea
     families,
     flashActive: meta.flashActive,
     announced: meta.announced,
+    gridChanges: 0,
     tape: meta.tape ? restoreTape(meta.tape, blob, adopt) : createTapeState(),
     dasd: restoreDasd(meta.dasd, blob),
     messages: [],

@@ -61,6 +61,8 @@ export class Engine {
       if (!(error instanceof Refusal)) throw error;
       outcome = { ok: false, error: { code: error.code, message: error.message }, result: null, messages: [] };
     }
+    // After a command the grid states are compared in full, whatever the command changed.
+    state.gridChanges++;
     updateGridStates(state);
     outcome.messages = state.messages;
     state.messages = [];

@@ -154,6 +154,7 @@ export const GRID_RUN = {
     if (c.model !== 'TAPE') refuse('NOT_TAPE_ATTACHED', `${c.name} is disk-only: it has no physical drives`);
     if (command.args.available > c.drives) refuse('TOO_MANY_DRIVES', `${c.name} has ${c.drives} drives`);
     c.drivesAvailable = command.args.available;
+    s.gridChanges++;
     return { cluster: c.name, drives: c.drives, available: c.drivesAvailable };
   },
   SHOW_GRID: ({ engine, state: s }, command) => (command.args.at === null ? showGrid(s) : engine.at(command.args.at).showGrid()),

@@ -148,16 +148,25 @@ function dropAt(q: TargetQueue, i: number, started = false): void {
   for (const { fifo, front } of held) for (let k = front.length - 1; k >= 0; k--) fifo.unshift(front[k]!);
 }
 
-/** Copies in flight per source cluster, reused by every re-plan (re-planning runs once per copy event). */
+/**
+ * Copies in flight per source cluster and each source's bandwidth to the target, reused by every
+ * re-plan (re-planning runs once per copy event; flights share few sources).
+ */
 let perSource = new Int32Array(8);
+let sourceBandwidth = new Float64Array(8);
 
 function reschedule(state: GridState, target: number, q: TargetQueue): void {
   const flights = q.inFlight;
-  if (perSource.length < state.clusters.length) perSource = new Int32Array(state.clusters.length);
-  for (const f of flights) perSource[f.source]!++;
+  if (perSource.length < state.clusters.length) {
+    perSource = new Int32Array(state.clusters.length);
+    sourceBandwidth = new Float64Array(state.clusters.length);
+  }
+  for (const f of flights) {
+    if (perSource[f.source]!++ === 0) sourceBandwidth[f.source] = pairBandwidth(state, f.source, target);
+  }
   let next = Infinity;
   for (const f of flights) {
-    f.rate = pairBandwidth(state, f.source, target) / 1000 / perSource[f.source]!;
+    f.rate = sourceBandwidth[f.source]! / 1000 / perSource[f.source]!;
     if (f.rate > 0) next = Math.min(next, state.now + Math.max(1, Math.ceil(f.remaining / f.rate)));
   }
   for (const f of flights) perSource[f.source] = 0;
@@ -175,12 +184,15 @@ export function onCopy(state: GridState, event: FiredEvent<'copy'>): void {
   let ending = 0;
   for (const f of q.inFlight) if (ends(f)) ending++;
   if (ending === 0) return reschedule(state, target, q);
-  let done = q.inFlight;
-  if (ending === done.length) q.inFlight = [];
-  else {
-    done = q.inFlight.filter(ends);
-    q.inFlight = q.inFlight.filter((f) => !ends(f));
+  // The ending ones leave the in-flight list in place (order kept), before any of them completes.
+  const flights = q.inFlight;
+  const done: CopyInFlight[] = [];
+  let kept = 0;
+  for (const f of flights) {
+    if (ends(f)) done.push(f);
+    else flights[kept++] = f;
   }
+  while (flights.length > kept) flights.pop();
   for (const f of done) completeCopy(state, target, q, f);
   pumpCopies(state, target);
   wakeWaitingTargets(state, target);
@@ -264,7 +276,8 @@ function sampleBacklog(state: GridState, q: TargetQueue): void {
     return;
   }
   q.history.push({ time: state.now, count, bytes });
-  if (q.history.length > HISTORY_LIMIT) q.history.splice(0, q.history.length - HISTORY_LIMIT);
+  // One sample a minute past the limit drops one: shift is O(1) where splice copies the whole array.
+  while (q.history.length > HISTORY_LIMIT) q.history.shift();
 }
 
 /** Anything queued or in flight that can make progress now. */

@@ -11,7 +11,9 @@ import { emit, emitLibraryMessage, isUp, reachable } from './reach.js';
 import { formatDuration } from '../sim/time.js';
 import { clusterAt, hostNamed, linkBetween, siteNamed } from '../model/grid-lookup.js';
 
+/** After a cluster's status or a grid link changed. */
 function afterTopologyChange(state: GridState): void {
+  state.gridChanges++;
   replanCopies(state);
   syncCategories(state);
   noticePeers(state);

@@ -1,7 +1,7 @@
 // Grid states as each cluster sees them (spec §6; Redbook §11.2) and the messages raised on entry.
 
 import type { GridState } from '../world/state.js';
-import { linkKey, type GridLink } from '../model/grid.js';
+import { linkKey, type Cluster, type GridLink } from '../model/grid.js';
 import { IMMEDIATE_DEFERRED } from '../world/copy-queues.js';
 import { emit, isUp, reachable } from './reach.js';
 import { countQueued } from './copies.js';
@@ -74,11 +74,14 @@ export function updateGridStates(state: GridState): void {
  * What clusterStates read at the last look, per grid: the immediate-deferred backlog, each cluster's
  * status and whether it is a tape cluster short of drives, each link's count and failures. Links are
  * added only with a cluster (topology.ts) and the record is replaced only with a new grid or a
- * restore, so the list is re-read when either changes — not enumerated after every event.
+ * restore, so the list is re-read when either changes — not enumerated after every event. Clusters
+ * and links are compared only when state.gridChanges moved since.
  */
 interface Inputs {
   linksOf: object;
+  clustersOf: readonly Cluster[];
   clusters: number;
+  gridChanges: number;
   links: GridLink[];
   immediateDeferred: boolean;
   status: string[];
@@ -87,9 +90,10 @@ interface Inputs {
 }
 
 const lastInputs = new WeakMap<GridState, Inputs>();
-// The grid looked at last, so the common case (one grid, event after event) skips the WeakMap. Held
-// weakly: a grid that is replaced must not stay in memory because it was the last one looked at.
-let lastState: WeakRef<GridState> | null = null;
+// The inputs looked at last, so the common case (one grid, event after event) skips the WeakMap. A
+// grid's links record and clusters array are its own (a new grid or a restore makes new ones), so
+// they tell its inputs apart without holding the grid itself: a replaced grid must not stay in
+// memory because it was the last one looked at.
 let last: Inputs | null = null;
 // No closures here: this runs after every event, and tsx's transform wraps each closure it creates.
 
@@ -99,18 +103,23 @@ let last: Inputs | null = null;
  * without allocating.
  */
 function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
-  let inputs = last !== null && lastState !== null && lastState.deref() === state ? last : (lastInputs.get(state) ?? null);
+  let inputs = last !== null && last.linksOf === state.links && last.clustersOf === state.clusters ? last : (lastInputs.get(state) ?? null);
+  // The common case after an event: no cluster or link changed, only the backlog may have.
+  if (inputs !== null && inputs.gridChanges === state.gridChanges && inputs.linksOf === state.links && inputs.clustersOf === state.clusters && inputs.clusters === state.clusters.length) {
+    last = inputs;
+    if (inputs.immediateDeferred === immediateDeferred) return false;
+    inputs.immediateDeferred = immediateDeferred;
+    return true;
+  }
   let changed = false;
-  if (inputs === null || inputs.linksOf !== state.links || inputs.clusters !== state.clusters.length) {
+  if (inputs === null || inputs.linksOf !== state.links || inputs.clustersOf !== state.clusters || inputs.clusters !== state.clusters.length) {
     const links = Object.values(state.links);
-    inputs = { linksOf: state.links, clusters: state.clusters.length, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length + links.length * 2) };
+    inputs = { linksOf: state.links, clustersOf: state.clusters, clusters: state.clusters.length, gridChanges: state.gridChanges, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length + links.length * 2) };
     lastInputs.set(state, inputs);
     changed = true;
   }
-  if (last !== inputs) {
-    last = inputs;
-    lastState = new WeakRef(state);
-  }
+  last = inputs;
+  inputs.gridChanges = state.gridChanges;
   if (inputs.immediateDeferred !== immediateDeferred) {
     inputs.immediateDeferred = immediateDeferred;
     changed = true;

@@ -203,10 +203,12 @@ export function scratchMount(state: GridState, cluster: number, hostName: string
  * take them from reachable peers, or from a failed peer under write ownership takeover.
  */
 function takeScratch(state: GridState, cluster: number, category: number): number {
-  const order = [cluster, ...state.clusters.map((c) => c.index).filter((i) => i !== cluster)];
   const cols = state.volumes.cols;
   const hold = state.categories[category]?.expireHoldMs ?? 0;
-  for (const owner of order) {
+  // The mounting cluster's own pool first, then its peers' in cluster order (no list made: once per write).
+  for (let k = -1; k < state.clusters.length; k++) {
+    const owner = k < 0 ? cluster : clusterAt(state, k).index;
+    if (k >= 0 && owner === cluster) continue;
     const pool = state.scratch.pool(category, owner);
     if (!pool || pool.length === 0) continue;
     if (owner !== cluster && !takeable(state, owner, cluster)) continue;
@@ -237,6 +239,10 @@ function takeable(state: GridState, owner: number, cluster: number): boolean {
 }
 
 function removeAt(pool: { at(i: number): number; shift(): number; unshift(v: number): void }, i: number): void {
+  if (i === 0) {
+    pool.shift();
+    return;
+  }
   const front: number[] = [];
   for (let k = 0; k < i; k++) front.push(pool.shift());
   pool.shift();

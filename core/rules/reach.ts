@@ -13,10 +13,18 @@ export function isUp(cluster: Cluster): boolean {
 
 /** Grid links by pair index, derived from state.links (links change in place, the map object only with a new grid). */
 const linksByPair = new WeakMap<object, (GridLink | undefined)[]>();
+// The record looked at last, so the common case (one grid, copy after copy) skips the WeakMap.
+let lastLinks: object | null = null;
+let lastByPair: (GridLink | undefined)[] = [];
 
 function linkOf(state: GridState, a: number, b: number): GridLink | undefined {
-  let byPair = linksByPair.get(state.links);
-  if (!byPair) linksByPair.set(state.links, (byPair = []));
+  let byPair = lastByPair;
+  if (state.links !== lastLinks) {
+    byPair = linksByPair.get(state.links) ?? [];
+    linksByPair.set(state.links, byPair);
+    lastLinks = state.links;
+    lastByPair = byPair;
+  }
   const i = a < b ? a * 8 + b : b * 8 + a;
   return (byPair[i] ??= state.links[linkKey(a, b)]);
 }

@@ -38,6 +38,7 @@ export function newGrid(state: GridState, name: string): void {
     families: [],
     flashActive: false,
     announced: {},
+    gridChanges: state.gridChanges + 1,
     tape: createTapeState(),
   });
 }
@@ -86,6 +87,7 @@ export function addCluster(state: GridState, spec: ClusterSpec): void {
   state.volumes.addCluster();
   state.copies.target(index);
   state.announced[index] = [];
+  state.gridChanges++;
 }
 
 export function setLink(state: GridState, a: number, b: number, count: number | null, gbps: number | null): void {
@@ -94,6 +96,7 @@ export function setLink(state: GridState, a: number, b: number, count: number | 
   if (count !== null) link.count = count;
   if (gbps !== null) link.gbps = gbps;
   link.failed = Math.min(link.failed, link.count);
+  state.gridChanges++;
 }
 
 export function addHost(state: GridState, name: string, site: string, role: 'PRODUCTION' | 'DR', devices: number[], paths: number): void {

@@ -72,6 +72,12 @@ export interface GridState {
   flashActive: boolean;
   /** grid states each cluster has announced, by cluster index */
   announced: Record<number, string[]>;
+  /**
+   * Counts changes of a cluster's status or drives and of a grid link (core/rules/failures.ts,
+   * topology.ts, the DRIVES command): the grid-state check after every event re-reads them only when
+   * it moved. Not saved: a restored state is a new object, read afresh.
+   */
+  gridChanges: number;
   /** physical pools, stacked volumes, Copy Export runs, stand-alone recovery libraries (spec §8) */
   tape: TapeState;
   /** Host DASD: volumes, journal replication, copy versions, remote copy seeding (spec §9) */
@@ -106,6 +112,7 @@ export function createState(eventRules: EventRules, seed = 1): GridState {
     families: [],
     flashActive: false,
     announced: {},
+    gridChanges: 0,
     tape: createTapeState(),
     dasd: createDasdState(),
     messages: [],

@@ -97,6 +97,22 @@ export class BlockMap {
     }
   }
 
+  /**
+   * Sets a block and returns the word it held (0 when never written): get then set with one chunk
+   * lookup, for distribution, which keeps every overwritten word as undo.
+   */
+  exchange(block: number, word: number): number {
+    const c = this.chunk(block);
+    const i = block & CHUNK_MASK;
+    const old = c.words[i] ?? 0;
+    c.words[i] = word;
+    if (c.has[i] === 0) {
+      c.has[i] = 1;
+      this.n++;
+    }
+    return old;
+  }
+
   /** Sets only when not set yet: the first (oldest-wins) value of an overlay. */
   setIfAbsent(block: number, word: number): void {
     const c = this.chunk(block);

@@ -192,10 +192,7 @@ export class Journal {
     this.appendBack(this.streams['UNDO METADATA'], METADATA_BYTES);
     const u = this.undoLog.pushBack(seq, time, start, count);
     const undo = this.undoLog.words;
-    for (let k = 0; k < count; k++) {
-      undo[u + k] = replica.get(start + k);
-      replica.set(start + k, data[from + k]!);
-    }
+    for (let k = 0; k < count; k++) undo[u + k] = replica.exchange(start + k, data[from + k]!);
   }
 
   /**
@@ -240,10 +237,7 @@ export class Journal {
     this.appendFront(this.streams['DO METADATA'], METADATA_BYTES);
     const d = this.doLog.pushFront(seq, time, start, count);
     const redo = this.doLog.words;
-    for (let k = 0; k < count; k++) {
-      redo[d + k] = replica.get(start + k);
-      replica.set(start + k, undo[from + k]!);
-    }
+    for (let k = 0; k < count; k++) redo[d + k] = replica.exchange(start + k, undo[from + k]!);
     return true;
   }
 
