@@ -114,7 +114,16 @@ function inputsChanged(state: GridState, immediateDeferred: boolean): boolean {
   let changed = false;
   if (inputs === null || inputs.linksOf !== state.links || inputs.clustersOf !== state.clusters || inputs.clusters !== state.clusters.length) {
     const links = Object.values(state.links);
-    inputs = { linksOf: state.links, clustersOf: state.clusters, clusters: state.clusters.length, gridChanges: state.gridChanges, links, immediateDeferred: false, status: [], numbers: new Int32Array(state.clusters.length + links.length * 2) };
+    inputs = {
+      linksOf: state.links,
+      clustersOf: state.clusters,
+      clusters: state.clusters.length,
+      gridChanges: state.gridChanges,
+      links,
+      immediateDeferred: false,
+      status: [],
+      numbers: new Int32Array(state.clusters.length + links.length * 2),
+    };
     lastInputs.set(state, inputs);
     changed = true;
   }

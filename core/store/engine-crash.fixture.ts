@@ -6,7 +6,7 @@
 //   C <plan-line>                         after each plan line has committed
 // Usage: node engine-crash.fixture.js <db-path> <dasd 0|1> <pause-ms>
 
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { openPersistentSession } from '../../cli/persistent.js';
@@ -51,4 +51,5 @@ function main(path: string, dasd: boolean, pauseMs: number): void {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv[2]!, process.argv[3] === '1', Number(process.argv[4] ?? 0));
+// realpath: the bundle may be started through a symlinked node_modules (a git worktree's).
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) main(process.argv[2]!, process.argv[3] === '1', Number(process.argv[4] ?? 0));
