@@ -136,4 +136,17 @@ describe('cancelling long work', () => {
     expect(progress[0]).toMatchObject({ label: 'ADVANCE 7d', total: 7 * 86_400, unit: 'simulated seconds', cancellable: true });
     expect(progress.at(0)?.done).toBeLessThan(7 * 86_400);
   }, 120_000);
+
+  it('a JOB of 60,000 scratch writes counts jobs done; Cancel puts the grid and the journal back', async () => {
+    const service = createConsoleService({ seed: 4, progressIntervalMs: 0 });
+    ok(await service.handle('console.execute', { line: 'INSERT T00000-T59999 ON CL0' }));
+    const journal: number = ok(await service.handle('session.info', {})).journalLength;
+    const before = snapshot(service.session.engine);
+    const line = 'JOB PRODHOST WRITE 60000 SCRATCH ON CL0 MC MCPROD SIZE 1GB OVER 1d';
+    const { progress, reply } = await cancelLine(service, line, 10_000);
+    expect(reply.cancelled).toBe(true);
+    expect(progress[0]).toMatchObject({ label: expect.stringMatching(/^JOB PRODHOST WRITE 60000/), total: 60_000, unit: 'jobs', cancellable: true });
+    expect(ok(await service.handle('session.info', {})).journalLength).toBe(journal);
+    expectSameState(service.session.engine, before, 'after the cancel vs before the JOB');
+  }, 120_000);
 });

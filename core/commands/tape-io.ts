@@ -1,6 +1,7 @@
 // Tape I/O (spec §4 "Host work"): mounts, writes, reads and demounts, production jobs, return to
 // scratch and changes of category or Management Class.
 
+import { jobReadInSlices, jobWriteInSlices } from '../engine/grid-ops.js';
 import { GRID_PARSERS as P } from '../runbook/grid-parsers.js';
 import { GRID_CHECKS as V } from '../runbook/grid-checks.js';
 import { GRID_RUN } from '../engine/grid-handlers.js';
@@ -98,6 +99,7 @@ export const TAPE_IO: DomainTable<'MOUNT' | 'WRITE' | 'READ' | 'DEMOUNT' | 'JOB_
     parse: P.JOB_WRITE,
     validate: V.JOB_WRITE,
     run: GRID_RUN.JOB_WRITE,
+    runInSlices: ({ state }, command) => jobWriteInSlices(state, command),
     result: R.JOB_WRITE,
   }),
   JOB_READ: command({
@@ -115,6 +117,7 @@ export const TAPE_IO: DomainTable<'MOUNT' | 'WRITE' | 'READ' | 'DEMOUNT' | 'JOB_
     parse: P.JOB_READ,
     validate: V.JOB_READ,
     run: GRID_RUN.JOB_READ,
+    runInSlices: ({ state }, command) => jobReadInSlices(state, command),
     result: R.JOB_READ,
   }),
   RETURN: command({

@@ -10,6 +10,7 @@ import type { DrFamily } from '../world/dr-family.js';
 import { CATEGORY_SCRATCH } from '../model/grid.js';
 import { rangeSize, rangeVolser } from '../model/volser.js';
 import { advanceTo } from '../world/run.js';
+import { whole } from '../sim/work-slices.js';
 import * as mounts from '../rules/mounts.js';
 import * as failures from '../rules/failures.js';
 import { showGrid } from './show.js';
@@ -50,12 +51,20 @@ export function drSetup(s: GridState, command: CommandOf<'DRSETUP'>) {
   return describeFamily(s, f);
 }
 
+/** Jobs between two looks at the wall clock: a JOB of 200,000 writes shows its progress and takes a Cancel. */
+const JOBS_PER_SLICE = 500;
+
 export function jobWrite(s: GridState, command: CommandOf<'JOB_WRITE'>) {
+  return whole(jobWriteInSlices(s, command));
+}
+
+export function* jobWriteInSlices(s: GridState, command: CommandOf<'JOB_WRITE'>) {
   const a = command.args;
   const size = a.size ?? 800 * 2 ** 20;
   const start = s.now;
   const result = { requested: a.count, succeeded: 0, failed: 0, volsers: [] as string[], failures: {} as Record<string, number> };
   for (let i = 0; i < a.count; i++) {
+    if (i > 0 && i % JOBS_PER_SLICE === 0) yield { done: i, total: a.count, unit: 'jobs' };
     if (a.over !== null) advanceTo(s, start + Math.floor((a.over * i) / a.count));
     let volser: string | null = null;
     try {
@@ -78,10 +87,15 @@ export function jobWrite(s: GridState, command: CommandOf<'JOB_WRITE'>) {
 }
 
 export function jobRead(s: GridState, command: CommandOf<'JOB_READ'>) {
+  return whole(jobReadInSlices(s, command));
+}
+
+export function* jobReadInSlices(s: GridState, command: CommandOf<'JOB_READ'>) {
   const a = command.args;
   const n = rangeSize(a.range);
   const result = { requested: n, succeeded: 0, failed: 0, volsers: [] as string[], failures: {} as Record<string, number> };
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % JOBS_PER_SLICE === 0) yield { done: i, total: n, unit: 'jobs' };
     const volser = rangeVolser(a.range, i);
     let mounted = false;
     try {
