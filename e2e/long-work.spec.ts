@@ -3,6 +3,7 @@
 // it: the grid and the journal are as they were before it. The Runbooks view's Run to end asks the same
 // question as the Console before a line that throws data away.
 
+import { COPY_EXPORT_600K } from './grids';
 import { confirmIfAsked, expect, goTo, openConsole, test } from './fixtures';
 
 const BIG = 'PRELOAD 000000-999999 ON CL1 MC MCPROD SIZE 800MB';
@@ -106,23 +107,7 @@ test.describe('paced long work kept in SQLite', () => {
 test.describe('paced Copy Export', () => {
   test.use({ hostArgs: ['--memory', '--pace', '300'] });
 
-  // Redbook §11.5.2's example pool 8 on CL1, with 600,000 logical volumes whose secondary copy is in it:
-  // starting the export scans them all for the export set (Redbook §11.5.1).
-  const SETUP = [
-    'GRID GRID01',
-    'SITE PROD',
-    'CLUSTER CL0 SITE PROD MODEL DISK',
-    'CLUSTER CL1 SITE PROD MODEL TAPE DRIVES 8 IOSTATION',
-    'HOST PRODHOST SITE PROD ROLE PRODUCTION DEVICES CL0,CL1',
-    'MC MCCEDATA COPY RR SECONDARY 8',
-    'MC MCELFVOL COPY NR',
-    'POOL CL1 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10000',
-    'SETTING CL1 COPYEXPORTLIMIT 10000',
-    'PRELOAD 000000-599999 ON CL0 MC MCCEDATA SIZE 80MB',
-    'INSERT EXP000-EXP009 ON CL1',
-    'ADVANCE 1h',
-    'EXPORTLIST EXP000 ON CL1 POOL 8 EJECT MC MCELFVOL',
-  ].join('\n');
+  const SETUP = COPY_EXPORT_600K.join('\n');
 
   test('LIBRARY EXPORT shows logical volumes scanned of the grid; Cancel leaves the grid and the journal as they were', async ({ page, host }) => {
     test.setTimeout(180_000);

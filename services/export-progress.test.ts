@@ -12,25 +12,11 @@ import { restoreState, serializeState } from '../core/engine/checkpoint.js';
 import { expectSameState } from '../core/store/agreement.fixture.js';
 import { Session } from '../core/session.js';
 import { ok } from './reply.fixture.js';
+import { COPY_EXPORT_600K } from '../e2e/grids.js';
 import type { EventPayload } from '../contract/api.js';
 
 // Redbook §11.5.2's example: pool 8 is the Copy Export pool of CL1; MCCEDATA puts the secondary copy there.
-const SETUP = [
-  'SEED 1',
-  'GRID GRID01',
-  'SITE PROD',
-  'CLUSTER CL0 SITE PROD MODEL DISK',
-  'CLUSTER CL1 SITE PROD MODEL TAPE DRIVES 8 IOSTATION',
-  'HOST PRODHOST SITE PROD ROLE PRODUCTION DEVICES CL0,CL1',
-  'MC MCCEDATA COPY RR SECONDARY 8',
-  'MC MCELFVOL COPY NR',
-  'POOL CL1 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10000',
-  'SETTING CL1 COPYEXPORTLIMIT 10000',
-  'PRELOAD 000000-599999 ON CL0 MC MCCEDATA SIZE 80MB',
-  'INSERT EXP000-EXP009 ON CL1',
-  'ADVANCE 1h',
-  'EXPORTLIST EXP000 ON CL1 POOL 8 EJECT MC MCELFVOL',
-].join('\n');
+const SETUP = ['SEED 1', ...COPY_EXPORT_600K].join('\n');
 const EXPORT = 'LIBRARY EXPORT,EXP000';
 
 type Progress = EventPayload<'engine.progress'>;
