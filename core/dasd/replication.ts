@@ -103,8 +103,7 @@ function send(state: GridState, r: Replication, time: number, first: number, cou
   // The link is busy to the fraction of a ms; arrival is on the clock's whole-ms tick.
   const arrive = Math.ceil(exact);
   const seq = ++r.seq;
-  const w = r.inflight.pushBack(seq, time, first, count);
-  r.inflight.arrive[r.inflight.at(r.inflight.tail - 1)] = arrive;
+  const w = r.inflight.pushBack(seq, time, first, count, arrive);
   const out = r.inflight.words;
   if (words) for (let k = 0; k < count; k++) out[w + k] = words.get(first + k);
   else for (let k = 0; k < count; k++) out[w + k] = contentWord(seed, first + k);
@@ -160,8 +159,7 @@ export function splitLoad(state: GridState, r: Replication, data: BlockMap, n: n
     const exact = Math.max(issue, linkFree) + msPerTx;
     linkFree = exact;
     const arrive = Math.ceil(exact);
-    const w = log.pushBack(++r.seq, issue, first, count);
-    log.arrive[log.at(log.tail - 1)] = arrive;
+    const w = log.pushBack(++r.seq, issue, first, count, arrive);
     const words = log.words;
     for (let k = 0; k < count; k++) {
       const word = contentWord(seed, first + k);
@@ -247,9 +245,15 @@ export function deliver(state: GridState, r: Replication): void {
   const wasBlocked = r.blocked;
   // Undo records for everything in flight, made room for at once (distributed as it arrives below).
   if (linkUp && !paused && j.doLog.length === 0) j.undoLog.reserveBack(log.length, log.dataTail - log.dataHead);
+  // Everything arrived goes in one batch while history has room for it; one by one otherwise.
+  let batch = !paused;
   while (linkUp && log.length > 0) {
     const i = log.head;
     if (log.arriveAt(i) > state.now) break;
+    if (batch) {
+      batch = false;
+      if (j.distributeArrived(log, log.arrivedBy(state.now), tgt.data)) continue;
+    }
     const count = log.countAt(i);
     const from = log.wordsAt(i);
     if (!paused) {

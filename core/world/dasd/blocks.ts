@@ -23,9 +23,32 @@ export function contentWord(seed: number, block: number): number {
   return h >>> 0 || 1;
 }
 
+/** 32 blocks' set-marks per word of a chunk's bitmap. */
+const MARK_WORDS = CHUNK_BLOCKS >>> 5;
+
 interface Chunk {
   words: Uint32Array;
-  has: Uint8Array;
+  /**
+   * One bit per block set: a bitmap rather than a byte per block, because a random write touches its
+   * mark too, and 512 bytes of marks per chunk stay in cache where 4 KB would not.
+   */
+  has: Uint32Array;
+}
+
+function marked(c: Chunk, i: number): boolean {
+  return (((c.has[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
+}
+
+/** Blocks marked in a chunk. */
+function markCount(has: Uint32Array): number {
+  let n = 0;
+  for (let x of has) {
+    // Population count of one 32-bit word (Hacker's Delight 5-2).
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    n += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  }
+  return n;
 }
 
 /**
@@ -59,20 +82,21 @@ export class BlockMap {
   setChunk(key: number, chunk: Chunk): void {
     const old = this.slots[key];
     if (old === undefined) this.live++;
-    else for (const set of old.has) this.n -= set;
-    for (const set of chunk.has) this.n += set;
+    else this.n -= markCount(old.has);
+    this.n += markCount(chunk.has);
     this.slots[key] = chunk;
   }
 
+  /** The chunk holding a block, made when missing: the lookup small enough to inline on the write path. */
   private chunk(block: number): Chunk {
-    const key = block >>> CHUNK_SHIFT;
-    let c = this.slots[key];
-    if (c === undefined) {
-      // A new chunk has no block set yet: nothing to count (setChunk would scan it).
-      c = { words: new Uint32Array(CHUNK_BLOCKS), has: new Uint8Array(CHUNK_BLOCKS) };
-      this.slots[key] = c;
-      this.live++;
-    }
+    return this.slots[block >>> CHUNK_SHIFT] ?? this.made(block >>> CHUNK_SHIFT);
+  }
+
+  private made(key: number): Chunk {
+    // A new chunk has no block set yet: nothing to count (setChunk would scan it).
+    const c = { words: new Uint32Array(CHUNK_BLOCKS), has: new Uint32Array(MARK_WORDS) };
+    this.slots[key] = c;
+    this.live++;
     return c;
   }
 
@@ -84,15 +108,18 @@ export class BlockMap {
 
   has(block: number): boolean {
     const c = this.slots[block >>> CHUNK_SHIFT];
-    return c === undefined ? false : c.has[block & CHUNK_MASK] === 1;
+    return c === undefined ? false : marked(c, block & CHUNK_MASK);
   }
 
   set(block: number, word: number): void {
     const c = this.chunk(block);
     const i = block & CHUNK_MASK;
     c.words[i] = word;
-    if (c.has[i] === 0) {
-      c.has[i] = 1;
+    const m = i >>> 5;
+    const bit = 1 << (i & 31);
+    const marks = c.has[m] ?? 0;
+    if ((marks & bit) === 0) {
+      c.has[m] = marks | bit;
       this.n++;
     }
   }
@@ -106,8 +133,11 @@ export class BlockMap {
     const i = block & CHUNK_MASK;
     const old = c.words[i] ?? 0;
     c.words[i] = word;
-    if (c.has[i] === 0) {
-      c.has[i] = 1;
+    const m = i >>> 5;
+    const bit = 1 << (i & 31);
+    const marks = c.has[m] ?? 0;
+    if ((marks & bit) === 0) {
+      c.has[m] = marks | bit;
       this.n++;
     }
     return old;
@@ -117,9 +147,12 @@ export class BlockMap {
   setIfAbsent(block: number, word: number): void {
     const c = this.chunk(block);
     const i = block & CHUNK_MASK;
-    if (c.has[i] === 1) return;
+    const m = i >>> 5;
+    const bit = 1 << (i & 31);
+    const marks = c.has[m] ?? 0;
+    if ((marks & bit) !== 0) return;
     c.words[i] = word;
-    c.has[i] = 1;
+    c.has[m] = marks | bit;
     this.n++;
   }
 
@@ -128,8 +161,11 @@ export class BlockMap {
     this.slots.forEach((c, key) => {
       if (c === undefined) return;
       const base = key << CHUNK_SHIFT;
-      c.has.forEach((set, i) => {
-        if (set === 1) fn(base + i, c.words[i] ?? 0);
+      c.has.forEach((marks, m) => {
+        for (let bits = marks; bits !== 0; bits &= bits - 1) {
+          const i = (m << 5) + (31 - Math.clz32(bits & -bits));
+          fn(base + i, c.words[i] ?? 0);
+        }
       });
     });
   }
@@ -200,7 +236,7 @@ export function digest(base: BlockMap, ...overlays: (BlockMap | null)[]): string
     for (let i = 0; i < CHUNK_BLOCKS; i++) {
       let word = b?.words[i] ?? 0;
       for (const c of chunks) {
-        if (c && c.has[i] === 1) {
+        if (c && marked(c, i)) {
           word = c.words[i] ?? 0;
           break;
         }
@@ -239,8 +275,12 @@ export function blockMapBlobs(map: BlockMap, at: string, blobs: Record<string, U
   const words = new Uint32Array(keys.length * CHUNK_BLOCKS);
   const has = new Uint8Array(keys.length * CHUNK_BLOCKS);
   keys.forEach((k, i) => {
-    words.set(map.getChunk(k)!.words, i * CHUNK_BLOCKS);
-    has.set(map.getChunk(k)!.has, i * CHUNK_BLOCKS);
+    const c = map.getChunk(k);
+    if (c === undefined) throw new Error(`block map lost chunk ${k} while saving it`);
+    words.set(c.words, i * CHUNK_BLOCKS);
+    // The checkpoint keeps a byte per block (its form before the bitmap): old checkpoints stay readable.
+    const at0 = i * CHUNK_BLOCKS;
+    for (let b = 0; b < CHUNK_BLOCKS; b++) has[at0 + b] = marked(c, b) ? 1 : 0;
   });
   blobs[`${at}/keys`] = new Uint8Array(Float64Array.from(keys).buffer);
   blobs[`${at}/words`] = new Uint8Array(words.buffer);
@@ -252,7 +292,12 @@ export function blockMapFromBlobs(blocks: number, at: string, blob: (name: strin
   const words = typedCopy(Uint32Array, blob(`${at}/words`));
   const has = blob(`${at}/has`);
   const map = new BlockMap(blocks);
-  keys.forEach((k, i) => map.setChunk(k, { words: words.slice(i * CHUNK_BLOCKS, (i + 1) * CHUNK_BLOCKS), has: has.slice(i * CHUNK_BLOCKS, (i + 1) * CHUNK_BLOCKS) }));
+  keys.forEach((k, i) => {
+    const marks = new Uint32Array(MARK_WORDS);
+    const at0 = i * CHUNK_BLOCKS;
+    for (let b = 0; b < CHUNK_BLOCKS; b++) if (has[at0 + b] === 1) marks[b >>> 5] = (marks[b >>> 5] ?? 0) | (1 << (b & 31));
+    map.setChunk(k, { words: words.slice(at0, at0 + CHUNK_BLOCKS), has: marks });
+  });
   return map;
 }
 

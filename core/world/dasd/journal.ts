@@ -215,6 +215,44 @@ export class Journal {
   }
 
   /**
+   * Distributes the in-flight transactions [log.head, end) straight to the replica, as
+   * receiveAndDistribute would one by one with the DO stream empty: each keeps its undo, the UNDO
+   * streams take their segments in the same order. Done as a batch only when the whole batch fits
+   * without releasing history (then no single step would release any either); false leaves it all to
+   * the one-by-one path, which releases as it must.
+   */
+  distributeArrived(log: TxLog, end: number, replica: BlockMap): boolean {
+    const from = log.head;
+    const n = end - from;
+    if (n <= 0 || this.doLog.length > 0) return false;
+    const ds = this.streams.UNDO;
+    const ms = this.streams['UNDO METADATA'];
+    const blocks = log.dataStart(end) - log.dataStart(from);
+    if (this.needBack(ds, blocks * BLOCK) + this.needBack(ms, n * METADATA_BYTES) > this.free.length) return false;
+    const at = log.at(from);
+    const counts = log.count;
+    for (let k = 0; k < n; k++) {
+      this.appendBack(ds, (counts[at + k] ?? 0) * BLOCK);
+      this.appendBack(ms, METADATA_BYTES);
+    }
+    const u = this.undoLog.appendFrom(log, from, end);
+    const undo = this.undoLog.words;
+    const data = log.words;
+    const starts = log.start;
+    let w = log.wordsAt(from);
+    let o = u;
+    for (let k = 0; k < n; k++) {
+      const start = starts[at + k] ?? 0;
+      const count = counts[at + k] ?? 0;
+      for (let b = 0; b < count; b++) undo[o + b] = replica.exchange(start + b, data[w + b] ?? 0);
+      w += count;
+      o += count;
+    }
+    log.dropFront(end);
+    return true;
+  }
+
+  /**
    * Undoes the newest distributed transaction: "old data is read from the UNDO stream in a reverse
    * order ... Prior to writing the UNDO data into these addresses, the newer data residing in such
    * addresses is recorded in the DO stream" — at its beginning, so distribution later redoes it first.

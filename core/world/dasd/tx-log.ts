@@ -111,14 +111,17 @@ export class TxLog {
     if (this.dataTail + words - this.dbase > this.words.length) this.growWords(0, words);
   }
 
-  /** Appends an entry at the end; returns the relative index in `words` where its `count` words go. */
-  pushBack(seq: number, time: number, start: number, count: number): number {
+  /**
+   * Appends an entry at the end; returns the relative index in `words` where its `count` words go.
+   * `arrive` is when an in-flight transaction reaches the target (other logs: its time).
+   */
+  pushBack(seq: number, time: number, start: number, count: number, arrive = time): number {
     if (this.tail - this.ebase >= this.seq.length) this.growEntries(0, 1);
     if (this.dataTail + count - this.dbase > this.words.length) this.growWords(0, count);
     const i = this.tail - this.ebase;
     this.seq[i] = seq;
     this.time[i] = time;
-    this.arrive[i] = time;
+    this.arrive[i] = arrive;
     this.start[i] = start;
     this.count[i] = count;
     this.off[i] = this.dataTail;
@@ -127,6 +130,59 @@ export class TxLog {
     this.dataTail += count;
     this.blocks += count;
     return w;
+  }
+
+  /** Absolute position of entry i's first data word; i = tail gives the end of the data. */
+  dataStart(i: number): number {
+    return i === this.tail ? this.dataTail : this.read(this.off, i);
+  }
+
+  /** Index of the first entry from the head that arrives after `time` (tail when all have arrived). */
+  arrivedBy(time: number): number {
+    const arrive = this.arrive;
+    const base = this.ebase;
+    let i = this.head;
+    while (i < this.tail && (arrive[i - base] ?? Infinity) <= time) i++;
+    return i;
+  }
+
+  /**
+   * Appends entries [from, to) of another log at the end, as pushBack would one by one (arrival
+   * stamped as the time): the columns are copied whole, because a delivery moves a second's worth of
+   * transactions at once. Returns the relative index in `words` where their data goes, in order; the
+   * caller writes it.
+   */
+  appendFrom(src: TxLog, from: number, to: number): number {
+    const n = to - from;
+    const first = src.dataStart(from);
+    const words = src.dataStart(to) - first;
+    this.reserveBack(n, words);
+    const a = src.at(from);
+    const b = src.at(to);
+    const i = this.tail - this.ebase;
+    this.seq.set(src.seq.subarray(a, b), i);
+    this.time.set(src.time.subarray(a, b), i);
+    this.arrive.set(src.time.subarray(a, b), i);
+    this.start.set(src.start.subarray(a, b), i);
+    this.count.set(src.count.subarray(a, b), i);
+    const shift = this.dataTail - first;
+    const off = this.off;
+    const srcOff = src.off;
+    for (let k = 0; k < n; k++) off[i + k] = (srcOff[a + k] ?? 0) + shift;
+    this.tail += n;
+    const w = this.dataTail - this.dbase;
+    this.dataTail += words;
+    this.blocks += words;
+    return w;
+  }
+
+  /** Drops the entries before absolute index `to` (popFront, many at once). */
+  dropFront(to: number): void {
+    const end = this.dataStart(to);
+    this.blocks -= end - this.dataHead;
+    this.dataHead = end;
+    this.head = to;
+    if (this.head === this.tail) this.reset();
   }
 
   /** Inserts an entry at the beginning; returns the relative index in `words` for its data. */
