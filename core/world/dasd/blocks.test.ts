@@ -57,7 +57,7 @@ describe('block contents and CHECKSUM digest', () => {
     expect([m.has(31), m.has(33), m.has(2 * CHUNK_BLOCKS + 4095)]).toEqual([true, false, true]);
   });
 
-  it('saves a byte per block in the checkpoint and reads it back: an overlay\'s 0 stays a block held', () => {
+  it("saves a byte per block in the checkpoint and reads it back: an overlay's 0 stays a block held", () => {
     const m = new BlockMap(2 * CHUNK_BLOCKS);
     m.set(5, 0); // "unwritten at that time", held by an overlay
     m.set(CHUNK_BLOCKS + 100, 77);

@@ -46,7 +46,7 @@ function markCount(has: Uint32Array): number {
     // Population count of one 32-bit word (Hacker's Delight 5-2).
     x -= (x >>> 1) & 0x55555555;
     x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    n += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    n += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
   }
   return n;
 }
