@@ -8,18 +8,8 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
+import { COPY_EXPORT_CL2_POOL8 } from './grids';
 
-const EXPORT = [
-  'MC MCCEDATA COPY RRR SECONDARY 8',
-  'MC MCELFVOL COPY NNR',
-  'POOL CL2 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10',
-  'PRELOAD E00000-E00099 ON CL0 MC MCCEDATA SIZE 800MB',
-  'INSERT EXP000-EXP009 ON CL2',
-  'ADVANCE 5m',
-  'EXPORTLIST EXP000 ON CL2 POOL 8 EJECT MC MCELFVOL',
-  'LIBRARY EXPORT,EXP000',
-  'ADVANCE UNTIL IDLE',
-];
 const FILE = 'cl2-rehearsal.tzset';
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
@@ -31,7 +21,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 /** On the console at `url`: the export above, then the export set saved from the Copy Export view; the file's path. */
 async function saveExportSet(page: Page, url: string, testInfo: TestInfo): Promise<string> {
   await openConsole(page, url);
-  for (const line of EXPORT) await runInConsole(page, line);
+  for (const line of COPY_EXPORT_CL2_POOL8) await runInConsole(page, line);
   await goTo(page, 'Copy Export');
   await expect(page.locator('li.ce-run[data-list-volser="EXP000"]').getByText('CBR3855I completed successfully')).toBeVisible();
   await page.getByLabel('Export set file').fill(FILE);

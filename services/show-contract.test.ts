@@ -13,6 +13,7 @@ import { showExportStatus } from '../core/rules/copy-export/status-file.js';
 import { showStandalone } from '../core/rules/recovery/standalone.js';
 import { showRecovery } from '../core/rules/recovery/recover.js';
 import { gridTopology } from './grid-topology.js';
+import { COPY_EXPORT_CL2_POOL8 } from '../e2e/grids.js';
 import type { z } from 'zod';
 
 function run(session: Session, text: string) {
@@ -59,21 +60,7 @@ describe('the SHOW answers parse with the contract', () => {
 
   it('SHOW EXPORTSTATUS, a stand-alone library and its recovery window', () => {
     const session = new Session();
-    run(
-      session,
-      [
-        'SAMPLE three-cluster-ha-dr',
-        'MC MCCEDATA COPY RRR SECONDARY 8',
-        'MC MCELFVOL COPY NNR',
-        'POOL CL2 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10',
-        'PRELOAD E00000-E00099 ON CL0 MC MCCEDATA SIZE 800MB',
-        'INSERT EXP000-EXP009 ON CL2',
-        'ADVANCE 5m',
-        'EXPORTLIST EXP000 ON CL2 POOL 8 EJECT MC MCELFVOL',
-        'LIBRARY EXPORT,EXP000',
-        'ADVANCE UNTIL IDLE',
-      ].join('\n'),
-    );
+    run(session, ['SAMPLE three-cluster-ha-dr', ...COPY_EXPORT_CL2_POOL8].join('\n'));
     const state = session.engine.state;
     parses(exportStatus, showExportStatus(state, 'EXP000', null));
     expect(showExportStatus(state, 'EXP000', null).exported).toBe(100);
