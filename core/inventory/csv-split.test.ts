@@ -1,4 +1,4 @@
-// Splitting inventory CSV (RFC 4180 quoting, one row a line): the one splitter both the import and the
+// Splitting inventory CSV (RFC 4180 quoting, line breaks inside quotes kept in their field): the one splitter both the import and the
 // operator's preview use (the preview asks the engine host, inventory.preview), so what the preview
 // shows in a column is what the import reads there.
 
@@ -41,9 +41,25 @@ describe('CSV splitting', () => {
     expect(previewCsv(text).rows.map((r) => r[0])).toEqual(['A00001', 'A00002']);
   });
 
-  it('reads one row a line: a newline inside quotes ends the row, and the rest is named as a bad row', () => {
-    const parsed = parseInventory('VOLSER,COPIES\nA00001,"CL0\nCL1"\nA00003,CL1\n', MAPPING, NAMES);
+  it('keeps a line break inside quotes in its field (RFC 4180), and names later rows by their file line', () => {
+    const text = 'VOLSER,COPIES\r\nA00001,"CL0\r\nCL1"\r\nA00002,CL1\r\nA0000?,CL1\r\n';
+    const parsed = parseInventory(text, MAPPING, NAMES);
     expect(parsed.columns.count).toBe(2);
+    // A cell listing its clusters one a line reads as the list it is.
+    expect(parsed.columns.copies[0]).toBe(0b11);
+    // A00001 spans lines 2 and 3, A00002 is line 4, the bad VOLSER line 5.
+    expect(Array.from(parsed.columns.row.subarray(0, 2))).toEqual([2, 4]);
+    expect(parsed.errors.map((e) => [e.row, e.column])).toEqual([[5, 'VOLSER']]);
+    expect(previewCsv(text).rows).toEqual([
+      ['A00001', 'CL0\r\nCL1'],
+      ['A00002', 'CL1'],
+      ['A0000?', 'CL1'],
+    ]);
+  });
+
+  it('reads an unclosed quote to the end of the file as one field, so the row is named, not lost', () => {
+    const parsed = parseInventory('VOLSER,COPIES\nA00001,CL0\n"A00002,CL1\nA00003,CL1\n', MAPPING, NAMES);
+    expect(parsed.columns.count).toBe(1);
     expect(parsed.errors.map((e) => e.row)).toEqual([3]);
   });
 });

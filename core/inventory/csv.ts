@@ -83,13 +83,43 @@ export function splitCsvLine(line: string): string[] {
   return out;
 }
 
+/**
+ * A reader of record ends over `text`: where the record starting at `at` ends, at its newline (or the
+ * end of the text), passing over newlines inside quotes (RFC 4180: a quoted field may hold line
+ * breaks, as a spreadsheet cell can). A doubled quote toggles twice, so counting quotes tells inside
+ * from outside. It remembers where the next quote is, so a file with few quotes is read in one pass.
+ */
+export function recordEnds(text: string): (at: number) => number {
+  let nextQuote = text.indexOf('"');
+  return (at) => {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    if (nextQuote >= 0 && nextQuote < at) nextQuote = text.indexOf('"', at);
+    if (nextQuote < 0 || nextQuote > end) return end;
+    let inside = false;
+    for (let i = at; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 34) inside = !inside;
+      else if (ch === 10 && !inside) return i;
+    }
+    return text.length;
+  };
+}
+
+/** Line breaks inside a record: the file lines it spans after its first. */
+function linesWithin(record: string): number {
+  let n = 0;
+  for (let i = record.indexOf('\n'); i >= 0; i = record.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** The header and the first rows, for column mapping and a preview. */
 export function previewCsv(text: string, rows = 10): { header: string[]; rows: string[][] } {
   const lines: string[] = [];
+  const recordEnd = recordEnds(text);
   let at = 0;
   while (lines.length < rows + 1 && at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
+    const end = recordEnd(at);
     const line = text.slice(at, end).replace(/\r$/, '');
     if (line.trim() !== '') lines.push(line);
     at = end + 1;
@@ -140,8 +170,9 @@ export function parseInventory(text: string, mapping: InventoryMapping, names: I
  * its progress events out between steps; returns the parsed inventory.
  */
 export function* parseInventorySteps(text: string, mapping: InventoryMapping, names: InventoryNames): Generator<number, ParsedInventory, void> {
-  const firstEnd = text.indexOf('\n');
-  const header = splitCsvLine((firstEnd < 0 ? text : text.slice(0, firstEnd)).replace(/\r$/, '')).map((h) => h.trim());
+  const recordEnd = recordEnds(text);
+  const firstEnd = recordEnd(0);
+  const header = splitCsvLine(text.slice(0, firstEnd).replace(/\r$/, '')).map((h) => h.trim());
   const errors: InventoryError[] = [];
   let errorCount = 0;
   const clusterIndex = new Map(names.clusters.map((c, i) => [c.toUpperCase(), i]));
@@ -184,18 +215,21 @@ export function* parseInventorySteps(text: string, mapping: InventoryMapping, na
   const sizeCache = new Map<string, number | string>();
   const copyCache = new Map<string, { bits: number; owner: number } | string>();
   let count = 0;
-  let line = 1;
-  let at = firstEnd < 0 ? text.length : firstEnd + 1;
+  // The file line of the record being read: a record with quoted line breaks spans several.
+  let line = 1 + linesWithin(text.slice(0, firstEnd));
+  let at = firstEnd + 1;
+  let pendingLines = 0;
+  let records = 0;
   const need = Math.max(mapping.volser, mapping.copies, mapping.category ?? 0, mapping.mc ?? 0, mapping.size ?? 0);
   while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    line++;
+    const end = recordEnd(at);
+    line += 1 + pendingLines;
     let raw = text.slice(at, end);
+    pendingLines = end - at > 0 && raw.includes('\n') ? linesWithin(raw) : 0;
     at = end + 1;
     if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
     if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === '')) continue;
-    if ((line & 0xffff) === 0) yield at;
+    if ((++records & 0xffff) === 0) yield at;
     const f = splitCsvLine(raw);
     if (f.length <= need) {
       fail(line, null, `${f.length} field(s); the mapped columns need ${need + 1}`);
@@ -295,7 +329,7 @@ function cleanVolserCode(t: string): number {
 function readCopies(list: string, clusterIndex: Map<string, number>, clusters: string[]): { bits: number; owner: number } | string {
   let bits = 0;
   let owner = -1;
-  for (const name of list.trim().split(/[;| ]+/)) {
+  for (const name of list.trim().split(/[;|\s]+/)) {
     if (name === '') continue;
     const c = clusterIndex.get(name.toUpperCase());
     if (c === undefined) return `no cluster ${name.slice(0, 32)} (clusters: ${clusters.join(', ')})`;
