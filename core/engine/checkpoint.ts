@@ -337,8 +337,7 @@ function restoreVolumes(saved: CheckpointMeta['volumes'], blob: (name: string) =
   store.capacity = capacity;
   // The volser hash is derived data: rebuilt, not stored (its layout depends on growth history).
   const code = store.cols.code;
-  store.index.reserve(count);
-  code.subarray(0, count).forEach((volser, v) => store.index.set(volser, v));
+  store.index.setMany(code.subarray(0, count), 0);
   store.count = count;
   return store;
 }

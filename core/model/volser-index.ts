@@ -4,11 +4,29 @@
 const RUN_SHIFT = 12;
 /** Runs covering every code of a volser of up to 6 characters (base 37: below 37 ** 6). */
 const RUNS = Math.ceil(37 ** 6 / 2 ** RUN_SHIFT);
+/** 2^32 divided by the golden ratio: Fibonacci hashing. */
+const FIBONACCI = 0x9e3779b1;
+/** Below this many codes a batch is inserted one by one: sorting it would cost more than it saves. */
+const SORTED_BATCH = 4096;
+
+/** codes[i], which a caller's own loop bounds keep in range. */
+function valueAt(codes: Uint32Array, i: number): number {
+  const code = codes[i];
+  if (code === undefined) throw new RangeError(`no code #${i} of ${codes.length}`);
+  return code;
+}
 
 export class VolserIndex {
   private keys: Uint32Array;
   private values: Int32Array;
   private mask: number;
+  /**
+   * A code's home slot is the top bits of its Fibonacci product, so a table twice the size puts it at
+   * twice its home here (or one after): walking the old table in order fills the new one front to
+   * back, and codes sorted by home are stored front to back too — memory touched in order, not at
+   * random over tens of megabytes.
+   */
+  private shift: number;
   /**
    * One flag per run of 4,096 codes: set once any code of the run is in the table. A lookup of a code
    * whose run holds none (every volser of a new range, checked before a PRELOAD adds it) answers
@@ -23,16 +41,16 @@ export class VolserIndex {
     this.keys = new Uint32Array(slots);
     this.values = new Int32Array(slots);
     this.mask = slots - 1;
+    this.shift = 32 - Math.log2(slots);
   }
 
-  private slot(code: number): number {
-    // Multiplicative hashing spreads sequential volsers across the table.
-    return (Math.imul(code, 0x9e3779b1) >>> 0) & this.mask;
+  private home(code: number): number {
+    return Math.imul(code, FIBONACCI) >>> this.shift;
   }
 
   get(code: number): number {
     if (this.runs[code >>> RUN_SHIFT] === 0) return -1;
-    let i = this.slot(code);
+    let i = this.home(code);
     for (;;) {
       const k = this.keys[i]!;
       if (k === code) return this.values[i]!;
@@ -43,7 +61,43 @@ export class VolserIndex {
 
   set(code: number, value: number): void {
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    let i = this.slot(code);
+    this.put(code, value);
+  }
+
+  /** codes[i] → first + i for every i, as set() one by one in that order would leave them. */
+  setMany(codes: Uint32Array, first: number): void {
+    const n = codes.length;
+    if (n < SORTED_BATCH) {
+      let v = first;
+      for (const code of codes) this.set(code, v++);
+      return;
+    }
+    this.reserve(this.size + n);
+    // A stable counting sort by home bucket: equal codes keep their order, so the last one wins as
+    // with set(); within a bucket the slots are a few kilobytes apart.
+    const bucketBits = Math.min(32 - this.shift, Math.max(1, Math.floor(Math.log2(n)) - 2));
+    const bucketShift = 32 - bucketBits;
+    const starts = new Int32Array((1 << bucketBits) + 1);
+    for (const code of codes) {
+      const b = (Math.imul(code, FIBONACCI) >>> bucketShift) + 1;
+      starts[b] = (starts[b] ?? 0) + 1;
+    }
+    let sum = 0;
+    for (let b = 0; b < starts.length; b++) starts[b] = sum += starts[b] ?? 0;
+    const order = new Int32Array(n);
+    let i = 0;
+    for (const code of codes) {
+      const b = Math.imul(code, FIBONACCI) >>> bucketShift;
+      const to = starts[b] ?? 0;
+      starts[b] = to + 1;
+      order[to] = i++;
+    }
+    for (const k of order) this.put(valueAt(codes, k), first + k);
+  }
+
+  /** Stores code → value; the table has room. */
+  private put(code: number, value: number): void {
+    let i = this.home(code);
     for (;;) {
       const k = this.keys[i]!;
       if (k === code) {
@@ -66,9 +120,13 @@ export class VolserIndex {
     const oldValues = this.values;
     this.keys = new Uint32Array(slots);
     this.values = new Int32Array(slots);
-    this.mask = this.keys.length - 1;
+    this.mask = slots - 1;
+    this.shift = 32 - Math.log2(slots);
     this.size = 0;
-    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i]!, oldValues[i]!);
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i]!;
+      if (k !== 0) this.put(k, oldValues[i]!);
+    }
   }
 
   reserve(capacity: number): void {

@@ -256,8 +256,11 @@ export function* preloadSlices(state: GridState, range: VolserRange, owner: numb
 }
 
 function checkFree(state: GridState, range: VolserRange, codes: Uint32Array, from: number, to: number): void {
-  for (const [k, code] of codes.subarray(from, to).entries()) {
-    if (state.volumes.findCode(code) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, from + k)} is already in the grid`);
+  // A counter beside for..of: entries() would make an array per volume, millions for the collector.
+  let k = from;
+  for (const code of codes.subarray(from, to)) {
+    if (state.volumes.findCode(code) >= 0) refuse('VOLUME_EXISTS', `${rangeVolser(range, k)} is already in the grid`);
+    k++;
   }
 }
 
