@@ -70,16 +70,18 @@ const MAX_ROOM_BYTES = 2 ** 32;
  * `length` covers it, nothing copied. Growing a 4,000,000-volume store by copying costs more in fresh
  * pages than the volumes' own values (every page a copy writes is a page fault, and the old pages are
  * thrown away); room never grown into costs no memory at all.
- * The old array must not be written after this (it shares the new one's memory).
+ * The old array must not be written after this (it shares the new one's memory). `soon`: the length
+ * the column is expected to reach (a placement column grown to the volume count, in a store with room
+ * for more), so the room is measured from it.
  */
-export function extended(column: Int8Array, length: number): Int8Array<ArrayBuffer>;
-export function extended(column: Uint8Array, length: number): Uint8Array<ArrayBuffer>;
-export function extended(column: Uint16Array, length: number): Uint16Array<ArrayBuffer>;
-export function extended(column: Int32Array, length: number): Int32Array<ArrayBuffer>;
-export function extended(column: Uint32Array, length: number): Uint32Array<ArrayBuffer>;
-export function extended(column: Float64Array, length: number): Float64Array<ArrayBuffer>;
-export function extended(column: NumberColumn, length: number): FreshColumn;
-export function extended(column: NumberColumn, length: number): FreshColumn {
+export function extended(column: Int8Array, length: number, soon?: number): Int8Array<ArrayBuffer>;
+export function extended(column: Uint8Array, length: number, soon?: number): Uint8Array<ArrayBuffer>;
+export function extended(column: Uint16Array, length: number, soon?: number): Uint16Array<ArrayBuffer>;
+export function extended(column: Int32Array, length: number, soon?: number): Int32Array<ArrayBuffer>;
+export function extended(column: Uint32Array, length: number, soon?: number): Uint32Array<ArrayBuffer>;
+export function extended(column: Float64Array, length: number, soon?: number): Float64Array<ArrayBuffer>;
+export function extended(column: NumberColumn, length: number, soon?: number): FreshColumn;
+export function extended(column: NumberColumn, length: number, soon = length): FreshColumn {
   if (length < column.length) throw new RangeError(`a column of ${column.length} values cannot grow to ${length}`);
   const bytes = length * column.BYTES_PER_ELEMENT;
   const old = column.buffer;
@@ -88,7 +90,7 @@ export function extended(column: NumberColumn, length: number): FreshColumn {
     if (old.byteLength < bytes) old.resize(bytes);
     return viewLike(column, old, length);
   }
-  const room = Math.min(MAX_ROOM_BYTES, bytes * HEADROOM);
+  const room = Math.min(MAX_ROOM_BYTES, Math.max(length, soon) * column.BYTES_PER_ELEMENT * HEADROOM);
   const buffer = room > bytes ? new ArrayBuffer(bytes, { maxByteLength: room }) : new ArrayBuffer(bytes);
   roomy.add(buffer);
   const out = viewLike(column, buffer, length);

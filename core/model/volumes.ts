@@ -65,14 +65,15 @@ export class VolumeStore {
   count = 0;
   capacity: number;
   clusterCount: number;
-  cols: VolumeColumns;
+  readonly cols: VolumeColumns;
   readonly index: VolserIndex;
 
   constructor(clusterCount: number, capacity = 1024) {
     this.capacity = capacity;
     this.clusterCount = clusterCount;
-    this.index = new VolserIndex(capacity);
     this.cols = { ...scalarColumns(capacity), copyLevel: Array.from({ length: clusterCount }, () => new Int32Array(capacity).fill(NO_COPY)) };
+    // The index reads codes from this very object, whose columns are replaced in place as they grow.
+    this.index = new VolserIndex(capacity, this.cols);
   }
 
   /** A cluster joins the grid: it holds no copies yet. */

@@ -50,8 +50,9 @@ export function placementOf(state: GridState, cluster: number): Placement {
   const need = state.volumes.count;
   if (p.primary.length < need) {
     // Grown into the room behind the columns where there is some (see extended): nothing copied.
-    for (const key of PLACEMENT_COLUMNS) p[key] = extended(p[key], need).fill(-1, p[key].length);
-    p.tapeBytes = extended(p.tapeBytes, need);
+    const soon = state.volumes.capacity;
+    for (const key of PLACEMENT_COLUMNS) p[key] = extended(p[key], need, soon).fill(-1, p[key].length);
+    p.tapeBytes = extended(p.tapeBytes, need, soon);
   }
   return p;
 }
