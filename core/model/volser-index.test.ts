@@ -23,16 +23,19 @@ describe('VolserIndex', () => {
     for (const absent of ['A50000', 'B10000', 'C1000', 'ZZ0100', 'D00000']) expect(index.get(encodeVolser(absent))).toBe(-1);
   });
 
-  it('leaves a batch with a repeated volser as set() one by one would: the later number wins', () => {
-    const codes = new Uint32Array(10_000);
-    for (let i = 0; i < codes.length; i++) codes[i] = 1 + (i % 6_000);
+  it.each([
+    [10_000, 6_000],
+    [150_000, 70_000],
+  ])('leaves a batch of %i with repeated volsers as set() one by one would: the later number wins', (n, distinct) => {
+    const codes = new Uint32Array(n);
+    for (let i = 0; i < codes.length; i++) codes[i] = 1 + (i % distinct);
     const batch = new VolserIndex();
     const single = new VolserIndex();
     batch.setMany(codes, 100);
     codes.forEach((code, i) => single.set(code, 100 + i));
-    expect(batch.size).toBe(6_000);
-    for (let code = 1; code <= 6_000; code++) expect(batch.get(code)).toBe(single.get(code));
-    expect(batch.get(1)).toBe(100 + 6_000);
+    expect(batch.size).toBe(distinct);
+    for (let code = 1; code <= distinct; code++) expect(batch.get(code)).toBe(single.get(code));
+    expect(batch.get(1)).toBe(100 + Math.floor((n - 1) / distinct) * distinct);
   });
 
   it('keeps what it holds when a batch is added after single volsers', () => {

@@ -8,6 +8,8 @@ const RUNS = Math.ceil(37 ** 6 / 2 ** RUN_SHIFT);
 const FIBONACCI = 0x9e3779b1;
 /** Below this many codes a batch is inserted one by one: sorting it would cost more than it saves. */
 const SORTED_BATCH = 4096;
+/** The most codes sorted at once: their codes and order fit in a processor's second-level cache. */
+const SORT_CHUNK = 65_536;
 
 /** Where the index reads the code of a volume number: the volume store's code column. */
 export interface CodeColumn {
@@ -98,18 +100,28 @@ export class VolserIndex {
       for (const code of codes) this.remember(code, v++, first + n);
     }
     this.reserve(this.size + n);
+    // In chunks that stay in the processor's cache while sorted: a 4,000,000-volume cold start sorted
+    // as one would read its codes back at random from 16 MB.
+    const chunk = Math.min(n, SORT_CHUNK);
+    const bucketBits = Math.min(32 - this.shift, Math.max(1, Math.floor(Math.log2(chunk)) - 2));
+    // One sort buffer for every chunk: a fresh one each time would be fresh memory to fault in.
+    const order = new Int32Array(chunk);
+    const starts = new Int32Array((1 << bucketBits) + 1);
+    for (let from = 0; from < n; from += chunk) this.putSorted(codes.subarray(from, Math.min(n, from + chunk)), first + from, bucketBits, order, starts);
+  }
+
+  /** setMany's insertion of a batch, in order of home slot; the table has room. */
+  private putSorted(codes: Uint32Array, first: number, bucketBits: number, order: Int32Array, starts: Int32Array): void {
     // A stable counting sort by home bucket: equal codes keep their order, so the last one wins as
     // with set(); within a bucket the slots are a few kilobytes apart.
-    const bucketBits = Math.min(32 - this.shift, Math.max(1, Math.floor(Math.log2(n)) - 2));
     const bucketShift = 32 - bucketBits;
-    const starts = new Int32Array((1 << bucketBits) + 1);
+    starts.fill(0);
     for (const code of codes) {
       const b = (Math.imul(code, FIBONACCI) >>> bucketShift) + 1;
       starts[b] = (starts[b] ?? 0) + 1;
     }
     let sum = 0;
     for (let b = 0; b < starts.length; b++) starts[b] = sum += starts[b] ?? 0;
-    const order = new Int32Array(n);
     let i = 0;
     for (const code of codes) {
       const b = Math.imul(code, FIBONACCI) >>> bucketShift;
@@ -117,7 +129,7 @@ export class VolserIndex {
       starts[b] = to + 1;
       order[to] = i++;
     }
-    for (const k of order) this.put(at(codes, k), first + k);
+    for (const k of order.subarray(0, codes.length)) this.put(at(codes, k), first + k);
   }
 
   /** A stand-alone index keeps each value's code itself (a store's index reads the store's column). */
