@@ -250,7 +250,7 @@ export function* preloadSlices(state: GridState, range: VolserRange, owner: numb
     yield { done: end - start, total: n };
   }
   for (const c of holders) if (cacheBits & (1 << c.index)) c.cacheUsed += size * n;
-  if (scratch) for (let v = start; v < start + n; v++) state.scratch.add(category, owner, v);
+  if (scratch) state.scratch.addRun(category, owner, start, start + n);
   for (const c of holders) if (c.cacheUsed > c.cacheBytes * REMOVAL_THRESHOLD) ensureRoom(state, c.index, 0);
   return { preloaded: n };
 }
