@@ -155,8 +155,7 @@ export function storeBytes(session: Session): { fixed: number; perCluster: numbe
   const store: VolumeStore = state.volumes;
   let fixed = 0;
   for (const name of SCALAR_COLUMNS) fixed += store.cols[name].byteLength;
-  const index = store.index as unknown as { keys: Uint32Array; values: Int32Array };
-  fixed += index.keys.byteLength + index.values.byteLength;
+  fixed += store.index.byteLength;
   let perCluster = 0;
   for (const levels of store.cols.copyLevel) perCluster += levels.byteLength;
   for (const p of state.tape.placements) if (p) perCluster += p.primary.byteLength + p.secondary.byteLength + p.tapeLevel.byteLength + p.tapeBytes.byteLength;

@@ -1,7 +1,7 @@
 // Checkpoints: the whole GridState as one JSON-safe document (`meta`) plus the big typed arrays as
 // raw bytes (`blobs`). Volume columns and queue FIFOs travel as exact bytes — no per-volume JS loop
 // but the volser index rebuild — so a 4,000,000-volume grid saves and restores in about a second,
-// most of it that rebuild (random access into a 64 MB hash table). Restoring and then running
+// the rebuild a fraction of it (a 32 MB table filled front to back, see VolserIndex). Restoring and then running
 // the same commands gives the same results as never having stopped: every field that can steer a
 // later command (RNG state, event sequence numbers, Map iteration order, FIFO contents) comes back.
 
@@ -337,8 +337,7 @@ function restoreVolumes(saved: CheckpointMeta['volumes'], blob: (name: string) =
   store.capacity = capacity;
   // The volser hash is derived data: rebuilt, not stored (its layout depends on growth history).
   const code = store.cols.code;
-  store.index.reserve(count);
-  code.subarray(0, count).forEach((volser, v) => store.index.set(volser, v));
+  store.index.setMany(code.subarray(0, count), 0);
   store.count = count;
   return store;
 }

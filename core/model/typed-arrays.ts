@@ -1,3 +1,4 @@
+/// <reference lib="es2024.arraybuffer" />
 // New typed arrays of the same kind as an existing column: what growing a columnar store needs.
 // Overloaded per kind rather than built from `column.constructor`, so the kind is checked, not asserted.
 
@@ -49,33 +50,48 @@ export function placed(column: NumberColumn, from: number, to: number, length: n
 }
 
 /**
- * Buffers made by `extended` with unused room behind their one column: only these are grown in place.
- * A buffer that holds several columns (an adopted checkpoint blob) or came from elsewhere is never in here.
+ * Buffers made by `extended`, resizable up to far more than their one column holds: only these are
+ * grown in place. A buffer that holds several columns (an adopted checkpoint blob) or came from
+ * elsewhere is never in here.
  */
 const roomy = new WeakSet<ArrayBuffer>();
-/** A reallocated column's buffer holds this many times its length, so the next few growths copy nothing. */
-const HEADROOM = 8;
+/**
+ * A reallocated column's buffer may grow in place to this many times its length: a store that grew
+ * past its first 1,024 volumes to a PRELOAD range of 100,000 grows to 6,400,000 without moving.
+ * Only address space is reserved for the room; memory is committed as the column grows into it.
+ */
+const HEADROOM = 64;
+/** The largest resizable buffer the engine (V8) makes: 4 GiB. */
+const MAX_ROOM_BYTES = 2 ** 32;
 
 /**
  * `column`'s values in an array of its kind `length` long (zeros after them), like `resized` — but the
- * memory behind a column this made earlier is reused: a new view of `length` over the same buffer,
- * nothing copied. Growing a 4,000,000-volume store by copying costs more in fresh pages than the
- * volumes' own values; the room behind the view is never touched, so it costs no resident memory.
- * The old array must not be written after this (it shares the new one's memory).
+ * memory behind a column this made earlier is reused: its buffer grows in place and a new view of
+ * `length` covers it, nothing copied. Growing a 4,000,000-volume store by copying costs more in fresh
+ * pages than the volumes' own values (every page a copy writes is a page fault, and the old pages are
+ * thrown away); room never grown into costs no memory at all.
+ * The old array must not be written after this (it shares the new one's memory). `soon`: the length
+ * the column is expected to reach (a placement column grown to the volume count, in a store with room
+ * for more), so the room is measured from it.
  */
-export function extended(column: Int8Array, length: number): Int8Array<ArrayBuffer>;
-export function extended(column: Uint8Array, length: number): Uint8Array<ArrayBuffer>;
-export function extended(column: Uint16Array, length: number): Uint16Array<ArrayBuffer>;
-export function extended(column: Int32Array, length: number): Int32Array<ArrayBuffer>;
-export function extended(column: Uint32Array, length: number): Uint32Array<ArrayBuffer>;
-export function extended(column: Float64Array, length: number): Float64Array<ArrayBuffer>;
-export function extended(column: NumberColumn, length: number): FreshColumn;
-export function extended(column: NumberColumn, length: number): FreshColumn {
+export function extended(column: Int8Array, length: number, soon?: number): Int8Array<ArrayBuffer>;
+export function extended(column: Uint8Array, length: number, soon?: number): Uint8Array<ArrayBuffer>;
+export function extended(column: Uint16Array, length: number, soon?: number): Uint16Array<ArrayBuffer>;
+export function extended(column: Int32Array, length: number, soon?: number): Int32Array<ArrayBuffer>;
+export function extended(column: Uint32Array, length: number, soon?: number): Uint32Array<ArrayBuffer>;
+export function extended(column: Float64Array, length: number, soon?: number): Float64Array<ArrayBuffer>;
+export function extended(column: NumberColumn, length: number, soon?: number): FreshColumn;
+export function extended(column: NumberColumn, length: number, soon = length): FreshColumn {
   if (length < column.length) throw new RangeError(`a column of ${column.length} values cannot grow to ${length}`);
+  const bytes = length * column.BYTES_PER_ELEMENT;
   const old = column.buffer;
-  // In place only at the buffer's start and within it: everything behind the view is still zero there.
-  if (old instanceof ArrayBuffer && roomy.has(old) && column.byteOffset === 0 && old.byteLength >= length * column.BYTES_PER_ELEMENT) return viewLike(column, old, length);
-  const buffer = new ArrayBuffer(length * HEADROOM * column.BYTES_PER_ELEMENT);
+  // In place only at the buffer's start and within its room: everything behind the view is still zero there.
+  if (old instanceof ArrayBuffer && roomy.has(old) && column.byteOffset === 0 && old.maxByteLength >= bytes) {
+    if (old.byteLength < bytes) old.resize(bytes);
+    return viewLike(column, old, length);
+  }
+  const room = Math.min(MAX_ROOM_BYTES, Math.max(length, soon) * column.BYTES_PER_ELEMENT * HEADROOM);
+  const buffer = room > bytes ? new ArrayBuffer(bytes, { maxByteLength: room }) : new ArrayBuffer(bytes);
   roomy.add(buffer);
   const out = viewLike(column, buffer, length);
   out.set(column);

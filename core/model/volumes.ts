@@ -65,14 +65,15 @@ export class VolumeStore {
   count = 0;
   capacity: number;
   clusterCount: number;
-  cols: VolumeColumns;
+  readonly cols: VolumeColumns;
   readonly index: VolserIndex;
 
   constructor(clusterCount: number, capacity = 1024) {
     this.capacity = capacity;
     this.clusterCount = clusterCount;
-    this.index = new VolserIndex(capacity);
     this.cols = { ...scalarColumns(capacity), copyLevel: Array.from({ length: clusterCount }, () => new Int32Array(capacity).fill(NO_COPY)) };
+    // The index reads codes from this very object, whose columns are replaced in place as they grow.
+    this.index = new VolserIndex(capacity, this.cols);
   }
 
   /** A cluster joins the grid: it holds no copies yet. */
@@ -105,8 +106,9 @@ export class VolumeStore {
     c.categoryChangedAt = extended(c.categoryChangedAt, capacity);
     c.inCache = extended(c.inCache, capacity);
     c.premigrated = extended(c.premigrated, capacity);
-    // Only the new tail needs NO_COPY: the head is kept.
-    c.copyLevel = c.copyLevel.map((old) => extended(old, capacity).fill(NO_COPY, old.length));
+    // No NO_COPY fill of the room: add() and addBlock() write it for each volume they add, and
+    // filling ahead would touch (fault in) memory a grid may never use.
+    c.copyLevel = c.copyLevel.map((old) => extended(old, capacity));
     this.capacity = capacity;
     this.index.reserve(total);
   }
@@ -206,7 +208,7 @@ export class VolumeStore {
     c.code.set(codes, first);
     c.mountedOn.fill(NOT_MOUNTED, first, end);
     for (const levels of c.copyLevel) levels.fill(NO_COPY, first, end);
-    codes.forEach((code, i) => this.index.set(code, first + i));
+    this.index.setMany(codes, first);
     this.count = end;
     return first;
   }

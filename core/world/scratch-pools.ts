@@ -13,10 +13,20 @@ export class ScratchPools {
   }
 
   add(category: number, owner: number, volume: number): void {
+    this.poolFor(category, owner).push(volume);
+  }
+
+  /** Volumes first … end - 1, in order, as add() one by one: the pool is looked up once, not per volume. */
+  addRun(category: number, owner: number, first: number, end: number): void {
+    const fifo = this.poolFor(category, owner);
+    for (let v = first; v < end; v++) fifo.push(v);
+  }
+
+  private poolFor(category: number, owner: number): NumberFifo {
     const key = this.key(category, owner);
     let fifo = this.pools.get(key);
     if (!fifo) this.pools.set(key, (fifo = new NumberFifo()));
-    fifo.push(volume);
+    return fifo;
   }
 
   pool(category: number, owner: number): NumberFifo | undefined {

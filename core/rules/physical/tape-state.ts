@@ -34,7 +34,12 @@ export function databaseAt(state: GridState, id: number): DbBackup {
 
 export const PLACEMENT_COLUMNS = ['primary', 'secondary', 'tapeLevel'] as const;
 
-/** The placement columns of a tape-attached cluster, grown to the volume store's capacity. */
+/**
+ * The placement columns of a tape-attached cluster, grown to the volume count: -1 ("no placement") is
+ * written for the volumes alone, not ahead into room the store may never fill — a PRELOAD overwrites
+ * it at once, and memory filled ahead is memory faulted in for nothing. Readers treat a column shorter
+ * than the count as -1 beyond its end (as after a restore, which saves exactly the count).
+ */
 export function placementOf(state: GridState, cluster: number): Placement {
   let p = state.tape.placements[cluster];
   if (!p) {
@@ -44,10 +49,10 @@ export function placementOf(state: GridState, cluster: number): Placement {
   }
   const need = state.volumes.count;
   if (p.primary.length < need) {
-    const capacity = Math.max(need, state.volumes.capacity);
     // Grown into the room behind the columns where there is some (see extended): nothing copied.
-    for (const key of PLACEMENT_COLUMNS) p[key] = extended(p[key], capacity).fill(-1, p[key].length);
-    p.tapeBytes = extended(p.tapeBytes, capacity);
+    const soon = state.volumes.capacity;
+    for (const key of PLACEMENT_COLUMNS) p[key] = extended(p[key], need, soon).fill(-1, p[key].length);
+    p.tapeBytes = extended(p.tapeBytes, need, soon);
   }
   return p;
 }
