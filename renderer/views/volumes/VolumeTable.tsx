@@ -2,9 +2,11 @@
 // pixels the browser cannot make a scroll area tall enough, so the scrollbar maps onto the row range
 // proportionally (scale > 1) while rows still render at their real size. Column headers sort: the
 // engine host sorts the whole list (services/volume-sort.ts), the table only shows pages of it.
-// A frame of scrolling moves every row element and gives new rows to the slots that scrolled in: a
-// slot's cells render again only when its row changed (RowCells is memoized on the row object), and
-// the table alone redraws when a page of rows in view arrives (subscribe).
+// The rows in view sit one after another in a single window that a frame of scrolling moves (one
+// transform, not one per row); each row element keeps its place in that window, so scrolling only
+// patches text and never moves, makes or discards row elements. A place's cells render again only when
+// its row changed (RowCells is memoized on the row object), and the table alone redraws when a page of
+// rows in view arrives (subscribe).
 
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
@@ -59,6 +61,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const copies = useMemo(() => copyColumns(clusters), [clusterKey]);
   const columns = useMemo(() => ({ gridTemplateColumns: tracks(copies.length) }), [copies]);
+  const rowStyle = useMemo(() => ({ ...columns, height: ROW }), [columns]);
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
   const virtualizer = useVirtualizer({
@@ -90,6 +93,8 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
 
   const virtualOffset = virtualizer.scrollOffset ?? 0;
   const realOffset = virtualOffset / scale.current;
+  // Where the first row in view is drawn; the others follow it at ROW pixels each.
+  const windowTop = realOffset + ((items[0]?.start ?? 0) - virtualOffset);
 
   return (
     <div className="vtable" role="table" aria-label="Volumes" aria-rowcount={total + 1}>
@@ -108,31 +113,32 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
       </div>
       <div ref={scroller} className="vtable-scroll" role="rowgroup" tabIndex={0} aria-label="Volume rows">
         <div className="virtual-spacer" style={{ height: realTotal }}>
-          {items.map((item) => {
-            const r = row(item.index);
-            const top = realOffset + (item.start - virtualOffset);
-            return (
-              <div
-                // Keyed by slot, not row: scrolling reuses the same row elements and only their text
-                // changes, instead of creating and discarding a screenful of elements per frame.
-                key={item.index % items.length}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-current={r && r.volser === selected ? 'true' : undefined}
-                className={r && r.volser === selected ? 'vrow virtual-row is-selected' : 'vrow virtual-row'}
-                style={{ transform: `translateY(${top}px)`, height: ROW, ...columns }}
-                onClick={() => r && onSelect(r.volser)}
-              >
-                {r ? (
-                  <RowCells row={r} copies={copies} onSelect={onSelect} />
-                ) : (
-                  <span role="cell" className="vcell muted">
-                    loading row {count(item.index + 1)}…
-                  </span>
-                )}
-              </div>
-            );
-          })}
+          <div className="vtable-window" style={{ transform: `translateY(${windowTop}px)` }}>
+            {items.map((item) => {
+              const r = row(item.index);
+              return (
+                <div
+                  // Keyed by place in the window, not by row: a row element keeps its DOM position, so a
+                  // scroll patches its text rather than moving it (a moved element is laid out anew).
+                  key={item.index - first}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-current={r && r.volser === selected ? 'true' : undefined}
+                  className={r && r.volser === selected ? 'vrow volume-row is-selected' : 'vrow volume-row'}
+                  style={rowStyle}
+                  onClick={() => r && onSelect(r.volser)}
+                >
+                  {r ? (
+                    <RowCells row={r} copies={copies} onSelect={onSelect} />
+                  ) : (
+                    <span role="cell" className="vcell muted">
+                      loading row {count(item.index + 1)}…
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>
