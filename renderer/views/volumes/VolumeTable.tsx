@@ -64,14 +64,15 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
   const rowStyle = useMemo(() => ({ ...columns, height: ROW }), [columns]);
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
+  // Rows past the edges cover what the compositor scrolls before the rows are rendered again; when the
+  // scrollbar maps onto the rows proportionally every frame renders them anyway, and each row drawn
+  // beyond the view is work in every frame of a scroll through millions of rows.
+  const overscan = total * ROW > MAX_PX ? 2 : 6;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    // Rows past the edges cover what the compositor scrolls before the rows are rendered again; when the
-    // scrollbar maps onto the rows proportionally every frame renders them anyway, and each row drawn
-    // beyond the view is work in every frame of a scroll through millions of rows.
-    overscan: total * ROW > MAX_PX ? 2 : 6,
+    overscan,
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scale.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current, { ...options, adjustments: (options.adjustments ?? 0) / scale.current }, instance),
   });
@@ -82,7 +83,11 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  // As many places as the view can ever need, whatever fraction of a row it starts at: the rows in view
+  // number one more or one fewer from frame to frame, and a row element made or dropped every few frames
+  // is styled and laid out from nothing.
+  const places = Math.max(0, Math.min(total - first, Math.max(items.length, Math.floor(viewport / ROW) + 2 + 2 * overscan)));
+  const last = first + places - 1;
   useEffect(() => {
     if (total > 0) ensure(first, last);
   }, [first, last, total, ensure]);
@@ -113,16 +118,17 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
       </div>
       <div ref={scroller} className="vtable-scroll" role="rowgroup" tabIndex={0} aria-label="Volume rows">
         <div className="virtual-spacer" style={{ height: realTotal }}>
-          <div className="vtable-window" style={{ transform: `translateY(${windowTop}px)` }}>
-            {items.map((item) => {
-              const r = row(item.index);
+          <div className="vtable-window" style={{ transform: `translateY(${windowTop}px)`, height: places * ROW }}>
+            {Array.from({ length: places }, (_, place) => {
+              const index = first + place;
+              const r = row(index);
               return (
                 <div
                   // Keyed by place in the window, not by row: a row element keeps its DOM position, so a
                   // scroll patches its text rather than moving it (a moved element is laid out anew).
-                  key={item.index - first}
+                  key={place}
                   role="row"
-                  aria-rowindex={item.index + 2}
+                  aria-rowindex={index + 2}
                   aria-current={r && r.volser === selected ? 'true' : undefined}
                   className={r && r.volser === selected ? 'vrow volume-row is-selected' : 'vrow volume-row'}
                   style={rowStyle}
@@ -132,7 +138,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
                     <RowCells row={r} copies={copies} onSelect={onSelect} />
                   ) : (
                     <span role="cell" className="vcell muted">
-                      loading row {count(item.index + 1)}…
+                      loading row {count(index + 1)}…
                     </span>
                   )}
                 </div>
