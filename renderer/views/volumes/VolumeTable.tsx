@@ -3,10 +3,9 @@
 // proportionally (scale > 1) while rows still render at their real size. Column headers sort: the
 // engine host sorts the whole list (services/volume-sort.ts), the table only shows pages of it.
 // The rows in view sit one after another in a single window that a frame of scrolling moves (one
-// transform, not one per row); each row element keeps its place in that window, so scrolling only
-// patches text and never moves, makes or discards row elements. A place's cells render again only when
-// its row changed (RowCells is memoized on the row object), and the table alone redraws when a page of
-// rows in view arrives (subscribe).
+// transform, not one per row), in a fixed number of places, so scrolling never makes or discards row
+// elements. A row's cells render again only when its row changed (RowCells is memoized on the row
+// object), and the table alone redraws when a page of rows in view arrives (subscribe).
 
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
@@ -86,7 +85,8 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
   // As many places as the view can ever need, whatever fraction of a row it starts at: the rows in view
   // number one more or one fewer from frame to frame, and a row element made or dropped every few frames
   // is styled and laid out from nothing.
-  const places = Math.max(0, Math.min(total - first, Math.max(items.length, Math.floor(viewport / ROW) + 2 + 2 * overscan)));
+  const span = Math.max(items.length, Math.floor(viewport / ROW) + 2 + 2 * overscan);
+  const places = Math.max(0, Math.min(total - first, span));
   const last = first + places - 1;
   useEffect(() => {
     if (total > 0) ensure(first, last);
@@ -98,6 +98,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
 
   const virtualOffset = virtualizer.scrollOffset ?? 0;
   const realOffset = virtualOffset / scale.current;
+  const proportional = scale.current > 1;
   // Where the first row in view is drawn; the others follow it at ROW pixels each.
   const windowTop = realOffset + ((items[0]?.start ?? 0) - virtualOffset);
 
@@ -124,9 +125,12 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
               const r = row(index);
               return (
                 <div
-                  // Keyed by place in the window, not by row: a row element keeps its DOM position, so a
-                  // scroll patches its text rather than moving it (a moved element is laid out anew).
-                  key={place}
+                  // A list short enough to scroll row by row keeps a row element with its volume while it
+                  // is in view (index modulo places): a scroll of a few rows moves only the elements that
+                  // wrapped around, and a focused volser keeps naming its volume. When the scrollbar maps
+                  // onto millions of rows every row is new each frame, and keying by place patches text
+                  // where keying by volume would move half of the elements (each laid out anew).
+                  key={proportional ? place : index % span}
                   role="row"
                   aria-rowindex={index + 2}
                   aria-current={r && r.volser === selected ? 'true' : undefined}
