@@ -12,6 +12,7 @@ import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/r
 import type { VolumeRow, VolumeSort } from '../../../contract/api';
 import { count } from '../../lib/format';
 import { COLUMNS, RowCells, copyColumns } from './RowCells';
+import { placeKey, rowSpan } from './row-places';
 
 const ROW = 30;
 const MAX_PX = 6_000_000;
@@ -82,10 +83,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
-  // As many places as the view can ever need, whatever fraction of a row it starts at: the rows in view
-  // number one more or one fewer from frame to frame, and a row element made or dropped every few frames
-  // is styled and laid out from nothing.
-  const span = Math.max(items.length, Math.floor(viewport / ROW) + 2 + 2 * overscan);
+  const span = rowSpan(viewport, ROW, overscan, items.length);
   const places = Math.max(0, Math.min(total - first, span));
   const last = first + places - 1;
   useEffect(() => {
@@ -125,12 +123,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
               const r = row(index);
               return (
                 <div
-                  // A list short enough to scroll row by row keeps a row element with its volume while it
-                  // is in view (index modulo places): a scroll of a few rows moves only the elements that
-                  // wrapped around, and a focused volser keeps naming its volume. When the scrollbar maps
-                  // onto millions of rows every row is new each frame, and keying by place patches text
-                  // where keying by volume would move half of the elements (each laid out anew).
-                  key={proportional ? place : index % span}
+                  key={placeKey(index, first, span, proportional)}
                   role="row"
                   aria-rowindex={index + 2}
                   aria-current={r && r.volser === selected ? 'true' : undefined}
