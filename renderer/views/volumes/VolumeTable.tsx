@@ -2,15 +2,17 @@
 // pixels the browser cannot make a scroll area tall enough, so the scrollbar maps onto the row range
 // proportionally (scale > 1) while rows still render at their real size. Column headers sort: the
 // engine host sorts the whole list (services/volume-sort.ts), the table only shows pages of it.
-// A frame of scrolling moves every row element and gives new rows to the slots that scrolled in: a
-// slot's cells render again only when its row changed (RowCells is memoized on the row object), and
-// the table alone redraws when a page of rows in view arrives (subscribe).
+// The rows in view sit one after another in a single window that a frame of scrolling moves (one
+// transform, not one per row), in a fixed number of places, so scrolling never makes or discards row
+// elements. A row's cells render again only when its row changed (RowCells is memoized on the row
+// object), and the table alone redraws when a page of rows in view arrives (subscribe).
 
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { VolumeRow, VolumeSort } from '../../../contract/api';
 import { count } from '../../lib/format';
 import { COLUMNS, RowCells, copyColumns } from './RowCells';
+import { placeKey, rowSpan } from './row-places';
 
 const ROW = 30;
 const MAX_PX = 6_000_000;
@@ -59,16 +61,18 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const copies = useMemo(() => copyColumns(clusters), [clusterKey]);
   const columns = useMemo(() => ({ gridTemplateColumns: tracks(copies.length) }), [copies]);
+  const rowStyle = useMemo(() => ({ ...columns, height: ROW }), [columns]);
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
+  // Rows past the edges cover what the compositor scrolls before the rows are rendered again; when the
+  // scrollbar maps onto the rows proportionally every frame renders them anyway, and each row drawn
+  // beyond the view is work in every frame of a scroll through millions of rows.
+  const overscan = total * ROW > MAX_PX ? 2 : 6;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    // Rows past the edges cover what the compositor scrolls before the rows are rendered again; when the
-    // scrollbar maps onto the rows proportionally every frame renders them anyway, and each row drawn
-    // beyond the view is work in every frame of a scroll through millions of rows.
-    overscan: total * ROW > MAX_PX ? 2 : 6,
+    overscan,
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(offset * scale.current, scrolling)),
     scrollToFn: (offset, options, instance) => elementScroll(offset / scale.current, { ...options, adjustments: (options.adjustments ?? 0) / scale.current }, instance),
   });
@@ -79,7 +83,9 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const span = rowSpan(viewport, ROW, overscan, items.length);
+  const places = Math.max(0, Math.min(total - first, span));
+  const last = first + places - 1;
   useEffect(() => {
     if (total > 0) ensure(first, last);
   }, [first, last, total, ensure]);
@@ -90,6 +96,9 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
 
   const virtualOffset = virtualizer.scrollOffset ?? 0;
   const realOffset = virtualOffset / scale.current;
+  const proportional = scale.current > 1;
+  // Where the first row in view is drawn; the others follow it at ROW pixels each.
+  const windowTop = realOffset + ((items[0]?.start ?? 0) - virtualOffset);
 
   return (
     <div className="vtable" role="table" aria-label="Volumes" aria-rowcount={total + 1}>
@@ -108,31 +117,31 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
       </div>
       <div ref={scroller} className="vtable-scroll" role="rowgroup" tabIndex={0} aria-label="Volume rows">
         <div className="virtual-spacer" style={{ height: realTotal }}>
-          {items.map((item) => {
-            const r = row(item.index);
-            const top = realOffset + (item.start - virtualOffset);
-            return (
-              <div
-                // Keyed by slot, not row: scrolling reuses the same row elements and only their text
-                // changes, instead of creating and discarding a screenful of elements per frame.
-                key={item.index % items.length}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-current={r && r.volser === selected ? 'true' : undefined}
-                className={r && r.volser === selected ? 'vrow virtual-row is-selected' : 'vrow virtual-row'}
-                style={{ transform: `translateY(${top}px)`, height: ROW, ...columns }}
-                onClick={() => r && onSelect(r.volser)}
-              >
-                {r ? (
-                  <RowCells row={r} copies={copies} onSelect={onSelect} />
-                ) : (
-                  <span role="cell" className="vcell muted">
-                    loading row {count(item.index + 1)}…
-                  </span>
-                )}
-              </div>
-            );
-          })}
+          <div className="vtable-window" style={{ transform: `translateY(${windowTop}px)`, height: places * ROW }}>
+            {Array.from({ length: places }, (_, place) => {
+              const index = first + place;
+              const r = row(index);
+              return (
+                <div
+                  key={placeKey(index, first, span, proportional)}
+                  role="row"
+                  aria-rowindex={index + 2}
+                  aria-current={r && r.volser === selected ? 'true' : undefined}
+                  className={r && r.volser === selected ? 'vrow volume-row is-selected' : 'vrow volume-row'}
+                  style={rowStyle}
+                  onClick={() => r && onSelect(r.volser)}
+                >
+                  {r ? (
+                    <RowCells row={r} copies={copies} onSelect={onSelect} />
+                  ) : (
+                    <span role="cell" className="vcell muted">
+                      loading row {count(index + 1)}…
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>
