@@ -92,6 +92,23 @@ export function gc(): void {
 }
 
 /**
+ * Collects, then waits until the process stops giving memory back (resident size steady for 200 ms,
+ * at most 5 s). A grid let go of is freed on the engine's background threads: measured straight after,
+ * the next figure shares the two cores and the kernel's page tables with that freeing.
+ */
+export async function settle(): Promise<void> {
+  gc();
+  let last = process.memoryUsage().rss;
+  for (let waited = 0; waited < 5000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const rss = process.memoryUsage().rss;
+    const steady = Math.abs(rss - last) < 2 ** 20;
+    last = rss;
+    if (steady && waited >= 200) return;
+  }
+}
+
+/**
  * PRELOAD of `count` 1 GB volumes on a fresh 3-cluster grid: wall time of all PRELOAD lines
  * (validation included), and the process's peak RSS — sampled after every command, and the kernel's
  * maxRSS (lifetime peak, so run this figure first in its process). Returns the session for the
