@@ -6,15 +6,7 @@
 
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, goTo, openConsole, runInConsole, seriousViolations, test } from './fixtures';
-
-const SETUP = [
-  'MC MCCEDATA COPY RRR SECONDARY 8',
-  'MC MCELFVOL COPY NNR',
-  'POOL CL2 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10',
-  'PRELOAD E00000-E00099 ON CL0 MC MCCEDATA SIZE 800MB',
-  'INSERT EXP000-EXP009 ON CL2',
-  'ADVANCE 5m',
-];
+import { COPY_EXPORT_CL2_POOL8_SETUP as SETUP } from './grids';
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);

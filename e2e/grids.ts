@@ -71,17 +71,18 @@ export const COPY_EXPORT_600K = [
   'EXPORTLIST EXP000 ON CL1 POOL 8 EJECT MC MCELFVOL',
 ];
 
-// Redbook §11.5's Copy Export of pool 8 on CL2 of the three-cluster sample: 100 logical volumes with
-// their secondary copy in the pool, exported to the stacked volumes whose export list is EXP000, run to
-// the end. The Copy Export Recovery e2e test and services/show-contract.test.ts both start from it.
-export const COPY_EXPORT_CL2_POOL8 = [
+// Redbook §11.5.2's example on the three-cluster sample: CL2's pool 8 a Copy Export pool, 100 logical
+// volumes whose secondary copy goes to it, and the stacked volumes EXP000-EXP009 inserted, ready to
+// export. The Copy Export e2e test and services/export-service.test.ts start from here.
+export const COPY_EXPORT_CL2_POOL8_SETUP = [
   'MC MCCEDATA COPY RRR SECONDARY 8',
   'MC MCELFVOL COPY NNR',
   'POOL CL2 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10',
   'PRELOAD E00000-E00099 ON CL0 MC MCCEDATA SIZE 800MB',
   'INSERT EXP000-EXP009 ON CL2',
   'ADVANCE 5m',
-  'EXPORTLIST EXP000 ON CL2 POOL 8 EJECT MC MCELFVOL',
-  'LIBRARY EXPORT,EXP000',
-  'ADVANCE UNTIL IDLE',
 ];
+
+// The same pool exported with the export list on EXP000, run to the end (Redbook §11.5): the Copy Export
+// Recovery e2e test and services/show-contract.test.ts both start from it.
+export const COPY_EXPORT_CL2_POOL8 = [...COPY_EXPORT_CL2_POOL8_SETUP, 'EXPORTLIST EXP000 ON CL2 POOL 8 EJECT MC MCELFVOL', 'LIBRARY EXPORT,EXP000', 'ADVANCE UNTIL IDLE'];

@@ -118,3 +118,32 @@ test("a volume's history shows the JOB that wrote it, its mount, write and copie
   await expect(history).toContainText(/Copy of level 1 made on CL\d from CL0/);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a table wider than its place scrolls sideways with its header: each copy column stays under its name', async ({ page, host }) => {
+  // 1280 × 800 with a volume's detail open leaves the table less room than its columns need.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openConsole(page, host.url);
+  await goTo(page, 'Volumes');
+  await page.getByLabel('Volser').fill('A00010-A00019');
+  await expect(page.getByTestId('volume-total')).toHaveText('10 volumes match');
+  await page.getByRole('row').filter({ hasText: 'A00012' }).getByRole('button', { name: 'A00012' }).click();
+  await expect(page.getByRole('complementary', { name: 'Volume A00012' })).toBeVisible();
+  const rows = page.getByRole('rowgroup', { name: 'Volume rows' });
+  const wider = await rows.evaluate((el) => el.scrollWidth > el.clientWidth);
+  expect(wider).toBe(true);
+  await rows.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  const header = page.getByRole('columnheader', { name: 'CL2' });
+  const cell = page.getByRole('row').filter({ hasText: 'A00012' }).getByRole('cell', { name: 'consistent on CL2' });
+  await expect(async () => {
+    const [h, c] = [await header.boundingBox(), await cell.boundingBox()];
+    expect(h && c && Math.abs(h.x - c.x)).toBeLessThan(1);
+  }).toPass({ timeout: 5_000 });
+  // The row (its background, border and selection) spans the columns scrolled into view.
+  const selectedRow = page.getByRole('row').filter({ hasText: 'A00012' });
+  const [rowBox, cellBox] = [await selectedRow.boundingBox(), await cell.boundingBox()];
+  expect(rowBox && cellBox && rowBox.x + rowBox.width >= cellBox.x + cellBox.width).toBe(true);
+  // The last column is on screen, inside the table.
+  const table = await page.getByRole('table', { name: 'Volumes' }).boundingBox();
+  const last = await header.boundingBox();
+  expect(last && table && last.x + last.width <= table.x + table.width + 1).toBe(true);
+});

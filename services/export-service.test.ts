@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConsoleService, type ConsoleService } from './console-service.js';
+import { COPY_EXPORT_CL2_POOL8_SETUP } from '../e2e/grids.js';
 import { sqliteSessionStore } from './sqlite-session-store.js';
 import { okAsync as ok } from './reply.fixture.js';
 
@@ -25,14 +26,7 @@ async function exec(service: ConsoleService, line: string) {
 /** The console sample's tape cluster CL2 (Redbook §11.4 Figure 11-15) set up as §11.5.2's example: a Copy Export pool 8. */
 async function copyExportGrid(): Promise<ConsoleService> {
   const service = createConsoleService();
-  for (const line of [
-    'MC MCCEDATA COPY RRR SECONDARY 8',
-    'MC MCELFVOL COPY NNR',
-    'POOL CL2 8 MEDIA JC FORMAT E07 COPYEXPORT RECLAIM 8 SCRATCH 10',
-    'PRELOAD E00000-E00099 ON CL0 MC MCCEDATA SIZE 800MB',
-    'INSERT EXP000-EXP009 ON CL2',
-    'ADVANCE 5m',
-  ]) {
+  for (const line of COPY_EXPORT_CL2_POOL8_SETUP) {
     const record = await exec(service, line);
     expect(record.ok, line).toBe(true);
   }

@@ -7,7 +7,7 @@
 // elements. A row's cells render again only when its row changed (RowCells is memoized on the row
 // object), and the table alone redraws when a page of rows in view arrives (subscribe).
 
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef, type UIEvent } from 'react';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { VolumeRow, VolumeSort } from '../../../contract/api';
 import { count } from '../../lib/format';
@@ -18,8 +18,18 @@ const ROW = 30;
 const MAX_PX = 6_000_000;
 
 // One copy column per cluster of the grid (up to 8): ✓ where that cluster holds a consistent copy.
-const FIXED_TRACKS = '90px 80px 100px 80px 60px 90px 100px';
-const tracks = (clusters: number) => (clusters > 0 ? `${FIXED_TRACKS} repeat(${clusters}, minmax(44px, 1fr))` : `${FIXED_TRACKS} minmax(120px, 1fr)`);
+const FIXED_WIDTHS = [90, 80, 100, 80, 60, 90, 100];
+const FIXED_TRACKS = FIXED_WIDTHS.map((w) => `${w}px`).join(' ');
+const COPY_MIN = 44;
+const NO_COPIES_MIN = 120;
+/** A row's padding on both sides (.vrow), inside its width. */
+const ROW_PADDING = 20;
+const tracks = (clusters: number) => (clusters > 0 ? `${FIXED_TRACKS} repeat(${clusters}, minmax(${COPY_MIN}px, 1fr))` : `${FIXED_TRACKS} minmax(${NO_COPIES_MIN}px, 1fr)`);
+/**
+ * The narrowest a row can be: every track at its least, and the padding. A row is never narrower, so
+ * when the table scrolls sideways its background, border and selection span every column.
+ */
+const minRowWidth = (clusters: number) => FIXED_WIDTHS.reduce((sum, w) => sum + w, 0) + (clusters > 0 ? clusters * COPY_MIN : NO_COPIES_MIN) + ROW_PADDING;
 
 /** A column header that sorts: first click ascending (descending for sizes and levels), again reverses. */
 function SortHeader({ by, label, sort, onSort }: { by: VolumeSort['by']; label: string; sort: VolumeSort; onSort: (s: VolumeSort) => void }) {
@@ -60,9 +70,19 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
   // A new array of the same names each time the view renders: one per grid, so rows can skip rendering.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const copies = useMemo(() => copyColumns(clusters), [clusterKey]);
-  const columns = useMemo(() => ({ gridTemplateColumns: tracks(copies.length) }), [copies]);
+  const columns = useMemo(() => ({ gridTemplateColumns: tracks(copies.length), minWidth: minRowWidth(copies.length) }), [copies]);
   const rowStyle = useMemo(() => ({ ...columns, height: ROW }), [columns]);
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const headLeft = useRef(0);
+  // A table wider than its place (the volume detail open at 1280 px, eight copy columns) scrolls
+  // sideways: the header follows the rows, so every column stays under its name.
+  const followSideways = (e: UIEvent<HTMLDivElement>) => {
+    const left = e.currentTarget.scrollLeft;
+    if (left === headLeft.current || !head.current) return;
+    headLeft.current = left;
+    head.current.scrollLeft = left;
+  };
   const scale = useRef(1);
   // Rows past the edges cover what the compositor scrolls before the rows are rendered again; when the
   // scrollbar maps onto the rows proportionally every frame renders them anyway, and each row drawn
@@ -102,7 +122,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
 
   return (
     <div className="vtable" role="table" aria-label="Volumes" aria-rowcount={total + 1}>
-      <div role="rowgroup" className="vtable-head">
+      <div ref={head} role="rowgroup" className="vtable-head">
         <div role="row" aria-rowindex={1} className="vrow" style={columns}>
           <SortHeader by="volser" label="Volser" sort={sort} onSort={onSort} />
           {COLUMNS.map((c) => (
@@ -115,7 +135,7 @@ export function VolumeTable({ total, row, ensure, subscribe, selected, onSelect,
           ))}
         </div>
       </div>
-      <div ref={scroller} className="vtable-scroll" role="rowgroup" tabIndex={0} aria-label="Volume rows">
+      <div ref={scroller} className="vtable-scroll" role="rowgroup" tabIndex={0} aria-label="Volume rows" onScroll={followSideways}>
         <div className="virtual-spacer" style={{ height: realTotal }}>
           <div className="vtable-window" style={{ transform: `translateY(${windowTop}px)`, height: places * ROW }}>
             {Array.from({ length: places }, (_, place) => {
