@@ -191,7 +191,9 @@ export function memory(session: Session, baseRss: number, peakRss: number): Figu
 /**
  * The whole grid to SQLite as a checkpoint, then a cold start from that database alone; each against
  * the same bytes (meta JSON and every blob) written as blobs with better-sqlite3 in one transaction,
- * and read back.
+ * and read back by one connection. The cold start reads its blobs with a worker thread per spare core
+ * (core/store/blob-read.ts), so on two cores or more its ratio can be below 1; its CPU ratio (a detail)
+ * still compares all the work done.
  */
 export function checkpoint8(session: Session): { figures: Figures; peakRss: number } {
   const dir = mkdtempSync(join(tmpdir(), 'tz-bench8-'));
@@ -210,8 +212,9 @@ export function checkpoint8(session: Session): { figures: Figures; peakRss: numb
     store.close();
     gc();
     let volumes = 0;
+    let readThreads = 0;
     const cold = timed(() => {
-      const reopened = openPersistentSession(openSqliteStore(path), null, 1);
+      const reopened = openPersistentSession(openSqliteStore(path, { onBlobRead: (read) => (readThreads = read.threads) }), null, 1);
       volumes = reopened.session.engine.state.volumes.count;
       reopened.close();
     });
@@ -243,7 +246,7 @@ export function checkpoint8(session: Session): { figures: Figures; peakRss: numb
             value: round(cold.seconds, 2),
             unit: 's',
             target: '<= 3 s',
-            detail: { cpuSeconds: cold.cpuSeconds, baselineCpuSeconds: base.readCpuSeconds, cpuRatio: cpuRatio(cold.cpuSeconds, base.readCpuSeconds), volumes },
+            detail: { cpuSeconds: cold.cpuSeconds, baselineCpuSeconds: base.readCpuSeconds, cpuRatio: cpuRatio(cold.cpuSeconds, base.readCpuSeconds), volumes, readThreads },
           },
           base.readSeconds,
           '<= 2',

@@ -11,6 +11,7 @@ import { acquireLock, createPrivateFile, describeHolderRecord, type DatabaseLock
 import { MIGRATIONS, migrate } from './migrations.js';
 import { StoreError, type GridStore, type JournalEntry, type LoadedAt, type LoadedLatest, type StoredReport } from './port.js';
 import { storageError } from './storage-errors.js';
+import { readCheckpointBlobs, type BlobRead, type BlobReadOptions } from './blob-read.js';
 import { errorCode } from '../error-text.js';
 import { whole, type Sliced, type WorkProgress } from '../sim/work-slices.js';
 import { z } from 'zod';
@@ -45,6 +46,10 @@ export interface SqliteStoreOptions {
    * program holds the database): every write throws STORAGE_READ_ONLY.
    */
   readOnly?: boolean;
+  /** how a checkpoint's blobs are read back (threads, and from what size on a read is shared out) */
+  blobRead?: BlobReadOptions;
+  /** told after each checkpoint read how it went (threads used, shares a worker left to this thread) */
+  onBlobRead?: (read: Omit<BlobRead, 'blobs'>) => void;
 }
 
 export const DEFAULT_MAX_CHECKPOINTS = 20;
@@ -78,7 +83,7 @@ interface CheckpointRow {
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): GridStore {
   const maxCheckpoints = Math.max(2, options.maxCheckpoints ?? DEFAULT_MAX_CHECKPOINTS);
-  if (options.readOnly) return openReadOnly(path, maxCheckpoints);
+  if (options.readOnly) return openReadOnly(path, maxCheckpoints, options);
   checkWritable(path);
   // The lock first: nothing of the file is read, let alone changed, while another program holds it.
   const lock = acquireLock(path, () => describeHolderRecord(readHolder(path)));
@@ -108,7 +113,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     if (error instanceof StoreError) throw error;
     throw storageError(error, path, 'cannot prepare the database for writing');
   }
-  return new SqliteStore(db, path, maxCheckpoints, lock);
+  return new SqliteStore(db, path, maxCheckpoints, lock, options);
 }
 
 /**
@@ -176,7 +181,7 @@ function checkTimeZeroDatabase(db: Database.Database, path: string): boolean {
   throw new StoreError('NOT_TIMEZERO', path, `not a TimeZero grid database (application_id ${id}; tables: ${tables.slice(0, 8).join(', ') || 'none'}); refusing to change another program's file`);
 }
 
-function openReadOnly(path: string, maxCheckpoints: number): GridStore {
+function openReadOnly(path: string, maxCheckpoints: number, options: SqliteStoreOptions): GridStore {
   let db: Database.Database;
   let copy: string | null = null;
   try {
@@ -213,7 +218,7 @@ function openReadOnly(path: string, maxCheckpoints: number): GridStore {
     db.close();
     throw error;
   }
-  const store = new SqliteStore(db, path, maxCheckpoints, null);
+  const store = new SqliteStore(db, path, maxCheckpoints, null, options);
   if (copy) {
     const dir = copy;
     const close = store.close.bind(store);
@@ -241,7 +246,6 @@ function prepareStatements(db: Database.Database) {
     checkpointAtOrBefore: db.prepare<[number, number], CheckpointRow>('SELECT seq, meta FROM checkpoints WHERE time <= ? AND seq <= ? ORDER BY seq DESC LIMIT 1'),
     checkpointSeqs: db.prepare<[], { seq: number }>('SELECT seq FROM checkpoints ORDER BY seq'),
     deleteCheckpoint: db.prepare('DELETE FROM checkpoints WHERE seq = ?'),
-    blobs: db.prepare<[number], { name: string; data: Buffer }>('SELECT name, data FROM checkpoint_blobs WHERE seq = ?'),
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     // A report is written once: the same id again is refused, never overwritten.
@@ -262,6 +266,7 @@ class SqliteStore implements GridStore {
     private readonly path: string,
     private readonly maxCheckpoints: number,
     private readonly lock: DatabaseLock | null,
+    private readonly options: Pick<SqliteStoreOptions, 'blobRead' | 'onBlobRead'> = {},
   ) {
     this.readOnly = lock === null;
     this.sql = prepareStatements(db);
@@ -439,8 +444,8 @@ class SqliteStore implements GridStore {
   }
 
   private readCheckpoint(row: CheckpointRow): Checkpoint {
-    const blobs: Record<string, Uint8Array> = {};
-    for (const blob of this.sql.blobs.all(row.seq)) blobs[blob.name] = blob.data;
+    const { blobs, ...how } = readCheckpointBlobs(this.db, row.seq, this.options.blobRead);
+    this.options.onBlobRead?.(how);
     return { meta: JSON.parse(row.meta) as Record<string, unknown>, blobs };
   }
 }
