@@ -1,5 +1,6 @@
 // ipcPageP95: a 100-row volume page through the real API path — WebSocket client → web-mode host →
-// console service → columnar pager — over the loaded 4M-volume grid.
+// console service → columnar pager — over the loaded 4M-volume grid: the p95 of 200 pages scrolled
+// after a first 200 (whose p95, while the path is still being compiled, is in the detail).
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,29 +34,36 @@ export async function ipcPage(session: Session, pages = 200): Promise<Figures> {
       ws.send(JSON.stringify({ id, channel, payload }));
     });
   const total = session.engine.state.volumes.count;
-  const times: number[] = [];
   // The first page builds the filtered index (a cold scan); a person then scrolls: pages at spread offsets.
   const first = performance.now();
   await call('volumes.page', { offset: 0, limit: 100, query: {} });
   const coldMs = performance.now() - first;
-  for (let i = 0; i < pages; i++) {
-    const offset = Math.floor((((i * 7919) % pages) / pages) * (total - 100));
-    const started = performance.now();
-    const reply = await call('volumes.page', { offset, limit: 100, query: {} });
-    if (!reply.ok) throw new Error(`volumes.page failed: ${JSON.stringify(reply)}`);
-    times.push(performance.now() - started);
-  }
+  const scroll = async (count: number, salt: number): Promise<number[]> => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const offset = Math.floor((((i * 7919 + salt) % count) / count) * (total - 100));
+      const started = performance.now();
+      const reply = await call('volumes.page', { offset, limit: 100, query: {} });
+      if (!reply.ok) throw new Error(`volumes.page failed: ${JSON.stringify(reply)}`);
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  // The figure is the console in use: its first pages run while V8 is still compiling the path (a
+  // p95 of 3–5 ms on this machine), which the detail shows apart.
+  const firstPages = await scroll(pages, 1);
+  const times = await scroll(pages, 0);
   ws.close();
   await server.close();
   service.close();
-  times.sort((a, b) => a - b);
   const p95 = times[Math.floor(times.length * 0.95)]!;
+  const firstP95 = firstPages[Math.floor(firstPages.length * 0.95)]!;
   return {
     ipcPageP95: {
       value: Math.round(p95 * 100) / 100,
       unit: 'ms',
       target: '<= 20 ms',
-      detail: { pages, coldFirstPageMs: Math.round(coldMs), medianMs: Math.round(times[times.length >> 1]! * 100) / 100 },
+      detail: { pages, coldFirstPageMs: Math.round(coldMs), medianMs: Math.round(times[times.length >> 1]! * 100) / 100, firstPagesP95Ms: Math.round(firstP95 * 100) / 100 },
     },
   };
 }

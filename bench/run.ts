@@ -97,6 +97,9 @@ async function grid8Figures(): Promise<void> {
     peakRss = Math.max(peakRss, cp.peakRss);
   }
   Object.assign(figures, memory(session, loaded.baseRss, peakRss));
+  // The console's figures measure paging a settled grid, not V8 still freeing the cold start's 620 MB
+  // on the other core (p95 about 5 ms right after it, about 1.3 ms once settled).
+  if (wants('ipcPageP95', 'firstPaint8', 'scrollFps', 'topologyFps')) await settle();
   if (wants('ipcPageP95')) Object.assign(figures, as(await ipcPage(session), { ipcPageP95: { name: 'ipcPageP95', target: '<= 5 ms' } }));
   if (wants('firstPaint8', 'scrollFps', 'topologyFps')) {
     log('the console in Chromium: first paint, scrolling the volume table, Topology during a site failure…');
