@@ -12,7 +12,7 @@ import { checkpoint8, failover8, memory, preload8, week8 } from './grid8-figures
 import { parseArgs } from 'node:util';
 import { day, machine, notBuilt, settle, showGrid, showVolume, type Figures } from './figures.js';
 import { formatTable } from './table.js';
-import { inFreshProcess } from './fresh-process.js';
+import { dasdFigures } from './fresh-process.js';
 import { exportPool } from './export-figures.js';
 import { DR_FAMILY, FAILED_SITE } from './scenarios8.js';
 
@@ -126,8 +126,8 @@ if (wants('export1M')) {
   Object.assign(figures, exportPool());
 }
 if (wants('journalAppend', 'imageAccess1M')) {
-  log('Host DASD: 1,000,000 journal transactions, then image access 1,000,000 transactions back (in a fresh process)…');
-  Object.assign(figures, inFreshProcess('dasd'));
+  log('Host DASD: 1,000,000 journal transactions, then image access 1,000,000 transactions back (three fresh processes)…');
+  Object.assign(figures, dasdFigures());
 }
 Object.assign(figures, notBuilt());
 // Every figure carries ratio and baseline, null where it has no baseline.
