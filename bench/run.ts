@@ -106,6 +106,7 @@ async function grid8Figures(): Promise<void> {
     Object.assign(figures, await browserFigures(session, { log, failSite: FAILED_SITE }));
   }
   if (wants('week8', 'week8Copies', 'week8CopyRate', 'failover8')) {
+    await settle(); // Chromium and the web host of the figures before are gone, their memory given back
     log(`a week of ${jobs.toLocaleString('en-US')} writes a day on 8 clusters…`);
     Object.assign(figures, week8(session, jobs));
     log(`site ${FAILED_SITE} fails in the middle of a day of ${jobs.toLocaleString('en-US')} writes…`);
