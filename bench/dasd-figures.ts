@@ -79,7 +79,7 @@ export function journalAppend(transactions = 1_000_000): { figures: Figures; ses
  * Transactions per second.
  */
 function plainAppendRate(transactions: number, withData: boolean): number {
-  const streams = [0, 1].map(() => ({
+  const stream = () => ({
     seq: new Float64Array(transactions),
     time: new Float64Array(transactions),
     arrive: new Float64Array(transactions),
@@ -87,11 +87,13 @@ function plainAppendRate(transactions: number, withData: boolean): number {
     count: new Int32Array(transactions),
     off: new Float64Array(transactions),
     words: new Uint32Array(transactions),
-  }));
+  });
+  const doStream = stream();
+  const undoStream = stream();
+  const streams = [doStream, undoStream];
   const blocks = (8 * 2 ** 30) / 4096;
   const production = new Uint32Array(withData ? blocks : 0);
   const replica = new Uint32Array(withData ? blocks : 0);
-  const [doStream, undoStream] = streams as [(typeof streams)[0], (typeof streams)[0]];
   let seed = 12345;
   gc();
   const started = performance.now();
@@ -115,7 +117,8 @@ function plainAppendRate(transactions: number, withData: boolean): number {
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  if (withData ? doStream.words[transactions - 1] !== production[doStream.start[transactions - 1]!] : streams[1]!.words[transactions - 1] !== streams[0]!.words[transactions - 1]) {
+  const last = transactions - 1;
+  if (withData ? doStream.words[last] !== production[doStream.start[last] ?? -1] : undoStream.words[last] !== doStream.words[last]) {
     throw new Error('baseline streams differ');
   }
   return transactions / seconds;

@@ -108,21 +108,21 @@ export function readCheckpointBlobs(db: Database.Database, seq: number, options:
     );
     return { blobs: inOrder(sizes, found), threads: 1, fellBack: 0 };
   }
-  const [own, ...others] = shareOut(sizes, threads);
+  const [own = { names: [], bytes: 0 }, ...others] = shareOut(sizes, threads);
   const helpers = others.flatMap((share) => {
     const helper = startHelper(share, { sqlitePath, path: db.name, seq, createdAt });
     return helper ? [helper] : [];
   });
   let fellBack = others.length - helpers.length;
   const leftOver = others.filter((share) => !helpers.some((h) => h.share === share));
-  read(own!.names, found);
+  read(own.names, found);
   for (const share of leftOver) read(share.names, found);
   let threadsRead = 1;
   for (const helper of helpers) {
     const blobs = joinHelper(helper);
     if (blobs) {
       threadsRead++;
-      helper.share.names.forEach((name, i) => found.set(name, blobs[i]!));
+      helper.share.names.forEach((name, i) => found.set(name, blobs[i] ?? new Uint8Array(0)));
     } else {
       fellBack++;
       read(helper.share.names, found);
@@ -162,9 +162,9 @@ function joinHelper(helper: Helper): Uint8Array[] | null {
   const patience = 60_000 + helper.share.bytes / 2 ** 20;
   try {
     if (Atomics.wait(helper.done, 0, 0, patience) === 'timed-out') return null;
-    const answer = receiveMessageOnPort(helper.port)?.message as { blobs?: Uint8Array[]; error?: string } | undefined;
-    const blobs = answer?.blobs;
-    return blobs && blobs.length === helper.share.names.length ? blobs : null;
+    const answer: unknown = receiveMessageOnPort(helper.port)?.message;
+    const blobs = answer !== null && typeof answer === 'object' && 'blobs' in answer ? answer.blobs : null;
+    return Array.isArray(blobs) && blobs.length === helper.share.names.length && blobs.every((b) => b instanceof Uint8Array) ? blobs : null;
   } catch {
     return null; // Atomics.wait refused on this thread: read here
   } finally {
@@ -175,7 +175,11 @@ function joinHelper(helper: Helper): Uint8Array[] | null {
 
 function inOrder(sizes: { name: string }[], found: Map<string, Uint8Array>): Record<string, Uint8Array> {
   const blobs: Record<string, Uint8Array> = {};
-  for (const { name } of sizes) blobs[name] = found.get(name)!;
+  for (const { name } of sizes) {
+    const data = found.get(name);
+    if (data === undefined) throw new Error(`blob ${name} was not read`);
+    blobs[name] = data;
+  }
   return blobs;
 }
 
