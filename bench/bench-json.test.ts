@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..');
 
 describe('npm run bench -- --json', () => {
   it('prints exactly one JSON object on stdout: each figure {value, unit, target, ratio, baseline}; the machine on stderr', () => {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/run.ts', '--json', '--only', 'day,journalAppend', '--jobs', '2000'], {
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/run.ts', '--json', '--only', 'day,journalAppend', '--jobs', '2000', '--transactions', '20000'], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 120_000,

@@ -31,7 +31,7 @@ export interface BlobRead {
   bytes: number;
 }
 
-const TASKS: { coldStart: (path: string) => ColdStart; blobRead: (path: string) => BlobRead; dasd: () => Figures } = {
+const TASKS: { coldStart: (path: string) => ColdStart; blobRead: (path: string) => BlobRead; dasd: (transactions: string) => Figures } = {
   coldStart: (path: string): ColdStart => {
     let readThreads = 0;
     const opened = timed(() => {
@@ -53,11 +53,11 @@ const TASKS: { coldStart: (path: string) => ColdStart; blobRead: (path: string) 
     });
     return { seconds: read.seconds, cpuSeconds: read.cpuSeconds, bytes: read.result.reduce((n, r) => n + r.data.byteLength, 0) };
   },
-  dasd: (): Figures => {
+  dasd: (transactions: string): Figures => {
     // Compiled first, as in a console that has been running: a small load through the same path (and
     // its baseline) before the measured one. Its memory is too small to warm the big one's pages.
     journalAppend(20_000);
-    const journal = journalAppend();
+    const journal = journalAppend(Number(transactions) || 1_000_000);
     return { ...journal.figures, ...imageAccess(journal.session) };
   },
 };
@@ -69,8 +69,8 @@ type Task = keyof typeof TASKS;
  * every run's ratio in its detail. Even on new pages a single run swings (1.5–2.2× on this machine
  * within ten minutes), and the median of three is what a person rerunning the bench would see.
  */
-export function dasdFigures(runs = 3): Figures {
-  const all = Array.from({ length: runs }, () => inFreshProcess('dasd'));
+export function dasdFigures(runs = 3, transactions = 1_000_000): Figures {
+  const all = Array.from({ length: runs }, () => inFreshProcess('dasd', String(transactions)));
   const ratio = (f: Figures) => f.journalAppend?.ratio ?? Infinity;
   const median = [...all].sort((a, b) => ratio(a) - ratio(b))[Math.floor(runs / 2)];
   const journal = median?.journalAppend;
@@ -92,8 +92,8 @@ export function inFreshProcess<T extends Task>(task: T, ...args: Parameters<(typ
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [task, path = ''] = process.argv.slice(2);
-  const measured = task === 'coldStart' ? TASKS.coldStart(path) : task === 'blobRead' ? TASKS.blobRead(path) : task === 'dasd' ? TASKS.dasd() : null;
+  const [task, arg = ''] = process.argv.slice(2);
+  const measured = task === 'coldStart' ? TASKS.coldStart(arg) : task === 'blobRead' ? TASKS.blobRead(arg) : task === 'dasd' ? TASKS.dasd(arg) : null;
   if (measured === null) throw new Error(`fresh-process: unknown task ${task ?? '(none)'}; one of ${Object.keys(TASKS).join(', ')}`);
   process.stdout.write(`${JSON.stringify(measured)}\n`);
 }

@@ -3,7 +3,8 @@
 // (ratio: how many times slower than the machine's own limit for the same work, measured in the same
 // run; null where a figure has no baseline), and the machine it ran on as one JSON line on stderr.
 // Options: --preload <n> (default 4,000,000 volumes on the 8-cluster grid), --jobs <n> (default 200,000
-// writes a day; the 3-cluster day's scratch volumes = 1.25 × jobs), --only <figure,...>.
+// writes a day; the 3-cluster day's scratch volumes = 1.25 × jobs), --transactions <n> (default 1,000,000
+// Host DASD journal transactions), --only <figure,...>.
 
 import { browserFigures } from './browser-figures.js';
 import { ipcPage } from './ipc-figures.js';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     preload: { type: 'string', default: '4000000' },
     jobs: { type: 'string', default: '200000' },
+    transactions: { type: 'string', default: '1000000' },
     only: { type: 'string' },
   },
 });
@@ -127,8 +129,9 @@ if (wants('export1M')) {
   Object.assign(figures, exportPool());
 }
 if (wants('journalAppend', 'imageAccess1M')) {
-  log('Host DASD: 1,000,000 journal transactions, then image access 1,000,000 transactions back (three fresh processes)…');
-  Object.assign(figures, dasdFigures());
+  const transactions = Number(values.transactions);
+  log(`Host DASD: ${transactions.toLocaleString('en-US')} journal transactions, then image access as many transactions back (three fresh processes)…`);
+  Object.assign(figures, dasdFigures(3, transactions));
 }
 Object.assign(figures, notBuilt());
 // Every figure carries ratio and baseline, null where it has no baseline.
