@@ -109,23 +109,18 @@ export function readCheckpointBlobs(db: Database.Database, seq: number, options:
     return { blobs: inOrder(sizes, found), threads: 1, fellBack: 0 };
   }
   const [own = { names: [], bytes: 0 }, ...others] = shareOut(sizes, threads);
-  const helpers = others.flatMap((share) => {
-    const helper = startHelper(share, { sqlitePath, path: db.name, seq, createdAt });
-    return helper ? [helper] : [];
-  });
-  let fellBack = others.length - helpers.length;
-  const leftOver = others.filter((share) => !helpers.some((h) => h.share === share));
+  const helpers = others.map((share) => ({ share, helper: startHelper(share, { sqlitePath, path: db.name, seq, createdAt }) }));
   read(own.names, found);
-  for (const share of leftOver) read(share.names, found);
   let threadsRead = 1;
-  for (const helper of helpers) {
-    const blobs = joinHelper(helper);
+  let fellBack = 0;
+  for (const { share, helper } of helpers) {
+    const blobs = helper ? joinHelper(helper) : null;
     if (blobs) {
       threadsRead++;
-      helper.share.names.forEach((name, i) => found.set(name, blobs[i] ?? new Uint8Array(0)));
+      share.names.forEach((name, i) => found.set(name, blobs[i] ?? new Uint8Array(0)));
     } else {
       fellBack++;
-      read(helper.share.names, found);
+      read(share.names, found);
     }
   }
   return { blobs: inOrder(sizes, found), threads: threadsRead, fellBack };
