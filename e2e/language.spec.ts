@@ -62,3 +62,34 @@ test('completion of commands and VOLSERs, HELP MOUNT, and hover help in the edit
   await page.mouse.move(box.x + box.width - 10, box.y + box.height - 10);
   await expect(tip).toBeHidden();
 });
+
+// The command list reaches the page once, after it opens. An operator quick enough to type a partial
+// command before it arrives gets the list for what they typed when it does, not an empty one.
+test('a command typed before the command list arrives is completed when it does', async ({ page, host }) => {
+  const held: { release?: () => void } = {};
+  await page.routeWebSocket(/\/api$/, (ws) => {
+    const server = ws.connectToServer();
+    const asked = new Set<unknown>();
+    ws.onMessage((frame) => {
+      const message = JSON.parse(String(frame)) as { id?: unknown; channel?: string };
+      if (message.channel === 'language.commands') asked.add(message.id);
+      server.send(frame);
+    });
+    server.onMessage((frame) => {
+      const message = JSON.parse(String(frame)) as { id?: unknown };
+      if (!asked.has(message.id)) return ws.send(frame);
+      held.release = () => ws.send(frame);
+    });
+  });
+  await openConsole(page, host.url);
+  await goTo(page, 'Console');
+  const input = page.getByRole('textbox', { name: 'Command' });
+  const list = page.getByRole('listbox', { name: 'Completions' });
+  await expect.poll(() => held.release !== undefined).toBe(true);
+  await input.pressSequentially('MOU');
+  await expect(list).toBeHidden();
+  held.release?.();
+  await expect(list.getByRole('option', { name: /^MOUNT/ })).toBeVisible();
+  await input.press('Tab');
+  await expect(input).toHaveValue('MOUNT ');
+});

@@ -64,11 +64,15 @@ export function useCompletion(listId: string): Completion {
   const names = useNames();
   const [open, setOpen] = useState<Open | null>(null);
   const asked = useRef(0);
+  // The edit the list stands for. The command list comes from the engine host once, after the view
+  // opens; an operator who types before it arrives gets the list for what they typed when it does.
+  const lastEdit = useRef<{ line: string; cursor: number; explicit: boolean } | null>(null);
 
   const update = useCallback(
     (line: string, cursor: number, explicit = false) => {
       const ctx = contextAt(line, cursor, commands);
       const ask = ++asked.current;
+      lastEdit.current = { line, cursor, explicit };
       if (!explicit && ctx.prefix === '') {
         setOpen(null);
         return;
@@ -90,8 +94,16 @@ export function useCompletion(listId: string): Completion {
 
   const close = useCallback(() => {
     asked.current++;
+    lastEdit.current = null;
     setOpen(null);
   }, []);
+
+  const updateNow = useRef(update);
+  updateNow.current = update;
+  useEffect(() => {
+    const edit = lastEdit.current;
+    if (commands.length > 0 && edit) updateNow.current(edit.line, edit.cursor, edit.explicit);
+  }, [commands]);
 
   const onKeyDown = (e: KeyboardEvent, line: string, cursor: number, apply: (line: string, cursor: number) => void): boolean => {
     if (!open) {
