@@ -1,5 +1,5 @@
-// Fixtures for the web-mode specs: every test gets its own engine host (`node scripts/web.mjs --port 0
-// --memory`, a fresh session) with its own temporary data folder, and its own page, so tests pass
+// Fixtures for the web-mode specs: every test gets its own engine host (`scripts/web.mjs --port 0
+// --memory` as bundled by e2e/global-setup.ts, a fresh session) with its own temporary data folder, and its own page, so tests pass
 // alone and in any order; a test that needs a prepared grid prepares it itself. `openConsole` opens the
 // page at the URL the host printed and waits until the grid is shown.
 
@@ -10,7 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const root = join(import.meta.dirname, '..');
+import { WEB_HOST_BUNDLE, root } from './web-host';
+
+export { root };
 const READY = /TimeZero console: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/;
 const START_TIMEOUT_MS = 30_000;
 
@@ -26,7 +28,7 @@ export interface ConsoleServer {
 }
 
 /**
- * Starts `scripts/web.mjs --port 0 --memory`: a fresh in-memory grid. TZ_DATA_DIR points at a
+ * Starts `scripts/web.mjs --port 0 --memory` (its bundle, e2e/web-host.ts): a fresh in-memory grid. TZ_DATA_DIR points at a
  * temporary folder so nothing a test does reaches the operator's own data folder. `args` other than
  * the default `--memory`: [] keeps the grid in SQLite in that folder (with its backups beside it).
  */
@@ -37,7 +39,7 @@ export async function startConsoleServer(args: string[] = ['--memory'], options:
   };
   const env: NodeJS.ProcessEnv = { ...process.env, TZ_DATA_DIR: dataDir };
   delete env.TZ_PORT;
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', '0', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', WEB_HOST_BUNDLE, '--port', '0', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);

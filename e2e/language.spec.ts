@@ -71,13 +71,11 @@ test('a command typed before the command list arrives is completed when it does'
     const server = ws.connectToServer();
     const asked = new Set<unknown>();
     ws.onMessage((frame) => {
-      const message = JSON.parse(String(frame)) as { id?: unknown; channel?: string };
-      if (message.channel === 'language.commands') asked.add(message.id);
+      if (field(frame, 'channel') === 'language.commands') asked.add(field(frame, 'id'));
       server.send(frame);
     });
     server.onMessage((frame) => {
-      const message = JSON.parse(String(frame)) as { id?: unknown };
-      if (!asked.has(message.id)) return ws.send(frame);
+      if (!asked.has(field(frame, 'id'))) return ws.send(frame);
       held.release = () => ws.send(frame);
     });
   });
@@ -93,3 +91,9 @@ test('a command typed before the command list arrives is completed when it does'
   await input.press('Tab');
   await expect(input).toHaveValue('MOUNT ');
 });
+
+/** A field of a JSON frame on the console's WebSocket. */
+function field(frame: string | Buffer, key: string): unknown {
+  const message: unknown = JSON.parse(String(frame));
+  return typeof message === 'object' && message !== null ? Reflect.get(message, key) : undefined;
+}
