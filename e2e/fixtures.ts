@@ -1,7 +1,7 @@
 // Fixtures for the web-mode specs: every test gets its own engine host (`scripts/web.mjs --port 0
-// --memory` as bundled by e2e/global-setup.ts, a fresh session) with its own temporary data folder, and its own page, so tests pass
-// alone and in any order; a test that needs a prepared grid prepares it itself. `openConsole` opens the
-// page at the URL the host printed and waits until the grid is shown.
+// --memory` as bundled by e2e/global-setup.ts, a fresh session) with its own temporary data folder,
+// and its own page, so tests pass alone and in any order; a test that needs a prepared grid prepares
+// it itself. `openConsole` opens the page at the URL the host printed and waits until the grid is shown.
 
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -28,9 +28,10 @@ export interface ConsoleServer {
 }
 
 /**
- * Starts `scripts/web.mjs --port 0 --memory` (its bundle, e2e/web-host.ts): a fresh in-memory grid. TZ_DATA_DIR points at a
- * temporary folder so nothing a test does reaches the operator's own data folder. `args` other than
- * the default `--memory`: [] keeps the grid in SQLite in that folder (with its backups beside it).
+ * Starts `scripts/web.mjs --port 0 --memory` (its bundle, e2e/web-host.ts): a fresh in-memory grid.
+ * TZ_DATA_DIR points at a temporary folder so nothing a test does reaches the operator's own data
+ * folder. `args` other than the default `--memory`: [] keeps the grid in SQLite in that folder (with
+ * its backups beside it).
  */
 export async function startConsoleServer(args: string[] = ['--memory'], options: { dataDir?: string } = {}): Promise<ConsoleServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'timezero-e2e-'));
